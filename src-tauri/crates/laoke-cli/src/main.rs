@@ -1,0 +1,30 @@
+//! `laoke`: the archive from the command line.
+//!
+//! Every command takes `--json`, and then prints exactly one JSON document on
+//! stdout, so scripts, the tests and the benchmarks can rely on it; errors then
+//! come as `{"error": {"code", "message", "details"}}` on stdout too. Without
+//! `--json`, output is text for people and errors go to stderr. The exit code is
+//! 0 on success, 1 when the command failed (bad input, a database problem) and 2
+//! when the command line itself was wrong (clap's usage errors).
+
+mod cli;
+mod commands;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    let json = args.json;
+    match commands::run(args) {
+        Ok(out) => {
+            output::print(&out, json);
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            output::print_error(&err, json);
+            ExitCode::from(1)
+        }
+    }
+}

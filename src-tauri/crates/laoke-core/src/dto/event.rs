@@ -1,0 +1,33 @@
+//! The `data-changed` event: every write tells the UI which query families to refresh.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A family of UI queries that a write can make stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum DataTag {
+    Customers,
+    Orders,
+    Stats,
+    Settings,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DataChanged {
+    pub tags: Vec<DataTag>,
+}
+
+impl DataChanged {
+    /// What a change to orders (an import, the demo shop) makes stale.
+    pub fn archive() -> Self {
+        DataChanged { tags: vec![DataTag::Customers, DataTag::Orders, DataTag::Stats, DataTag::Info] }
+    }
+
+    pub fn settings() -> Self {
+        DataChanged { tags: vec![DataTag::Settings] }
+    }
+}

@@ -1,0 +1,190 @@
+//! Folding orders into shop-wide figures: the dashboard's cards, its monthly
+//! series and the platform split, and `laoke stats`. The store streams orders in
+//! any order; the definitions (what a purchase is, what revenue is) live in
+//! [`crate::archive`] and are only applied here.
+
+use crate::archive::{order_kind, order_value, OrderKind};
+use crate::dto::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};
+use crate::time::{local_month, to_stored};
+use crate::{OrderStatus, Platform};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::{BTreeMap, HashMap};
+
+/// One order as the statistics see it.
+#[derive(Debug, Clone, Copy)]
+pub struct OrderFacts {
+    /// `None` when the export carried no usable buyer identity.
+    pub customer_id: Option<i64>,
+    pub platform: Platform,
+    pub status: OrderStatus,
+    pub amount_paid: Decimal,
+    pub refund: Decimal,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Default)]
+struct Buyer {
+    purchases: u32,
+    first_purchase: Option<DateTime<Utc>>,
+}
+
+pub struct ShopStatsBuilder {
+    tz: Tz,
+    orders: u32,
+    purchases: u32,
+    purchase_value: Decimal,
+    revenue: Decimal,
+    first_order: Option<DateTime<Utc>>,
+    last_order: Option<DateTime<Utc>>,
+    months: BTreeMap<String, MonthlyPoint>,
+    customers: HashMap<i64, Buyer>,
+    platforms: BTreeMap<Platform, (std::collections::HashSet<i64>, Decimal)>,
+}
+
+impl ShopStatsBuilder {
+    pub fn new(tz: Tz) -> Self {
+        ShopStatsBuilder {
+            tz,
+            orders: 0,
+            purchases: 0,
+            purchase_value: Decimal::ZERO,
+            revenue: Decimal::ZERO,
+            first_order: None,
+            last_order: None,
+            months: BTreeMap::new(),
+            customers: HashMap::new(),
+            platforms: BTreeMap::new(),
+        }
+    }
+
+    pub fn add(&mut self, o: OrderFacts) {
+        let value = order_value(o.amount_paid, o.refund);
+        let kind = order_kind(o.status, value);
+        self.orders += 1;
+        self.first_order = Some(self.first_order.map_or(o.created_at, |t| t.min(o.created_at)));
+        self.last_order = Some(self.last_order.map_or(o.created_at, |t| t.max(o.created_at)));
+        let month = self.months.entry(local_month(o.created_at, self.tz)).or_default();
+        month.orders += 1;
+        let platform = self.platforms.entry(o.platform).or_default();
+        if let Some(id) = o.customer_id {
+            platform.0.insert(id);
+        }
+        if kind == OrderKind::Other {
+            if let Some(id) = o.customer_id {
+                self.customers.entry(id).or_default();
+            }
+            return;
+        }
+        self.revenue += value;
+        month.revenue += value;
+        platform.1 += value;
+        if kind == OrderKind::Purchase {
+            self.purchases += 1;
+            self.purchase_value += value;
+            month.purchases += 1;
+        }
+        if let Some(id) = o.customer_id {
+            let buyer = self.customers.entry(id).or_default();
+            if kind == OrderKind::Purchase {
+                buyer.purchases += 1;
+                buyer.first_purchase = Some(buyer.first_purchase.map_or(o.created_at, |t| t.min(o.created_at)));
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> Dashboard {
+        let mut buyers = 0u32;
+        let mut repeat = 0u32;
+        for buyer in self.customers.values() {
+            if buyer.purchases >= 1 {
+                buyers += 1;
+            }
+            if buyer.purchases >= 2 {
+                repeat += 1;
+            }
+            if let Some(first) = buyer.first_purchase {
+                self.months.entry(local_month(first, self.tz)).or_default().new_buyers += 1;
+            }
+        }
+        let stats = ShopStats {
+            customers: self.customers.len() as u32,
+            buyers,
+            orders: self.orders,
+            purchases: self.purchases,
+            revenue: self.revenue,
+            aov: ratio(self.purchase_value, Decimal::from(self.purchases), 2),
+            repurchase_rate: ratio(Decimal::from(repeat), Decimal::from(buyers), 4),
+            first_order: self.first_order.map(to_stored),
+            last_order: self.last_order.map(to_stored),
+        };
+        let monthly = self.months.into_iter().map(|(month, point)| MonthlyPoint { month, ..point }).collect();
+        let platforms = self
+            .platforms
+            .into_iter()
+            .map(|(platform, (ids, revenue))| PlatformCount { platform, customers: ids.len() as u32, revenue })
+            .collect();
+        Dashboard { stats, monthly, platforms }
+    }
+}
+
+/// `num / den` rounded half away from zero to `dp` places, and exactly that many
+/// places even for whole results ("0.00"), so the text is stable for scripts.
+fn ratio(num: Decimal, den: Decimal, dp: u32) -> Decimal {
+    let mut r = if den.is_zero() {
+        Decimal::ZERO
+    } else {
+        (num / den).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    };
+    r.rescale(dp);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use rust_decimal_macros::dec;
+
+    fn order(customer: Option<i64>, status: OrderStatus, paid: Decimal, refund: Decimal, month: u32) -> OrderFacts {
+        OrderFacts {
+            customer_id: customer,
+            platform: Platform::Taobao,
+            status,
+            amount_paid: paid,
+            refund,
+            created_at: Utc.with_ymd_and_hms(2025, month, 10, 4, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn figures_follow_the_definitions() {
+        use OrderStatus::*;
+        let mut b = ShopStatsBuilder::new(crate::time::DEFAULT_TIMEZONE);
+        b.add(order(Some(1), Completed, dec!(100.00), dec!(0), 1));
+        b.add(order(Some(1), Completed, dec!(60.00), dec!(10.00), 2));
+        b.add(order(Some(2), Completed, dec!(33.33), dec!(0), 2));
+        b.add(order(Some(2), Completed, dec!(-8.00), dec!(0), 3)); // refund document
+        b.add(order(Some(3), Unpaid, dec!(20.00), dec!(0), 3)); // potential customer
+        b.add(order(None, Shipped, dec!(5.00), dec!(0), 3)); // no identity, still revenue
+        let d = b.finish();
+        let s = d.stats;
+        assert_eq!((s.customers, s.buyers, s.orders, s.purchases), (3, 2, 6, 4));
+        assert_eq!(s.revenue, dec!(180.33));
+        assert_eq!(s.aov.to_string(), "47.08"); // 188.33 / 4 = 47.0825
+        assert_eq!(s.repurchase_rate.to_string(), "0.5000");
+        assert_eq!(s.first_order.as_deref(), Some("2025-01-10T04:00:00Z"));
+        let months: Vec<_> = d.monthly.iter().map(|m| (m.month.as_str(), m.orders, m.new_buyers)).collect();
+        assert_eq!(months, [("2025-01", 1, 1), ("2025-02", 2, 1), ("2025-03", 3, 0)]);
+        assert_eq!(d.monthly[2].revenue, dec!(-3.00));
+        assert_eq!(d.platforms[0].customers, 3);
+    }
+
+    #[test]
+    fn an_empty_shop_has_zero_figures_with_fixed_decimals() {
+        let s = ShopStatsBuilder::new(chrono_tz::UTC).finish().stats;
+        assert_eq!((s.aov.to_string(), s.repurchase_rate.to_string()), ("0.00".into(), "0.0000".into()));
+        assert_eq!(s.first_order, None);
+    }
+}

@@ -1,0 +1,81 @@
+//! The `customers` table: one row per buyer identity, with its profile and the
+//! totals derived from its orders.
+
+use crate::Result;
+use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
+use laoke_core::time::to_stored;
+use rusqlite::{params, Connection};
+
+/// Inserts a new customer with totals already folded from their orders.
+pub(crate) fn insert(
+    conn: &Connection,
+    shop_id: i64,
+    identity: &BuyerIdentity,
+    profile: &CustomerRecord,
+    totals: &CustomerTotals,
+    now: &str,
+) -> Result<i64> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO customers (platform, buyer_id, shop_id, nick, name, phone, email, province, city, address,
+             birthday, birthday_lunar, gender, orders_count, purchases, value, refunds,
+             first_order_at, last_order_at, first_purchase_at, last_purchase_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
+    )?;
+    stmt.execute(params![
+        identity.platform.as_str(),
+        identity.buyer_id,
+        shop_id,
+        profile.nick,
+        profile.name,
+        profile.phone,
+        profile.email,
+        profile.province,
+        profile.city,
+        profile.address,
+        profile.birthday.map(|d| d.to_string()),
+        profile.birthday_lunar,
+        profile.gender.map(String::from),
+        totals.orders,
+        totals.purchases,
+        totals.value.to_string(),
+        totals.refunds.to_string(),
+        totals.first_order.map(to_stored),
+        totals.last_order.map(to_stored),
+        totals.first_purchase.map(to_stored),
+        totals.last_purchase.map(to_stored),
+        now,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+    use laoke_core::Platform;
+
+    fn identity(buyer: &str) -> BuyerIdentity {
+        BuyerIdentity { platform: Platform::Taobao, buyer_id: buyer.into() }
+    }
+
+    #[test]
+    fn one_row_per_platform_and_buyer_id() {
+        let store = Store::open_in_memory().unwrap();
+        let shop = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
+        let profile = CustomerRecord { nick: "小鱼儿".into(), ..Default::default() };
+        let totals = CustomerTotals::default();
+        insert(&store.conn, shop, &identity("小鱼儿"), &profile, &totals, "2026-01-01T00:00:00Z").unwrap();
+        let again = insert(&store.conn, shop, &identity("小鱼儿"), &profile, &totals, "2026-01-01T00:00:00Z");
+        assert!(again.is_err(), "the same identity cannot be inserted twice");
+        let other = BuyerIdentity { platform: Platform::Pinduoduo, buyer_id: "小鱼儿".into() };
+        insert(&store.conn, shop, &other, &profile, &totals, "2026-01-01T00:00:00Z").unwrap();
+    }
+
+    #[test]
+    fn gender_is_checked_by_the_schema() {
+        let store = Store::open_in_memory().unwrap();
+        let shop = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
+        let profile = CustomerRecord { nick: "x".into(), gender: Some('x'), ..Default::default() };
+        assert!(insert(&store.conn, shop, &identity("x"), &profile, &CustomerTotals::default(), "t").is_err());
+    }
+}

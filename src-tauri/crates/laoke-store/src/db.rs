@@ -1,0 +1,85 @@
+//! Opening the archive. Every connection gets the same pragmas: WAL so the UI
+//! can read while an import writes, a busy timeout so a second writer waits
+//! instead of failing, and foreign keys, which SQLite leaves off by default.
+
+use crate::{schema, Result, StoreError};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// An open, migrated archive.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the archive at `path` and migrates it to the
+    /// latest schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
+        }
+        let mut conn = Connection::open(&path).map_err(|source| StoreError::Open { path: path.clone(), source })?;
+        configure(&conn).map_err(|source| StoreError::Open { path: path.clone(), source })?;
+        schema::migrations().to_latest(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// A private in-memory archive, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        schema::migrations().to_latest(&mut conn)?;
+        Ok(Store { conn, path: PathBuf::from(":memory:") })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    // journal_mode answers with the mode it ended up in, so it is read, not executed.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -32000;",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_is_created_migrated_and_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/laoke.db");
+        let store = Store::open(&path).unwrap();
+        assert!(path.exists());
+        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        let version: u32 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, crate::SCHEMA_VERSION);
+        drop(store);
+        // Opening again is a no-op migration.
+        Store::open(&path).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_reported_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "this is not sqlite, it is a shopping list").unwrap();
+        let err = Store::open(&path).err().expect("must fail");
+        assert!(matches!(err, StoreError::Open { .. } | StoreError::Migrate(_)), "{err:?}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "this is not sqlite, it is a shopping list");
+    }
+}

@@ -1,0 +1,63 @@
+//! Everything that can go wrong in the store, each with a stable code for the
+//! UI and the CLI (see `laoke_core::ErrorCode`).
+
+use laoke_core::ErrorCode;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database at {path}: {source}")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("cannot create the folder {path}: {source}")]
+    CreateDir { path: PathBuf, source: std::io::Error },
+    #[error("cannot bring the database schema up to date: {0}")]
+    Migrate(#[from] rusqlite_migration::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the database holds a value it cannot read: {table}.{column} = {value:?}")]
+    Corrupt { table: &'static str, column: &'static str, value: String },
+    #[error("the demo shop needs an empty archive, but this one already has {orders} orders")]
+    DemoNotEmpty { orders: u32 },
+    #[error("invalid demo request: {0}")]
+    DemoInvalid(String),
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+    #[error("invalid setting {field}: {reason}")]
+    SettingsInvalid { field: &'static str, reason: String },
+}
+
+impl ErrorCode for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::Open { .. } | StoreError::CreateDir { .. } => "db.open",
+            StoreError::Migrate(_) => "db.migrate",
+            StoreError::Sqlite(_) => "db.query",
+            StoreError::Corrupt { .. } => "db.corrupt",
+            StoreError::DemoNotEmpty { .. } => "demo.not_empty",
+            StoreError::DemoInvalid(_) => "demo.invalid",
+            StoreError::Cancelled => "cancelled",
+            StoreError::SettingsInvalid { .. } => "settings.invalid",
+        }
+    }
+
+    fn details(&self) -> serde_json::Value {
+        match self {
+            StoreError::Open { path, .. } | StoreError::CreateDir { path, .. } => {
+                serde_json::json!({ "path": path })
+            }
+            StoreError::DemoNotEmpty { orders } => serde_json::json!({ "orders": orders }),
+            StoreError::SettingsInvalid { field, reason } => serde_json::json!({ "field": field, "reason": reason }),
+            StoreError::Corrupt { table, column, value } => {
+                serde_json::json!({ "table": table, "column": column, "value": value })
+            }
+            _ => serde_json::Value::Null,
+        }
+    }
+
+    fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            StoreError::DemoNotEmpty { .. } | StoreError::DemoInvalid(_) | StoreError::SettingsInvalid { .. }
+        )
+    }
+}

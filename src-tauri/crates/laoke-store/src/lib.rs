@@ -1,0 +1,32 @@
+//! Laoke's archive on disk: one SQLite file per shop owner, opened in WAL mode
+//! with a busy timeout and foreign keys on, migrated with `rusqlite_migration`.
+//!
+//! One module per table owns that table's schema, its statements and its tests;
+//! the use-case modules (`info`, `demo`, `dashboard`, `customer_list`) combine
+//! those with the rules of `laoke-core`. Nothing here knows about Tauri: the CLI
+//! and the app both drive the archive through [`Store`].
+
+mod columns;
+mod customer_list;
+mod customer_tags;
+mod customers;
+mod dashboard;
+mod db;
+mod demo;
+mod error;
+mod import_batches;
+mod info;
+pub mod location;
+mod notes;
+mod order_items;
+mod orders;
+mod schema;
+mod settings;
+mod shops;
+mod tags;
+
+pub use db::Store;
+pub use error::StoreError;
+pub use schema::SCHEMA_VERSION;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,113 @@
+//! The `settings` table and the `Settings` DTO over it. Values are JSON by key,
+//! so a new setting needs no migration; a missing key reads as its default.
+
+use crate::{Result, Store, StoreError};
+use laoke_core::dto::Settings;
+use rusqlite::{params, Connection, OptionalExtension};
+
+const SHOP_NAME: &str = "shop.name";
+const TIMEZONE: &str = "shop.timezone";
+const CURRENCY: &str = "shop.currency";
+const LANGUAGE: &str = "ui.language";
+
+fn get(conn: &Connection, key: &str) -> Result<Option<serde_json::Value>> {
+    let text: Option<String> =
+        conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+fn put(conn: &Connection, key: &str, value: serde_json::Value) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value.to_string()],
+    )?;
+    Ok(())
+}
+
+fn get_str(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(get(conn, key)?.and_then(|v| v.as_str().map(str::to_owned)))
+}
+
+pub(crate) fn load(conn: &Connection) -> Result<Settings> {
+    let d = Settings::default();
+    Ok(Settings {
+        shop_name: get_str(conn, SHOP_NAME)?.unwrap_or(d.shop_name),
+        timezone: get_str(conn, TIMEZONE)?.unwrap_or(d.timezone),
+        currency: get_str(conn, CURRENCY)?.unwrap_or(d.currency),
+        language: get_str(conn, LANGUAGE)?.or(d.language),
+    })
+}
+
+fn validate(s: &Settings) -> Result<()> {
+    let invalid = |field, reason: &str| Err(StoreError::SettingsInvalid { field, reason: reason.to_owned() });
+    if s.shop_name.chars().count() > 100 {
+        return invalid("shop_name", "at most 100 characters");
+    }
+    if laoke_core::time::parse_timezone(&s.timezone).is_none() {
+        return invalid("timezone", "not an IANA time zone such as Asia/Shanghai");
+    }
+    if s.currency.len() != 3 || !s.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        return invalid("currency", "a three-letter ISO 4217 code such as CNY");
+    }
+    if !matches!(s.language.as_deref(), None | Some("zh-CN") | Some("en-US")) {
+        return invalid("language", "zh-CN, en-US or none");
+    }
+    Ok(())
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        load(&self.conn)
+    }
+
+    /// Validates and saves all settings at once; nothing is written if any is invalid.
+    pub fn update_settings(&mut self, s: &Settings) -> Result<Settings> {
+        validate(s)?;
+        let tx = self.conn.transaction()?;
+        put(&tx, SHOP_NAME, s.shop_name.trim().into())?;
+        put(&tx, TIMEZONE, s.timezone.clone().into())?;
+        put(&tx, CURRENCY, s.currency.clone().into())?;
+        put(&tx, LANGUAGE, s.language.clone().map_or(serde_json::Value::Null, Into::into))?;
+        tx.commit()?;
+        self.settings()
+    }
+
+    /// The shop's time zone; the default when the setting is missing or unreadable.
+    pub fn timezone(&self) -> Result<chrono_tz::Tz> {
+        let name = get_str(&self.conn, TIMEZONE)?;
+        Ok(name.and_then(|n| laoke_core::time::parse_timezone(&n)).unwrap_or(laoke_core::time::DEFAULT_TIMEZONE))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_then_round_trip() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.settings().unwrap(), Settings::default());
+        assert_eq!(store.timezone().unwrap(), chrono_tz::Asia::Shanghai);
+        let s = Settings {
+            shop_name: " 老客茶铺 ".into(),
+            timezone: "Europe/London".into(),
+            currency: "GBP".into(),
+            language: Some("en-US".into()),
+        };
+        let saved = store.update_settings(&s).unwrap();
+        assert_eq!(saved.shop_name, "老客茶铺");
+        assert_eq!(store.timezone().unwrap(), chrono_tz::Europe::London);
+        assert_eq!(store.settings().unwrap().language.as_deref(), Some("en-US"));
+    }
+
+    #[test]
+    fn an_invalid_setting_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let bad = Settings { shop_name: "ok".into(), timezone: "Mars/Olympus".into(), ..Settings::default() };
+        let err = store.update_settings(&bad).unwrap_err();
+        assert!(matches!(err, StoreError::SettingsInvalid { field: "timezone", .. }));
+        assert_eq!(store.settings().unwrap(), Settings::default());
+        let bad = Settings { currency: "yuan".into(), ..Settings::default() };
+        assert!(matches!(store.update_settings(&bad), Err(StoreError::SettingsInvalid { field: "currency", .. })));
+    }
+}
