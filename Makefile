@@ -1,13 +1,54 @@
-# Laoke's two entry points on a fresh Debian/Ubuntu machine: `make run` and `make test`.
+# Laoke's entry points. On a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing, builds, and opens the app on the default database
+#   make test   installs what is missing and runs every test (Rust, UI, end-to-end)
+# Other targets: make bench (docs/BENCHMARKS.md), make release (installer for this OS).
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-.PHONY: test test-rust check-arch
-test: test-rust check-arch
+APP := target/debug/laoke-app
+CLI := target/debug/laoke
+
+.PHONY: run test deps ui app cli test-rust test-ui test-e2e check-arch check-bindings bench release
+
+deps:
+	@bash .ci/install-deps
+
+ui: deps
+	cd ui && npm run build
+
+# The app binary embeds ui/dist (custom-protocol); tests and `make run` share this build.
+app: ui
+	cargo build -p laoke-app --features custom-protocol
+
+cli:
+	cargo build -p laoke-cli
+
+run: app
+	@bash .ci/open-app $(APP)
+
+test: deps test-rust check-bindings check-arch test-ui test-e2e
 
 test-rust:
 	cargo test --workspace --exclude laoke-app
-	git diff --exit-code -- ui/src/bindings || (echo "ui/src/bindings changed: commit the regenerated bindings" && false)
+
+# `cargo test` regenerates ui/src/bindings from the Rust DTOs; they must be committed as generated.
+check-bindings:
+	@git diff --exit-code --stat -- ui/src/bindings || { echo "ui/src/bindings changed: commit the regenerated bindings"; exit 1; }
+	@test -z "$$(git ls-files --others --exclude-standard ui/src/bindings)" || { echo "new bindings are not committed"; exit 1; }
 
 check-arch:
 	bash tests/check-architecture.sh
+
+test-ui: deps
+	cd ui && npm run typecheck && npm test && npm run build
+
+test-e2e: app cli
+	cd tests/e2e && npm test
+
+bench:
+	mkdir -p docs
+	LAOKE_BENCH_OUT=$(CURDIR)/docs/BENCHMARKS.md cargo bench -p laoke-store --bench archive
+
+# Builds the installer(s) for the machine you are on: .deb here, NSIS/MSI on Windows, dmg on macOS.
+release: ui
+	cd ui && npm run tauri -- build

@@ -5,27 +5,43 @@
 
 use crate::archive::{order_kind, order_value, OrderKind};
 use crate::dto::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};
-use crate::time::{local_month, to_stored};
+use crate::time::to_stored;
 use crate::{OrderStatus, Platform};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 use chrono_tz::Tz;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{BTreeMap, HashMap};
 
-/// One order as the statistics see it.
+/// One order as the statistics see it: its kind and value were decided by
+/// [`crate::archive`] when the order was written.
 #[derive(Debug, Clone, Copy)]
 pub struct OrderFacts {
     /// `None` when the export carried no usable buyer identity.
     pub customer_id: Option<i64>,
     pub platform: Platform,
-    pub status: OrderStatus,
-    pub amount_paid: Decimal,
-    pub refund: Decimal,
+    pub kind: OrderKind,
+    /// Order value; only read for purchases and refund documents.
+    pub value: Decimal,
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Default)]
+impl OrderFacts {
+    /// Applies the archive's rules to a raw order.
+    pub fn new(
+        customer_id: Option<i64>,
+        platform: Platform,
+        status: OrderStatus,
+        amount_paid: Decimal,
+        refund: Decimal,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        let value = order_value(amount_paid, refund);
+        OrderFacts { customer_id, platform, kind: order_kind(status, value), value, created_at }
+    }
+}
+
 struct Buyer {
+    platform: Platform,
     purchases: u32,
     first_purchase: Option<DateTime<Utc>>,
 }
@@ -38,9 +54,10 @@ pub struct ShopStatsBuilder {
     revenue: Decimal,
     first_order: Option<DateTime<Utc>>,
     last_order: Option<DateTime<Utc>>,
-    months: BTreeMap<String, MonthlyPoint>,
+    /// Keyed by `year * 12 + month - 1` in the shop's time zone.
+    months: BTreeMap<i32, MonthlyPoint>,
     customers: HashMap<i64, Buyer>,
-    platforms: BTreeMap<Platform, (std::collections::HashSet<i64>, Decimal)>,
+    platform_revenue: BTreeMap<Platform, Decimal>,
 }
 
 impl ShopStatsBuilder {
@@ -55,49 +72,48 @@ impl ShopStatsBuilder {
             last_order: None,
             months: BTreeMap::new(),
             customers: HashMap::new(),
-            platforms: BTreeMap::new(),
+            platform_revenue: BTreeMap::new(),
         }
     }
 
     pub fn add(&mut self, o: OrderFacts) {
-        let value = order_value(o.amount_paid, o.refund);
-        let kind = order_kind(o.status, value);
         self.orders += 1;
         self.first_order = Some(self.first_order.map_or(o.created_at, |t| t.min(o.created_at)));
         self.last_order = Some(self.last_order.map_or(o.created_at, |t| t.max(o.created_at)));
-        let month = self.months.entry(local_month(o.created_at, self.tz)).or_default();
+        let month_key = self.month_key(o.created_at);
+        let month = self.months.entry(month_key).or_default();
         month.orders += 1;
-        let platform = self.platforms.entry(o.platform).or_default();
-        if let Some(id) = o.customer_id {
-            platform.0.insert(id);
-        }
-        if kind == OrderKind::Other {
-            if let Some(id) = o.customer_id {
-                self.customers.entry(id).or_default();
-            }
+        let buyer = o.customer_id.map(|id| {
+            self.customers.entry(id).or_insert(Buyer { platform: o.platform, purchases: 0, first_purchase: None })
+        });
+        if o.kind == OrderKind::Other {
             return;
         }
-        self.revenue += value;
-        month.revenue += value;
-        platform.1 += value;
-        if kind == OrderKind::Purchase {
+        self.revenue += o.value;
+        month.revenue += o.value;
+        *self.platform_revenue.entry(o.platform).or_default() += o.value;
+        if o.kind == OrderKind::Purchase {
             self.purchases += 1;
-            self.purchase_value += value;
+            self.purchase_value += o.value;
             month.purchases += 1;
-        }
-        if let Some(id) = o.customer_id {
-            let buyer = self.customers.entry(id).or_default();
-            if kind == OrderKind::Purchase {
+            if let Some(buyer) = buyer {
                 buyer.purchases += 1;
                 buyer.first_purchase = Some(buyer.first_purchase.map_or(o.created_at, |t| t.min(o.created_at)));
             }
         }
     }
 
+    fn month_key(&self, t: DateTime<Utc>) -> i32 {
+        let local = self.tz.from_utc_datetime(&t.naive_utc());
+        local.year() * 12 + local.month0() as i32
+    }
+
     pub fn finish(mut self) -> Dashboard {
         let mut buyers = 0u32;
         let mut repeat = 0u32;
+        let mut platform_customers: BTreeMap<Platform, u32> = BTreeMap::new();
         for buyer in self.customers.values() {
+            *platform_customers.entry(buyer.platform).or_default() += 1;
             if buyer.purchases >= 1 {
                 buyers += 1;
             }
@@ -105,7 +121,8 @@ impl ShopStatsBuilder {
                 repeat += 1;
             }
             if let Some(first) = buyer.first_purchase {
-                self.months.entry(local_month(first, self.tz)).or_default().new_buyers += 1;
+                let key = self.month_key(first);
+                self.months.entry(key).or_default().new_buyers += 1;
             }
         }
         let stats = ShopStats {
@@ -119,13 +136,25 @@ impl ShopStatsBuilder {
             first_order: self.first_order.map(to_stored),
             last_order: self.last_order.map(to_stored),
         };
-        let monthly = self.months.into_iter().map(|(month, point)| MonthlyPoint { month, ..point }).collect();
-        let platforms = self
-            .platforms
+        let monthly = self
+            .months
             .into_iter()
-            .map(|(platform, (ids, revenue))| PlatformCount { platform, customers: ids.len() as u32, revenue })
+            .map(|(key, point)| MonthlyPoint {
+                month: format!("{:04}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
+                ..point
+            })
             .collect();
-        Dashboard { stats, monthly, platforms }
+        let mut platforms: BTreeMap<Platform, PlatformCount> = BTreeMap::new();
+        for (platform, customers) in platform_customers {
+            platforms.insert(platform, PlatformCount { platform, customers, revenue: Decimal::ZERO });
+        }
+        for (platform, revenue) in self.platform_revenue {
+            platforms
+                .entry(platform)
+                .or_insert(PlatformCount { platform, customers: 0, revenue: Decimal::ZERO })
+                .revenue = revenue;
+        }
+        Dashboard { stats, monthly, platforms: platforms.into_values().collect() }
     }
 }
 
@@ -148,14 +177,8 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn order(customer: Option<i64>, status: OrderStatus, paid: Decimal, refund: Decimal, month: u32) -> OrderFacts {
-        OrderFacts {
-            customer_id: customer,
-            platform: Platform::Taobao,
-            status,
-            amount_paid: paid,
-            refund,
-            created_at: Utc.with_ymd_and_hms(2025, month, 10, 4, 0, 0).unwrap(),
-        }
+        let at = Utc.with_ymd_and_hms(2025, month, 10, 4, 0, 0).unwrap();
+        OrderFacts::new(customer, Platform::Taobao, status, paid, refund, at)
     }
 
     #[test]
@@ -179,6 +202,21 @@ mod tests {
         assert_eq!(months, [("2025-01", 1, 1), ("2025-02", 2, 1), ("2025-03", 3, 0)]);
         assert_eq!(d.monthly[2].revenue, dec!(-3.00));
         assert_eq!(d.platforms[0].customers, 3);
+    }
+
+    #[test]
+    fn months_are_calendar_months_in_the_shop_time_zone() {
+        // 00:30 on 1 November in Shanghai is still 31 October in UTC.
+        let at = Utc.with_ymd_and_hms(2025, 10, 31, 16, 30, 0).unwrap();
+        let o = OrderFacts::new(Some(1), Platform::Jd, OrderStatus::Completed, dec!(1), dec!(0), at);
+        let mut shanghai = ShopStatsBuilder::new(crate::time::DEFAULT_TIMEZONE);
+        shanghai.add(o);
+        let mut utc = ShopStatsBuilder::new(chrono_tz::UTC);
+        utc.add(o);
+        assert_eq!(shanghai.finish().monthly[0].month, "2025-11");
+        let d = utc.finish();
+        assert_eq!(d.monthly[0].month, "2025-10");
+        assert_eq!(d.platforms, [PlatformCount { platform: Platform::Jd, customers: 1, revenue: dec!(1) }]);
     }
 
     #[test]

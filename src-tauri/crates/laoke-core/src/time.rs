@@ -24,11 +24,6 @@ pub fn local_date(t: DateTime<Utc>, tz: Tz) -> NaiveDate {
     tz.from_utc_datetime(&t.naive_utc()).date_naive()
 }
 
-/// `YYYY-MM` of an instant in the shop's time zone: the key of monthly charts.
-pub fn local_month(t: DateTime<Utc>, tz: Tz) -> String {
-    tz.from_utc_datetime(&t.naive_utc()).format("%Y-%m").to_string()
-}
-
 pub fn parse_timezone(name: &str) -> Option<Tz> {
     name.parse::<Tz>().ok()
 }
@@ -47,11 +42,10 @@ mod tests {
     }
 
     #[test]
-    fn months_and_days_follow_the_shop_time_zone() {
-        // 16:30 UTC on 31 Oct is 00:30 on 1 Nov in Shanghai: a 双11-month order.
+    fn days_follow_the_shop_time_zone() {
+        // 16:30 UTC on 31 Oct is 00:30 on 1 Nov in Shanghai.
         let t = Utc.with_ymd_and_hms(2025, 10, 31, 16, 30, 0).unwrap();
-        assert_eq!(local_month(t, DEFAULT_TIMEZONE), "2025-11");
-        assert_eq!(local_month(t, chrono_tz::UTC), "2025-10");
+        assert_eq!(local_date(t, chrono_tz::UTC), NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
         assert_eq!(local_date(t, DEFAULT_TIMEZONE), NaiveDate::from_ymd_opt(2025, 11, 1).unwrap());
     }
 }

@@ -61,3 +61,10 @@ impl ErrorCode for StoreError {
         )
     }
 }
+
+impl From<rusqlite::types::FromSqlError> for StoreError {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        // A column of an unexpected type: the schema's STRICT tables make this a bug, not user input.
+        StoreError::Sqlite(rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Null, Box::new(e)))
+    }
+}

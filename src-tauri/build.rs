@@ -1,0 +1,14 @@
+//! Declares the app's own IPC commands so that each gets an `allow-…`
+//! permission; a command not granted in `capabilities/` cannot be invoked.
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "dashboard",
+        "customers_page",
+        "demo_create",
+        "settings_get",
+        "settings_update",
+    ])))
+    .expect("tauri build script failed");
+}

@@ -1,0 +1,69 @@
+//! The IPC commands. Each is a few lines: DTO in, a store call off the main
+//! thread, errors mapped, and a `data-changed` event after every write.
+
+use crate::archive::Archive;
+use crate::error::IpcError;
+use laoke_core::dto::{
+    CustomerPage, CustomerQuery, Dashboard, DataChanged, DbInfo, DemoProgress, DemoReport, DemoRequest, Settings,
+};
+use tauri::{AppHandle, Emitter, State};
+
+const DATA_CHANGED: &str = "data-changed";
+const DEMO_PROGRESS: &str = "demo-progress";
+
+fn announce(app: &AppHandle, change: DataChanged) {
+    if let Err(e) = app.emit(DATA_CHANGED, change) {
+        tracing::warn!("could not emit {DATA_CHANGED}: {e}");
+    }
+}
+
+#[tauri::command]
+pub async fn app_info(archive: State<'_, Archive>) -> Result<DbInfo, IpcError> {
+    archive.run(|s| s.info()).await
+}
+
+#[tauri::command]
+pub async fn dashboard(archive: State<'_, Archive>) -> Result<Dashboard, IpcError> {
+    archive.run(|s| s.dashboard()).await
+}
+
+#[tauri::command]
+pub async fn customers_page(archive: State<'_, Archive>, query: CustomerQuery) -> Result<CustomerPage, IpcError> {
+    archive.run(move |s| s.customer_page(&query)).await
+}
+
+#[tauri::command]
+pub async fn demo_create(
+    app: AppHandle,
+    archive: State<'_, Archive>,
+    request: DemoRequest,
+) -> Result<DemoReport, IpcError> {
+    let progress_app = app.clone();
+    let report = archive
+        .run_exclusive(move |s| {
+            s.fill_demo(request, chrono::Utc::now(), |p: &DemoProgress| {
+                let _ = progress_app.emit(DEMO_PROGRESS, p);
+                true
+            })
+        })
+        .await?;
+    announce(&app, DataChanged::archive());
+    Ok(report)
+}
+
+#[tauri::command]
+pub async fn settings_get(archive: State<'_, Archive>) -> Result<Settings, IpcError> {
+    archive.run(|s| s.settings()).await
+}
+
+#[tauri::command]
+pub async fn settings_update(
+    app: AppHandle,
+    archive: State<'_, Archive>,
+    settings: Settings,
+) -> Result<Settings, IpcError> {
+    let saved = archive.run(move |s| s.update_settings(&settings)).await?;
+    // The time zone decides months on the dashboard, so stats go stale too.
+    announce(&app, DataChanged { tags: vec![laoke_core::dto::DataTag::Settings, laoke_core::dto::DataTag::Stats] });
+    Ok(saved)
+}

@@ -1,0 +1,38 @@
+//! Laoke's desktop shell. It owns the window, the IPC commands and (later) the
+//! care scheduler; everything the commands do is a call into `laoke-store`,
+//! made off the main thread so the window never freezes on a big archive.
+//!
+//! The archive path is `LAOKE_DB` when set (the end-to-end tests give every run
+//! a fresh file), otherwise the OS application-data folder.
+
+mod archive;
+mod commands;
+mod error;
+
+use archive::Archive;
+use std::path::PathBuf;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("LAOKE_LOG").unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let path = std::env::var_os("LAOKE_DB").map(PathBuf::from).unwrap_or_else(laoke_store::location::default_db_path);
+    tracing::info!(path = %path.display(), "opening the archive");
+    let context = tauri::generate_context!();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(Archive::new(path))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::dashboard,
+            commands::customers_page,
+            commands::demo_create,
+            commands::settings_get,
+            commands::settings_update,
+        ])
+        .run(context)
+        .expect("the Laoke window could not start");
+}

@@ -1,0 +1,86 @@
+// DEV/TEST ONLY (never in ui/dist): an in-memory fake of the Rust side for screenshots and UI tests.
+// Deterministic invented data; money is kept in integer cents and printed as decimal strings.
+import type { CustomerPage } from "../src/bindings/CustomerPage";
+import type { CustomerQuery } from "../src/bindings/CustomerQuery";
+import type { CustomerRow } from "../src/bindings/CustomerRow";
+import type { Dashboard } from "../src/bindings/Dashboard";
+import type { Platform } from "../src/bindings/Platform";
+
+const NICKS = ["小鹿", "tb_星河", "阿狸", "jd_晴天", "抖音_小米", "Emma", "Liam", "Olivia", "糖糖", "木子", "pdd_阳光", "Noah"];
+const CITIES: Array<[string, string]> = [["浙江省", "杭州市"], ["广东省", "深圳市"], ["北京市", "北京市"], ["上海市", "上海市"], ["四川省", "成都市"], ["江苏省", "南京市"]];
+const PLATFORMS: Platform[] = ["taobao", "tmall", "pinduoduo", "jd", "douyin", "shopify", "etsy"];
+const TAGS = ["回头客", "爱买新品", "大促党", "VIP"];
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
+
+export function makeCustomers(n: number, seed = 7): CustomerRow[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const purchases = 1 + Math.floor(r() ** 3 * 9);
+    const first = new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 600) * 86400000);
+    const last = new Date(first.getTime() + Math.floor(r() * 200) * 86400000 * (purchases > 1 ? 1 : 0));
+    const [province, city] = CITIES[Math.floor(r() * CITIES.length)];
+    return {
+      id: i + 1, platform: PLATFORMS[Math.floor(r() * PLATFORMS.length)], buyer_id: `buyer${1000 + i}`,
+      nick: `${NICKS[i % NICKS.length]}${i}`, purchases, orders: purchases + (r() < 0.2 ? 1 : 0),
+      value: cents(purchases * (3000 + Math.floor(r() * 40000))),
+      first_purchase: first.toISOString().replace(/\.\d+Z$/, "Z"), last_purchase: last.toISOString().replace(/\.\d+Z$/, "Z"),
+      stage: null, rfm: null, tier: null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
+      province, city,
+    };
+  });
+}
+
+const cmp = (a: CustomerRow, b: CustomerRow, sort: CustomerQuery["sort"]): number => {
+  switch (sort) {
+    case "nick": return a.nick.localeCompare(b.nick);
+    case "purchases": return a.purchases - b.purchases;
+    case "value": return Number(a.value) - Number(b.value);
+    case "first_purchase": return (a.first_purchase ?? "").localeCompare(b.first_purchase ?? "");
+    case "last_purchase": return (a.last_purchase ?? "").localeCompare(b.last_purchase ?? "");
+  }
+};
+
+export function pageOf(rows: CustomerRow[], q: CustomerQuery): CustomerPage {
+  const s = q.search?.toLowerCase();
+  const hits = rows.filter((c) => (!q.platform || c.platform === q.platform) &&
+    (!s || c.nick.toLowerCase().includes(s) || c.buyer_id.includes(s)));
+  hits.sort((a, b) => (q.desc ? -1 : 1) * cmp(a, b, q.sort) || a.id - b.id);
+  return { total: hits.length, customers: hits.slice(q.offset, q.offset + q.limit) };
+}
+
+export function dashboardOf(rows: CustomerRow[]): Dashboard {
+  const months = new Map<string, { orders: number; cents: number; buyers: number }>();
+  let total = 0;
+  let orders = 0;
+  for (const c of rows) {
+    const m = (c.first_purchase ?? "").slice(0, 7);
+    const v = Math.round(Number(c.value) * 100);
+    const e = months.get(m) ?? { orders: 0, cents: 0, buyers: 0 };
+    e.orders += c.orders; e.cents += v; e.buyers += 1;
+    months.set(m, e);
+    total += v; orders += c.orders;
+  }
+  const purchases = rows.reduce((a, c) => a + c.purchases, 0);
+  const repeat = rows.filter((c) => c.purchases > 1).length;
+  const byPlatform = PLATFORMS.map((p) => {
+    const of = rows.filter((c) => c.platform === p);
+    return { platform: p, customers: of.length, revenue: cents(of.reduce((a, c) => a + Math.round(Number(c.value) * 100), 0)) };
+  }).filter((p) => p.customers > 0);
+  return {
+    stats: {
+      customers: rows.length, buyers: rows.length, orders, purchases, revenue: cents(total),
+      aov: cents(purchases ? Math.round(total / purchases) : 0),
+      repurchase_rate: rows.length ? (repeat / rows.length).toFixed(4) : "0",
+      first_order: rows.length ? "2024-01-01T02:00:00Z" : null, last_order: rows.length ? "2025-11-20T12:00:00Z" : null,
+    },
+    monthly: [...months.entries()].sort().map(([month, e]) => ({
+      month, orders: e.orders, purchases: e.orders, revenue: cents(e.cents), new_buyers: e.buyers,
+    })),
+    platforms: byPlatform,
+  };
+}

@@ -1,0 +1,46 @@
+// DEV/TEST ONLY entry (mock.html, built with `--mode mock` into dist-mock/): fakes the Rust IPC,
+// then starts the real app. `?scenario=empty` (default), `data`, or `error`; `&lang=zh-CN` presets the language.
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import type { CustomerQuery } from "../src/bindings/CustomerQuery";
+import type { CustomerRow } from "../src/bindings/CustomerRow";
+import type { Settings } from "../src/bindings/Settings";
+import { dashboardOf, makeCustomers, pageOf } from "./fixtures";
+
+const params = new URLSearchParams(location.search);
+const scenario = params.get("scenario") ?? "empty";
+if (params.get("lang")) localStorage.setItem("laoke.lang", params.get("lang")!);
+let rows: CustomerRow[] = scenario === "data" ? makeCustomers(2000) : [];
+let settings: Settings = { shop_name: "", timezone: "Asia/Shanghai", currency: "CNY", language: null };
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function demoCreate(n: number) {
+  if (rows.length > 0) throw { code: "demo.not_empty", message: "archive already has orders", details: null };
+  for (let done = 0; done <= n; done += n / 10) {
+    await emit("demo-progress", { phase: done < n ? "customers" : "finishing", done, total: n });
+    await wait(120);
+  }
+  rows = makeCustomers(n);
+  await emit("data-changed", { tags: ["customers", "orders", "stats", "info"] });
+  return { customers: n, orders: rows.reduce((a, c) => a + c.orders, 0), order_items: 0, elapsed_ms: 1200 };
+}
+
+mockWindows("main");
+mockIPC(async (cmd, args) => {
+  const a = (args ?? {}) as Record<string, unknown>;
+  if (scenario === "error") throw { code: "db.open", message: "unable to open database file", details: null };
+  switch (cmd) {
+    case "app_info":
+      return { path: "/home/demo/.local/share/laoke/laoke.sqlite3", schema_version: 1,
+        counts: { shops: 1, customers: rows.length, orders: rows.reduce((s, c) => s + c.orders, 0), order_items: 0,
+          tags: 0, customer_tags: 0, notes: 0, settings: 1, import_batches: 0 } };
+    case "dashboard": return dashboardOf(rows);
+    case "customers_page": await wait(80); return pageOf(rows, a.query as CustomerQuery);
+    case "demo_create": return demoCreate((a.request as { customers: number }).customers);
+    case "settings_get": return settings;
+    case "settings_update": settings = a.settings as Settings; await emit("data-changed", { tags: ["settings"] }); return settings;
+    default: throw { code: "internal", message: `mock: unknown command ${cmd}`, details: null };
+  }
+}, { shouldMockEvents: true });
+
+void import("../src/main");

@@ -1,0 +1,107 @@
+// Start-up: an empty archive opens on the welcome screen; data opens the dashboard; the demo shop flow.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import i18n from "./i18n";
+import { App } from "./App";
+import { resetSession } from "./session";
+import { dbInfo, invokeBy, settings } from "../test/ipcFixtures";
+import type { Dashboard } from "../bindings/Dashboard";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
+vi.mock("../components/Chart", () => ({ Chart: (p: { testId?: string }) => <div data-testid={p.testId} /> }));
+
+const invoked = vi.mocked(invoke);
+const handlers = new Map<string, (e: { payload: unknown }) => void>();
+
+const dash = (orders: number): Dashboard => ({
+  stats: { customers: orders ? 2000 : 0, buyers: orders ? 1800 : 0, orders, purchases: orders, revenue: orders ? "1340195.20" : "0",
+    aov: orders ? "226.54" : "0", repurchase_rate: orders ? "0.3512" : "0", first_order: null, last_order: null },
+  monthly: orders ? [{ month: "2025-10", orders, purchases: orders, revenue: "1340195.20", new_buyers: 10 }] : [],
+  platforms: orders ? [{ platform: "taobao", customers: 2000, revenue: "1340195.20" }] : [],
+});
+
+function backend(orders: number, extra: Record<string, (a: Record<string, unknown>) => unknown> = {}) {
+  invoked.mockImplementation(invokeBy({
+    app_info: () => dbInfo(orders), settings_get: () => settings, dashboard: () => dash(orders), ...extra,
+  }) as typeof invoke);
+}
+
+beforeEach(async () => {
+  invoked.mockReset();
+  handlers.clear();
+  vi.mocked(listen).mockImplementation(async (name, cb) => {
+    handlers.set(name, cb as (e: { payload: unknown }) => void);
+    return () => handlers.delete(name);
+  });
+  resetSession();
+  await i18n.changeLanguage("en-US");
+});
+
+describe("start-up", () => {
+  it("shows the welcome screen, outside the nav, when counts.orders is 0", async () => {
+    backend(0);
+    render(<App />);
+    expect(await screen.findByTestId("welcome-demo")).toBeInTheDocument();
+    expect(screen.getByTestId("welcome-import")).toBeInTheDocument();
+    expect(screen.queryByTestId("nav-dashboard")).not.toBeInTheDocument();
+    expect(window.location.hash).toBe("#/welcome");
+  });
+
+  it("opens on the dashboard with its figures once orders exist", async () => {
+    backend(6313);
+    render(<App />);
+    expect(await screen.findByTestId("dashboard-stat-orders")).toHaveTextContent("6,313");
+    expect(screen.getByTestId("dashboard-stat-revenue")).toHaveTextContent("CN¥1,340,195.20");
+    expect(screen.getByTestId("dashboard-stat-revenue")).toHaveAttribute("data-value", "1340195.20");
+    expect(screen.getByTestId("dashboard-stat-repurchase")).toHaveTextContent("35.1%");
+    expect(screen.getByTestId("dashboard-chart-monthly")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-customers")).toHaveTextContent("Customers");
+    expect(screen.queryByTestId("welcome")).not.toBeInTheDocument();
+  });
+
+  it("skip enters the empty app on an empty dashboard", async () => {
+    backend(0);
+    render(<App />);
+    fireEvent.click(await screen.findByTestId("welcome-skip"));
+    expect(await screen.findByTestId("dashboard-empty")).toHaveTextContent("No orders yet");
+    expect(screen.getByTestId("nav-import")).toBeInTheDocument();
+  });
+
+  it("shows a localized error page when the database cannot be opened", async () => {
+    invoked.mockRejectedValue({ code: "db.open", message: "unable to open database file", details: null });
+    await i18n.changeLanguage("zh-CN");
+    render(<App />);
+    const alert = await screen.findByTestId("start-error");
+    expect(alert).toHaveTextContent("无法打开客户数据库");
+    expect(alert).toHaveAttribute("data-code", "db.open");
+  });
+});
+
+describe("demo shop", () => {
+  it("creates 2,000 customers with a fixed seed, shows progress events, then opens the dashboard", async () => {
+    let finish: (v: unknown) => void = () => undefined;
+    let orders = 0;
+    backend(0, { demo_create: () => new Promise((r) => (finish = r)), dashboard: () => dash(orders) });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId("welcome-demo"));
+    await waitFor(() => expect(invoked).toHaveBeenCalledWith("demo_create", { request: { customers: 2000, seed: 20251122 } }));
+    expect(screen.getByTestId("demo-progress")).toBeInTheDocument();
+    act(() => handlers.get("demo-progress")!({ payload: { phase: "orders", done: 500, total: 2000 } }));
+    expect(await screen.findByText("Creating orders…")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "25");
+    orders = 6313;
+    await act(async () => finish({ customers: 2000, orders: 6313, order_items: 9000, elapsed_ms: 900 }));
+    expect(await screen.findByTestId("dashboard-stat-orders")).toHaveTextContent("6,313");
+    expect(window.location.hash).toBe("#/dashboard");
+  });
+
+  it("shows the localized reason when the demo cannot be created", async () => {
+    backend(0, { demo_create: () => Promise.reject({ code: "demo.not_empty", message: "has orders", details: null }) });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId("welcome-demo"));
+    expect(await screen.findByTestId("demo-error")).toHaveTextContent("only be created in an empty archive");
+  });
+});

@@ -1,0 +1,31 @@
+// Maps a `data-changed` event to the queries it makes stale, and listens for it once at the root.
+import { useEffect } from "react";
+import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { onDataChanged } from "../ipc/events";
+
+/** A query is stale when the first element of its key is one of the event's tags. */
+export function isAffected(queryKey: QueryKey, tags: readonly string[]): boolean {
+  const head = queryKey[0];
+  return typeof head === "string" && tags.includes(head);
+}
+
+export function invalidateForTags(client: QueryClient, tags: readonly string[]): Promise<void> {
+  if (tags.length === 0) return Promise.resolve();
+  return client.invalidateQueries({ predicate: (q) => isAffected(q.queryKey, tags) });
+}
+
+/** Subscribes to `data-changed` for the lifetime of the app root. */
+export function useDataChangedBridge(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let cancelled = false;
+    onDataChanged((e) => void invalidateForTags(client, e.tags))
+      .then((fn) => (cancelled ? fn() : (unlisten = fn)))
+      .catch(() => undefined); // outside Tauri there is no event bus; queries still work or fail visibly
+    return () => {
+      cancelled = true;
+      unlisten?.();
+    };
+  }, [client]);
+}

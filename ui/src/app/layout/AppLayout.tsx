@@ -1,0 +1,34 @@
+// The frame around every page except the welcome screen: title, left Sider nav, content.
+import { Layout, Menu, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { activeNavKey, NAV_ITEMS } from "./navItems";
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = activeNavKey(pathname);
+
+  const items = NAV_ITEMS.map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: <span data-testid={`nav-${item.key}`}>{t(`nav.${item.key}`)}</span>,
+    onClick: () => navigate(item.path),
+  }));
+
+  return (
+    <Layout className="laoke-shell">
+      <Layout.Sider width={200} theme="light" className="laoke-sider" breakpoint="lg" collapsedWidth={64}>
+        <div className="laoke-brand" data-testid="app-title">
+          <Typography.Text strong className="laoke-brand-zh">{t("app.brandMark")}</Typography.Text>
+          <Typography.Text type="secondary" className="laoke-brand-en">{t("app.brandLatin")}</Typography.Text>
+        </div>
+        <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+      </Layout.Sider>
+      <Layout.Content className="laoke-content">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

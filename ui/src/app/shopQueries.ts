@@ -1,0 +1,28 @@
+// Shared queries every screen needs (database info, settings) and the display context they give.
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { appInfo, settingsGet } from "../ipc/commands";
+import { queryKeys } from "./queryKeys";
+
+export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+export const DEFAULT_CURRENCY = "CNY";
+
+export const useInfoQuery = () => useQuery({ queryKey: queryKeys.info(), queryFn: appInfo });
+export const useSettingsQuery = () => useQuery({ queryKey: queryKeys.settings(), queryFn: settingsGet });
+
+/** Locale, currency and time zone for formatting; defaults until settings load (or if they fail). */
+export function useDisplay(): { locale: string; currency: string; timeZone: string } {
+  const { i18n } = useTranslation();
+  const { data } = useSettingsQuery();
+  return {
+    locale: i18n.language,
+    currency: data?.currency || DEFAULT_CURRENCY,
+    timeZone: data?.timezone || DEFAULT_TIMEZONE,
+  };
+}
+
+/** True once the archive holds at least one order; undefined while unknown. */
+export function useHasOrders(): boolean | undefined {
+  const { data } = useInfoQuery();
+  return data ? data.counts.orders > 0 : undefined;
+}

@@ -1,0 +1,55 @@
+// Areas not built yet say honestly what they will do, and offer the import button only to an empty archive.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen } from "@testing-library/react";
+import { invoke } from "@tauri-apps/api/core";
+import i18n from "../app/i18n";
+import { renderPage } from "../test/render";
+import { dbInfo, invokeBy, settings } from "../test/ipcFixtures";
+import { CarePage } from "../features/care/CarePage";
+import { TiersPage } from "../features/tiers/TiersPage";
+import { ImportPage } from "../features/import/ImportPage";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(async () => () => undefined) }));
+
+const backend = (orders: number) =>
+  vi.mocked(invoke).mockImplementation(invokeBy({ app_info: () => dbInfo(orders), settings_get: () => settings }) as typeof invoke);
+
+beforeEach(() => {
+  vi.mocked(invoke).mockReset();
+});
+
+describe("feature placeholders", () => {
+  it("explain the area in Chinese and lead an empty archive to Import", async () => {
+    backend(0);
+    await i18n.changeLanguage("zh-CN");
+    renderPage("/care", <CarePage />);
+    expect(await screen.findByTestId("care-import")).toHaveTextContent("导入第一份订单报表");
+    expect(screen.getByTestId("page-care")).toHaveTextContent("关怀第一，营销第二");
+    expect(screen.getByTestId("page-care")).toHaveTextContent("后续版本推出");
+    fireEvent.click(screen.getByTestId("care-import"));
+    expect(screen.getByTestId("location")).toHaveTextContent("/import");
+  });
+
+  it("do not ask to import a first export once orders exist", async () => {
+    backend(12);
+    await i18n.changeLanguage("en-US");
+    renderPage("/tiers", <TiersPage />);
+    expect(await screen.findByText("A clear membership ladder")).toBeInTheDocument();
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith("app_info"));
+    expect(screen.queryByTestId("tiers-import")).not.toBeInTheDocument();
+  });
+
+  it("the import page lists the supported formats and promises no fake import", async () => {
+    backend(0);
+    await i18n.changeLanguage("en-US");
+    renderPage("/import", <ImportPage />);
+    for (const f of ["taobao", "pinduoduo", "jd", "douyin", "shopify", "woocommerce", "etsy", "generic"]) {
+      expect(screen.getByTestId(`import-format-${f}`)).toBeInTheDocument();
+    }
+    expect(screen.getByTestId("import-next-release")).toHaveTextContent("Importing arrives in the next release");
+    expect(screen.queryByRole("button", { name: /upload|choose file/i })).not.toBeInTheDocument();
+    fireEvent.click(await screen.findByTestId("import-try-demo"));
+    expect(screen.getByTestId("location")).toHaveTextContent("/welcome");
+  });
+});

@@ -1,0 +1,89 @@
+// The Customers page asks Rust for the right CustomerQuery as the user searches, filters, sorts and pages.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { invoke } from "@tauri-apps/api/core";
+import i18n from "../../app/i18n";
+import { renderPage } from "../../test/render";
+import { customer, dbInfo, invokeBy, settings } from "../../test/ipcFixtures";
+import type { CustomerQuery } from "../../bindings/CustomerQuery";
+import { CustomersPage } from "./CustomersPage";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(async () => () => undefined) }));
+
+const invoked = vi.mocked(invoke);
+const queries = () =>
+  invoked.mock.calls.filter(([cmd]) => cmd === "customers_page").map(([, args]) => (args as { query: CustomerQuery }).query);
+const lastQuery = () => queries().at(-1);
+
+function answer(total: number) {
+  invoked.mockImplementation(invokeBy({
+    app_info: () => dbInfo(total ? 10 : 0),
+    settings_get: () => settings,
+    customers_page: ({ query }) => ({
+      total,
+      customers: total ? [customer(1 + (query as CustomerQuery).offset, "小鹿"), customer(2 + (query as CustomerQuery).offset, "Emma")] : [],
+    }),
+  }) as typeof invoke);
+}
+
+beforeEach(async () => {
+  invoked.mockReset();
+  await i18n.changeLanguage("en-US");
+});
+
+describe("CustomersPage", () => {
+  it("loads the first page sorted by value, shows rows, total and formatted cells", async () => {
+    answer(1234);
+    renderPage("/customers", <CustomersPage />);
+    expect(await screen.findByText("小鹿")).toBeInTheDocument();
+    expect(queries()[0]).toEqual({ search: null, platform: null, sort: "value", desc: true, offset: 0, limit: 50 });
+    expect(screen.getByTestId("customers-total")).toHaveTextContent("1,234 customers");
+    expect(screen.getByTestId("customers-total")).toHaveAttribute("data-total", "1234");
+    const table = screen.getByTestId("customers-table");
+    expect(within(table).getAllByText("CN¥1,234.50").length).toBeGreaterThan(0);
+    expect(within(table).getAllByText("11/03/2025").length).toBeGreaterThan(0); // 17:30Z is 3 Nov in Shanghai
+    expect(within(table).getAllByText("浙江省 杭州市").length).toBeGreaterThan(0);
+    expect(within(table).getAllByText("Taobao").length).toBeGreaterThan(0);
+  });
+
+  it("debounces the search box into CustomerQuery.search", async () => {
+    answer(1234);
+    renderPage("/customers", <CustomersPage />);
+    await screen.findByText("小鹿");
+    fireEvent.change(screen.getByTestId("customers-search"), { target: { value: " 13800 " } });
+    await waitFor(() => expect(lastQuery()?.search).toBe("13800"), { timeout: 2000 });
+    expect(lastQuery()).toMatchObject({ offset: 0, sort: "value", desc: true });
+    expect(queries().filter((q) => q.search !== null)).toHaveLength(1); // one request after the pause
+  });
+
+  it("sorts by a clicked column header, and pages with offset", async () => {
+    answer(1234);
+    renderPage("/customers", <CustomersPage />);
+    await screen.findByText("小鹿");
+    const header = () => screen.getAllByText("Purchases")[0]; // antd also renders a hidden measuring copy
+    fireEvent.click(header());
+    await waitFor(() => expect(lastQuery()).toMatchObject({ sort: "purchases", desc: true, offset: 0 }));
+    fireEvent.click(header());
+    await waitFor(() => expect(lastQuery()).toMatchObject({ sort: "purchases", desc: false }));
+    fireEvent.click(screen.getByTitle("3"));
+    await waitFor(() => expect(lastQuery()).toMatchObject({ sort: "purchases", desc: false, offset: 100, limit: 50 }));
+  });
+
+  it("filters by platform", async () => {
+    answer(1234);
+    renderPage("/customers", <CustomersPage />);
+    await screen.findByText("小鹿");
+    fireEvent.mouseDown(within(screen.getByTestId("customers-platform")).getByRole("combobox"));
+    fireEvent.click(await screen.findByTitle("Pinduoduo"));
+    await waitFor(() => expect(lastQuery()).toMatchObject({ platform: "pinduoduo", offset: 0 }));
+  });
+
+  it("shows the import empty state when the archive has no customers", async () => {
+    answer(0);
+    renderPage("/customers", <CustomersPage />);
+    expect(await screen.findByTestId("customers-empty")).toHaveTextContent("No customers yet");
+    fireEvent.click(screen.getByTestId("customers-import"));
+    expect(screen.getByTestId("location")).toHaveTextContent("/import");
+  });
+});

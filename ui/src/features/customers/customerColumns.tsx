@@ -1,0 +1,52 @@
+// Column definitions of the customer table; every cell renders user data as plain text.
+import { Space, Tag, Typography } from "antd";
+import type { ColumnsType, SortOrder } from "antd/es/table/interface";
+import type { TFunction } from "i18next";
+import type { CustomerRow } from "../../bindings/CustomerRow";
+import { Money } from "../../components/Money";
+import { PlatformTag } from "../../components/PlatformTag";
+import { formatCount, formatDate } from "../../components/format";
+import type { ListState } from "./customerQuery";
+
+type Ctx = { t: TFunction; locale: string; timeZone: string; state: ListState };
+
+export function region(row: Pick<CustomerRow, "province" | "city">): string {
+  const parts = [row.province, row.city].filter((p): p is string => !!p && p.trim() !== "");
+  return parts.length === 2 && parts[0] === parts[1] ? parts[0] : parts.join(" ");
+}
+
+export function customerColumns({ t, locale, timeZone, state }: Ctx): ColumnsType<CustomerRow> {
+  const order = (key: string): SortOrder => (state.sort === key ? (state.desc ? "descend" : "ascend") : null);
+  const sortable = (key: string, first: "ascend" | "descend" = "descend") => ({
+    key, sorter: true, sortOrder: order(key),
+    sortDirections: (first === "ascend" ? ["ascend", "descend"] : ["descend", "ascend"]) as SortOrder[],
+  });
+  const date = (v: string | null) => formatDate(v, locale, timeZone, "numeric");
+  return [
+    { title: t("customers.col.nick"), dataIndex: "nick", ...sortable("nick", "ascend"), ellipsis: true, width: 140,
+      render: (_: string, r) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text strong>{r.nick || r.buyer_id}</Typography.Text>
+          {r.nick && r.buyer_id !== r.nick && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.buyer_id}</Typography.Text>}
+        </Space>
+      ) },
+    { title: t("customers.col.platform"), dataIndex: "platform", key: "platform", width: 92,
+      render: (p: CustomerRow["platform"]) => <PlatformTag platform={p} /> },
+    { title: t("customers.col.purchases"), dataIndex: "purchases", ...sortable("purchases"), align: "right", width: 112,
+      render: (n: number) => formatCount(n, locale) },
+    { title: t("customers.col.orders"), dataIndex: "orders", key: "orders", align: "right", width: 80,
+      render: (n: number) => formatCount(n, locale) },
+    { title: t("customers.col.value"), dataIndex: "value", ...sortable("value"), align: "right", width: 124,
+      render: (v: string) => <Money value={v} /> },
+    { title: t("customers.col.firstPurchase"), dataIndex: "first_purchase", ...sortable("first_purchase"), width: 116, render: date },
+    { title: t("customers.col.lastPurchase"), dataIndex: "last_purchase", ...sortable("last_purchase"), width: 116, render: date },
+    { title: t("customers.col.region"), key: "region", ellipsis: true, width: 110, render: (_: unknown, r) => region(r) },
+    { title: t("customers.col.tags"), dataIndex: "tags", key: "tags",
+      render: (tags: string[]) => (
+        <Space size={[0, 4]} wrap>
+          {tags.slice(0, 3).map((tag) => <Tag key={tag}>{tag}</Tag>)}
+          {tags.length > 3 && <Tag>+{tags.length - 3}</Tag>}
+        </Space>
+      ) },
+  ];
+}

@@ -1,0 +1,62 @@
+// ECharts options for the dashboard. Revenue strings go to ECharts as-is (it plots them);
+// tooltips and axis labels format the original strings, so shown amounts stay exact.
+import type { EChartsCoreOption } from "echarts/core";
+import type { MonthlyPoint } from "../../bindings/MonthlyPoint";
+import type { PlatformCount } from "../../bindings/PlatformCount";
+import { formatCount, formatMoney, formatMoneyCompact, formatMonth } from "../../components/format";
+import { PLATFORM_COLORS } from "../../components/PlatformTag";
+
+type Ctx = { locale: string; currency: string; t: (key: string) => string };
+
+export function monthlyOption(points: MonthlyPoint[], { locale, currency, t }: Ctx): EChartsCoreOption {
+  const ordersName = t("dashboard.chart.orders");
+  const revenueName = t("dashboard.chart.revenue");
+  return {
+    color: ["#f4a259", "#c2410c"],
+    tooltip: {
+      trigger: "axis",
+      renderMode: "richText", // drawn on the canvas: no HTML is ever built from data
+      formatter: (items: Array<{ dataIndex: number }>) => {
+        const p = points[items[0]?.dataIndex ?? 0];
+        if (!p) return "";
+        return [formatMonth(p.month, locale), `${ordersName}: ${formatCount(p.orders, locale)}`,
+          `${revenueName}: ${formatMoney(p.revenue, currency, locale)}`].join("\n");
+      },
+    },
+    legend: { data: [ordersName, revenueName], top: 0 },
+    grid: { left: 56, right: 72, top: 40, bottom: 32 },
+    xAxis: { type: "category", data: points.map((p) => formatMonth(p.month, locale)) },
+    yAxis: [
+      { type: "value", name: ordersName, minInterval: 1 },
+      { type: "value", name: revenueName,
+        axisLabel: { formatter: (v: number) => formatMoneyCompact(String(v), currency, locale) } },
+    ],
+    series: [
+      { name: ordersName, type: "bar", data: points.map((p) => p.orders), barMaxWidth: 28 },
+      { name: revenueName, type: "line", yAxisIndex: 1, smooth: true, data: points.map((p) => p.revenue) },
+    ],
+  };
+}
+
+export function platformOption(rows: PlatformCount[], { locale, currency, t }: Ctx): EChartsCoreOption {
+  return {
+    tooltip: {
+      trigger: "item",
+      renderMode: "richText",
+      formatter: (item: { dataIndex: number; percent: number }) => {
+        const r = rows[item.dataIndex];
+        if (!r) return "";
+        return [t(`platform.${r.platform}`), `${t("dashboard.stat.customers")}: ${formatCount(r.customers, locale)}`,
+          `${t("dashboard.chart.revenue")}: ${formatMoney(r.revenue, currency, locale)}`].join("\n");
+      },
+    },
+    legend: { bottom: 0, left: "center", itemWidth: 12, itemHeight: 12 },
+    series: [{
+      type: "pie", radius: ["38%", "62%"], center: ["50%", "40%"],
+      label: { show: false }, // names are in the legend; counts and revenue in the tooltip
+      emphasis: { label: { show: true, formatter: "{d}%", fontSize: 16, fontWeight: "bold" } },
+      data: rows.map((r) => ({ name: t(`platform.${r.platform}`), value: r.customers,
+        itemStyle: { color: PLATFORM_COLORS[r.platform] } })),
+    }],
+  };
+}

@@ -1,0 +1,45 @@
+// Settings: the form shows the saved values and the DB path, and saving sends a Settings DTO and applies the language.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { invoke } from "@tauri-apps/api/core";
+import i18n from "../../app/i18n";
+import { renderPage } from "../../test/render";
+import { dbInfo, invokeBy, settings } from "../../test/ipcFixtures";
+import type { Settings } from "../../bindings/Settings";
+import { SettingsPage } from "./SettingsPage";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(async () => () => undefined) }));
+
+const invoked = vi.mocked(invoke);
+
+beforeEach(async () => {
+  invoked.mockReset();
+  invoked.mockImplementation(invokeBy({
+    app_info: () => dbInfo(5),
+    settings_get: () => settings,
+    settings_update: ({ settings: s }) => s,
+  }) as typeof invoke);
+  await i18n.changeLanguage("en-US");
+});
+
+describe("SettingsPage", () => {
+  it("saves shop name, zone, currency and language through settings_update", async () => {
+    renderPage("/settings", <SettingsPage />);
+    const name = await screen.findByTestId("settings-shop-name");
+    await waitFor(() => expect(name).toHaveValue("Test shop"));
+    expect(screen.getByTestId("settings-db-path")).toHaveTextContent("/tmp/laoke-test.sqlite3");
+
+    fireEvent.change(name, { target: { value: "  小鹿的店 " } });
+    fireEvent.mouseDown(within(screen.getByTestId("settings-language")).getByRole("combobox"));
+    fireEvent.click(await screen.findByTitle("中文"));
+    fireEvent.click(screen.getByTestId("settings-save"));
+
+    await waitFor(() => expect(invoked).toHaveBeenCalledWith("settings_update", expect.anything()));
+    const sent = (invoked.mock.calls.find(([c]) => c === "settings_update")![1] as { settings: Settings }).settings;
+    expect(sent).toEqual({ shop_name: "小鹿的店", timezone: "Asia/Shanghai", currency: "CNY", language: "zh-CN" });
+    await waitFor(() => expect(i18n.language).toBe("zh-CN"));
+    expect(window.localStorage.getItem("laoke.lang")).toBe("zh-CN");
+    expect(await screen.findByText("设置已保存。")).toBeInTheDocument();
+  });
+});

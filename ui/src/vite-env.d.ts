@@ -1,0 +1,2 @@
+// Vite's ambient types (import.meta.env, asset imports).
+/// <reference types="vite/client" />
