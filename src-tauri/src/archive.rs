@@ -6,17 +6,20 @@ use crate::error::IpcError;
 use laoke_store::{Store, StoreError};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub struct Archive {
     path: PathBuf,
+    /// Held while a connection opens: the first open migrates the schema, and two
+    /// commands racing to migrate a new file would both try to create its tables.
+    opening: Arc<Mutex<()>>,
     /// Set while a long write (the demo fill) runs, so a second click cannot start another.
     busy: Arc<AtomicBool>,
 }
 
 impl Archive {
     pub fn new(path: PathBuf) -> Self {
-        Archive { path, busy: Arc::new(AtomicBool::new(false)) }
+        Archive { path, opening: Arc::new(Mutex::new(())), busy: Arc::new(AtomicBool::new(false)) }
     }
 
     /// Runs `f` on a fresh connection off the main thread.
@@ -26,8 +29,12 @@ impl Archive {
         F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
     {
         let path = self.path.clone();
+        let opening = self.opening.clone();
         tauri::async_runtime::spawn_blocking(move || {
-            let mut store = Store::open(&path)?;
+            let mut store = {
+                let _one_at_a_time = opening.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                Store::open(&path)?
+            };
             f(&mut store)
         })
         .await

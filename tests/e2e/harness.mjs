@@ -94,6 +94,8 @@ export async function eventually(driver, fn, message, timeoutMs = 30_000) {
 /** Saves the webview (WebDriver) and the whole X screen (the window with its frame) as PNGs. */
 export async function screenshot(app, name) {
   mkdirSync(artifacts, { recursive: true });
+  // Let charts finish their entry animation so the picture shows what a person sees.
+  await sleep(1200);
   const png = await app.driver.takeScreenshot();
   writeFileSync(join(artifacts, `${name}.png`), Buffer.from(png, 'base64'));
   try {

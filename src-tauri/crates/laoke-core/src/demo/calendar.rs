@@ -24,17 +24,17 @@ pub(super) fn season_weight(day: NaiveDate) -> f64 {
     }
 }
 
-/// A customer's first order: more customers arrive as the shop grows, and more
-/// of them during promotions.
-pub(super) fn acquisition_time(rng: &mut ChaCha8Rng, start: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-    let span = (now - start).num_seconds().max(1);
+/// A customer's first order, between `start` and `latest`: more customers arrive
+/// as the shop grows, and more of them during promotions.
+pub(super) fn acquisition_time(rng: &mut ChaCha8Rng, start: DateTime<Utc>, latest: DateTime<Utc>) -> DateTime<Utc> {
+    let span = (latest - start).num_seconds().max(1);
     loop {
         let t = start + Duration::seconds(rng.random_range(0..span));
         let progress = (t - start).num_seconds() as f64 / span as f64;
         let growth = 0.35 + 0.65 * progress;
         let weight = growth * season_weight(local_day(t)) / 8.0;
         if rng.random::<f64>() < weight {
-            return at_shopping_hour(rng, t).min(now);
+            return at_shopping_hour(rng, t).min(latest);
         }
     }
 }

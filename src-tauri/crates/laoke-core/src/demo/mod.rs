@@ -64,7 +64,10 @@ impl DemoShop {
         let (identity, profile) = people::buyer(&mut rng, platform, self.unique_number(index));
         let count = order_count(&mut rng);
         let start = self.now - Duration::days(HISTORY_DAYS);
-        let first = calendar::acquisition_time(&mut rng, start, self.now);
+        // A customer with many orders has been buying for a while: leave room for gaps
+        // of at least twelve days on average, instead of squeezing 28 orders into a month.
+        let room = Duration::days(((count as i64 - 1) * 12).min(HISTORY_DAYS * 9 / 10));
+        let first = calendar::acquisition_time(&mut rng, start, self.now - room);
         let times = calendar::repeat_times(&mut rng, first, self.now, count);
         let orders = times
             .into_iter()

@@ -36,6 +36,11 @@ fn shape_of_a_shop_of_5000() {
     let once = counts.iter().filter(|&&n| n == 1).count() as f64 / 5_000.0;
     assert!((0.45..0.6).contains(&once), "share of one-order customers {once}");
     assert!(counts.iter().any(|&n| n >= 20), "a heavy tail");
+    // Frequent buyers have been buying for a while, not 28 orders in a month.
+    for c in customers.iter().filter(|c| c.orders.len() >= 20) {
+        let history = now() - c.orders[0].created_at;
+        assert!(history >= Duration::days(19 * 12 - 1), "{} orders in {} days", c.orders.len(), history.num_days());
+    }
 
     let mut numbers = HashSet::new();
     let mut statuses = HashMap::new();
