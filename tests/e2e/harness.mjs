@@ -50,8 +50,12 @@ export async function launchApp({ dbPath = freshDbPath(), env = {} } = {}) {
   if (!existsSync(appBinary)) throw new Error(`build the app first: ${appBinary} is missing (make app)`);
   const xvfb = startXvfb();
   const port = 4500 + Math.floor(Math.random() * 1000);
+  // A fresh home for the webview's own storage (localStorage, caches): every launch starts
+  // like a new install, so what survives a restart is only what the archive kept.
+  const home = mkdtempSync(join(tmpdir(), 'laoke-e2e-home-'));
+  const xdg = { XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
   const driver = spawn(driverBinary, ['--port', String(port), '--native-port', String(port + 1)], {
-    env: { ...process.env, ...env, DISPLAY: xvfb.display, LAOKE_DB: dbPath, LAOKE_LOG: 'warn' },
+    env: { ...process.env, ...xdg, ...env, DISPLAY: xvfb.display, LAOKE_DB: dbPath, LAOKE_LOG: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {

@@ -37,6 +37,11 @@ pub enum Command {
     },
     /// Shop-wide figures: customers, buyers, orders, purchases, revenue, AOV, repurchase rate.
     Stats,
+    /// Show the shop settings; `--set KEY=VALUE` changes shop_name, timezone, currency or language.
+    Settings {
+        #[arg(long, value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
     /// One page of the customer list.
     Customers {
         /// Text to find in nick, name, buyer id, phone or email.

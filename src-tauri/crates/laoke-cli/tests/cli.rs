@@ -106,3 +106,20 @@ fn a_file_that_is_not_an_archive_is_refused_and_left_alone() {
     assert!(code == "db.open" || code == "db.migrate", "{code}");
     assert_eq!(std::fs::read_to_string(&db).unwrap(), "订单编号,买家会员名\n1,x\n");
 }
+
+#[test]
+fn settings_are_shown_changed_and_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    let shown = json(&laoke(&db, &["settings", "--json"]));
+    assert_eq!(shown["timezone"], "Asia/Shanghai");
+    assert_eq!(shown["currency"], "CNY");
+    let changed =
+        json(&laoke(&db, &["settings", "--set", "timezone=Europe/London", "--set", "language=en-US", "--json"]));
+    assert_eq!(changed["timezone"], "Europe/London");
+    assert_eq!(json(&laoke(&db, &["settings", "--json"]))["language"], "en-US");
+    let bad = laoke(&db, &["settings", "--set", "currency=yuan", "--json"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(json(&bad)["error"]["code"], "settings.invalid");
+    assert_eq!(json(&laoke(&db, &["settings", "--json"]))["currency"], "CNY", "nothing changed");
+}

@@ -4,6 +4,7 @@
 mod customers;
 mod demo;
 mod info;
+mod settings;
 mod stats;
 
 use crate::cli::{Args, Command};
@@ -18,6 +19,7 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Info => info::info(&store),
         Command::Demo { customers, seed, as_of } => demo::run(&mut store, customers, seed, as_of.as_deref()),
         Command::Stats => stats::run(&store),
+        Command::Settings { set } => settings::run(&mut store, &set),
         Command::Customers { search, platform, sort, limit, offset } => {
             customers::run(&store, search, platform.as_deref(), &sort, limit, offset)
         }

@@ -1,0 +1,33 @@
+//! `laoke settings`: show the shop settings, or change some of them.
+
+use super::to_json;
+use crate::output::{Failure, Output};
+use laoke_store::Store;
+
+/// Applies `KEY=VALUE` pairs (shop_name, timezone, currency, language) and prints the result.
+pub fn run(store: &mut Store, set: &[String]) -> Result<Output, Failure> {
+    let mut settings = store.settings()?;
+    for pair in set {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| Failure::usage("settings.invalid", format!("--set expects KEY=VALUE, not {pair:?}")))?;
+        match key {
+            "shop_name" => settings.shop_name = value.to_owned(),
+            "timezone" => settings.timezone = value.to_owned(),
+            "currency" => settings.currency = value.to_owned(),
+            "language" => settings.language = (!value.is_empty()).then(|| value.to_owned()),
+            other => return Err(Failure::usage("settings.invalid", format!("unknown setting {other:?}"))),
+        }
+    }
+    if !set.is_empty() {
+        settings = store.update_settings(&settings)?;
+    }
+    let text = format!(
+        "shop name  {}\ntime zone  {}\ncurrency   {}\nlanguage   {}",
+        settings.shop_name,
+        settings.timezone,
+        settings.currency,
+        settings.language.as_deref().unwrap_or("(system)")
+    );
+    Ok(Output { json: to_json(&settings), text })
+}
