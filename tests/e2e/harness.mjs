@@ -3,7 +3,7 @@
 // issues add cases by writing another file under specs/ that calls launchApp().
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, homedir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, until } from 'selenium-webdriver';
@@ -13,7 +13,9 @@ export const root = resolve(here, '../..');
 export const appBinary = process.env.LAOKE_APP_BIN ?? join(root, 'target/debug/laoke-app');
 export const cliBinary = process.env.LAOKE_CLI_BIN ?? join(root, 'target/debug/laoke');
 export const artifacts = join(root, 'target/e2e');
-const driverBinary = join(here, 'node_modules/.bin/tauri-driver');
+// Installed by .ci/install-deps with `cargo install tauri-driver`.
+const driverBinary =
+  process.env.TAURI_DRIVER ?? join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin/tauri-driver');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,7 +56,7 @@ export async function launchApp({ dbPath = freshDbPath(), env = {} } = {}) {
   // like a new install, so what survives a restart is only what the archive kept.
   const home = mkdtempSync(join(tmpdir(), 'laoke-e2e-home-'));
   const xdg = { XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
-  const driver = spawn(driverBinary, ['--port', String(port), '--native-port', String(port + 1)], {
+  const driver = spawn(driverBinary, ['--port', String(port), '--native-port', String(port + 1), '--native-driver', '/usr/bin/WebKitWebDriver'], {
     env: { ...process.env, ...xdg, ...env, DISPLAY: xvfb.display, LAOKE_DB: dbPath, LAOKE_LOG: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
