@@ -10,6 +10,7 @@ pub mod archive;
 pub mod demo;
 pub mod dto;
 pub mod error;
+pub mod import;
 pub mod order_status;
 pub mod platform;
 pub mod stats;

@@ -32,7 +32,10 @@ pub fn text(raw: &str) -> Option<&str> {
 /// (`##密文`, `$$…`): such values are never identity keys and never overwrite a
 /// known real value.
 pub fn is_hidden(value: &str) -> bool {
-    value.contains("**") || value.starts_with("##") || value.starts_with("$$") || value.contains('*') && value.len() <= 4
+    value.contains("**")
+        || value.starts_with("##")
+        || value.starts_with("$$")
+        || value.contains('*') && value.len() <= 4
 }
 
 /// A personal field that is present and real.
@@ -97,8 +100,13 @@ fn normalize_separators(s: &str) -> Option<String> {
 
 /// A whole quantity (`2`, `2.0`, `-3`).
 pub fn quantity(raw: &str) -> Option<i64> {
+    use rust_decimal::prelude::ToPrimitive;
     let d = money(raw)?;
-    (d.fract().is_zero()).then(|| i64::try_from(d.trunc().mantissa() / 10i128.pow(d.scale())).ok()).flatten()
+    if d.fract().is_zero() {
+        d.to_i64()
+    } else {
+        None
+    }
 }
 
 const DATE_TIME_FORMATS: &[&str] = &[
@@ -117,7 +125,8 @@ const DATE_TIME_FORMATS: &[&str] = &[
     "%m/%d/%y %H:%M",
 ];
 const DATE_FORMATS: &[&str] = &["%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d", "%m/%d/%Y", "%m/%d/%y", "%Y%m%d"];
-const OFFSET_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z"];
+const OFFSET_FORMATS: &[&str] =
+    &["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z"];
 
 /// The earliest and latest instants an order can plausibly carry.
 fn plausible(t: DateTime<Utc>) -> Option<DateTime<Utc>> {
@@ -139,36 +148,17 @@ pub fn local_to_utc(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
 /// given, is tried first (chrono syntax, as in a column mapping).
 pub fn datetime(raw: &str, tz: Tz, format: Option<&str>) -> Option<DateTime<Utc>> {
     let s = text(raw)?;
-    if let Some(f) = format {
-        if let Ok(t) = DateTime::parse_from_str(s, f) {
-            return plausible(t.with_timezone(&Utc));
-        }
-        if let Ok(n) = NaiveDateTime::parse_from_str(s, f) {
-            return local_to_utc(n, tz).and_then(plausible);
-        }
-        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
-            return local_to_utc(d.and_hms_opt(0, 0, 0)?, tz).and_then(plausible);
-        }
-    }
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return plausible(t.with_timezone(&Utc));
-    }
-    for f in OFFSET_FORMATS {
-        if let Ok(t) = DateTime::parse_from_str(s, f) {
-            return plausible(t.with_timezone(&Utc));
-        }
-    }
-    for f in DATE_TIME_FORMATS {
-        if let Ok(n) = NaiveDateTime::parse_from_str(s, f) {
-            return local_to_utc(n, tz).and_then(plausible);
-        }
-    }
-    for f in DATE_FORMATS {
-        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
-            return local_to_utc(d.and_hms_opt(0, 0, 0)?, tz).and_then(plausible);
-        }
-    }
-    None
+    let exact = |f: &str| DateTime::parse_from_str(s, f).ok().map(|t| t.with_timezone(&Utc));
+    let local = |f: &str| NaiveDateTime::parse_from_str(s, f).ok().and_then(|n| local_to_utc(n, tz));
+    let day = |f: &str| NaiveDate::parse_from_str(s, f).ok().and_then(|d| local_to_utc(d.and_hms_opt(0, 0, 0)?, tz));
+    // The first reading that gives a plausible instant wins: "09/03/26" is not the
+    // year 9 (%Y/%m/%d) but 3 September 2026 (%m/%d/%y).
+    let given = format.into_iter().flat_map(|f| [exact(f), local(f), day(f)]);
+    let rfc = std::iter::once(DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc)));
+    let offsets = OFFSET_FORMATS.iter().map(|f| exact(f));
+    let locals = DATE_TIME_FORMATS.iter().map(|f| local(f));
+    let days = DATE_FORMATS.iter().map(|f| day(f));
+    given.chain(rfc).chain(offsets).chain(locals).chain(days).flatten().find_map(plausible)
 }
 
 #[cfg(test)]

@@ -1,0 +1,307 @@
+//! Turning a file's bytes into a header and rows of text, whatever it is:
+//! UTF-8 (with or without BOM), GBK/GB18030, UTF-16 with BOM, or an xlsx
+//! workbook (recognized by its content, not its name). CSV is streamed — a
+//! file of a million orders is never held in memory — and decoded on the fly.
+
+use super::cells;
+use super::error::ImportError;
+use calamine::{Data, Reader};
+use encoding_rs::{Encoding as TextEncoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs_io::DecodeReaderBytesBuilder;
+use serde::{Deserialize, Serialize};
+use std::io::{Cursor, Read};
+use ts_rs::TS;
+
+/// How a file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum SourceEncoding {
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "utf-8-bom")]
+    Utf8Bom,
+    Gb18030,
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    Xlsx,
+}
+
+impl SourceEncoding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceEncoding::Utf8 => "utf-8",
+            SourceEncoding::Utf8Bom => "utf-8-bom",
+            SourceEncoding::Gb18030 => "gb18030",
+            SourceEncoding::Utf16Le => "utf-16le",
+            SourceEncoding::Utf16Be => "utf-16be",
+            SourceEncoding::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// One data row: its line number in the file (the header is line 1) and its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub row: u64,
+    pub cells: Vec<String>,
+}
+
+/// A file opened as a table.
+pub struct Table {
+    pub encoding: SourceEncoding,
+    /// Header names, cleaned of export markers and surrounding spaces.
+    pub headers: Vec<String>,
+    rows: Box<dyn Iterator<Item = Result<Record, ImportError>> + Send>,
+}
+
+impl Iterator for Table {
+    type Item = Result<Record, ImportError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.rows.next()
+    }
+}
+
+/// The longest physical line accepted: a real export never comes close.
+pub const MAX_LINE_BYTES: usize = 4 << 20;
+/// A quoted field spanning more lines than this means a quote was never closed.
+const MAX_FIELD_LINES: usize = 200;
+const SNIFF_BYTES: usize = 64 << 10;
+
+/// Opens `reader` (the content of `file`) as a table.
+pub fn open(mut reader: Box<dyn Read + Send>, file: &str) -> Result<Table, ImportError> {
+    let io = |source| ImportError::Io { file: file.to_owned(), source };
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    reader.by_ref().take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(io)?;
+    let complete = head.len() < SNIFF_BYTES;
+    if head.is_empty() {
+        return Err(ImportError::Empty { file: file.to_owned() });
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        let mut all = head;
+        reader.read_to_end(&mut all).map_err(io)?;
+        return open_xlsx(all, file);
+    }
+    let encoding = sniff_text(&head, complete, file)?;
+    let full = Cursor::new(head).chain(reader);
+    open_csv(Box::new(full), encoding, file)
+}
+
+fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding, ImportError> {
+    let binary = |what: &str| ImportError::Binary { file: file.to_owned(), what: what.to_owned() };
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Ok(SourceEncoding::Utf8Bom);
+    }
+    if head.starts_with(&[0xFF, 0xFE]) {
+        return Ok(SourceEncoding::Utf16Le);
+    }
+    if head.starts_with(&[0xFE, 0xFF]) {
+        return Ok(SourceEncoding::Utf16Be);
+    }
+    for (magic, what) in [
+        (&b"\x89PNG"[..], "a PNG image"),
+        (b"%PDF", "a PDF document"),
+        (b"\xD0\xCF\x11\xE0", "an old Excel .xls workbook; save it as .xlsx or CSV"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+    ] {
+        if head.starts_with(magic) {
+            return Err(binary(what));
+        }
+    }
+    let controls = head.iter().filter(|&&b| b == 0 || (b < 0x09) || (0x0E..0x1A).contains(&b)).count();
+    if controls > 0 {
+        return Err(binary("it contains control bytes"));
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => Ok(SourceEncoding::Utf8),
+        // Only the sniffed prefix ends mid-character: the rest of the file continues it.
+        Err(e) if e.error_len().is_none() && !complete => Ok(SourceEncoding::Utf8),
+        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 && mostly_utf8(head) => Err(ImportError::Encoding {
+            file: file.to_owned(),
+            encoding: "UTF-8".into(),
+            detail: format!("the file ends in the middle of a character at byte {}", e.valid_up_to()),
+        }),
+        Err(_) => {
+            let (_, had_errors) = GB18030.decode_without_bom_handling(head);
+            if had_errors {
+                Err(ImportError::Encoding {
+                    file: file.to_owned(),
+                    encoding: "UTF-8 or GBK".into(),
+                    detail: "it is neither".into(),
+                })
+            } else {
+                Ok(SourceEncoding::Gb18030)
+            }
+        }
+    }
+}
+
+/// Whether the text has real multi-byte UTF-8 in it (so a broken tail is a
+/// truncated UTF-8 file rather than GBK that happens to decode).
+fn mostly_utf8(head: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+    };
+    valid.chars().any(|c| !c.is_ascii())
+}
+
+fn text_encoding(e: SourceEncoding) -> &'static TextEncoding {
+    match e {
+        SourceEncoding::Utf16Le => UTF_16LE,
+        SourceEncoding::Utf16Be => UTF_16BE,
+        SourceEncoding::Gb18030 => GB18030,
+        _ => UTF_8,
+    }
+}
+
+/// Refuses lines longer than [`MAX_LINE_BYTES`] instead of buffering them.
+struct LineGuard<R> {
+    inner: R,
+    since_newline: usize,
+}
+
+impl<R: Read> Read for LineGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                self.since_newline = 0;
+            } else {
+                self.since_newline += 1;
+                if self.since_newline > MAX_LINE_BYTES {
+                    return Err(std::io::Error::other(LineTooLong));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[derive(Debug)]
+struct LineTooLong;
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("line too long")
+    }
+}
+impl std::error::Error for LineTooLong {}
+
+fn csv_error(e: csv::Error, file: &str, row: u64) -> ImportError {
+    let is_long = matches!(e.kind(), csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|r| r.is::<LineTooLong>()));
+    if is_long {
+        return ImportError::TooLongLine { file: file.to_owned(), row, limit: MAX_LINE_BYTES };
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(source) => ImportError::Io { file: file.to_owned(), source },
+        other => ImportError::Encoding { file: file.to_owned(), encoding: "text".into(), detail: format!("{other:?}") },
+    }
+}
+
+fn open_csv(reader: Box<dyn Read + Send>, encoding: SourceEncoding, file: &str) -> Result<Table, ImportError> {
+    let decoded =
+        DecodeReaderBytesBuilder::new().encoding(Some(text_encoding(encoding))).bom_override(true).build(reader);
+    let guarded = LineGuard { inner: decoded, since_newline: 0 };
+    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(guarded);
+    let mut header = csv::StringRecord::new();
+    let got = csv.read_record(&mut header).map_err(|e| csv_error(e, file, 1))?;
+    if !got || header.iter().all(|h| cells::clean(h).is_empty()) {
+        return Err(ImportError::Empty { file: file.to_owned() });
+    }
+    // A tab-separated export reads as one column: split it on tabs instead.
+    let tabs = header.len() == 1 && header.get(0).is_some_and(|h| h.contains('\t'));
+    let headers = if tabs {
+        header.get(0).unwrap_or_default().split('\t').map(|h| cells::clean(h).to_owned()).collect()
+    } else {
+        header.iter().map(|h| cells::clean(h).to_owned()).collect()
+    };
+    let headers = checked_headers(headers, file)?;
+    let file_name = file.to_owned();
+    let mut record = csv::StringRecord::new();
+    let rows = std::iter::from_fn(move || loop {
+        let line = csv.position().line() + 1;
+        match csv.read_record(&mut record) {
+            Ok(false) => return None,
+            Err(e) => return Some(Err(csv_error(e, &file_name, line))),
+            Ok(true) => {
+                let row = record.position().map_or(line, |p| p.line());
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue; // blank lines between rows
+                }
+                if record.iter().any(|c| c.matches('\n').count() > MAX_FIELD_LINES) {
+                    return Some(Err(ImportError::UnbalancedQuotes { file: file_name.clone(), row }));
+                }
+                let cells = if tabs && record.len() == 1 {
+                    record.get(0).unwrap_or_default().split('\t').map(str::to_owned).collect()
+                } else {
+                    record.iter().map(str::to_owned).collect()
+                };
+                return Some(Ok(Record { row, cells }));
+            }
+        }
+    });
+    Ok(Table { encoding, headers, rows: Box::new(rows) })
+}
+
+fn checked_headers(headers: Vec<String>, file: &str) -> Result<Vec<String>, ImportError> {
+    let mut seen = std::collections::HashSet::new();
+    for h in headers.iter().filter(|h| !h.is_empty()) {
+        if !seen.insert(h.as_str()) {
+            return Err(ImportError::DuplicateHeader { file: file.to_owned(), column: h.clone() });
+        }
+    }
+    Ok(headers)
+}
+
+/// The sheet that holds orders: the one named 订单报表 when there is one, else the first.
+const PREFERRED_SHEETS: &[&str] = &["订单报表", "Orders", "orders"];
+
+fn open_xlsx(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
+    let corrupt = |detail: String| ImportError::CorruptXlsx { file: file.to_owned(), detail };
+    let looks_like_xlsx = bytes.windows(5).take(4096).any(|w| w == b"xl/wo" || w == b"[Cont");
+    if !looks_like_xlsx {
+        return Err(ImportError::Binary {
+            file: file.to_owned(),
+            what: "a zip archive that is not an xlsx workbook".into(),
+        });
+    }
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
+    let names = book.sheet_names();
+    let name = PREFERRED_SHEETS
+        .iter()
+        .find_map(|p| names.iter().find(|n| n.trim() == *p))
+        .or_else(|| names.first())
+        .cloned()
+        .ok_or_else(|| corrupt("it has no sheets".into()))?;
+    let range = book.worksheet_range(&name).map_err(|e| corrupt(e.to_string()))?;
+    let mut rows = range.rows().enumerate().filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)));
+    let (_, header) = rows.next().ok_or_else(|| ImportError::Empty { file: file.to_owned() })?;
+    let headers = checked_headers(header.iter().map(|c| cells::clean(&cell_text(c)).to_owned()).collect(), file)?;
+    let start = range.start().map_or(0, |(r, _)| r as u64);
+    let records: Vec<Result<Record, ImportError>> =
+        rows.map(|(i, r)| Ok(Record { row: start + i as u64 + 1, cells: r.iter().map(cell_text).collect() })).collect();
+    Ok(Table { encoding: SourceEncoding::Xlsx, headers, rows: Box::new(records.into_iter()) })
+}
+
+/// An xlsx cell as the text a CSV export would have had.
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            d.as_datetime().map_or_else(|| d.to_string(), |t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.replace('T', " "),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

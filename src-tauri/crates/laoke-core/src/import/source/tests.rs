@@ -1,0 +1,133 @@
+//! Bytes in every encoding and costume, and the errors for what is not a table.
+
+use super::*;
+use crate::ErrorCode;
+
+fn table(bytes: Vec<u8>) -> Result<Table, ImportError> {
+    open(Box::new(Cursor::new(bytes)), "t.csv")
+}
+
+fn rows(t: Table) -> Vec<Record> {
+    t.map(|r| r.unwrap()).collect()
+}
+
+const CSV: &str = "订单编号 ,买家会员名,订单状态\n=\"1234567890123456789\",tb_小鱼儿,交易成功\n2,'王芳,\"买家已付款，等待卖家发货\"\n";
+
+fn code(r: Result<Table, ImportError>) -> &'static str {
+    r.err().expect("an error").code()
+}
+
+#[test]
+fn utf8_with_and_without_bom() {
+    let t = table(CSV.as_bytes().to_vec()).unwrap();
+    assert_eq!(t.encoding, SourceEncoding::Utf8);
+    assert_eq!(t.headers, ["订单编号", "买家会员名", "订单状态"], "trailing spaces trimmed");
+    let r = rows(t);
+    assert_eq!(r.len(), 2);
+    assert_eq!((r[0].row, r[1].row), (2, 3));
+    assert_eq!(r[1].cells[2], "买家已付款，等待卖家发货");
+
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(CSV.as_bytes());
+    let t = table(bom).unwrap();
+    assert_eq!(t.encoding, SourceEncoding::Utf8Bom);
+    assert_eq!(t.headers[0], "订单编号", "the BOM is not part of the first header");
+}
+
+#[test]
+fn gbk_and_utf16_are_decoded() {
+    let (gbk, _, _) = GB18030.encode(CSV);
+    let t = table(gbk.into_owned()).unwrap();
+    assert_eq!(t.encoding, SourceEncoding::Gb18030);
+    assert_eq!(t.headers[1], "买家会员名");
+    assert_eq!(rows(t)[0].cells[1], "tb_小鱼儿");
+
+    for (bom, be) in [(vec![0xFF, 0xFE], false), (vec![0xFE, 0xFF], true)] {
+        let mut bytes = bom;
+        for unit in CSV.encode_utf16() {
+            bytes.extend_from_slice(&if be { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        let t = table(bytes).unwrap();
+        assert_eq!(t.encoding, if be { SourceEncoding::Utf16Be } else { SourceEncoding::Utf16Le });
+        assert_eq!(t.headers[2], "订单状态");
+        assert_eq!(rows(t)[1].cells[1], "'王芳");
+    }
+}
+
+#[test]
+fn what_is_not_a_table_says_why() {
+    assert_eq!(code(table(vec![])), "import.empty");
+    assert_eq!(code(table(b"\n\n".to_vec())), "import.empty");
+    assert_eq!(code(table(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec())), "import.binary");
+    assert_eq!(code(table(vec![0, 1, 2, 3, 250, 251, 0, 7])), "import.binary");
+    assert_eq!(code(table(b"PK\x03\x04not a workbook at all".to_vec())), "import.binary");
+    let mut truncated = "订单编号,买家会员名\n1,小鱼".as_bytes().to_vec();
+    truncated.extend_from_slice(&"儿".as_bytes()[..2]);
+    assert_eq!(code(table(truncated)), "import.encoding");
+    assert_eq!(code(table(b"a,b,a\n1,2,3\n".to_vec())), "import.duplicate_header");
+}
+
+#[test]
+fn a_line_that_never_ends_is_refused_without_buffering_it() {
+    let mut long = b"a,b\n1,".to_vec();
+    long.extend(std::iter::repeat_n(b'x', MAX_LINE_BYTES + 10));
+    let t = table(long).unwrap();
+    let errs: Vec<_> = t.filter_map(|r| r.err()).collect();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].code(), "import.too_long_line");
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_with_its_row() {
+    let mut text = String::from("a,b\n1,\"never closed\n");
+    for i in 0..300 {
+        text.push_str(&format!("{i},x\n"));
+    }
+    let errs: Vec<_> = table(text.into_bytes()).unwrap().filter_map(|r| r.err()).collect();
+    assert_eq!(errs.len(), 1);
+    assert!(matches!(errs[0], ImportError::UnbalancedQuotes { row: 2, .. }), "{:?}", errs[0]);
+}
+
+#[test]
+fn multi_line_quoted_fields_and_tabs() {
+    let t =
+        table(b"Name,Note Attributes,Total\n#1001,\"First name: Ann\nPhone: 555\",10.00\n#1002,,5\n".to_vec()).unwrap();
+    let r = rows(t);
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0].cells[1], "First name: Ann\nPhone: 555");
+    assert_eq!(r[1].row, 4, "row numbers are physical lines");
+
+    let t = table("订单号\t商品\n\t260609-018696128123287\t茶\n".as_bytes().to_vec()).unwrap();
+    assert_eq!(t.headers, ["订单号", "商品"]);
+    assert_eq!(rows(t)[0].cells[1], "260609-018696128123287");
+}
+
+fn xlsx(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn xlsx_is_recognized_by_content_and_prefers_the_order_sheet() {
+    let bytes = xlsx(&[
+        ("发货报表", &[&["订单编号", "收货人姓名"], &["1", "王芳"]]),
+        ("订单报表", &[&["订单编号", "买家会员名"], &["123", "tb_a"], &["124", "tb_b"]]),
+    ]);
+    let t = table(bytes.clone()).unwrap(); // named t.csv: the content decides
+    assert_eq!(t.encoding, SourceEncoding::Xlsx);
+    assert_eq!(t.headers, ["订单编号", "买家会员名"]);
+    let r = rows(t);
+    assert_eq!((r.len(), r[1].row, r[1].cells[1].as_str()), (2, 3, "tb_b"));
+
+    let truncated = bytes[..bytes.len() / 2].to_vec();
+    assert_eq!(code(table(truncated)), "import.corrupt_xlsx");
+}
