@@ -56,7 +56,8 @@ pub struct ItemRecord {
     pub sku: Option<String>,
     pub category: Option<String>,
     pub quantity: i64,
-    pub unit_price: Decimal,
+    /// Unknown when the export only names the items (a Taobao order report).
+    pub unit_price: Option<Decimal>,
 }
 
 /// How an order counts towards a customer and the shop.

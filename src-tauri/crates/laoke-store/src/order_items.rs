@@ -18,7 +18,7 @@ pub(crate) fn insert_all(conn: &Connection, order_id: i64, items: &[ItemRecord])
             item.sku,
             item.category,
             item.quantity,
-            item.unit_price.to_string()
+            item.unit_price.map(|p| p.to_string())
         ])?;
     }
     Ok(())

@@ -10,7 +10,7 @@ CREATE TABLE order_items (
     category     TEXT,
     attributes   TEXT,
     quantity     INTEGER NOT NULL,
-    unit_price   TEXT NOT NULL,  -- Decimal
+    unit_price   TEXT,           -- Decimal; NULL when the export does not say
     UNIQUE (order_id, line_no)
 ) STRICT;
 

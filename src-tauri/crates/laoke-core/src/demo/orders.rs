@@ -18,7 +18,7 @@ pub(super) fn order(
     now: DateTime<Utc>,
 ) -> OrderRecord {
     let items = items(rng, platform);
-    let goods: Decimal = items.iter().map(|i| i.unit_price * Decimal::from(i.quantity)).sum();
+    let goods: Decimal = items.iter().map(|i| i.unit_price.unwrap_or_default() * Decimal::from(i.quantity)).sum();
     let shipping = if goods >= Decimal::from(99) { Decimal::ZERO } else { Decimal::new(800, 2) };
     // 满200减20 and 满100减10 coupons, as a Chinese shop would run them.
     let coupon = if goods >= Decimal::from(200) && rng.random_bool(0.4) {
@@ -89,7 +89,7 @@ fn items(rng: &mut ChaCha8Rng, platform: Platform) -> Vec<ItemRecord> {
                 sku: Some(p.sku.to_owned()),
                 category: Some(if chinese { p.category_zh } else { p.category_en }.to_owned()),
                 quantity: if rng.random_bool(0.8) { 1 } else { rng.random_range(2..=3) },
-                unit_price: p.price(),
+                unit_price: Some(p.price()),
             }
         })
         .collect()

@@ -4,6 +4,13 @@
 
 pub mod cells;
 mod error;
+mod file;
+pub mod formats;
+pub mod line;
 pub mod source;
+pub mod status;
 
 pub use error::ImportError;
+pub use file::{Event, ImportFile, ImportOptions};
+pub use formats::{ColumnMapping, ImportFormat, MappedField};
+pub use line::{ImportedOrder, Line, Rejection};

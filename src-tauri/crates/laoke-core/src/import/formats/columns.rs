@@ -1,0 +1,125 @@
+//! Finding a format's columns in a header (by any of the names its variants
+//! used), and reading typed values out of a row with a [`Rejection`] naming the
+//! column when a value is unusable.
+
+use crate::import::cells;
+use crate::import::error::ImportError;
+use crate::import::line::Rejection;
+use crate::import::source::Record;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+
+/// The largest amount one order can plausibly carry; beyond it a cell is a typo or garbage.
+const MAX_AMOUNT: i64 = 1_000_000_000;
+
+/// A column of the file: where it is and what the file calls it.
+#[derive(Debug, Clone)]
+pub struct Col {
+    idx: usize,
+    name: String,
+}
+
+/// The header of one file, searched on behalf of one format.
+pub struct Columns<'a> {
+    pub headers: &'a [String],
+    pub file: &'a str,
+    pub format: &'a str,
+}
+
+impl Columns<'_> {
+    /// The first of `names` that the header has.
+    pub fn find(&self, names: &[&str]) -> Option<Col> {
+        names.iter().find_map(|n| {
+            self.headers.iter().position(|h| h == n).map(|idx| Col { idx, name: self.headers[idx].clone() })
+        })
+    }
+
+    pub fn require(&self, names: &[&str]) -> Result<Col, ImportError> {
+        self.find(names).ok_or_else(|| ImportError::MissingColumn {
+            file: self.file.to_owned(),
+            format: self.format.to_owned(),
+            column: names.first().copied().unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+/// Reading values of a row, with the shop's time zone and an optional date format.
+pub struct Reading<'r> {
+    pub rec: &'r Record,
+    pub tz: Tz,
+    pub date_format: Option<&'r str>,
+}
+
+impl<'r> Reading<'r> {
+    pub fn raw(&self, col: &Col) -> &'r str {
+        self.rec.cells.get(col.idx).map_or("", String::as_str)
+    }
+
+    pub fn raw_opt(&self, col: Option<&Col>) -> &'r str {
+        col.map_or("", |c| self.raw(c))
+    }
+
+    pub fn reject(&self, col: Option<&Col>, reason: impl Into<String>) -> Rejection {
+        Rejection { row: self.rec.row, column: col.map(|c| c.name.clone()), reason: reason.into() }
+    }
+
+    /// A cell that must say something.
+    pub fn required_text(&self, col: &Col, what: &str) -> Result<String, Rejection> {
+        cells::text(self.raw(col)).map(str::to_owned).ok_or_else(|| self.reject(Some(col), format!("missing {what}")))
+    }
+
+    pub fn text(&self, col: Option<&Col>) -> Option<String> {
+        cells::text(self.raw_opt(col)).map(str::to_owned)
+    }
+
+    /// A personal field, unless it is masked or encrypted.
+    pub fn personal(&self, col: Option<&Col>) -> Option<String> {
+        cells::personal(self.raw_opt(col)).map(str::to_owned)
+    }
+
+    /// An optional timestamp: empty is `None`, unreadable is a rejection.
+    pub fn datetime(&self, col: Option<&Col>) -> Result<Option<DateTime<Utc>>, Rejection> {
+        let raw = self.raw_opt(col);
+        if cells::text(raw).is_none() {
+            return Ok(None);
+        }
+        cells::datetime(raw, self.tz, self.date_format)
+            .map(Some)
+            .ok_or_else(|| self.reject(col, format!("cannot read {:?} as a date and time", cells::clean(raw))))
+    }
+
+    pub fn required_datetime(&self, col: &Col) -> Result<DateTime<Utc>, Rejection> {
+        self.datetime(Some(col))?.ok_or_else(|| self.reject(Some(col), "missing date"))
+    }
+
+    /// An optional amount: empty is `None`; unreadable or absurd is a rejection.
+    pub fn money(&self, col: Option<&Col>) -> Result<Option<Decimal>, Rejection> {
+        let raw = self.raw_opt(col);
+        if cells::text(raw).is_none() {
+            return Ok(None);
+        }
+        let value = cells::money(raw)
+            .ok_or_else(|| self.reject(col, format!("cannot read {:?} as an amount", cells::clean(raw))))?;
+        if value.abs() > Decimal::from(MAX_AMOUNT) {
+            return Err(self.reject(col, format!("amount {value} is not plausible")));
+        }
+        Ok(Some(value))
+    }
+
+    pub fn required_money(&self, col: &Col) -> Result<Decimal, Rejection> {
+        self.money(Some(col))?.ok_or_else(|| self.reject(Some(col), "missing amount"))
+    }
+
+    /// An optional whole quantity.
+    pub fn quantity(&self, col: Option<&Col>) -> Result<Option<i64>, Rejection> {
+        let raw = self.raw_opt(col);
+        if cells::text(raw).is_none() {
+            return Ok(None);
+        }
+        match cells::quantity(raw) {
+            Some(q) if q.abs() <= 1_000_000 => Ok(Some(q)),
+            _ => Err(self.reject(col, format!("cannot read {:?} as a quantity", cells::clean(raw)))),
+        }
+    }
+}
