@@ -35,6 +35,29 @@ pub enum Command {
         #[arg(long, value_name = "TIME")]
         as_of: Option<String>,
     },
+    /// Import order exports (Taobao/Tmall, Pinduoduo, JD, Douyin, Shopify, WooCommerce, Etsy, or any
+    /// CSV/XLSX with --mapping). The archive is backed up first; each file is one transaction.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// auto (detect from the header), taobao_orders, or generic.
+        #[arg(long, default_value = "auto")]
+        format: String,
+        /// A column mapping for a generic file: {"columns": {FIELD: "header", …}, "date_format": "…"}.
+        #[arg(long, value_name = "FILE.json")]
+        mapping: Option<PathBuf>,
+        /// Import nothing from a file if any of its rows is rejected.
+        #[arg(long)]
+        strict: bool,
+        /// Read and report everything, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The backups taken before each import.
+    Backup {
+        #[command(subcommand)]
+        action: BackupAction,
+    },
     /// Shop-wide figures: customers, buyers, orders, purchases, revenue, AOV, repurchase rate.
     Stats,
     /// Show the shop settings; `--set KEY=VALUE` changes shop_name, timezone, currency or language.
@@ -58,4 +81,12 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         offset: u32,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupAction {
+    /// List backups, newest first.
+    List,
+    /// Replace the archive with a backup (see `backup list` for names).
+    Restore { name: String },
 }

@@ -1,10 +1,68 @@
 //! The `customers` table: one row per buyer identity, with its profile and the
 //! totals derived from its orders.
 
+use crate::columns::{instant, parsed};
 use crate::Result;
 use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
 use laoke_core::time::to_stored;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashSet;
+
+/// The customer with this identity, if the archive has one.
+pub(crate) fn find_id(conn: &Connection, identity: &BuyerIdentity) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM customers WHERE platform = ?1 AND buyer_id = ?2")?;
+    Ok(stmt.query_row(params![identity.platform.as_str(), identity.buyer_id], |r| r.get(0)).optional()?)
+}
+
+/// Fills the profile fields the archive does not know yet. A known value is never
+/// overwritten by an import: the seller may have corrected it.
+pub(crate) fn fill_profile(conn: &Connection, id: i64, p: &CustomerRecord, now: &str) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE customers SET name = COALESCE(name, ?2), phone = COALESCE(phone, ?3), email = COALESCE(email, ?4),
+             province = COALESCE(province, ?5), city = COALESCE(city, ?6), address = COALESCE(address, ?7),
+             updated_at = ?8
+         WHERE id = ?1 AND (name IS NULL AND ?2 IS NOT NULL OR phone IS NULL AND ?3 IS NOT NULL
+             OR email IS NULL AND ?4 IS NOT NULL OR province IS NULL AND ?5 IS NOT NULL
+             OR city IS NULL AND ?6 IS NOT NULL OR address IS NULL AND ?7 IS NOT NULL)",
+    )?;
+    stmt.execute(params![id, p.name, p.phone, p.email, p.province, p.city, p.address, now])?;
+    Ok(())
+}
+
+/// Refolds the derived totals of `ids` from their orders.
+pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -> Result<()> {
+    let mut read =
+        conn.prepare_cached("SELECT status, amount_paid, refund, created_at FROM orders WHERE customer_id = ?1")?;
+    let mut write = conn.prepare_cached(
+        "UPDATE customers SET orders_count = ?2, purchases = ?3, value = ?4, refunds = ?5, first_order_at = ?6,
+             last_order_at = ?7, first_purchase_at = ?8, last_purchase_at = ?9, updated_at = ?10 WHERE id = ?1",
+    )?;
+    for &id in ids {
+        let mut totals = CustomerTotals::default();
+        let mut rows = read.query([id])?;
+        while let Some(r) = rows.next()? {
+            totals.add(
+                parsed(r, 0, "orders", "status")?,
+                crate::columns::decimal(r, 1, "orders", "amount_paid")?,
+                crate::columns::decimal(r, 2, "orders", "refund")?,
+                instant(r, 3, "orders", "created_at")?,
+            );
+        }
+        write.execute(params![
+            id,
+            totals.orders,
+            totals.purchases,
+            totals.value.to_string(),
+            totals.refunds.to_string(),
+            totals.first_order.map(to_stored),
+            totals.last_order.map(to_stored),
+            totals.first_purchase.map(to_stored),
+            totals.last_purchase.map(to_stored),
+            now,
+        ])?;
+    }
+    Ok(())
+}
 
 /// Inserts a new customer with totals already folded from their orders.
 pub(crate) fn insert(

@@ -24,6 +24,14 @@ pub enum StoreError {
     Cancelled,
     #[error("invalid setting {field}: {reason}")]
     SettingsInvalid { field: &'static str, reason: String },
+    #[error(transparent)]
+    Import(#[from] laoke_core::import::ImportError),
+    #[error("{path}: {source}")]
+    File { path: PathBuf, source: std::io::Error },
+    #[error("backup failed: {0}")]
+    Backup(String),
+    #[error("no backup named {0:?}")]
+    NoSuchBackup(String),
 }
 
 impl ErrorCode for StoreError {
@@ -37,6 +45,10 @@ impl ErrorCode for StoreError {
             StoreError::DemoInvalid(_) => "demo.invalid",
             StoreError::Cancelled => "cancelled",
             StoreError::SettingsInvalid { .. } => "settings.invalid",
+            StoreError::Import(e) => e.code(),
+            StoreError::File { .. } => "import.io",
+            StoreError::Backup(_) => "backup.failed",
+            StoreError::NoSuchBackup(_) => "backup.not_found",
         }
     }
 
@@ -50,15 +62,22 @@ impl ErrorCode for StoreError {
             StoreError::Corrupt { table, column, value } => {
                 serde_json::json!({ "table": table, "column": column, "value": value })
             }
+            StoreError::Import(e) => e.details(),
+            StoreError::File { path, .. } => serde_json::json!({ "file": path }),
             _ => serde_json::Value::Null,
         }
     }
 
     fn is_user_error(&self) -> bool {
-        matches!(
-            self,
-            StoreError::DemoNotEmpty { .. } | StoreError::DemoInvalid(_) | StoreError::SettingsInvalid { .. }
-        )
+        match self {
+            StoreError::Import(e) => e.is_user_error(),
+            StoreError::DemoNotEmpty { .. }
+            | StoreError::DemoInvalid(_)
+            | StoreError::SettingsInvalid { .. }
+            | StoreError::File { .. }
+            | StoreError::NoSuchBackup(_) => true,
+            _ => false,
+        }
     }
 }
 

@@ -7,12 +7,14 @@ use rusqlite::{params, Connection};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BatchSource {
     Demo,
+    File,
 }
 
 impl BatchSource {
     fn as_str(self) -> &'static str {
         match self {
             BatchSource::Demo => "demo",
+            BatchSource::File => "file",
         }
     }
 }
@@ -24,6 +26,15 @@ pub(crate) fn start(conn: &Connection, source: BatchSource, now: &str) -> Result
         params![source.as_str(), now],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Names the file a batch imports, once its format and encoding are known.
+pub(crate) fn describe(conn: &Connection, id: i64, file: &str, format: &str, encoding: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE import_batches SET file_name = ?2, format = ?3, encoding = ?4 WHERE id = ?1",
+        params![id, file, format, encoding],
+    )?;
+    Ok(())
 }
 
 /// Closes a batch as done with its report (JSON).

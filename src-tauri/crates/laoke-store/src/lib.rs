@@ -6,6 +6,7 @@
 //! those with the rules of `laoke-core`. Nothing here knows about Tauri: the CLI
 //! and the app both drive the archive through [`Store`].
 
+mod backups;
 mod columns;
 mod customer_list;
 mod customer_tags;
@@ -14,6 +15,7 @@ mod dashboard;
 mod db;
 mod demo;
 mod error;
+mod import;
 mod import_batches;
 mod info;
 pub mod location;
@@ -25,8 +27,10 @@ mod settings;
 mod shops;
 mod tags;
 
+pub use backups::BackupInfo;
 pub use db::Store;
 pub use error::StoreError;
+pub use import::ImportFlags;
 pub use schema::SCHEMA_VERSION;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -3,6 +3,7 @@
 use crate::Result;
 use laoke_core::archive::ItemRecord;
 use rusqlite::{params, Connection};
+use std::str::FromStr;
 
 /// Writes the lines of a freshly inserted order, numbered from 1.
 pub(crate) fn insert_all(conn: &Connection, order_id: i64, items: &[ItemRecord]) -> Result<()> {
@@ -22,4 +23,28 @@ pub(crate) fn insert_all(conn: &Connection, order_id: i64, items: &[ItemRecord])
         ])?;
     }
     Ok(())
+}
+
+/// The lines of an order as stored.
+pub(crate) fn load(conn: &Connection, order_id: i64) -> Result<Vec<ItemRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT title, sku, category, quantity, unit_price FROM order_items WHERE order_id = ?1 ORDER BY line_no",
+    )?;
+    let rows = stmt.query_map([order_id], |r| {
+        let price: Option<String> = r.get(4)?;
+        Ok(ItemRecord {
+            title: r.get(0)?,
+            sku: r.get(1)?,
+            category: r.get(2)?,
+            quantity: r.get(3)?,
+            unit_price: price.and_then(|p| rust_decimal::Decimal::from_str(&p).ok()),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces the lines of an order.
+pub(crate) fn replace(conn: &Connection, order_id: i64, items: &[ItemRecord]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM order_items WHERE order_id = ?1")?.execute([order_id])?;
+    insert_all(conn, order_id, items)
 }

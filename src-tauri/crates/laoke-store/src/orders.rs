@@ -5,7 +5,7 @@ use crate::Result;
 use laoke_core::archive::{OrderKind, OrderRecord};
 use laoke_core::time::to_stored;
 use laoke_core::Platform;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 pub(crate) fn kind_str(kind: OrderKind) -> &'static str {
     match kind {
@@ -21,6 +21,74 @@ pub(crate) struct OrderOrigin {
     pub shop_id: i64,
     pub customer_id: Option<i64>,
     pub batch_id: i64,
+}
+
+/// The stored facts of an order that an import compares with the file.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StoredOrder {
+    pub id: i64,
+    pub customer_id: Option<i64>,
+    pub status: String,
+    pub created_at: String,
+    pub paid_at: Option<String>,
+    pub amount_paid: String,
+    pub refund: String,
+}
+
+impl StoredOrder {
+    /// Whether the file says something different about this order.
+    pub fn differs(&self, customer_id: Option<i64>, o: &OrderRecord) -> bool {
+        let amount_differs =
+            |stored: &str, new: rust_decimal::Decimal| stored.parse::<rust_decimal::Decimal>().ok() != Some(new);
+        self.customer_id != customer_id
+            || self.status != o.status.as_str()
+            || self.created_at != to_stored(o.created_at)
+            || self.paid_at != o.paid_at.map(to_stored)
+            || amount_differs(&self.amount_paid, o.amount_paid)
+            || amount_differs(&self.refund, o.refund)
+    }
+}
+
+pub(crate) fn find(conn: &Connection, platform: Platform, order_no: &str) -> Result<Option<StoredOrder>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, customer_id, status, created_at, paid_at, amount_paid, refund FROM orders WHERE platform = ?1 AND order_no = ?2",
+    )?;
+    let found = stmt
+        .query_row(params![platform.as_str(), order_no], |r| {
+            Ok(StoredOrder {
+                id: r.get(0)?,
+                customer_id: r.get(1)?,
+                status: r.get(2)?,
+                created_at: r.get(3)?,
+                paid_at: r.get(4)?,
+                amount_paid: r.get(5)?,
+                refund: r.get(6)?,
+            })
+        })
+        .optional()?;
+    Ok(found)
+}
+
+/// Rewrites what an export says about an existing order.
+pub(crate) fn update(conn: &Connection, id: i64, origin: &OrderOrigin, order: &OrderRecord, now: &str) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE orders SET customer_id = ?2, status = ?3, created_at = ?4, paid_at = ?5, amount_paid = ?6, refund = ?7,
+             value = ?8, kind = ?9, batch_id = ?10, updated_at = ?11 WHERE id = ?1",
+    )?;
+    stmt.execute(params![
+        id,
+        origin.customer_id,
+        order.status.as_str(),
+        to_stored(order.created_at),
+        order.paid_at.map(to_stored),
+        order.amount_paid.to_string(),
+        order.refund.to_string(),
+        order.value().to_string(),
+        kind_str(order.kind()),
+        origin.batch_id,
+        now,
+    ])?;
+    Ok(())
 }
 
 /// Inserts a new order (its items are written by `order_items`).

@@ -1,13 +1,15 @@
 //! One module per command; each turns its arguments into a call on the store
 //! and an [`Output`].
 
+mod backup;
 mod customers;
 mod demo;
+mod import;
 mod info;
 mod settings;
 mod stats;
 
-use crate::cli::{Args, Command};
+use crate::cli::{Args, BackupAction, Command};
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 
@@ -19,6 +21,11 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Info => info::info(&store),
         Command::Demo { customers, seed, as_of } => demo::run(&mut store, customers, seed, as_of.as_deref()),
         Command::Stats => stats::run(&store),
+        Command::Import { files, format, mapping, strict, dry_run } => {
+            import::run(&mut store, import::ImportArgs { files, format, mapping, strict, dry_run })
+        }
+        Command::Backup { action: BackupAction::List } => backup::list(&store),
+        Command::Backup { action: BackupAction::Restore { name } } => backup::restore(&mut store, &name),
         Command::Settings { set } => settings::run(&mut store, &set),
         Command::Customers { search, platform, sort, limit, offset } => {
             customers::run(&store, search, platform.as_deref(), &sort, limit, offset)

@@ -6,6 +6,7 @@
 mod customer;
 mod demo;
 mod event;
+mod import;
 mod info;
 mod settings;
 mod stats;
@@ -13,6 +14,7 @@ mod stats;
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow, CustomerSort};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};
+pub use import::{FileReport, ImportProgress, ImportReport};
 pub use info::{DbInfo, RowCounts};
 pub use settings::Settings;
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};

@@ -1,7 +1,9 @@
 //! One export file, read from start to end as a stream of orders and rejected
 //! rows: the table is opened, its format detected (or given), each row read,
-//! and consecutive rows of one order assembled. Nothing is kept but the order
-//! being assembled, so a file of any size imports in constant memory.
+//! and the rows of one order assembled. Rows of an order are usually together,
+//! but not always (the UCI Online Retail file splits one invoice around two
+//! others), so the last [`WINDOW`] orders stay open for late rows; only they are
+//! kept in memory, and a file of any size imports in constant memory.
 
 use super::error::ImportError;
 use super::formats::{self, Binding, ColumnMapping, ImportFormat, RowReader};
@@ -9,9 +11,12 @@ use super::line::{assemble, ImportedOrder, Line, Rejection};
 use super::source::{self, SourceEncoding, Table};
 use chrono_tz::Tz;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::io::Read;
+
+/// How many orders stay open for rows that arrive late.
+pub const WINDOW: usize = 2_048;
 
 /// How to read a file.
 #[derive(Debug, Clone, Default)]
@@ -35,9 +40,15 @@ pub struct ImportFile {
     pub headers: Vec<String>,
     table: Table,
     reader: Box<dyn RowReader>,
-    pending: Vec<Line>,
-    /// Hashes of the order numbers already emitted, to catch an order whose rows are apart.
+    /// The open orders, oldest first; `open[i]` is order number `first_open + i` of the file.
+    open: VecDeque<Vec<Line>>,
+    first_open: usize,
+    /// Where each open order is, by order number.
+    open_index: HashMap<String, usize>,
+    /// Hashes of the order numbers already emitted, to catch rows that come too late.
     emitted: HashSet<u64>,
+    /// Orders ready to hand out.
+    ready: VecDeque<ImportedOrder>,
     /// Data rows read so far.
     pub rows: u64,
     ragged: u64,
@@ -70,39 +81,78 @@ impl ImportFile {
             headers: table.headers.clone(),
             table,
             reader,
-            pending: Vec::new(),
+            open: VecDeque::new(),
+            first_open: 0,
+            open_index: HashMap::new(),
             emitted: HashSet::new(),
+            ready: VecDeque::new(),
             rows: 0,
             ragged: 0,
             done: false,
         })
     }
 
-    fn flush(&mut self) -> Option<Event> {
-        let lines = std::mem::take(&mut self.pending);
-        let order = assemble(self.format.platform(), lines)?;
-        self.emitted.insert(hash(&order.order.order_no));
-        Some(Event::Order(Box::new(order)))
+    /// Closes the oldest open order.
+    fn close_oldest(&mut self) {
+        let Some(lines) = self.open.pop_front() else { return };
+        self.first_open += 1;
+        if let Some(first) = lines.first() {
+            self.open_index.remove(&first.order_no);
+            self.emitted.insert(hash(&first.order_no));
+        }
+        if let Some(order) = assemble(self.format.platform(), lines) {
+            self.ready.push_back(order);
+        }
+    }
+
+    /// Files a row under its order, opening a new one if needed.
+    fn place(&mut self, line: Line) -> Option<Rejection> {
+        if let Some(&seq) = self.open_index.get(&line.order_no) {
+            self.open[seq - self.first_open].push(line);
+            return None;
+        }
+        if self.emitted.contains(&hash(&line.order_no)) {
+            let reason = format!(
+                "order {} appeared more than {WINDOW} orders earlier in the file; its rows must be closer together",
+                line.order_no
+            );
+            return Some(Rejection { row: line.row, column: None, reason });
+        }
+        self.open_index.insert(line.order_no.clone(), self.first_open + self.open.len());
+        self.open.push_back(vec![line]);
+        if self.open.len() > WINDOW {
+            self.close_oldest();
+        }
+        None
     }
 
     /// The next order or rejection; `None` at the end of the file.
     pub fn next_event(&mut self) -> Option<Result<Event, ImportError>> {
         loop {
+            if let Some(order) = self.ready.pop_front() {
+                return Some(Ok(Event::Order(Box::new(order))));
+            }
             if self.done {
-                return None;
+                if self.open.is_empty() {
+                    return None;
+                }
+                self.close_oldest();
+                continue;
             }
             let record = match self.table.next() {
                 Some(Ok(r)) => r,
                 Some(Err(e)) => {
                     self.done = true;
+                    self.open.clear();
                     return Some(Err(e));
                 }
                 None => {
                     self.done = true;
                     if let Some(e) = self.final_check() {
+                        self.open.clear();
                         return Some(Err(e));
                     }
-                    return self.flush().map(Ok);
+                    continue;
                 }
             };
             self.rows += 1;
@@ -112,24 +162,13 @@ impl ImportFile {
                 let reason = format!("{} cells, but the header has {} columns", record.cells.len(), self.headers.len());
                 return Some(Ok(Event::Rejected(Rejection { row: record.row, column: None, reason })));
             }
-            let line = match self.reader.read(&record) {
-                Ok(line) => line,
+            match self.reader.read(&record) {
+                Ok(line) => {
+                    if let Some(rejection) = self.place(line) {
+                        return Some(Ok(Event::Rejected(rejection)));
+                    }
+                }
                 Err(rejection) => return Some(Ok(Event::Rejected(rejection))),
-            };
-            let same = self.pending.first().is_some_and(|p| p.order_no == line.order_no);
-            if !same && self.emitted.contains(&hash(&line.order_no)) {
-                let reason =
-                    format!("order {} already appeared earlier in the file; its rows must be together", line.order_no);
-                return Some(Ok(Event::Rejected(Rejection { row: line.row, column: None, reason })));
-            }
-            if same || self.pending.is_empty() {
-                self.pending.push(line);
-                continue;
-            }
-            let event = self.flush();
-            self.pending.push(line);
-            if let Some(e) = event {
-                return Some(Ok(e));
             }
         }
     }

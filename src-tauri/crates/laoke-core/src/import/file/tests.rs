@@ -108,13 +108,26 @@ C536379,D,Discount,-1,12/1/2010 9:41,27.50,14527.0,United Kingdom
 }
 
 #[test]
-fn rows_of_one_order_must_be_together() {
-    let text = "InvoiceNo,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,a,1,2011-01-01,1,7\n2,b,1,2011-01-01,1,7\n1,c,1,2011-01-01,1,7\n";
+fn late_rows_join_their_order_unless_they_are_too_late() {
+    let text = "InvoiceNo,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,a,1,2011-01-01,1,7\n2,b,1,2011-01-01,1,7\n1,c,2,2011-01-01,1,7\n";
     let (_, ev) = events(text, &uci_mapping()).unwrap();
-    assert_eq!(orders(&ev).len(), 2);
+    let os = orders(&ev);
+    assert_eq!(os.len(), 2);
+    assert_eq!(os[0].order.order_no, "1");
+    assert_eq!((os[0].order.items.len(), os[0].order.amount_paid), (2, dec!(3)));
+    assert!(rejections(&ev).is_empty());
+
+    let mut far =
+        String::from("InvoiceNo,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n0,a,1,2011-01-01,1,7\n");
+    for i in 1..=WINDOW + 1 {
+        far.push_str(&format!("{i},a,1,2011-01-01,1,7\n"));
+    }
+    far.push_str("0,late,1,2011-01-01,1,7\n");
+    let (_, ev) = events(&far, &uci_mapping()).unwrap();
+    assert_eq!(orders(&ev).len(), WINDOW + 2);
     let rs = rejections(&ev);
     assert_eq!(rs.len(), 1);
-    assert_eq!(rs[0].row, 4);
+    assert_eq!(rs[0].row, WINDOW as u64 + 4);
 }
 
 #[test]

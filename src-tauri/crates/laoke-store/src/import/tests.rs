@@ -1,0 +1,133 @@
+//! Import into a real archive: idempotence, overlapping exports, dry runs,
+//! strictness, cancellation, and customer totals.
+
+use super::*;
+use chrono::TimeZone;
+use laoke_core::ErrorCode;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap()
+}
+
+const HEADER: &str = "订单编号,买家会员名,买家实际支付金额,订单状态,收货人姓名,联系手机,订单创建时间,订单付款时间,宝贝标题,宝贝总数量,退款金额\n";
+
+fn gbk_file(dir: &Path, name: &str, rows: &[&str]) -> std::path::PathBuf {
+    let text = format!("{HEADER}{}\n", rows.join("\n"));
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const A1: &str = "=\"9001\",tb_小鱼儿,100.00,买家已付款，等待卖家发货,王芳,'13812345678,2026-10-01 10:00:00,2026-10-01 10:01:00,龙井,1,无退款申请";
+const A2: &str =
+    "=\"9002\",tb_小鱼儿,50.00,卖家已发货，等待买家确认,王芳,,2026-10-05 10:00:00,2026-10-05 10:01:00,白茶,1,0";
+const B1: &str = "=\"9003\",jd_老茶客,30.00,等待买家付款,李军,138****0000,2026-10-06 20:00:00,,花茶,1,0";
+const BAD: &str = "=\"9004\",tb_y,oops,交易成功,李军,,2026-10-06 20:00:00,,花茶,1,0";
+
+fn import(store: &mut Store, path: &Path, flags: ImportFlags) -> Result<FileReport> {
+    store.import_file(path, &ImportOptions::default(), flags, now(), |_| true)
+}
+
+fn value_of(store: &Store, buyer: &str) -> (u32, String) {
+    store
+        .conn
+        .query_row("SELECT purchases, value FROM customers WHERE buyer_id = ?1", [buyer], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+}
+
+#[test]
+fn importing_twice_changes_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = gbk_file(dir.path(), "ExportOrderList.csv", &[A1, A2, B1, BAD]);
+    let mut store = Store::open_in_memory().unwrap();
+    let first = import(&mut store, &file, ImportFlags::default()).unwrap();
+    assert_eq!(first.encoding.as_str(), "gb18030");
+    assert_eq!((first.rows, first.orders_new, first.customers_new, first.items), (4, 3, 2, 3));
+    assert_eq!(first.rejected.len(), 1);
+    assert_eq!(first.rejected[0].row, 5);
+    assert_eq!(value_of(&store, "tb_小鱼儿"), (2, "150.00".into()));
+    assert_eq!(value_of(&store, "jd_老茶客"), (0, "0".into()), "an unpaid order makes a potential customer");
+
+    let before = store.info().unwrap().counts;
+    let second = import(&mut store, &file, ImportFlags::default()).unwrap();
+    assert_eq!((second.orders_new, second.orders_updated, second.orders_unchanged, second.customers_new), (0, 0, 3, 0));
+    let after = store.info().unwrap().counts;
+    assert_eq!(
+        (before.orders, before.customers, before.order_items),
+        (after.orders, after.customers, after.order_items)
+    );
+    assert_eq!(after.import_batches, 2, "each import is recorded");
+    let phone: Option<String> =
+        store.conn.query_row("SELECT phone FROM customers WHERE buyer_id = 'jd_老茶客'", [], |r| r.get(0)).unwrap();
+    assert_eq!(phone, None, "a masked phone is never stored");
+}
+
+#[test]
+fn a_later_export_updates_status_and_refunds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, &gbk_file(dir.path(), "1.csv", &[A1, A2, B1]), ImportFlags::default()).unwrap();
+    let a1_done = A1.replace("买家已付款，等待卖家发货", "交易成功");
+    let a2_refunded = A2.replace("卖家已发货，等待买家确认", "交易关闭").replace(",1,0", ",1,50.00");
+    let new = "=\"9005\",jd_老茶客,88.00,交易成功,李军,,2026-10-20 20:00:00,2026-10-20 20:00:30,红茶,2,0";
+    let report =
+        import(&mut store, &gbk_file(dir.path(), "2.csv", &[&a1_done, &a2_refunded, B1, new]), ImportFlags::default())
+            .unwrap();
+    assert_eq!((report.orders_new, report.orders_updated, report.orders_unchanged), (1, 2, 1));
+    assert_eq!(value_of(&store, "tb_小鱼儿"), (1, "100.00".into()), "the refunded order no longer counts");
+    assert_eq!(value_of(&store, "jd_老茶客"), (1, "88.00".into()));
+    let stats = store.dashboard().unwrap().stats;
+    assert_eq!((stats.orders, stats.purchases, stats.revenue.to_string()), (4, 2, "188.00".into()));
+}
+
+#[test]
+fn dry_run_and_strict_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = gbk_file(dir.path(), "x.csv", &[A1, A2, BAD]);
+    let mut store = Store::open_in_memory().unwrap();
+    let dry = import(&mut store, &file, ImportFlags { dry_run: true, ..Default::default() }).unwrap();
+    assert_eq!((dry.orders_new, dry.dry_run, dry.batch_id), (2, true, None));
+    assert_eq!(store.info().unwrap().counts, Default::default());
+
+    let err = import(&mut store, &file, ImportFlags { strict: true, ..Default::default() }).unwrap_err();
+    assert_eq!(err.code(), "import.strict");
+    assert_eq!(store.info().unwrap().counts, Default::default());
+}
+
+#[test]
+fn a_cancelled_or_unreadable_import_leaves_the_archive_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<String> = (0..5_000)
+        .map(|i| {
+            format!(
+                "=\"{}\",buyer{},10.00,交易成功,王芳,,2026-10-01 10:00:00,2026-10-01 10:01:00,龙井,1,0",
+                100_000 + i,
+                i % 700
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let file = gbk_file(dir.path(), "big.csv", &refs);
+    let mut store = Store::open_in_memory().unwrap();
+    let mut calls = 0;
+    let err = store
+        .import_file(&file, &ImportOptions::default(), ImportFlags::default(), now(), |p| {
+            calls += 1;
+            assert!(p.bytes_done <= p.bytes_total);
+            false
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Cancelled));
+    assert_eq!(calls, 1);
+    assert_eq!(store.info().unwrap().counts, Default::default());
+
+    let png = dir.path().join("photo.csv");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n....").unwrap();
+    assert_eq!(import(&mut store, &png, ImportFlags::default()).unwrap_err().code(), "import.binary");
+    let missing = dir.path().join("nope.csv");
+    assert_eq!(import(&mut store, &missing, ImportFlags::default()).unwrap_err().code(), "import.io");
+    assert_eq!(store.info().unwrap().counts, Default::default());
+}
