@@ -9,6 +9,12 @@ fn main() {
         "demo_create",
         "settings_get",
         "settings_update",
+        "import_preview",
+        "import_files",
+        "import_cancel",
+        "import_history",
+        "mapping_presets",
+        "mapping_save",
     ])))
     .expect("tauri build script failed");
 }

@@ -15,11 +15,18 @@ pub struct Archive {
     opening: Arc<Mutex<()>>,
     /// Set while a long write (the demo fill) runs, so a second click cannot start another.
     busy: Arc<AtomicBool>,
+    /// Set by the Cancel button of a running import; checked every few thousand orders.
+    pub cancel: Arc<AtomicBool>,
 }
 
 impl Archive {
     pub fn new(path: PathBuf) -> Self {
-        Archive { path, opening: Arc::new(Mutex::new(())), busy: Arc::new(AtomicBool::new(false)) }
+        Archive {
+            path,
+            opening: Arc::new(Mutex::new(())),
+            busy: Arc::new(AtomicBool::new(false)),
+            cancel: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     /// Runs `f` on a fresh connection off the main thread.

@@ -11,7 +11,7 @@ use tauri::{AppHandle, Emitter, State};
 const DATA_CHANGED: &str = "data-changed";
 const DEMO_PROGRESS: &str = "demo-progress";
 
-fn announce(app: &AppHandle, change: DataChanged) {
+pub fn announce(app: &AppHandle, change: DataChanged) {
     if let Err(e) = app.emit(DATA_CHANGED, change) {
         tracing::warn!("could not emit {DATA_CHANGED}: {e}");
     }

@@ -8,6 +8,7 @@
 mod archive;
 mod commands;
 mod error;
+mod import_commands;
 
 use archive::Archive;
 use std::path::PathBuf;
@@ -32,6 +33,12 @@ pub fn run() {
             commands::demo_create,
             commands::settings_get,
             commands::settings_update,
+            import_commands::import_preview,
+            import_commands::import_files,
+            import_commands::import_cancel,
+            import_commands::import_history,
+            import_commands::mapping_presets,
+            import_commands::mapping_save,
         ])
         .run(context)
         .expect("the Laoke window could not start");

@@ -24,6 +24,7 @@ const V1: &str = concat!(
     include_str!("customer_tags.sql"),
     include_str!("notes.sql"),
     include_str!("settings.sql"),
+    include_str!("mapping_presets.sql"),
 );
 
 #[cfg(test)]

@@ -36,6 +36,23 @@ pub struct ImportReport {
     pub files: Vec<FileReport>,
 }
 
+/// How the UI asks for files to be read: the format (none = detect), a column
+/// mapping for generic files, and whether any rejected row rejects the file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportRequest {
+    pub format: Option<ImportFormat>,
+    pub mapping: Option<crate::import::ColumnMapping>,
+    #[serde(default)]
+    pub strict: bool,
+}
+
+impl ImportRequest {
+    pub fn options(&self) -> crate::import::ImportOptions {
+        crate::import::ImportOptions { format: self.format, mapping: self.mapping.clone() }
+    }
+}
+
 /// Progress of the file being imported, for the progress bar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -47,4 +64,72 @@ pub struct ImportProgress {
     pub bytes_total: u64,
     #[ts(type = "number")]
     pub rows: u64,
+}
+
+/// An order as the importer understood it, for the preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PreviewOrder {
+    #[ts(type = "number")]
+    pub row: u64,
+    pub order_no: String,
+    pub buyer_id: Option<String>,
+    pub nick: String,
+    pub status: crate::OrderStatus,
+    pub created_at: String,
+    #[ts(type = "string")]
+    pub amount_paid: rust_decimal::Decimal,
+    #[ts(type = "string")]
+    pub refund: rust_decimal::Decimal,
+    #[ts(type = "string")]
+    pub value: rust_decimal::Decimal,
+    /// Whether the order counts as a purchase.
+    pub purchase: bool,
+    pub items: u32,
+}
+
+/// The first rows of a file as the importer reads them, before anything is saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub file: String,
+    /// `None` when the header matches no known export and no mapping was given:
+    /// the user maps the columns.
+    pub format: Option<ImportFormat>,
+    pub encoding: SourceEncoding,
+    pub headers: Vec<String>,
+    /// The first rows, cell by cell, for the mapping editor.
+    pub sample: Vec<Vec<String>>,
+    pub orders: Vec<PreviewOrder>,
+    pub rejected: Vec<Rejection>,
+    /// The mapping used: the one given, or a saved preset for this header.
+    pub mapping: Option<crate::import::ColumnMapping>,
+    pub preset: Option<String>,
+}
+
+/// One past import (or demo fill), for the history list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportBatch {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// `file` or `demo`.
+    pub source: String,
+    pub file_name: Option<String>,
+    pub format: Option<String>,
+    pub encoding: Option<String>,
+    /// `running`, `done`, `failed` or `cancelled`.
+    pub status: String,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub report: Option<FileReport>,
+}
+
+/// A saved column mapping, offered again for files with the same header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MappingPreset {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub mapping: crate::import::ColumnMapping,
 }

@@ -14,7 +14,9 @@ mod stats;
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow, CustomerSort};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};
-pub use import::{FileReport, ImportProgress, ImportReport};
+pub use import::{
+    FileReport, ImportBatch, ImportPreview, ImportProgress, ImportReport, ImportRequest, MappingPreset, PreviewOrder,
+};
 pub use info::{DbInfo, RowCounts};
 pub use settings::Settings;
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};

@@ -189,6 +189,21 @@ impl ImportFile {
     }
 }
 
+/// The first `rows` data rows of a file exactly as written, for a mapping editor.
+pub fn sample(
+    content: Box<dyn Read + Send>,
+    file: &str,
+    rows: usize,
+) -> Result<(SourceEncoding, Vec<String>, Vec<Vec<String>>), ImportError> {
+    let mut table = source::open(content, file)?;
+    let headers = table.headers.clone();
+    let mut out = Vec::new();
+    for record in table.by_ref().take(rows) {
+        out.push(record?.cells);
+    }
+    Ok((table.encoding, headers, out))
+}
+
 impl Iterator for ImportFile {
     type Item = Result<Event, ImportError>;
     fn next(&mut self) -> Option<Self::Item> {

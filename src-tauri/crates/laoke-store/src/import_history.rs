@@ -1,0 +1,141 @@
+//! The import history and the preview: what was imported when, and what a file
+//! would import, before anything is saved.
+
+use crate::{Result, Store, StoreError};
+use laoke_core::archive::OrderKind;
+use laoke_core::dto::{ImportBatch, ImportPreview, PreviewOrder};
+use laoke_core::import::{sample, Event, ImportError, ImportFile, ImportOptions};
+use laoke_core::time::to_stored;
+use std::path::Path;
+
+/// Rows and orders a preview shows.
+const PREVIEW_ROWS: usize = 20;
+
+fn open(path: &Path) -> Result<Box<dyn std::io::Read + Send>> {
+    let file = std::fs::File::open(path).map_err(|source| StoreError::File { path: path.to_path_buf(), source })?;
+    Ok(Box::new(std::io::BufReader::new(file)))
+}
+
+impl Store {
+    /// The last imports, newest first.
+    pub fn import_history(&self, limit: u32) -> Result<Vec<ImportBatch>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, source, file_name, format, encoding, status, started_at, finished_at, report
+             FROM import_batches ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit], |r| {
+            let report: Option<String> = r.get(8)?;
+            Ok(ImportBatch {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                file_name: r.get(2)?,
+                format: r.get(3)?,
+                encoding: r.get(4)?,
+                status: r.get(5)?,
+                started_at: r.get(6)?,
+                finished_at: r.get(7)?,
+                report: report.and_then(|j| serde_json::from_str(&j).ok()),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How the importer reads the start of `path`. A file whose header matches no
+    /// known export is not an error here: the preview has no format, and the user
+    /// maps its columns (a saved preset for the same header is used at once).
+    pub fn import_preview(&self, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {
+        let name = path.display().to_string();
+        let (encoding, headers, rows) = sample(open(path)?, &name, PREVIEW_ROWS)?;
+        let mut opts = opts.clone();
+        let mut preset = None;
+        if opts.mapping.is_none() && opts.format.is_none() && laoke_core::import::formats::detect(&headers).is_none() {
+            if let Some(p) = self.mapping_for(&headers)? {
+                preset = Some(p.name);
+                opts.mapping = Some(p.mapping);
+            }
+        }
+        let mut preview = ImportPreview {
+            file: name.clone(),
+            format: None,
+            encoding,
+            headers,
+            sample: rows,
+            orders: Vec::new(),
+            rejected: Vec::new(),
+            mapping: opts.mapping.clone(),
+            preset,
+        };
+        let mut file = match ImportFile::open(open(path)?, &name, &opts, self.timezone()?) {
+            Ok(f) => f,
+            Err(ImportError::UnknownFormat { .. }) => return Ok(preview),
+            Err(e) => return Err(e.into()),
+        };
+        preview.format = Some(file.format);
+        while preview.orders.len() < PREVIEW_ROWS && file.rows < 10 * PREVIEW_ROWS as u64 {
+            match file.next_event() {
+                None => break,
+                Some(Err(e)) => return Err(e.into()),
+                Some(Ok(Event::Rejected(r))) => preview.rejected.push(r),
+                Some(Ok(Event::Order(o))) => preview.orders.push(PreviewOrder {
+                    row: o.row,
+                    order_no: o.order.order_no.clone(),
+                    buyer_id: o.identity.as_ref().map(|i| i.buyer_id.clone()),
+                    nick: o.profile.nick.clone(),
+                    status: o.order.status,
+                    created_at: to_stored(o.order.created_at),
+                    amount_paid: o.order.amount_paid,
+                    refund: o.order.refund,
+                    value: o.order.value(),
+                    purchase: o.order.kind() == OrderKind::Purchase,
+                    items: o.order.items.len() as u32,
+                }),
+            }
+        }
+        Ok(preview)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+    use laoke_core::import::{ColumnMapping, ImportFormat, MappedField};
+
+    #[test]
+    fn preview_then_preset_then_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sales.csv");
+        std::fs::write(&path, "Invoice,Date,Price,Client\nA1,2026-01-02 10:00,9.90,c1\nA2,2026-01-03 11:00,5,\n")
+            .unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let p = store.import_preview(&path, &ImportOptions::default()).unwrap();
+        assert_eq!(p.format, None, "unknown header: the user maps it");
+        assert_eq!(p.headers, ["Invoice", "Date", "Price", "Client"]);
+        assert_eq!(p.sample.len(), 2);
+
+        let mut mapping = ColumnMapping { columns: Default::default(), date_format: None };
+        for (f, h) in [
+            (MappedField::OrderId, "Invoice"),
+            (MappedField::CreatedAt, "Date"),
+            (MappedField::Amount, "Price"),
+            (MappedField::BuyerId, "Client"),
+        ] {
+            mapping.columns.insert(f, h.into());
+        }
+        store.save_mapping("my shop", &p.headers, &mapping, "t").unwrap();
+        let p = store.import_preview(&path, &ImportOptions::default()).unwrap();
+        assert_eq!((p.format, p.preset.as_deref()), (Some(ImportFormat::Generic), Some("my shop")));
+        assert_eq!(p.orders.len(), 2);
+        assert_eq!(p.orders[0].buyer_id.as_deref(), Some("c1"));
+        assert!(p.orders[0].purchase);
+        assert_eq!(store.info().unwrap().counts.orders, 0, "a preview saves nothing");
+
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+        let opts = ImportOptions { format: None, mapping: Some(mapping) };
+        store.import_file(&path, &opts, Default::default(), now, |_| true).unwrap();
+        let history = store.import_history(10).unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!((history[0].status.as_str(), history[0].format.as_deref()), ("done", Some("generic")));
+        assert_eq!(history[0].report.as_ref().map(|r| r.orders_new), Some(2));
+    }
+}

@@ -1,0 +1,76 @@
+//! The Import page's commands: preview a file, import files with progress and
+//! cancel, the history of imports, and saved column mappings.
+
+use crate::archive::Archive;
+use crate::error::IpcError;
+use laoke_core::dto::{
+    DataChanged, ImportBatch, ImportPreview, ImportProgress, ImportReport, ImportRequest, MappingPreset,
+};
+use laoke_store::ImportFlags;
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use tauri::{AppHandle, Emitter, State};
+
+const IMPORT_PROGRESS: &str = "import-progress";
+
+#[tauri::command]
+pub async fn import_preview(
+    archive: State<'_, Archive>,
+    path: String,
+    request: ImportRequest,
+) -> Result<ImportPreview, IpcError> {
+    archive.run(move |s| s.import_preview(&PathBuf::from(path), &request.options())).await
+}
+
+#[tauri::command]
+pub async fn import_files(
+    app: AppHandle,
+    archive: State<'_, Archive>,
+    paths: Vec<String>,
+    request: ImportRequest,
+) -> Result<ImportReport, IpcError> {
+    archive.cancel.store(false, Ordering::SeqCst);
+    let cancel = archive.cancel.clone();
+    let progress_app = app.clone();
+    let result = archive
+        .run_exclusive(move |s| {
+            s.backup(chrono::Utc::now())?;
+            let opts = request.options();
+            let flags = ImportFlags { strict: request.strict, dry_run: false };
+            let mut report = ImportReport::default();
+            for path in paths {
+                let file =
+                    s.import_file(&PathBuf::from(path), &opts, flags, chrono::Utc::now(), |p: &ImportProgress| {
+                        let _ = progress_app.emit(IMPORT_PROGRESS, p);
+                        !cancel.load(Ordering::SeqCst)
+                    })?;
+                report.files.push(file);
+            }
+            Ok(report)
+        })
+        .await;
+    // Files before a failing one were imported: the archive changed either way.
+    crate::commands::announce(&app, DataChanged::archive());
+    result
+}
+
+#[tauri::command]
+pub fn import_cancel(archive: State<'_, Archive>) {
+    archive.cancel.store(true, Ordering::SeqCst);
+}
+
+#[tauri::command]
+pub async fn import_history(archive: State<'_, Archive>) -> Result<Vec<ImportBatch>, IpcError> {
+    archive.run(|s| s.import_history(50)).await
+}
+
+#[tauri::command]
+pub async fn mapping_presets(archive: State<'_, Archive>) -> Result<Vec<MappingPreset>, IpcError> {
+    archive.run(|s| s.mapping_presets()).await
+}
+
+#[tauri::command]
+pub async fn mapping_save(archive: State<'_, Archive>, preset: MappingPreset) -> Result<(), IpcError> {
+    let now = laoke_core::time::to_stored(chrono::Utc::now());
+    archive.run(move |s| s.save_mapping(&preset.name, &preset.headers, &preset.mapping, &now)).await
+}
