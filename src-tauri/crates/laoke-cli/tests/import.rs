@@ -79,7 +79,9 @@ fn dry_run_strict_and_errors() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.db");
     let file = dir.path().join("ExportOrderList.csv");
-    let text = "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\n=\"1\",tb_a,10.00,交易成功,2026-10-01 10:00:00\n=\"2\",tb_b,x,交易成功,2026-10-01 10:00:00\n";
+    let text = "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间,宝贝标题\n\
+        =\"1\",tb_a,10.00,交易成功,2026-10-01 10:00:00,2026-10-01 10:00:09,茶\n\
+        =\"2\",tb_b,x,交易成功,2026-10-01 10:00:00,,茶\n";
     let (gbk, _, _) = encoding_rs::GB18030.encode(text);
     std::fs::write(&file, gbk).unwrap();
     let f = file.to_str().unwrap();

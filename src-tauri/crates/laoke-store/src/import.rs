@@ -7,10 +7,10 @@
 
 use crate::import_batches::{self, BatchSource};
 use crate::orders::OrderOrigin;
-use crate::{customers, order_items, orders, shops, Result, Store, StoreError};
+use crate::{customers, order_items, orders, pending_items, shops, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use laoke_core::dto::{FileReport, ImportProgress};
-use laoke_core::import::{Event, ImportError, ImportFile, ImportOptions, ImportedOrder};
+use laoke_core::import::{Event, ImportError, ImportFile, ImportOptions, ImportedOrder, OrderLines};
 use laoke_core::time::to_stored;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -81,10 +81,14 @@ impl Writer<'_> {
         Ok(Some(id))
     }
 
-    fn order(&mut self, o: &ImportedOrder, platform: laoke_core::Platform, report: &mut FileReport) -> Result<()> {
-        let customer_id = self.customer(o, report)?;
+    fn order(&mut self, mut o: ImportedOrder, platform: laoke_core::Platform, report: &mut FileReport) -> Result<()> {
+        let customer_id = self.customer(&o, report)?;
         let origin = OrderOrigin { platform, shop_id: self.shop_id, customer_id, batch_id: self.batch_id };
         report.items += o.order.items.len() as u32;
+        // Lines an item report left for this order replace the order report's title line.
+        if let Some(lines) = pending_items::take(self.tx, platform, &o.order.order_no)? {
+            o.order.items = lines;
+        }
         match orders::find(self.tx, platform, &o.order.order_no)? {
             None => {
                 let id = orders::insert(self.tx, &origin, &o.order, &self.stamp)?;
@@ -92,7 +96,12 @@ impl Writer<'_> {
                 report.orders_new += 1;
             }
             Some(stored) => {
-                let items_differ = !o.order.items.is_empty() && order_items::load(self.tx, stored.id)? != o.order.items;
+                let stored_items = order_items::load(self.tx, stored.id)?;
+                // A report that only names the items (no prices) never replaces the
+                // priced lines an item report gave.
+                let names_only = o.order.items.iter().all(|i| i.unit_price.is_none());
+                let keep_priced = names_only && stored_items.iter().any(|i| i.unit_price.is_some());
+                let items_differ = !o.order.items.is_empty() && !keep_priced && stored_items != o.order.items;
                 if !stored.differs(customer_id, &o.order) && !items_differ {
                     report.orders_unchanged += 1;
                     return Ok(());
@@ -109,6 +118,20 @@ impl Writer<'_> {
         }
         if let Some(id) = customer_id {
             self.touched.insert(id);
+        }
+        Ok(())
+    }
+
+    /// Lines from an item report: onto their order, or waiting for it.
+    fn lines(&mut self, l: OrderLines, platform: laoke_core::Platform, report: &mut FileReport) -> Result<()> {
+        report.items += l.items.len() as u32;
+        match orders::find(self.tx, platform, &l.order_no)? {
+            None => pending_items::put(self.tx, platform, &l.order_no, &l.items, self.batch_id)?,
+            Some(stored) if order_items::load(self.tx, stored.id)? == l.items => report.orders_unchanged += 1,
+            Some(stored) => {
+                order_items::replace(self.tx, stored.id, &l.items)?;
+                report.orders_updated += 1;
+            }
         }
         Ok(())
     }
@@ -158,7 +181,8 @@ impl Store {
         while let Some(event) = source.next_event() {
             match event? {
                 Event::Rejected(r) => report.rejected.push(r),
-                Event::Order(o) => w.order(&o, platform, &mut report)?,
+                Event::Order(o) => w.order(*o, platform, &mut report)?,
+                Event::Lines(l) => w.lines(l, platform, &mut report)?,
             }
             since_progress += 1;
             if since_progress >= PROGRESS_EVERY {

@@ -76,6 +76,7 @@ impl Store {
                 None => break,
                 Some(Err(e)) => return Err(e.into()),
                 Some(Ok(Event::Rejected(r))) => preview.rejected.push(r),
+                Some(Ok(Event::Lines(_))) => {}
                 Some(Ok(Event::Order(o))) => preview.orders.push(PreviewOrder {
                     row: o.row,
                     order_no: o.order.order_no.clone(),

@@ -24,6 +24,7 @@ mod mapping_presets;
 mod notes;
 mod order_items;
 mod orders;
+mod pending_items;
 mod schema;
 mod settings;
 mod shops;

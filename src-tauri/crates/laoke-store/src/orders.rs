@@ -116,6 +116,42 @@ pub(crate) fn insert(conn: &Connection, origin: &OrderOrigin, order: &OrderRecor
     Ok(conn.last_insert_rowid())
 }
 
+impl crate::Store {
+    /// An order with its lines, by platform and order number.
+    pub fn order(&self, platform: Platform, order_no: &str) -> Result<Option<laoke_core::dto::OrderView>> {
+        use crate::columns::{decimal, parsed};
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.value, o.kind, c.buyer_id
+             FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.platform = ?1 AND o.order_no = ?2",
+        )?;
+        let mut rows = stmt.query(params![platform.as_str(), order_no])?;
+        let Some(r) = rows.next()? else { return Ok(None) };
+        let id: i64 = r.get(0)?;
+        let items = crate::order_items::load(&self.conn, id)?
+            .into_iter()
+            .map(|i| laoke_core::dto::OrderLineView {
+                title: i.title,
+                sku: i.sku,
+                quantity: i.quantity,
+                unit_price: i.unit_price,
+            })
+            .collect();
+        Ok(Some(laoke_core::dto::OrderView {
+            platform,
+            order_no: order_no.to_owned(),
+            buyer_id: r.get(8)?,
+            status: parsed(r, 1, "orders", "status")?,
+            created_at: r.get(2)?,
+            paid_at: r.get(3)?,
+            amount_paid: decimal(r, 4, "orders", "amount_paid")?,
+            refund: decimal(r, 5, "orders", "refund")?,
+            value: decimal(r, 6, "orders", "value")?,
+            purchase: r.get_ref(7)?.as_str()? == "purchase",
+            items,
+        }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

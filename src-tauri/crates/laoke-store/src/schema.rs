@@ -25,6 +25,7 @@ const V1: &str = concat!(
     include_str!("notes.sql"),
     include_str!("settings.sql"),
     include_str!("mapping_presets.sql"),
+    include_str!("pending_items.sql"),
 );
 
 #[cfg(test)]

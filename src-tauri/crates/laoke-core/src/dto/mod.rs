@@ -8,6 +8,7 @@ mod demo;
 mod event;
 mod import;
 mod info;
+mod order;
 mod settings;
 mod stats;
 
@@ -18,5 +19,6 @@ pub use import::{
     FileReport, ImportBatch, ImportPreview, ImportProgress, ImportReport, ImportRequest, MappingPreset, PreviewOrder,
 };
 pub use info::{DbInfo, RowCounts};
+pub use order::{OrderLineView, OrderView};
 pub use settings::Settings;
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};

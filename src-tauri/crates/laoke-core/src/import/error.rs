@@ -10,17 +10,19 @@ pub enum ImportError {
     Empty { file: String },
     #[error("{file}: the file has a header but no rows")]
     HeaderOnly { file: String },
-    #[error("{file}: this is not a spreadsheet or CSV file ({what})")]
+    #[error("{file}: this is a binary file, not a spreadsheet or CSV ({what})")]
     Binary { file: String, what: String },
     #[error("{file}: the text is not valid {encoding} ({detail})")]
     Encoding { file: String, encoding: String, detail: String },
-    #[error("{file}: the columns match no known export (first columns: {header}); map them with a column mapping")]
+    #[error(
+        "{file}: the columns match no known export format (first columns: {header}); map them with a column mapping"
+    )]
     UnknownFormat { file: String, header: String },
     #[error("{file}: required column {column:?} is missing for {format}")]
     MissingColumn { file: String, format: String, column: String },
-    #[error("{file}: the xlsx file is damaged or has no data sheet ({detail})")]
+    #[error("{file}: the xlsx workbook is damaged or has no data ({detail})")]
     CorruptXlsx { file: String, detail: String },
-    #[error("{file}: row {row} is longer than {limit} bytes; is this really a CSV file?")]
+    #[error("{file}: line {row} is longer than {limit} bytes; is this really a CSV file?")]
     TooLongLine { file: String, row: u64, limit: usize },
     #[error("{file}: column {column:?} appears twice in the header")]
     DuplicateHeader { file: String, column: String },

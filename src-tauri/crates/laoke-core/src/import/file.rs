@@ -26,10 +26,20 @@ pub struct ImportOptions {
     pub mapping: Option<ColumnMapping>,
 }
 
+/// The lines an item report gives for one order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderLines {
+    pub row: u64,
+    pub order_no: String,
+    pub items: Vec<crate::archive::ItemRecord>,
+}
+
 /// What the stream yields.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Order(Box<ImportedOrder>),
+    /// From an item report: lines for an order the order report holds.
+    Lines(OrderLines),
     Rejected(Rejection),
 }
 
@@ -48,7 +58,7 @@ pub struct ImportFile {
     /// Hashes of the order numbers already emitted, to catch rows that come too late.
     emitted: HashSet<u64>,
     /// Orders ready to hand out.
-    ready: VecDeque<ImportedOrder>,
+    ready: VecDeque<Event>,
     /// Data rows read so far.
     pub rows: u64,
     ragged: u64,
@@ -100,8 +110,14 @@ impl ImportFile {
             self.open_index.remove(&first.order_no);
             self.emitted.insert(hash(&first.order_no));
         }
-        if let Some(order) = assemble(self.format.platform(), lines) {
-            self.ready.push_back(order);
+        if self.format.items_only() {
+            if let Some(first) = lines.first() {
+                let (row, order_no) = (first.row, first.order_no.clone());
+                let items = lines.into_iter().flat_map(|l| l.items).collect();
+                self.ready.push_back(Event::Lines(OrderLines { row, order_no, items }));
+            }
+        } else if let Some(order) = assemble(self.format.platform(), lines) {
+            self.ready.push_back(Event::Order(Box::new(order)));
         }
     }
 
@@ -129,8 +145,8 @@ impl ImportFile {
     /// The next order or rejection; `None` at the end of the file.
     pub fn next_event(&mut self) -> Option<Result<Event, ImportError>> {
         loop {
-            if let Some(order) = self.ready.pop_front() {
-                return Some(Ok(Event::Order(Box::new(order))));
+            if let Some(event) = self.ready.pop_front() {
+                return Some(Ok(event));
             }
             if self.done {
                 if self.open.is_empty() {

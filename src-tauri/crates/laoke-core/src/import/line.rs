@@ -46,7 +46,10 @@ pub struct Line {
     pub amount: Amount,
     /// Refunded on this row; summed like [`Amount::Part`].
     pub refund: Decimal,
-    pub item: Option<ItemRecord>,
+    /// An order-level amount repeated on each row (shipping, tax, discounts) that is
+    /// added to the sum of the parts once.
+    pub order_adjust: Option<Decimal>,
+    pub items: Vec<ItemRecord>,
 }
 
 impl Line {
@@ -61,7 +64,8 @@ impl Line {
             paid_at: None,
             amount: Amount::Missing,
             refund: Decimal::ZERO,
-            item: None,
+            order_adjust: None,
+            items: Vec::new(),
         }
     }
 }
@@ -113,7 +117,7 @@ pub fn assemble(platform: Platform, lines: Vec<Line>) -> Option<ImportedOrder> {
     let statuses: Vec<_> = lines.iter().filter_map(|l| l.status).collect();
     let created_at = lines.iter().filter_map(|l| l.created_at).min()?;
     let paid_at = lines.iter().filter_map(|l| l.paid_at).min();
-    let items: Vec<ItemRecord> = lines.iter().filter_map(|l| l.item.clone()).collect();
+    let items: Vec<ItemRecord> = lines.iter().flat_map(|l| l.items.iter().cloned()).collect();
     let whole = lines.iter().find_map(|l| match l.amount {
         Amount::Order(a) => Some(a),
         _ => None,
@@ -125,10 +129,13 @@ pub fn assemble(platform: Platform, lines: Vec<Line>) -> Option<ImportedOrder> {
             _ => None,
         })
         .collect();
+    let adjust = lines.iter().find_map(|l| l.order_adjust).unwrap_or_default();
     let amount_paid = match (whole, parts.is_empty()) {
         (Some(a), _) => a,
-        (None, false) => parts.iter().sum(),
-        (None, true) => items.iter().map(|i| i.unit_price.unwrap_or_default() * Decimal::from(i.quantity)).sum(),
+        (None, false) => parts.iter().sum::<Decimal>() + adjust,
+        (None, true) => {
+            items.iter().map(|i| i.unit_price.unwrap_or_default() * Decimal::from(i.quantity)).sum::<Decimal>() + adjust
+        }
     };
     let refund: Decimal = if whole.is_some() && parts.is_empty() && lines.len() > 1 {
         // The refund is an order-level column repeated on every row: count it once.
@@ -209,9 +216,9 @@ mod tests {
 
         let item = |q, p| ItemRecord { title: "x".into(), sku: None, category: None, quantity: q, unit_price: Some(p) };
         let mut c = line(5, OrderStatus::Completed, Amount::Missing);
-        c.item = Some(item(6, dec!(2.55)));
+        c.items.push(item(6, dec!(2.55)));
         let mut d = line(6, OrderStatus::Completed, Amount::Missing);
-        d.item = Some(item(-2, dec!(1.25)));
+        d.items.push(item(-2, dec!(1.25)));
         let o = assemble(Platform::Generic, vec![c, d]).unwrap();
         assert_eq!(o.order.amount_paid, dec!(12.80));
         assert_eq!(o.order.items.len(), 2);

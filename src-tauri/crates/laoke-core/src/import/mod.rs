@@ -11,6 +11,6 @@ pub mod source;
 pub mod status;
 
 pub use error::ImportError;
-pub use file::{sample, Event, ImportFile, ImportOptions};
+pub use file::{sample, Event, ImportFile, ImportOptions, OrderLines};
 pub use formats::{ColumnMapping, ImportFormat, MappedField};
 pub use line::{ImportedOrder, Line, Rejection};

@@ -85,20 +85,36 @@ pub fn open(mut reader: Box<dyn Read + Send>, file: &str) -> Result<Table, Impor
         return open_xlsx(all, file);
     }
     let encoding = sniff_text(&head, complete, file)?;
+    // csv reports the start of a CRLF-terminated record on the line before it (at
+    // the '\n' it has not consumed yet); such files need one added.
+    let crlf = first_line_ends_with_crlf(&head, encoding);
     let full = Cursor::new(head).chain(reader);
-    open_csv(Box::new(full), encoding, file)
+    open_csv(Box::new(full), encoding, file, u64::from(crlf))
 }
 
 fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding, ImportError> {
     let binary = |what: &str| ImportError::Binary { file: file.to_owned(), what: what.to_owned() };
+    let invalid = |encoding: &str, detail: String| ImportError::Encoding {
+        file: file.to_owned(),
+        encoding: encoding.to_owned(),
+        detail,
+    };
+    // Only a complete file can be judged to the last byte; a prefix may end mid-character.
+    let judged = |bytes: &[u8]| if complete { bytes.len() } else { bytes.len().saturating_sub(4) };
+    for (bom, encoding, text, name) in [
+        (&[0xFF, 0xFE][..], SourceEncoding::Utf16Le, UTF_16LE, "UTF-16"),
+        (&[0xFE, 0xFF][..], SourceEncoding::Utf16Be, UTF_16BE, "UTF-16"),
+    ] {
+        if let Some(rest) = head.strip_prefix(bom) {
+            let (_, had_errors) = text.decode_without_bom_handling(&rest[..judged(rest) & !1]);
+            if had_errors || (complete && rest.len() % 2 == 1) {
+                return Err(invalid(name, "broken character sequences (an odd byte or an unpaired surrogate)".into()));
+            }
+            return Ok(encoding);
+        }
+    }
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Ok(SourceEncoding::Utf8Bom);
-    }
-    if head.starts_with(&[0xFF, 0xFE]) {
-        return Ok(SourceEncoding::Utf16Le);
-    }
-    if head.starts_with(&[0xFE, 0xFF]) {
-        return Ok(SourceEncoding::Utf16Be);
     }
     for (magic, what) in [
         (&b"\x89PNG"[..], "a PNG image"),
@@ -119,19 +135,16 @@ fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding,
         Ok(_) => Ok(SourceEncoding::Utf8),
         // Only the sniffed prefix ends mid-character: the rest of the file continues it.
         Err(e) if e.error_len().is_none() && !complete => Ok(SourceEncoding::Utf8),
-        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 && mostly_utf8(head) => Err(ImportError::Encoding {
-            file: file.to_owned(),
-            encoding: "UTF-8".into(),
-            detail: format!("the file ends in the middle of a character at byte {}", e.valid_up_to()),
-        }),
+        Err(e) if e.error_len().is_none() && mostly_utf8(head) => {
+            Err(invalid("UTF-8", format!("the file ends in the middle of a character at byte {}", e.valid_up_to())))
+        }
         Err(_) => {
-            let (_, had_errors) = GB18030.decode_without_bom_handling(head);
+            let (_, had_errors) = GB18030.decode_without_bom_handling(&head[..judged(head)]);
             if had_errors {
-                Err(ImportError::Encoding {
-                    file: file.to_owned(),
-                    encoding: "UTF-8 or GBK".into(),
-                    detail: "it is neither".into(),
-                })
+                Err(invalid(
+                    "GB18030 (GBK)",
+                    "bytes that are neither UTF-8 nor GB18030; the file may be cut off".into(),
+                ))
             } else {
                 Ok(SourceEncoding::Gb18030)
             }
@@ -201,7 +214,22 @@ fn csv_error(e: csv::Error, file: &str, row: u64) -> ImportError {
     }
 }
 
-fn open_csv(reader: Box<dyn Read + Send>, encoding: SourceEncoding, file: &str) -> Result<Table, ImportError> {
+fn first_line_ends_with_crlf(head: &[u8], encoding: SourceEncoding) -> bool {
+    let (lf, cr): (&[u8], &[u8]) = match encoding {
+        SourceEncoding::Utf16Le => (&[b'\n', 0], &[b'\r', 0, b'\n', 0]),
+        SourceEncoding::Utf16Be => (&[0, b'\n'], &[0, b'\r', 0, b'\n']),
+        _ => (b"\n", b"\r\n"),
+    };
+    let Some(end) = head.windows(lf.len()).position(|w| w == lf) else { return false };
+    end >= cr.len() - lf.len() && head[end + lf.len() - cr.len()..].starts_with(cr)
+}
+
+fn open_csv(
+    reader: Box<dyn Read + Send>,
+    encoding: SourceEncoding,
+    file: &str,
+    line_fix: u64,
+) -> Result<Table, ImportError> {
     let decoded =
         DecodeReaderBytesBuilder::new().encoding(Some(text_encoding(encoding))).bom_override(true).build(reader);
     let guarded = LineGuard { inner: decoded, since_newline: 0 };
@@ -219,6 +247,7 @@ fn open_csv(reader: Box<dyn Read + Send>, encoding: SourceEncoding, file: &str) 
         header.iter().map(|h| cells::clean(h).to_owned()).collect()
     };
     let headers = checked_headers(headers, file)?;
+    let columns = headers.len();
     let file_name = file.to_owned();
     let mut record = csv::StringRecord::new();
     let rows = std::iter::from_fn(move || loop {
@@ -227,11 +256,11 @@ fn open_csv(reader: Box<dyn Read + Send>, encoding: SourceEncoding, file: &str) 
             Ok(false) => return None,
             Err(e) => return Some(Err(csv_error(e, &file_name, line))),
             Ok(true) => {
-                let row = record.position().map_or(line, |p| p.line());
+                let row = record.position().map_or(line, |p| p.line() + line_fix);
                 if record.iter().all(|c| c.trim().is_empty()) {
                     continue; // blank lines between rows
                 }
-                if record.iter().any(|c| c.matches('\n').count() > MAX_FIELD_LINES) {
+                if record.iter().any(|c| swallowed_rows(c, columns)) {
                     return Some(Err(ImportError::UnbalancedQuotes { file: file_name.clone(), row }));
                 }
                 let cells = if tabs && record.len() == 1 {
@@ -244,6 +273,16 @@ fn open_csv(reader: Box<dyn Read + Send>, encoding: SourceEncoding, file: &str) 
         }
     });
     Ok(Table { encoding, headers, rows: Box::new(rows) })
+}
+
+/// Whether a quoted field swallowed the rows after it: a quote that never closed
+/// turns the rest of the file into one cell, whose lines look like whole rows.
+fn swallowed_rows(cell: &str, columns: usize) -> bool {
+    if !cell.contains('\n') {
+        return false;
+    }
+    let row_like = cell.lines().skip(1).filter(|l| l.matches(',').count() + 1 >= columns.max(4) / 2).count();
+    row_like > 0 || cell.matches('\n').count() > MAX_FIELD_LINES
 }
 
 fn checked_headers(headers: Vec<String>, file: &str) -> Result<Vec<String>, ImportError> {
@@ -261,7 +300,9 @@ const PREFERRED_SHEETS: &[&str] = &["订单报表", "Orders", "orders"];
 
 fn open_xlsx(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
     let corrupt = |detail: String| ImportError::CorruptXlsx { file: file.to_owned(), detail };
-    let looks_like_xlsx = bytes.windows(5).take(4096).any(|w| w == b"xl/wo" || w == b"[Cont");
+    // A workbook's zip directory names its parts; a zip without them is some other archive.
+    let looks_like_xlsx =
+        bytes.windows(3).any(|w| w == b"xl/") || bytes.windows(19).any(|w| w == b"[Content_Types].xml");
     if !looks_like_xlsx {
         return Err(ImportError::Binary {
             file: file.to_owned(),
@@ -278,7 +319,7 @@ fn open_xlsx(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
         .ok_or_else(|| corrupt("it has no sheets".into()))?;
     let range = book.worksheet_range(&name).map_err(|e| corrupt(e.to_string()))?;
     let mut rows = range.rows().enumerate().filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)));
-    let (_, header) = rows.next().ok_or_else(|| ImportError::Empty { file: file.to_owned() })?;
+    let (_, header) = rows.next().ok_or_else(|| corrupt(format!("the sheet {name:?} is empty")))?;
     let headers = checked_headers(header.iter().map(|c| cells::clean(&cell_text(c)).to_owned()).collect(), file)?;
     let start = range.start().map_or(0, |(r, _)| r as u64);
     let records: Vec<Result<Record, ImportError>> =

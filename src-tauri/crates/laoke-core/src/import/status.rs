@@ -11,8 +11,8 @@ pub fn normalize(raw: &str) -> Option<OrderStatus> {
     let s = s.strip_prefix("wc_").unwrap_or(&s);
     use OrderStatus::*;
     let status = match s {
-        "等待买家付款" | "买家未付款" | "待付款" | "未付款" | "待支付" | "unpaid" | "pending" | "pending_payment"
-        | "awaiting_payment" | "authorized" | "on_hold" | "draft" => Unpaid,
+        "等待买家付款" | "买家未付款" | "等待付款" | "待付款" | "未付款" | "待支付" | "unpaid" | "pending"
+        | "pending_payment" | "awaiting_payment" | "authorized" | "on_hold" | "draft" => Unpaid,
         "买家已付款,等待卖家发货"
         | "等待卖家发货"
         | "待发货"

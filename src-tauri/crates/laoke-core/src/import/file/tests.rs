@@ -139,7 +139,7 @@ fn whole_file_failures() {
     assert_eq!(code(TAOBAO.lines().next().unwrap(), &auto), "import.header_only");
     let no_created = TAOBAO.replace("订单创建时间", "下单时间");
     assert_eq!(code(&no_created, &auto), "import.missing_column");
-    let ragged = "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\n1,a,1,交易成功,2019-01-01,x,y\n2,a,1,交易成功,2019-01-01,x,y\n";
+    let ragged = "订单编号,买家会员名,买家实际支付金额,宝贝标题,订单状态,订单创建时间\n1,a,1,t,交易成功,2019-01-01,x,y\n2,a,1,t,交易成功,2019-01-01,x,y\n";
     assert_eq!(code(ragged, &auto), "import.ragged");
     let mut bad = uci_mapping();
     bad.mapping.as_mut().unwrap().columns.insert(MappedField::Amount, "Total".into());

@@ -111,7 +111,15 @@ impl<'r> Reading<'r> {
         self.money(Some(col))?.ok_or_else(|| self.reject(Some(col), "missing amount"))
     }
 
-    /// An optional whole quantity.
+    /// An optional whole quantity that a platform export can only write as one or more.
+    pub fn count(&self, col: Option<&Col>) -> Result<Option<i64>, Rejection> {
+        match self.quantity(col)? {
+            Some(q) if q < 0 => Err(self.reject(col, format!("negative quantity {q}"))),
+            q => Ok(q),
+        }
+    }
+
+    /// An optional whole quantity (negative for returns in generic files).
     pub fn quantity(&self, col: Option<&Col>) -> Result<Option<i64>, Rejection> {
         let raw = self.raw_opt(col);
         if cells::text(raw).is_none() {

@@ -1,7 +1,8 @@
 //! Any other CSV/XLSX, read through a column mapping the user made: which
 //! header holds the order id, the buyer, the amount… Rows sharing an order id
-//! are line items of one order; without an amount column an order is worth
-//! Σ quantity × unit price; without a status column orders are completed.
+//! are line items of one order and their amounts add up; without an amount
+//! column an order is worth Σ quantity × unit price; without a status column
+//! orders are completed.
 //! It reads the UCI Online Retail file as is: `C…` cancellation invoices with
 //! negative quantities become refund documents, `17850.0` ids become `17850`.
 
@@ -133,15 +134,16 @@ impl RowReader for Mapped {
                 status::normalize(&word).ok_or_else(|| r.reject(Some(col), format!("unknown status {word:?}")))?
             }
         });
+        // The amount is per row: the rows of one order add up (line totals).
         if let Some(amount) = r.money(self.amount.as_ref())? {
-            line.amount = Amount::Order(amount);
+            line.amount = Amount::Part(amount);
         }
         line.refund = r.money(self.refund.as_ref())?.unwrap_or_default();
         let quantity = r.quantity(self.quantity.as_ref())?;
         let unit_price = r.money(self.unit_price.as_ref())?;
         let title = r.text(self.item_title.as_ref());
         if title.is_some() || quantity.is_some() || unit_price.is_some() {
-            line.item = Some(ItemRecord {
+            line.items.push(ItemRecord {
                 title: title.unwrap_or_default(),
                 sku: None,
                 category: None,

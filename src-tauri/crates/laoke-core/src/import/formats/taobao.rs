@@ -14,8 +14,9 @@ use crate::OrderStatus;
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-/// Columns every variant has, and which no other platform's export combines.
-pub const SIGNATURE: &[&str] = &["订单编号", "买家会员名", "订单状态", "买家实际支付金额"];
+/// Columns that mark an order report (any three of them).
+pub const MARKERS: &[&str] =
+    &["买家会员名", "买家实际支付金额", "买家支付宝账号", "宝贝标题", "订单付款时间", "宝贝总数量"];
 
 pub struct Orders {
     tz: Tz,
@@ -69,7 +70,7 @@ impl RowReader for Orders {
         let paid = r.required_money(&self.paid_amount)?;
         // 退款金额 holds text such as 无退款申请 when there was no refund.
         let refund_raw = r.raw_opt(self.refund.as_ref());
-        let refund = if cells::clean(refund_raw).chars().any(|c| c.is_ascii_digit()) {
+        let mut refund = if cells::clean(refund_raw).chars().any(|c| c.is_ascii_digit()) {
             r.money(self.refund.as_ref())?.unwrap_or_default()
         } else {
             Decimal::ZERO
@@ -84,6 +85,10 @@ impl RowReader for Orders {
         if st == OrderStatus::Closed && paid > Decimal::ZERO && refund >= paid {
             st = OrderStatus::Refunded;
         }
+        // Old reports (2016) say 退款 and have no refund column: the whole payment went back.
+        if st == OrderStatus::Refunded && self.refund.is_none() {
+            refund = paid;
+        }
         line.status = Some(st);
         line.amount = Amount::Order(paid);
         line.refund = refund;
@@ -91,9 +96,8 @@ impl RowReader for Orders {
             // The report names the items but gives neither prices nor per-item counts:
             // the order gets one line with all titles and the total count; the item
             // report (宝贝报表) carries the real lines.
-            let count = r.quantity(self.count.as_ref())?.unwrap_or(1);
-            line.item =
-                Some(ItemRecord { title: titles, sku: None, category: None, quantity: count, unit_price: None });
+            let count = r.count(self.count.as_ref())?.unwrap_or(1);
+            line.items.push(ItemRecord { title: titles, sku: None, category: None, quantity: count, unit_price: None });
         }
         Ok(line)
     }

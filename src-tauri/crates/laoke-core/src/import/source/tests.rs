@@ -131,3 +131,10 @@ fn xlsx_is_recognized_by_content_and_prefers_the_order_sheet() {
     let truncated = bytes[..bytes.len() / 2].to_vec();
     assert_eq!(code(table(truncated)), "import.corrupt_xlsx");
 }
+
+#[test]
+fn rows_are_physical_lines_with_crlf_too() {
+    let t = table(b"a,b\r\n1,2\r\n\"x\r\ny\",3\r\n4,5\r\n".to_vec()).unwrap();
+    let rows: Vec<u64> = rows(t).iter().map(|r| r.row).collect();
+    assert_eq!(rows, [2, 3, 5]);
+}
