@@ -9,7 +9,13 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn laoke(db: &Path, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_laoke")).arg("--db").arg(db).args(args).env_remove("LAOKE_DB").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_laoke"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("LAOKE_DB")
+        .output()
+        .unwrap();
     serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
 }
 
@@ -25,7 +31,17 @@ fn a_killed_import_changes_nothing() {
     let mut f = std::io::BufWriter::new(std::fs::File::create(&file).unwrap());
     writeln!(f, "Invoice,Customer,Date,Item,Qty,Price").unwrap();
     for i in 0..400_000u32 {
-        writeln!(f, "K{},c{},2025-03-{:02} 10:00:00,Tea {},{},{}.50", i / 2, i % 5_000, i % 28 + 1, i % 50, i % 3 + 1, i % 90 + 1).unwrap();
+        writeln!(
+            f,
+            "K{},c{},2025-03-{:02} 10:00:00,Tea {},{},{}.50",
+            i / 2,
+            i % 5_000,
+            i % 28 + 1,
+            i % 50,
+            i % 3 + 1,
+            i % 90 + 1
+        )
+        .unwrap();
     }
     drop(f);
     let mapping = dir.path().join("m.json");

@@ -12,7 +12,10 @@ pub const STORED_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 pub const DEFAULT_TIMEZONE: Tz = chrono_tz::Asia::Shanghai;
 
 pub fn to_stored(t: DateTime<Utc>) -> String {
-    t.format(STORED_FORMAT).to_string()
+    // Written by hand: this runs for every order of every import, and chrono's
+    // format strings are interpreted anew on each call.
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
 }
 
 pub fn from_stored(s: &str) -> Option<DateTime<Utc>> {
@@ -31,6 +34,16 @@ pub fn parse_timezone(name: &str) -> Option<Tz> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hand_written_format_is_the_documented_one() {
+        for t in [
+            Utc.with_ymd_and_hms(1999, 1, 2, 3, 4, 5).unwrap(),
+            Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 59).unwrap(),
+        ] {
+            assert_eq!(to_stored(t), t.format(STORED_FORMAT).to_string());
+        }
+    }
 
     #[test]
     fn stored_text_round_trips_and_sorts_like_time() {

@@ -29,14 +29,31 @@ pub(crate) fn fill_profile(conn: &Connection, id: i64, p: &CustomerRecord, now: 
     Ok(())
 }
 
-/// Refolds the derived totals of `ids` from their orders.
-pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -> Result<()> {
-    let mut read =
-        conn.prepare_cached("SELECT status, amount_paid, refund, created_at FROM orders WHERE customer_id = ?1")?;
+/// Writes a customer's derived totals.
+pub(crate) fn write_totals(conn: &Connection, id: i64, totals: &CustomerTotals, now: &str) -> Result<()> {
     let mut write = conn.prepare_cached(
         "UPDATE customers SET orders_count = ?2, purchases = ?3, value = ?4, refunds = ?5, first_order_at = ?6,
              last_order_at = ?7, first_purchase_at = ?8, last_purchase_at = ?9, updated_at = ?10 WHERE id = ?1",
     )?;
+    write.execute(params![
+        id,
+        totals.orders,
+        totals.purchases,
+        totals.value.to_string(),
+        totals.refunds.to_string(),
+        totals.first_order.map(to_stored),
+        totals.last_order.map(to_stored),
+        totals.first_purchase.map(to_stored),
+        totals.last_purchase.map(to_stored),
+        now,
+    ])?;
+    Ok(())
+}
+
+/// Refolds the derived totals of `ids` from their orders.
+pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -> Result<()> {
+    let mut read =
+        conn.prepare_cached("SELECT status, amount_paid, refund, created_at FROM orders WHERE customer_id = ?1")?;
     for &id in ids {
         let mut totals = CustomerTotals::default();
         let mut rows = read.query([id])?;
@@ -48,20 +65,47 @@ pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -
                 instant(r, 3, "orders", "created_at")?,
             );
         }
-        write.execute(params![
-            id,
-            totals.orders,
-            totals.purchases,
-            totals.value.to_string(),
-            totals.refunds.to_string(),
-            totals.first_order.map(to_stored),
-            totals.last_order.map(to_stored),
-            totals.first_purchase.map(to_stored),
-            totals.last_purchase.map(to_stored),
-            now,
-        ])?;
+        write_totals(conn, id, &totals, now)?;
     }
     Ok(())
+}
+
+/// Inserts a new customer, or returns `None` if the identity already has one.
+pub(crate) fn insert_new(
+    conn: &Connection,
+    shop_id: i64,
+    identity: &BuyerIdentity,
+    p: &CustomerRecord,
+    now: &str,
+) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO customers (platform, buyer_id, shop_id, nick, name, phone, email, province, city, address,
+             birthday, birthday_lunar, gender, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
+         ON CONFLICT (platform, buyer_id) DO NOTHING RETURNING id",
+    )?;
+    let id = stmt
+        .query_row(
+            params![
+                identity.platform.as_str(),
+                identity.buyer_id,
+                shop_id,
+                p.nick,
+                p.name,
+                p.phone,
+                p.email,
+                p.province,
+                p.city,
+                p.address,
+                p.birthday.map(|d| d.to_string()),
+                p.birthday_lunar,
+                p.gender.map(String::from),
+                now,
+            ],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id)
 }
 
 /// Inserts a new customer with totals already folded from their orders.

@@ -40,16 +40,19 @@ impl Store {
     }
 }
 
+/// The page cache of every connection, in KiB.
+pub(crate) const CACHE_KIB: u32 = 32_000;
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     // journal_mode answers with the mode it ended up in, so it is read, not executed.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    conn.execute_batch(
+    conn.execute_batch(&format!(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = NORMAL;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -32000;",
-    )
+         PRAGMA cache_size = -{CACHE_KIB};"
+    ))
 }
 
 #[cfg(test)]

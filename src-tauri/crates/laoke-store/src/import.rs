@@ -7,8 +7,9 @@
 
 use crate::import_batches::{self, BatchSource};
 use crate::orders::OrderOrigin;
-use crate::{customers, order_items, orders, pending_items, shops, Result, Store, StoreError};
+use crate::{bulk, customers, order_items, orders, pending_items, shops, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
+use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
 use laoke_core::dto::{FileReport, ImportProgress};
 use laoke_core::import::{Event, ImportError, ImportFile, ImportOptions, ImportedOrder, OrderLines};
 use laoke_core::time::to_stored;
@@ -30,6 +31,13 @@ pub struct ImportFlags {
 /// The storefront imported orders are filed under when the export names none:
 /// "the seller's shop on that platform".
 const IMPORT_SHOP_NAME: &str = "";
+/// Files above this size (when they would at least double the archive's orders)
+/// import with their indexes deferred.
+const BULK_BYTES: u64 = 16 << 20;
+/// The page cache during an import, in KiB.
+const IMPORT_CACHE_KIB: u32 = 96 * 1024;
+/// Events handed from the reading thread to the writing one at a time.
+const EVENT_BATCH: usize = 512;
 /// How often (in orders) progress is reported and cancellation checked.
 const PROGRESS_EVERY: u32 = 2_000;
 
@@ -47,79 +55,142 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
+/// Profile fields an import can fill, as bits, so each customer's row is
+/// updated only when a file brings a field the archive may not have yet.
+const NAME: u8 = 1;
+const PHONE: u8 = 2;
+const EMAIL: u8 = 4;
+const PROVINCE: u8 = 8;
+const CITY: u8 = 16;
+const ADDRESS: u8 = 32;
+
+fn present(p: &CustomerRecord) -> u8 {
+    [
+        (NAME, &p.name),
+        (PHONE, &p.phone),
+        (EMAIL, &p.email),
+        (PROVINCE, &p.province),
+        (CITY, &p.city),
+        (ADDRESS, &p.address),
+    ]
+    .iter()
+    .filter(|(_, v)| v.is_some())
+    .fold(0, |bits, (bit, _)| bits | bit)
+}
+
+/// What this import knows about a customer it has met.
+struct Known {
+    id: i64,
+    /// Profile fields known to be filled in the archive.
+    filled: u8,
+    /// Created by this import: its totals are folded here, not re-read.
+    fresh: bool,
+}
+
 struct Writer<'t> {
     tx: &'t rusqlite::Transaction<'t>,
     batch_id: i64,
     shop_id: i64,
     stamp: String,
+    /// Existing customers whose totals must be refolded from the archive.
     touched: HashSet<i64>,
-    known: HashMap<laoke_core::archive::BuyerIdentity, i64>,
+    /// Totals of the customers this import created.
+    fresh_totals: HashMap<i64, CustomerTotals>,
+    known: HashMap<BuyerIdentity, Known>,
+    /// Whether an item report left lines waiting (checked once per file).
+    pending: bool,
 }
 
 impl Writer<'_> {
-    fn customer(&mut self, o: &ImportedOrder, report: &mut FileReport) -> Result<Option<i64>> {
+    fn customer(&mut self, o: &ImportedOrder, report: &mut FileReport) -> Result<Option<(i64, bool)>> {
         let Some(identity) = &o.identity else {
             report.no_identity += 1;
             return Ok(None);
         };
-        if let Some(&id) = self.known.get(identity) {
-            customers::fill_profile(self.tx, id, &o.profile, &self.stamp)?;
-            return Ok(Some(id));
+        let incoming = present(&o.profile);
+        if let Some(k) = self.known.get_mut(identity) {
+            if incoming & !k.filled != 0 {
+                customers::fill_profile(self.tx, k.id, &o.profile, &self.stamp)?;
+                k.filled |= incoming;
+            }
+            return Ok(Some((k.id, k.fresh)));
         }
-        let id = match customers::find_id(self.tx, identity)? {
+        let known = match customers::insert_new(self.tx, self.shop_id, identity, &o.profile, &self.stamp)? {
             Some(id) => {
-                customers::fill_profile(self.tx, id, &o.profile, &self.stamp)?;
-                id
+                report.customers_new += 1;
+                Known { id, filled: incoming, fresh: true }
             }
             None => {
-                report.customers_new += 1;
-                let totals = laoke_core::archive::CustomerTotals::default();
-                customers::insert(self.tx, self.shop_id, identity, &o.profile, &totals, &self.stamp)?
+                let id = customers::find_id(self.tx, identity)?.ok_or(StoreError::Corrupt {
+                    table: "customers",
+                    column: "buyer_id",
+                    value: identity.buyer_id.clone(),
+                })?;
+                customers::fill_profile(self.tx, id, &o.profile, &self.stamp)?;
+                Known { id, filled: incoming, fresh: false }
             }
         };
-        self.known.insert(identity.clone(), id);
-        Ok(Some(id))
+        let result = (known.id, known.fresh);
+        self.known.insert(identity.clone(), known);
+        Ok(Some(result))
     }
 
     fn order(&mut self, mut o: ImportedOrder, platform: laoke_core::Platform, report: &mut FileReport) -> Result<()> {
-        let customer_id = self.customer(&o, report)?;
+        let customer = self.customer(&o, report)?;
+        let customer_id = customer.map(|(id, _)| id);
         let origin = OrderOrigin { platform, shop_id: self.shop_id, customer_id, batch_id: self.batch_id };
         report.items += o.order.items.len() as u32;
         // Lines an item report left for this order replace the order report's title line.
-        if let Some(lines) = pending_items::take(self.tx, platform, &o.order.order_no)? {
-            o.order.items = lines;
-        }
-        match orders::find(self.tx, platform, &o.order.order_no)? {
-            None => {
-                let id = orders::insert(self.tx, &origin, &o.order, &self.stamp)?;
-                order_items::insert_all(self.tx, id, &o.order.items)?;
-                report.orders_new += 1;
-            }
-            Some(stored) => {
-                let stored_items = order_items::load(self.tx, stored.id)?;
-                // A report that only names the items (no prices) never replaces the
-                // priced lines an item report gave.
-                let names_only = o.order.items.iter().all(|i| i.unit_price.is_none());
-                let keep_priced = names_only && stored_items.iter().any(|i| i.unit_price.is_some());
-                let items_differ = !o.order.items.is_empty() && !keep_priced && stored_items != o.order.items;
-                if !stored.differs(customer_id, &o.order) && !items_differ {
-                    report.orders_unchanged += 1;
-                    return Ok(());
-                }
-                orders::update(self.tx, stored.id, &origin, &o.order, &self.stamp)?;
-                if items_differ {
-                    order_items::replace(self.tx, stored.id, &o.order.items)?;
-                }
-                if let Some(old) = stored.customer_id.filter(|old| Some(*old) != customer_id) {
-                    self.touched.insert(old);
-                }
-                report.orders_updated += 1;
+        if self.pending {
+            if let Some(lines) = pending_items::take(self.tx, platform, &o.order.order_no)? {
+                o.order.items = lines;
             }
         }
-        if let Some(id) = customer_id {
-            self.touched.insert(id);
+        if let Some(id) = orders::insert_new(self.tx, &origin, &o.order, &self.stamp)? {
+            order_items::insert_all(self.tx, id, &o.order.items)?;
+            report.orders_new += 1;
+        } else {
+            let stored = orders::find(self.tx, platform, &o.order.order_no)?.ok_or(StoreError::Corrupt {
+                table: "orders",
+                column: "order_no",
+                value: o.order.order_no.clone(),
+            })?;
+            let stored_items = order_items::load(self.tx, stored.id)?;
+            // A report that only names the items (no prices) never replaces the
+            // priced lines an item report gave.
+            let names_only = o.order.items.iter().all(|i| i.unit_price.is_none());
+            let keep_priced = names_only && stored_items.iter().any(|i| i.unit_price.is_some());
+            let items_differ = !o.order.items.is_empty() && !keep_priced && stored_items != o.order.items;
+            if !stored.differs(customer_id, &o.order) && !items_differ {
+                report.orders_unchanged += 1;
+                if let Some((id, true)) = customer {
+                    self.fold(id, &o);
+                }
+                return Ok(());
+            }
+            orders::update(self.tx, stored.id, &origin, &o.order, &self.stamp)?;
+            if items_differ {
+                order_items::replace(self.tx, stored.id, &o.order.items)?;
+            }
+            if let Some(old) = stored.customer_id.filter(|old| Some(*old) != customer_id) {
+                self.touched.insert(old);
+            }
+            report.orders_updated += 1;
+        }
+        match customer {
+            Some((id, true)) => self.fold(id, &o),
+            Some((id, false)) => {
+                self.touched.insert(id);
+            }
+            None => {}
         }
         Ok(())
+    }
+
+    /// Adds an order to the totals of a customer this import created.
+    fn fold(&mut self, id: i64, o: &ImportedOrder) {
+        let t = self.fresh_totals.entry(id).or_default();
+        t.add(o.order.status, o.order.amount_paid, o.order.refund, o.order.created_at);
     }
 
     /// Lines from an item report: onto their order, or waiting for it.
@@ -134,6 +205,16 @@ impl Writer<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Writes every customer total this import changed.
+    fn finish(self) -> Result<()> {
+        for (id, totals) in &self.fresh_totals {
+            customers::write_totals(self.tx, *id, totals, &self.stamp)?;
+        }
+        let existing: HashSet<i64> =
+            self.touched.into_iter().filter(|id| !self.fresh_totals.contains_key(id)).collect();
+        customers::refresh_totals(self.tx, &existing, &self.stamp)
     }
 }
 
@@ -153,10 +234,34 @@ impl Store {
         let total = file.metadata().map(|m| m.len()).unwrap_or(0);
         let read = Arc::new(AtomicU64::new(0));
         let content = Counted { inner: std::io::BufReader::with_capacity(1 << 16, file), read: read.clone() };
-        let mut source = ImportFile::open(Box::new(content), &name, opts, self.timezone()?)?;
-        let platform = source.format.platform();
+        let source = ImportFile::open(Box::new(content), &name, opts, self.timezone()?)?;
         let stamp = to_stored(now);
+        // A bigger page cache while a file streams in: index lookups stay in memory.
+        self.conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
+        let result = self.import_stream(source, &name, total, read, flags, &stamp, &mut progress);
+        self.conn.execute_batch(&format!("PRAGMA cache_size = -{}", crate::db::CACHE_KIB))?;
+        result
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn import_stream(
+        &mut self,
+        mut source: ImportFile,
+        name: &str,
+        total: u64,
+        read: Arc<AtomicU64>,
+        flags: ImportFlags,
+        stamp: &str,
+        progress: &mut impl FnMut(&ImportProgress) -> bool,
+    ) -> Result<FileReport> {
+        let name = name.to_owned();
+        let platform = source.format.platform();
+        let stamp = stamp.to_owned();
         let tx = self.conn.transaction()?;
+        // A file that is large next to the archive is loaded with its indexes deferred.
+        let orders_now: i64 = tx.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
+        let deferred =
+            if total > BULK_BYTES && total / 300 > orders_now as u64 { Some(bulk::defer(&tx)?) } else { None };
         let batch_id = import_batches::start(&tx, BatchSource::File, &stamp)?;
         import_batches::describe(&tx, batch_id, &name, source.format.as_str(), source.encoding.as_str())?;
         let shop_id = shops::ensure(&tx, platform, IMPORT_SHOP_NAME, &stamp)?;
@@ -175,34 +280,76 @@ impl Store {
             batch_id: (!flags.dry_run).then_some(batch_id),
             dry_run: flags.dry_run,
         };
-        let mut w =
-            Writer { tx: &tx, batch_id, shop_id, stamp: stamp.clone(), touched: HashSet::new(), known: HashMap::new() };
-        let mut since_progress = 0u32;
-        while let Some(event) = source.next_event() {
-            match event? {
-                Event::Rejected(r) => report.rejected.push(r),
-                Event::Order(o) => w.order(*o, platform, &mut report)?,
-                Event::Lines(l) => w.lines(l, platform, &mut report)?,
-            }
-            since_progress += 1;
-            if since_progress >= PROGRESS_EVERY {
-                since_progress = 0;
-                let p = ImportProgress {
-                    file: name.clone(),
-                    bytes_done: read.load(Ordering::Relaxed),
-                    bytes_total: total,
-                    rows: source.rows,
-                };
-                if !progress(&p) {
-                    return Err(StoreError::Cancelled);
+        let pending = pending_items::any(&tx, platform)?;
+        let mut w = Writer {
+            tx: &tx,
+            batch_id,
+            shop_id,
+            stamp: stamp.clone(),
+            touched: HashSet::new(),
+            fresh_totals: HashMap::new(),
+            known: HashMap::new(),
+            pending,
+        };
+        // The file is read, decoded and assembled on a second thread while this one
+        // writes: each takes about half of the work.
+        let rows = Arc::new(AtomicU64::new(0));
+        let reader_rows = rows.clone();
+        std::thread::scope(|scope| -> Result<()> {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Event>, ImportError>>(8);
+            scope.spawn(move || {
+                let mut batch = Vec::with_capacity(EVENT_BATCH);
+                while let Some(event) = source.next_event() {
+                    match event {
+                        Ok(e) => batch.push(e),
+                        Err(e) => {
+                            let _ = send.send(Err(e));
+                            return;
+                        }
+                    }
+                    if batch.len() == EVENT_BATCH {
+                        reader_rows.store(source.rows, Ordering::Relaxed);
+                        if send.send(Ok(std::mem::replace(&mut batch, Vec::with_capacity(EVENT_BATCH)))).is_err() {
+                            return; // the writer stopped: cancelled or failed
+                        }
+                    }
+                }
+                reader_rows.store(source.rows, Ordering::Relaxed);
+                let _ = send.send(Ok(batch));
+            });
+            let mut since_progress = 0u32;
+            for batch in receive {
+                for event in batch? {
+                    match event {
+                        Event::Rejected(r) => report.rejected.push(r),
+                        Event::Order(o) => w.order(*o, platform, &mut report)?,
+                        Event::Lines(l) => w.lines(l, platform, &mut report)?,
+                    }
+                    since_progress += 1;
+                    if since_progress >= PROGRESS_EVERY {
+                        since_progress = 0;
+                        let p = ImportProgress {
+                            file: name.clone(),
+                            bytes_done: read.load(Ordering::Relaxed),
+                            bytes_total: total,
+                            rows: rows.load(Ordering::Relaxed),
+                        };
+                        if !progress(&p) {
+                            return Err(StoreError::Cancelled);
+                        }
+                    }
                 }
             }
-        }
-        report.rows = source.rows;
+            Ok(())
+        })?;
+        report.rows = rows.load(Ordering::Relaxed);
         if flags.strict && !report.rejected.is_empty() {
             return Err(ImportError::Strict { file: name, rejected: report.rejected.len() }.into());
         }
-        customers::refresh_totals(&tx, &w.touched, &stamp)?;
+        w.finish()?;
+        if let Some(d) = deferred {
+            bulk::restore(&tx, d)?;
+        }
         import_batches::finish(&tx, batch_id, &serde_json::to_value(&report).unwrap_or_default(), &stamp)?;
         progress(&ImportProgress { file: name, bytes_done: total, bytes_total: total, rows: report.rows });
         if flags.dry_run {

@@ -7,6 +7,7 @@
 //! and the app both drive the archive through [`Store`].
 
 mod backups;
+mod bulk;
 mod columns;
 mod customer_list;
 mod customer_tags;

@@ -91,6 +91,42 @@ pub(crate) fn update(conn: &Connection, id: i64, origin: &OrderOrigin, order: &O
     Ok(())
 }
 
+/// Inserts the order unless its number is already in the archive (`None` then).
+pub(crate) fn insert_new(
+    conn: &Connection,
+    origin: &OrderOrigin,
+    order: &OrderRecord,
+    now: &str,
+) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at,
+             amount_paid, refund, value, kind, batch_id, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (platform, order_no) DO NOTHING RETURNING id",
+    )?;
+    let id = stmt
+        .query_row(
+            params![
+                origin.platform.as_str(),
+                order.order_no,
+                origin.shop_id,
+                origin.customer_id,
+                order.status.as_str(),
+                to_stored(order.created_at),
+                order.paid_at.map(to_stored),
+                order.amount_paid.to_string(),
+                order.refund.to_string(),
+                order.value().to_string(),
+                kind_str(order.kind()),
+                origin.batch_id,
+                now,
+            ],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id)
+}
+
 /// Inserts a new order (its items are written by `order_items`).
 pub(crate) fn insert(conn: &Connection, origin: &OrderOrigin, order: &OrderRecord, now: &str) -> Result<i64> {
     let mut stmt = conn.prepare_cached(

@@ -41,6 +41,13 @@ pub(crate) fn put(
     Ok(())
 }
 
+/// Whether any lines wait for orders of this platform.
+pub(crate) fn any(conn: &Connection, platform: Platform) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM pending_items WHERE platform = ?1)", [platform.as_str()], |r| {
+        r.get(0)
+    })?)
+}
+
 /// Takes (and removes) the waiting lines of an order.
 pub(crate) fn take(conn: &Connection, platform: Platform, order_no: &str) -> Result<Option<Vec<ItemRecord>>> {
     let json: Option<String> = conn

@@ -215,7 +215,7 @@ pub fn sample(
     let headers = table.headers.clone();
     let mut out = Vec::new();
     for record in table.by_ref().take(rows) {
-        out.push(record?.cells);
+        out.push(record?.cells.iter().map(str::to_owned).collect());
     }
     Ok((table.encoding, headers, out))
 }

@@ -46,7 +46,8 @@ impl SourceEncoding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     pub row: u64,
-    pub cells: Vec<String>,
+    /// One allocation per row however many columns (csv's record type).
+    pub cells: csv::StringRecord,
 }
 
 /// A file opened as a table.
@@ -264,9 +265,9 @@ fn open_csv(
                     return Some(Err(ImportError::UnbalancedQuotes { file: file_name.clone(), row }));
                 }
                 let cells = if tabs && record.len() == 1 {
-                    record.get(0).unwrap_or_default().split('\t').map(str::to_owned).collect()
+                    record.get(0).unwrap_or_default().split('\t').collect()
                 } else {
-                    record.iter().map(str::to_owned).collect()
+                    record.clone()
                 };
                 return Some(Ok(Record { row, cells }));
             }
@@ -322,8 +323,11 @@ fn open_xlsx(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
     let (_, header) = rows.next().ok_or_else(|| corrupt(format!("the sheet {name:?} is empty")))?;
     let headers = checked_headers(header.iter().map(|c| cells::clean(&cell_text(c)).to_owned()).collect(), file)?;
     let start = range.start().map_or(0, |(r, _)| r as u64);
-    let records: Vec<Result<Record, ImportError>> =
-        rows.map(|(i, r)| Ok(Record { row: start + i as u64 + 1, cells: r.iter().map(cell_text).collect() })).collect();
+    let records: Vec<Result<Record, ImportError>> = rows
+        .map(|(i, r)| {
+            Ok(Record { row: start + i as u64 + 1, cells: r.iter().map(cell_text).collect::<Vec<_>>().into() })
+        })
+        .collect();
     Ok(Table { encoding: SourceEncoding::Xlsx, headers, rows: Box::new(records.into_iter()) })
 }
 

@@ -53,7 +53,7 @@ pub struct Reading<'r> {
 
 impl<'r> Reading<'r> {
     pub fn raw(&self, col: &Col) -> &'r str {
-        self.rec.cells.get(col.idx).map_or("", String::as_str)
+        self.rec.cells.get(col.idx).unwrap_or("")
     }
 
     pub fn raw_opt(&self, col: Option<&Col>) -> &'r str {
