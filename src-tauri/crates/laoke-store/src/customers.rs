@@ -108,7 +108,8 @@ pub(crate) fn insert_new(
     Ok(id)
 }
 
-/// Inserts a new customer with totals already folded from their orders.
+/// Inserts a new customer with totals already folded from their orders; the
+/// identity must be new.
 pub(crate) fn insert(
     conn: &Connection,
     shop_id: i64,
@@ -117,37 +118,12 @@ pub(crate) fn insert(
     totals: &CustomerTotals,
     now: &str,
 ) -> Result<i64> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO customers (platform, buyer_id, shop_id, nick, name, phone, email, province, city, address,
-             birthday, birthday_lunar, gender, orders_count, purchases, value, refunds,
-             first_order_at, last_order_at, first_purchase_at, last_purchase_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
-    )?;
-    stmt.execute(params![
-        identity.platform.as_str(),
-        identity.buyer_id,
-        shop_id,
-        profile.nick,
-        profile.name,
-        profile.phone,
-        profile.email,
-        profile.province,
-        profile.city,
-        profile.address,
-        profile.birthday.map(|d| d.to_string()),
-        profile.birthday_lunar,
-        profile.gender.map(String::from),
-        totals.orders,
-        totals.purchases,
-        totals.value.to_string(),
-        totals.refunds.to_string(),
-        totals.first_order.map(to_stored),
-        totals.last_order.map(to_stored),
-        totals.first_purchase.map(to_stored),
-        totals.last_purchase.map(to_stored),
-        now,
-    ])?;
-    Ok(conn.last_insert_rowid())
+    let id = insert_new(conn, shop_id, identity, profile, now)?.ok_or_else(|| crate::StoreError::Duplicate {
+        table: "customers",
+        key: format!("{} {}", identity.platform, identity.buyer_id),
+    })?;
+    write_totals(conn, id, totals, now)?;
+    Ok(id)
 }
 
 #[cfg(test)]

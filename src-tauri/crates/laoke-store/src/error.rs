@@ -28,6 +28,8 @@ pub enum StoreError {
     Import(#[from] laoke_core::import::ImportError),
     #[error("{path}: {source}")]
     File { path: PathBuf, source: std::io::Error },
+    #[error("{table} already holds {key}")]
+    Duplicate { table: &'static str, key: String },
     #[error("backup failed: {0}")]
     Backup(String),
     #[error("no backup named {0:?}")]
@@ -47,6 +49,7 @@ impl ErrorCode for StoreError {
             StoreError::SettingsInvalid { .. } => "settings.invalid",
             StoreError::Import(e) => e.code(),
             StoreError::File { .. } => "import.io",
+            StoreError::Duplicate { .. } => "db.duplicate",
             StoreError::Backup(_) => "backup.failed",
             StoreError::NoSuchBackup(_) => "backup.not_found",
         }

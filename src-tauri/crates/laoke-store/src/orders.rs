@@ -127,29 +127,12 @@ pub(crate) fn insert_new(
     Ok(id)
 }
 
-/// Inserts a new order (its items are written by `order_items`).
+/// Inserts a new order (its items are written by `order_items`); its number must be new.
 pub(crate) fn insert(conn: &Connection, origin: &OrderOrigin, order: &OrderRecord, now: &str) -> Result<i64> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at,
-             amount_paid, refund, value, kind, batch_id, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    stmt.execute(params![
-        origin.platform.as_str(),
-        order.order_no,
-        origin.shop_id,
-        origin.customer_id,
-        order.status.as_str(),
-        to_stored(order.created_at),
-        order.paid_at.map(to_stored),
-        order.amount_paid.to_string(),
-        order.refund.to_string(),
-        order.value().to_string(),
-        kind_str(order.kind()),
-        origin.batch_id,
-        now,
-    ])?;
-    Ok(conn.last_insert_rowid())
+    insert_new(conn, origin, order, now)?.ok_or_else(|| crate::StoreError::Duplicate {
+        table: "orders",
+        key: format!("{} {}", origin.platform, order.order_no),
+    })
 }
 
 impl crate::Store {
