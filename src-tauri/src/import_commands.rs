@@ -6,7 +6,7 @@ use crate::error::IpcError;
 use laoke_core::dto::{
     DataChanged, ImportBatch, ImportPreview, ImportProgress, ImportReport, ImportRequest, MappingPreset,
 };
-use laoke_store::ImportFlags;
+use laoke_store::{ImportFlags, StoreError};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, State};
@@ -39,12 +39,18 @@ pub async fn import_files(
             let flags = ImportFlags { strict: request.strict, dry_run: false };
             let mut report = ImportReport::default();
             for path in paths {
-                let file =
+                let result =
                     s.import_file(&PathBuf::from(path), &opts, flags, chrono::Utc::now(), |p: &ImportProgress| {
                         let _ = progress_app.emit(IMPORT_PROGRESS, p);
                         !cancel.load(Ordering::SeqCst)
-                    })?;
-                report.files.push(file);
+                    });
+                match result {
+                    Ok(file) => report.files.push(file),
+                    Err(e) if report.files.is_empty() => return Err(e),
+                    // The files before this one were imported (each in its own
+                    // transaction): their reports travel with the error.
+                    Err(e) => return Err(StoreError::Partial { error: Box::new(e), done: report }),
+                }
             }
             Ok(report)
         })

@@ -6,6 +6,7 @@ import type { CustomerQuery } from "../src/bindings/CustomerQuery";
 import type { CustomerRow } from "../src/bindings/CustomerRow";
 import type { Settings } from "../src/bindings/Settings";
 import { dashboardOf, makeCustomers, pageOf } from "./fixtures";
+import { importCommand } from "./imports";
 
 const params = new URLSearchParams(location.search);
 const scenario = params.get("scenario") ?? "empty";
@@ -29,6 +30,8 @@ mockWindows("main");
 mockIPC(async (cmd, args) => {
   const a = (args ?? {}) as Record<string, unknown>;
   if (scenario === "error") throw { code: "db.open", message: "unable to open database file", details: null };
+  const imported = importCommand(cmd, a);
+  if (imported) return imported;
   switch (cmd) {
     case "app_info":
       return { path: "/home/demo/.local/share/laoke/laoke.sqlite3", schema_version: 1,

@@ -37,6 +37,13 @@ describe("isAffected", () => {
     expect(isAffected(["settings"], ["customers", "orders", "stats", "info"])).toBe(false);
     expect(isAffected([42], ["42"])).toBe(false);
   });
+  it("a write of orders also makes the import history stale, never a file preview", () => {
+    expect(isAffected(queryKeys.importHistory(), ["customers", "orders", "stats", "info"])).toBe(true);
+    expect(isAffected(queryKeys.mappingPresets(), ["orders"])).toBe(true);
+    expect(isAffected(queryKeys.importHistory(), ["settings"])).toBe(false);
+    expect(isAffected(queryKeys.importPreview("/a.csv", { format: null, mapping: null, strict: false }), ["orders"]))
+      .toBe(false);
+  });
 });
 
 describe("invalidateForTags", () => {

@@ -3,10 +3,14 @@ import { useEffect } from "react";
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { onDataChanged } from "../ipc/events";
 
-/** A query is stale when the first element of its key is one of the event's tags. */
+/** Query families a tag also makes stale: every write of orders (an import, the demo shop) is a batch in the history. */
+const ALSO_STALE: Record<string, readonly string[]> = { orders: ["imports"] };
+
+/** A query is stale when the first element of its key is one of the event's tags (or a family they imply). */
 export function isAffected(queryKey: QueryKey, tags: readonly string[]): boolean {
   const head = queryKey[0];
-  return typeof head === "string" && tags.includes(head);
+  if (typeof head !== "string") return false;
+  return tags.includes(head) || tags.some((tag) => ALSO_STALE[tag]?.includes(head));
 }
 
 export function invalidateForTags(client: QueryClient, tags: readonly string[]): Promise<void> {

@@ -1,7 +1,7 @@
 // Error-code → localized text mapping, in both languages, with the generic fallback.
 import { afterAll, describe, expect, it } from "vitest";
 import i18n from "./i18n";
-import { errorKey, localizeError, toErrorDto } from "./errors";
+import { describePlace, errorKey, errorPlace, localizeError, toErrorDto } from "./errors";
 
 afterAll(() => i18n.changeLanguage("en-US"));
 
@@ -47,5 +47,43 @@ describe("localizeError", () => {
     expect(localizeError(i18n, { code: "db", message: "", details: null }).title).toContain("(error code db)");
     await i18n.changeLanguage("zh-CN");
     expect(localizeError(i18n, { code: "x.y", message: "", details: null }).title).toBe("出错了（错误代码 x.y）。");
+  });
+});
+
+const IMPORT_CODES = [
+  "import.empty", "import.header_only", "import.binary", "import.encoding", "import.unknown_format",
+  "import.missing_column", "import.corrupt_xlsx", "import.too_long_line", "import.duplicate_header",
+  "import.unbalanced_quotes", "import.ragged", "import.invalid_mapping", "import.strict", "import.io", "archive.busy",
+  "cancelled", "backup.failed",
+];
+
+describe("import errors", () => {
+  it("every import code has its own text in both languages", async () => {
+    for (const lng of ["zh-CN", "en-US"]) {
+      await i18n.changeLanguage(lng);
+      const titles = IMPORT_CODES.map((code) => localizeError(i18n, { code, message: "", details: null }).title);
+      titles.forEach((title, i) => expect(title, IMPORT_CODES[i]).not.toContain("error code"));
+      titles.forEach((title, i) => expect(title, IMPORT_CODES[i]).not.toContain("错误代码"));
+      expect(new Set(titles).size).toBe(titles.length);
+    }
+    await i18n.changeLanguage("zh-CN");
+    expect(localizeError(i18n, { code: "import.ragged", message: "", details: null }).title).toContain("分隔符");
+    expect(localizeError(i18n, { code: "cancelled", message: "", details: null }).title).toContain("未改动");
+    await i18n.changeLanguage("en-US");
+    expect(localizeError(i18n, { code: "import.unbalanced_quotes", message: "", details: null }).title).toContain("quote");
+  });
+
+  it("names the file, row and column from the details", async () => {
+    const dto = { code: "import.unbalanced_quotes", message: "m", details: { file: "/tmp/订单.csv", row: 12 } };
+    expect(errorPlace(dto)).toEqual({ file: "/tmp/订单.csv", row: 12 });
+    expect(errorPlace({ code: "import.duplicate_header", message: "", details: { file: "a.csv", column: "订单编号" } }))
+      .toEqual({ file: "a.csv", column: "订单编号" });
+    expect(errorPlace({ code: "internal", message: "", details: null })).toEqual({});
+    expect(errorPlace({ code: "x", message: "", details: { row: "3", column: "" } })).toEqual({});
+    await i18n.changeLanguage("zh-CN");
+    expect(describePlace(i18n, { file: "a.csv", row: 12, column: "订单编号" })).toBe("文件：a.csv · 第 12 行 · 列：订单编号");
+    await i18n.changeLanguage("en-US");
+    expect(describePlace(i18n, errorPlace(dto))).toBe("File: /tmp/订单.csv · Row 12");
+    expect(describePlace(i18n, {})).toBe("");
   });
 });

@@ -27,3 +27,26 @@ export function localizeError(i18n: I18n, e: unknown): { title: string; dto: Err
   const title = typeof found === "string" ? i18n.t(key) : i18n.t("errors.unknown", { code: dto.code });
   return { title, dto };
 }
+
+/** Where an error happened, from its details: the file, the row and the column, when Rust names them. */
+export type ErrorPlace = { file?: string; row?: number; column?: string };
+
+export function errorPlace(dto: ErrorDto): ErrorPlace {
+  const d = dto.details;
+  if (typeof d !== "object" || d === null) return {};
+  const { file, row, column } = d as Record<string, unknown>;
+  return {
+    ...(typeof file === "string" && file !== "" ? { file } : {}),
+    ...(typeof row === "number" ? { row } : {}),
+    ...(typeof column === "string" && column !== "" ? { column } : {}),
+  };
+}
+
+/** "File: a.csv · Row 12 · Column: 订单编号" in the current language; "" when the error names no place. */
+export function describePlace(i18n: I18n, place: ErrorPlace): string {
+  const parts: string[] = [];
+  if (place.file) parts.push(i18n.t("errors.place.file", { file: place.file }));
+  if (place.row !== undefined) parts.push(i18n.t("errors.place.row", { row: place.row }));
+  if (place.column) parts.push(i18n.t("errors.place.column", { column: place.column }));
+  return parts.join(" · ");
+}

@@ -1,9 +1,14 @@
 // Query keys of every server query. The first element is the data-changed tag that makes it stale.
 import type { CustomerQuery } from "../bindings/CustomerQuery";
+import type { ImportRequest } from "../bindings/ImportRequest";
 
 export const queryKeys = {
   info: () => ["info"] as const,
   settings: () => ["settings"] as const,
   dashboard: () => ["stats", "dashboard"] as const,
   customers: (query: CustomerQuery) => ["customers", query] as const,
+  importHistory: () => ["imports", "history"] as const,
+  mappingPresets: () => ["imports", "presets"] as const,
+  /** Not under "imports": a preview reads a file, not the archive, so imports do not make it stale. */
+  importPreview: (path: string, request: ImportRequest) => ["import-preview", path, request] as const,
 };

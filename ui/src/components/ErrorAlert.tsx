@@ -1,25 +1,30 @@
-// Shows any IPC failure as localized text (by ErrorDto code), with the code and raw message below.
+// Shows any IPC failure as localized text (by ErrorDto code), where it happened (file, row, column),
+// and the code and raw message below.
 import { Alert, Button, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { localizeError } from "../app/errors";
+import { describePlace, errorPlace, localizeError } from "../app/errors";
 
-type Props = { error: unknown; onRetry?: () => void; testId?: string };
+type Props = { error: unknown; onRetry?: () => void; testId?: string; type?: "error" | "warning" };
 
-export function ErrorAlert({ error, onRetry, testId = "error-alert" }: Props) {
+export function ErrorAlert({ error, onRetry, testId = "error-alert", type = "error" }: Props) {
   const { t, i18n } = useTranslation();
   const { title, dto } = localizeError(i18n, error);
+  const place = describePlace(i18n, errorPlace(dto));
   return (
     <Alert
-      type="error"
+      type={type}
       showIcon
       data-testid={testId}
       data-code={dto.code}
       message={title}
       description={
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {dto.code}
-          {dto.message ? ` — ${dto.message}` : ""}
-        </Typography.Text>
+        <>
+          {place && <Typography.Paragraph style={{ margin: 0 }} data-testid={`${testId}-place`}>{place}</Typography.Paragraph>}
+          <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: "break-word" }}>
+            {dto.code}
+            {dto.message ? ` — ${dto.message}` : ""}
+          </Typography.Text>
+        </>
       }
       action={onRetry && <Button size="small" onClick={onRetry}>{t("common.retry")}</Button>}
     />

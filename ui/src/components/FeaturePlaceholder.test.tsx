@@ -7,7 +7,6 @@ import { renderPage } from "../test/render";
 import { dbInfo, invokeBy, settings } from "../test/ipcFixtures";
 import { CarePage } from "../features/care/CarePage";
 import { TiersPage } from "../features/tiers/TiersPage";
-import { ImportPage } from "../features/import/ImportPage";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(async () => () => undefined) }));
@@ -38,18 +37,5 @@ describe("feature placeholders", () => {
     expect(await screen.findByText("A clear membership ladder")).toBeInTheDocument();
     await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith("app_info"));
     expect(screen.queryByTestId("tiers-import")).not.toBeInTheDocument();
-  });
-
-  it("the import page lists the supported formats and promises no fake import", async () => {
-    backend(0);
-    await i18n.changeLanguage("en-US");
-    renderPage("/import", <ImportPage />);
-    for (const f of ["taobao", "pinduoduo", "jd", "douyin", "shopify", "woocommerce", "etsy", "generic"]) {
-      expect(screen.getByTestId(`import-format-${f}`)).toBeInTheDocument();
-    }
-    expect(screen.getByTestId("import-next-release")).toHaveTextContent("Importing arrives in the next release");
-    expect(screen.queryByRole("button", { name: /upload|choose file/i })).not.toBeInTheDocument();
-    fireEvent.click(await screen.findByTestId("import-try-demo"));
-    expect(screen.getByTestId("location")).toHaveTextContent("/welcome");
   });
 });

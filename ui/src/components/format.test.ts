@@ -40,6 +40,10 @@ describe("dates", () => {
     expect(formatDate(null, "en-US", "UTC")).toBe("");
     expect(formatDate("garbage", "en-US", "UTC")).toBe("garbage");
   });
+  it("adds the shop's clock time for imported orders", () => {
+    expect(formatDate("2019-03-12T02:13:00Z", "zh-CN", "Asia/Shanghai", "dateTime")).toBe("2019/03/12 10:13");
+    expect(formatDate("2019-03-21T15:59:59Z", "en-US", "Asia/Shanghai", "dateTime")).toBe("03/21/2019, 23:59");
+  });
   it("names months", () => {
     expect(formatMonth("2025-11", "en-US")).toBe("Nov 2025");
     expect(formatMonth("2025-11", "zh-CN")).toBe("2025年11月");

@@ -47,14 +47,17 @@ export function parseStored(text: string): { date: Date; dateOnly: boolean } | n
   return Number.isNaN(date.getTime()) ? null : { date, dateOnly: false };
 }
 
-const DATE_STYLES: Record<"medium" | "numeric", Intl.DateTimeFormatOptions> = {
+type DateStyle = "medium" | "numeric" | "dateTime";
+
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   medium: { dateStyle: "medium" },
   numeric: { year: "numeric", month: "2-digit", day: "2-digit" },
+  dateTime: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
 };
 
-/** The calendar day of a stored time in the shop's time zone, in the UI locale. */
+/** The calendar day (and with `dateTime` the clock time) of a stored time in the shop's time zone, in the UI locale. */
 export function formatDate(
-  text: string | null, locale: string, timeZone: string, style: "medium" | "numeric" = "medium",
+  text: string | null, locale: string, timeZone: string, style: DateStyle = "medium",
 ): string {
   if (!text) return "";
   const parsed = parseStored(text);

@@ -28,6 +28,8 @@ pub enum StoreError {
     Import(#[from] laoke_core::import::ImportError),
     #[error("{path}: {source}")]
     File { path: PathBuf, source: std::io::Error },
+    #[error("{error}")]
+    Partial { error: Box<StoreError>, done: laoke_core::dto::ImportReport },
     #[error("{table} already holds {key}")]
     Duplicate { table: &'static str, key: String },
     #[error("backup failed: {0}")]
@@ -50,6 +52,7 @@ impl ErrorCode for StoreError {
             StoreError::Import(e) => e.code(),
             StoreError::File { .. } => "import.io",
             StoreError::Duplicate { .. } => "db.duplicate",
+            StoreError::Partial { error, .. } => error.code(),
             StoreError::Backup(_) => "backup.failed",
             StoreError::NoSuchBackup(_) => "backup.not_found",
         }
@@ -66,6 +69,14 @@ impl ErrorCode for StoreError {
                 serde_json::json!({ "table": table, "column": column, "value": value })
             }
             StoreError::Import(e) => e.details(),
+            StoreError::Partial { error, done } => {
+                let mut details = error.details();
+                if !details.is_object() {
+                    details = serde_json::json!({});
+                }
+                details["files_done"] = serde_json::to_value(&done.files).unwrap_or_default();
+                details
+            }
             StoreError::File { path, .. } => serde_json::json!({ "file": path }),
             _ => serde_json::Value::Null,
         }
@@ -74,10 +85,12 @@ impl ErrorCode for StoreError {
     fn is_user_error(&self) -> bool {
         match self {
             StoreError::Import(e) => e.is_user_error(),
+            StoreError::Partial { error, .. } => error.is_user_error(),
             StoreError::DemoNotEmpty { .. }
             | StoreError::DemoInvalid(_)
             | StoreError::SettingsInvalid { .. }
             | StoreError::File { .. }
+            | StoreError::Cancelled
             | StoreError::NoSuchBackup(_) => true,
             _ => false,
         }

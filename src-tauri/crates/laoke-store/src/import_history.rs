@@ -71,13 +71,25 @@ impl Store {
             Err(e) => return Err(e.into()),
         };
         preview.format = Some(file.format);
-        while preview.orders.len() < PREVIEW_ROWS && file.rows < 10 * PREVIEW_ROWS as u64 {
+        let mut events = Vec::new();
+        while file.rows < 10 * PREVIEW_ROWS as u64 {
             match file.next_event() {
                 None => break,
                 Some(Err(e)) => return Err(e.into()),
-                Some(Ok(Event::Rejected(r))) => preview.rejected.push(r),
-                Some(Ok(Event::Lines(_))) => {}
-                Some(Ok(Event::Order(o))) => preview.orders.push(PreviewOrder {
+                Some(Ok(e)) => events.push(e),
+            }
+            if events.iter().filter(|e| matches!(e, Event::Order(_))).count() >= PREVIEW_ROWS {
+                break;
+            }
+        }
+        // Orders stay open while later rows might still belong to them: close them.
+        events.extend(file.flush_open());
+        for event in events {
+            match event {
+                Event::Rejected(r) => preview.rejected.push(r),
+                Event::Lines(_) => {}
+                Event::Order(_) if preview.orders.len() >= PREVIEW_ROWS => {}
+                Event::Order(o) => preview.orders.push(PreviewOrder {
                     row: o.row,
                     order_no: o.order.order_no.clone(),
                     buyer_id: o.identity.as_ref().map(|i| i.buyer_id.clone()),
@@ -101,6 +113,28 @@ mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
     use laoke_core::import::{ColumnMapping, ImportFormat, MappedField};
+
+    #[test]
+    fn a_long_file_previews_its_first_orders() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.csv");
+        let mut text = String::from("Invoice,Date,Price\n");
+        for i in 0..5_000 {
+            text.push_str(&format!("A{i},2026-01-02 10:00,9.90\n"));
+        }
+        std::fs::write(&path, text).unwrap();
+        let mut mapping = ColumnMapping { columns: Default::default(), date_format: None };
+        for (f, h) in
+            [(MappedField::OrderId, "Invoice"), (MappedField::CreatedAt, "Date"), (MappedField::Amount, "Price")]
+        {
+            mapping.columns.insert(f, h.into());
+        }
+        let store = Store::open_in_memory().unwrap();
+        let p = store.import_preview(&path, &ImportOptions { format: None, mapping: Some(mapping) }).unwrap();
+        assert_eq!(p.orders.len(), PREVIEW_ROWS);
+        assert_eq!(p.orders[0].order_no, "A0");
+        assert_eq!(p.orders[PREVIEW_ROWS - 1].order_no, format!("A{}", PREVIEW_ROWS - 1));
+    }
 
     #[test]
     fn preview_then_preset_then_history() {

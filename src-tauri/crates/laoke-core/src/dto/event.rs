@@ -13,6 +13,8 @@ pub enum DataTag {
     Stats,
     Settings,
     Info,
+    /// The import history and saved column mappings.
+    Imports,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -24,7 +26,7 @@ pub struct DataChanged {
 impl DataChanged {
     /// What a change to orders (an import, the demo shop) makes stale.
     pub fn archive() -> Self {
-        DataChanged { tags: vec![DataTag::Customers, DataTag::Orders, DataTag::Stats, DataTag::Info] }
+        DataChanged { tags: vec![DataTag::Customers, DataTag::Orders, DataTag::Stats, DataTag::Info, DataTag::Imports] }
     }
 
     pub fn settings() -> Self {

@@ -189,6 +189,15 @@ impl ImportFile {
         }
     }
 
+    /// Closes every open order now, for a caller that stops reading early (a
+    /// preview): the orders read so far come out instead of waiting for the window.
+    pub fn flush_open(&mut self) -> Vec<Event> {
+        while !self.open.is_empty() {
+            self.close_oldest();
+        }
+        self.ready.drain(..).collect()
+    }
+
     fn final_check(&self) -> Option<ImportError> {
         if self.rows == 0 {
             return Some(ImportError::HeaderOnly { file: self.file.clone() });

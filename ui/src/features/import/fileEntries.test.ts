@@ -1,0 +1,56 @@
+// Chosen files → preview requests and grouped import calls; pasted paths cleaned; display names.
+import { describe, expect, it } from "vitest";
+import type { ImportPreview } from "../../bindings/ImportPreview";
+import {
+  addPaths, cleanPastedPath, fileName, importJobs, importRequestFor, previewRequest, removeEntry, updateEntry,
+} from "./fileEntries";
+
+const mapping = { columns: { order_id: "Ref", created_at: "Date", amount: "Total" }, date_format: null };
+const preview = (p: Partial<ImportPreview>): ImportPreview => ({
+  file: "/x.csv", format: "taobao_orders", encoding: "gb18030", headers: [], sample: [], orders: [], rejected: [],
+  mapping: null, preset: null, ...p,
+});
+
+describe("choosing files", () => {
+  it("cleans pasted paths and skips blanks and duplicates", () => {
+    expect(cleanPastedPath('  "C:\\Users\\me\\订单.csv" ')).toBe("C:\\Users\\me\\订单.csv");
+    expect(cleanPastedPath("'/tmp/a b.csv'")).toBe("/tmp/a b.csv");
+    const list = addPaths([], ["/a.csv", " ", "/b.xlsx", "/a.csv"]);
+    expect(list.map((e) => e.path)).toEqual(["/a.csv", "/b.xlsx"]);
+    expect(addPaths(list, ['"/a.csv"'])).toHaveLength(2);
+    expect(removeEntry(list, "/a.csv").map((e) => e.path)).toEqual(["/b.xlsx"]);
+    expect(updateEntry(list, "/b.xlsx", { editing: true })[1]).toEqual({ path: "/b.xlsx", mapping: null, editing: true });
+  });
+  it("shows the file name of Windows and Unix paths", () => {
+    expect(fileName("C:\\exports\\ExportOrderList.csv")).toBe("ExportOrderList.csv");
+    expect(fileName("/home/me/orders.xlsx")).toBe("orders.xlsx");
+  });
+});
+
+describe("requests", () => {
+  it("previews by detection, or through the user's mapping as a generic file", () => {
+    expect(previewRequest({ path: "/a", mapping: null, editing: false })).toEqual({ format: null, mapping: null, strict: false });
+    expect(previewRequest({ path: "/a", mapping, editing: false })).toEqual({ format: "generic", mapping, strict: false });
+  });
+  it("imports exactly what the preview used (a saved preset included)", () => {
+    expect(importRequestFor(preview({}), true)).toEqual({ format: "taobao_orders", mapping: null, strict: true });
+    expect(importRequestFor(preview({ format: "generic", mapping, preset: "Woo" }), false))
+      .toEqual({ format: "generic", mapping, strict: false });
+    expect(importRequestFor(preview({ format: null }), false)).toBeNull();
+  });
+  it("groups files with the same request into one call, in the order chosen", () => {
+    const entries = addPaths([], ["/t1.csv", "/g.csv", "/t2.csv"]);
+    const jobs = importJobs(entries, [preview({}), preview({ format: "generic", mapping }), preview({})], false);
+    expect(jobs).toEqual([
+      { paths: ["/t1.csv", "/t2.csv"], request: { format: "taobao_orders", mapping: null, strict: false } },
+      { paths: ["/g.csv"], request: { format: "generic", mapping, strict: false } },
+    ]);
+  });
+  it("is not ready while a file is unread, unmapped or being edited", () => {
+    const entries = addPaths([], ["/a.csv", "/b.csv"]);
+    expect(importJobs(entries, [preview({}), undefined], false)).toBeNull();
+    expect(importJobs(entries, [preview({}), preview({ format: null })], false)).toBeNull();
+    expect(importJobs(updateEntry(entries, "/a.csv", { editing: true }), [preview({}), preview({})], false)).toBeNull();
+    expect(importJobs([], [], false)).toBeNull();
+  });
+});

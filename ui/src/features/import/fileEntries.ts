@@ -1,0 +1,79 @@
+// The files chosen for import: adding (deduplicated, pasted paths cleaned), per-file mapping, and the
+// requests sent to Rust — a preview per file, then import calls grouped by identical request. Pure.
+import type { ColumnMapping } from "../../bindings/ColumnMapping";
+import type { ImportPreview } from "../../bindings/ImportPreview";
+import type { ImportRequest } from "../../bindings/ImportRequest";
+
+export type FileEntry = {
+  path: string;
+  /** The user's own column mapping for this file; `null` = let the importer detect (or use a saved preset). */
+  mapping: ColumnMapping | null;
+  /** The mapping editor is open for this file. */
+  editing: boolean;
+};
+
+/** A path pasted from a file manager: surrounding quotes (Windows "Copy as path") and blanks removed. */
+export function cleanPastedPath(text: string): string {
+  const s = text.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(s);
+  return (quoted ? quoted[2] : s).trim();
+}
+
+/** Adds paths not chosen yet, in order. */
+export function addPaths(entries: readonly FileEntry[], paths: readonly string[]): FileEntry[] {
+  const out = [...entries];
+  for (const raw of paths) {
+    const path = cleanPastedPath(raw);
+    if (path && !out.some((e) => e.path === path)) out.push({ path, mapping: null, editing: false });
+  }
+  return out;
+}
+
+export function updateEntry(entries: readonly FileEntry[], path: string, patch: Partial<FileEntry>): FileEntry[] {
+  return entries.map((e) => (e.path === path ? { ...e, ...patch } : e));
+}
+
+export const removeEntry = (entries: readonly FileEntry[], path: string): FileEntry[] =>
+  entries.filter((e) => e.path !== path);
+
+/** How a file is previewed: detection (with saved presets), or the user's mapping as a generic table. */
+export function previewRequest(entry: FileEntry): ImportRequest {
+  return entry.mapping
+    ? { format: "generic", mapping: entry.mapping, strict: false }
+    : { format: null, mapping: null, strict: false };
+}
+
+/** What importing a file sends: exactly what its preview used (format, and the mapping or preset). */
+export function importRequestFor(preview: ImportPreview, strict: boolean): ImportRequest | null {
+  if (preview.format === null) return null;
+  return { format: preview.format, mapping: preview.mapping, strict };
+}
+
+export type ImportJob = { paths: string[]; request: ImportRequest };
+
+/**
+ * One `import_files` call per distinct request (files of one format share a call and a backup),
+ * in the order the files were chosen; `null` until every file has a usable preview.
+ */
+export function importJobs(
+  entries: readonly FileEntry[], previews: ReadonlyArray<ImportPreview | undefined>, strict: boolean,
+): ImportJob[] | null {
+  if (entries.length === 0) return null;
+  const jobs = new Map<string, ImportJob>();
+  for (let i = 0; i < entries.length; i++) {
+    const preview = previews[i];
+    const request = preview && !entries[i].editing ? importRequestFor(preview, strict) : null;
+    if (!request) return null;
+    const key = JSON.stringify(request);
+    const job = jobs.get(key) ?? { paths: [], request };
+    job.paths.push(entries[i].path);
+    jobs.set(key, job);
+  }
+  return [...jobs.values()];
+}
+
+/** The last part of a path, for display ("C:\\exports\\orders.csv" → "orders.csv"). */
+export function fileName(path: string): string {
+  const parts = path.split(/[\\/]/).filter((p) => p !== "");
+  return parts.at(-1) ?? path;
+}
