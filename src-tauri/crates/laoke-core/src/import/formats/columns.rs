@@ -2,10 +2,11 @@
 //! used), and reading typed values out of a row with a [`Rejection`] naming the
 //! column when a value is unusable.
 
-use crate::import::cells;
 use crate::import::error::ImportError;
 use crate::import::line::Rejection;
 use crate::import::source::Record;
+use crate::import::{cells, status};
+use crate::OrderStatus;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
@@ -76,6 +77,18 @@ impl<'r> Reading<'r> {
     /// A personal field, unless it is masked or encrypted.
     pub fn personal(&self, col: Option<&Col>) -> Option<String> {
         cells::personal(self.raw_opt(col)).map(str::to_owned)
+    }
+
+    /// The order's status, in any platform's words (see `import::status`).
+    pub fn status(&self, col: &Col) -> Result<OrderStatus, Rejection> {
+        let word = self.required_text(col, "order status")?;
+        status::normalize(&word).ok_or_else(|| self.reject(Some(col), format!("unknown order status {word:?}")))
+    }
+
+    /// A receiver phone usable as a buyer identity: real (not masked) and a phone
+    /// number, for exports with no buyer column (Pinduoduo, Douyin).
+    pub fn phone_identity(&self, col: Option<&Col>) -> Option<String> {
+        self.personal(col).filter(|p| p.chars().filter(char::is_ascii_digit).count() >= 7)
     }
 
     /// An optional timestamp: empty is `None`, unreadable is a rejection.

@@ -9,7 +9,6 @@ use crate::archive::ItemRecord;
 use crate::import::error::ImportError;
 use crate::import::line::{Amount, Line, Rejection};
 use crate::import::source::Record;
-use crate::import::status;
 use crate::OrderStatus;
 use chrono_tz::Tz;
 
@@ -56,7 +55,7 @@ impl RowReader for Orders {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
         let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?);
-        line.buyer = r.personal(self.phone.as_ref()).filter(|p| p.chars().filter(char::is_ascii_digit).count() >= 7);
+        line.buyer = r.phone_identity(self.phone.as_ref());
         line.profile.name = r.personal(self.receiver.as_ref());
         line.profile.nick = line.profile.name.clone().unwrap_or_default();
         line.profile.phone = line.buyer.clone();
@@ -64,9 +63,7 @@ impl RowReader for Orders {
         line.created_at = Some(r.required_datetime(&self.created)?);
         line.paid_at = r.datetime(self.paid.as_ref())?;
         let amount = r.required_money(&self.amount)?;
-        let word = r.required_text(&self.status, "order status")?;
-        let mut st = status::normalize(&word)
-            .ok_or_else(|| r.reject(Some(&self.status), format!("unknown order status {word:?}")))?;
+        let mut st = r.status(&self.status)?;
         if r.text(self.after_sale.as_ref()).is_some_and(|a| a.contains("退款成功")) {
             st = OrderStatus::Refunded;
             line.refund = amount;

@@ -12,7 +12,6 @@ use crate::archive::ItemRecord;
 use crate::import::error::ImportError;
 use crate::import::line::{Amount, Line, Rejection};
 use crate::import::source::Record;
-use crate::import::status;
 use crate::OrderStatus;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -129,10 +128,7 @@ impl RowReader for Mapped {
         line.paid_at = r.datetime(self.paid_at.as_ref())?;
         line.status = Some(match &self.status {
             None => OrderStatus::Completed,
-            Some(col) => {
-                let word = r.required_text(col, "status")?;
-                status::normalize(&word).ok_or_else(|| r.reject(Some(col), format!("unknown status {word:?}")))?
-            }
+            Some(col) => r.status(col)?,
         });
         // The amount is per row: the rows of one order add up (line totals).
         if let Some(amount) = r.money(self.amount.as_ref())? {

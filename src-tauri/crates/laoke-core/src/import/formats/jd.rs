@@ -7,7 +7,6 @@ use crate::archive::ItemRecord;
 use crate::import::error::ImportError;
 use crate::import::line::{Amount, Line, Rejection};
 use crate::import::source::Record;
-use crate::import::status;
 use chrono_tz::Tz;
 
 pub const MARKERS: &[&str] = &["下单帐号", "京东价", "应付金额", "订购数量", "付款确认时间", "商品ID"];
@@ -61,11 +60,7 @@ impl RowReader for Orders {
         line.profile.phone = r.personal(self.phone.as_ref());
         line.created_at = Some(r.required_datetime(&self.created)?);
         line.paid_at = r.datetime(self.paid.as_ref())?;
-        let word = r.required_text(&self.status, "order status")?;
-        line.status = Some(
-            status::normalize(&word)
-                .ok_or_else(|| r.reject(Some(&self.status), format!("unknown order status {word:?}")))?,
-        );
+        line.status = Some(r.status(&self.status)?);
         line.amount = Amount::Order(r.required_money(&self.payable)?);
         if let Some(title) = r.text(self.title.as_ref()) {
             line.items.push(ItemRecord {

@@ -10,7 +10,6 @@ use crate::import::cells;
 use crate::import::error::ImportError;
 use crate::import::line::{Amount, Line, Rejection};
 use crate::import::source::Record;
-use crate::import::status;
 use crate::OrderStatus;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -92,7 +91,7 @@ impl RowReader for Orders {
         let mut line = Line::new(rec.row, order_no);
         line.created_at = Some(created);
         line.paid_at = r.datetime(self.paid.as_ref())?;
-        line.buyer = r.personal(self.phone.as_ref()).filter(|p| p.chars().filter(char::is_ascii_digit).count() >= 7);
+        line.buyer = r.phone_identity(self.phone.as_ref());
         line.profile.name = r.personal(self.receiver.as_ref());
         line.profile.nick = line.profile.name.clone().unwrap_or_default();
         line.profile.phone = line.buyer.clone();
@@ -101,9 +100,7 @@ impl RowReader for Orders {
         let parts: Vec<String> = self.address.iter().filter_map(|c| r.personal(Some(c))).collect();
         line.profile.address = (!parts.is_empty()).then(|| parts.join(" "));
         let paid = r.required_money(&self.paid_amount)?;
-        let word = r.required_text(&self.status, "order status")?;
-        let mut st = status::normalize(&word)
-            .ok_or_else(|| r.reject(Some(&self.status), format!("unknown order status {word:?}")))?;
+        let mut st = r.status(&self.status)?;
         if r.text(self.after_sale.as_ref()).is_some_and(|a| a.contains("退款成功")) {
             st = OrderStatus::Refunded;
             line.refund = paid;

@@ -9,7 +9,6 @@ use crate::import::cells;
 use crate::import::error::ImportError;
 use crate::import::line::{Amount, Line, Rejection};
 use crate::import::source::Record;
-use crate::import::status;
 use crate::OrderStatus;
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
@@ -78,9 +77,7 @@ impl RowReader for Orders {
         if refund < Decimal::ZERO || refund > paid {
             return Err(r.reject(self.refund.as_ref(), format!("refund {refund} is not between 0 and the paid {paid}")));
         }
-        let word = r.required_text(&self.status, "order status")?;
-        let mut st = status::normalize(&word)
-            .ok_or_else(|| r.reject(Some(&self.status), format!("unknown order status {word:?}")))?;
+        let mut st = r.status(&self.status)?;
         // A Taobao order refunded in full ends as 交易关闭 with the refund recorded.
         if st == OrderStatus::Closed && paid > Decimal::ZERO && refund >= paid {
             st = OrderStatus::Refunded;

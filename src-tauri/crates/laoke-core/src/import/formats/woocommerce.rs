@@ -9,7 +9,6 @@ use crate::archive::ItemRecord;
 use crate::import::error::ImportError;
 use crate::import::line::{Amount, Line, Rejection};
 use crate::import::source::Record;
-use crate::import::status;
 use crate::OrderStatus;
 use chrono_tz::Tz;
 
@@ -95,9 +94,7 @@ impl RowReader for Orders {
         line.created_at = Some(r.required_datetime(&self.created)?);
         line.paid_at = r.datetime(self.paid.as_ref())?;
         let total = r.required_money(&self.total)?;
-        let word = r.required_text(&self.status, "status")?;
-        let st =
-            status::normalize(&word).ok_or_else(|| r.reject(Some(&self.status), format!("unknown status {word:?}")))?;
+        let st = r.status(&self.status)?;
         if st == OrderStatus::Refunded {
             line.refund = total;
         }
