@@ -100,15 +100,12 @@ fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding,
         encoding: encoding.to_owned(),
         detail,
     };
-    // Only a complete file can be judged to the last byte; a prefix may end mid-character.
-    let judged = |bytes: &[u8]| if complete { bytes.len() } else { bytes.len().saturating_sub(4) };
     for (bom, encoding, text, name) in [
         (&[0xFF, 0xFE][..], SourceEncoding::Utf16Le, UTF_16LE, "UTF-16"),
         (&[0xFE, 0xFF][..], SourceEncoding::Utf16Be, UTF_16BE, "UTF-16"),
     ] {
         if let Some(rest) = head.strip_prefix(bom) {
-            let (_, had_errors) = text.decode_without_bom_handling(&rest[..judged(rest) & !1]);
-            if had_errors || (complete && rest.len() % 2 == 1) {
+            if !decodes(text, rest, complete) || (complete && rest.len() % 2 == 1) {
                 return Err(invalid(name, "broken character sequences (an odd byte or an unpaired surrogate)".into()));
             }
             return Ok(encoding);
@@ -140,8 +137,7 @@ fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding,
             Err(invalid("UTF-8", format!("the file ends in the middle of a character at byte {}", e.valid_up_to())))
         }
         Err(_) => {
-            let (_, had_errors) = GB18030.decode_without_bom_handling(&head[..judged(head)]);
-            if had_errors {
+            if !decodes(GB18030, head, complete) {
                 Err(invalid(
                     "GB18030 (GBK)",
                     "bytes that are neither UTF-8 nor GB18030; the file may be cut off".into(),
@@ -151,6 +147,17 @@ fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding,
             }
         }
     }
+}
+
+/// Whether `bytes` are valid text in `encoding`. Only a complete file is judged
+/// to the last byte: a sniffed prefix may end in the middle of a character, which
+/// a streaming decoder holds back instead of calling it broken.
+fn decodes(encoding: &'static TextEncoding, bytes: &[u8], complete: bool) -> bool {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(usize::MAX / 4);
+    let mut text = String::with_capacity(capacity);
+    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, complete);
+    matches!(result, encoding_rs::DecoderResult::InputEmpty)
 }
 
 /// Whether the text has real multi-byte UTF-8 in it (so a broken tail is a

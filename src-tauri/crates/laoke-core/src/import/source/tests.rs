@@ -138,3 +138,26 @@ fn rows_are_physical_lines_with_crlf_too() {
     let rows: Vec<u64> = rows(t).iter().map(|r| r.row).collect();
     assert_eq!(rows, [2, 3, 5]);
 }
+
+#[test]
+fn a_sniffed_prefix_may_end_inside_any_character() {
+    // The first 64 KiB are sniffed; wherever that cut falls in a GBK or UTF-16
+    // text, the file is still recognized (a 200,000-order export was refused
+    // once because the cut split a two-byte character).
+    let text = "订单编号,买家会员名\r\n".to_owned() + &"4000,tb_茶友甲乙丙\r\n".repeat(10);
+    let (gbk, _, _) = GB18030.encode(&text);
+    for cut in 1..gbk.len() {
+        let want = if gbk[..cut].is_ascii() { SourceEncoding::Utf8 } else { SourceEncoding::Gb18030 };
+        assert_eq!(sniff_text(&gbk[..cut], false, "x.csv").ok(), Some(want), "cut at {cut}");
+    }
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    for cut in 3..utf16.len() {
+        assert_eq!(sniff_text(&utf16[..cut], false, "x.csv").ok(), Some(SourceEncoding::Utf16Le), "cut at {cut}");
+    }
+    // A complete file is still judged to its last byte.
+    assert!(sniff_text(&gbk[..gbk.len() - 1], true, "x.csv").is_ok());
+    let mut cut_gbk = gbk.to_vec();
+    cut_gbk.push(0x81);
+    assert_eq!(code(table(cut_gbk)), "import.encoding");
+}
