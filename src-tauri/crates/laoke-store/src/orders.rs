@@ -23,6 +23,32 @@ pub(crate) struct OrderOrigin {
     pub batch_id: i64,
 }
 
+/// An order's derived columns as the text they are stored as. An import
+/// computes them on its reading thread, so the writing one (the bottleneck of
+/// a large import) only binds them.
+#[derive(Debug, Clone)]
+pub(crate) struct OrderText {
+    pub created_at: String,
+    pub paid_at: Option<String>,
+    pub amount_paid: String,
+    pub refund: String,
+    pub value: String,
+    pub kind: &'static str,
+}
+
+impl OrderText {
+    pub fn of(order: &OrderRecord) -> OrderText {
+        OrderText {
+            created_at: to_stored(order.created_at),
+            paid_at: order.paid_at.map(to_stored),
+            amount_paid: order.amount_paid.to_string(),
+            refund: order.refund.to_string(),
+            value: order.value().to_string(),
+            kind: kind_str(order.kind()),
+        }
+    }
+}
+
 /// The stored facts of an order that an import compares with the file.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StoredOrder {
@@ -37,13 +63,13 @@ pub(crate) struct StoredOrder {
 
 impl StoredOrder {
     /// Whether the file says something different about this order.
-    pub fn differs(&self, customer_id: Option<i64>, o: &OrderRecord) -> bool {
+    pub fn differs(&self, customer_id: Option<i64>, o: &OrderRecord, text: &OrderText) -> bool {
         let amount_differs =
             |stored: &str, new: rust_decimal::Decimal| stored.parse::<rust_decimal::Decimal>().ok() != Some(new);
         self.customer_id != customer_id
             || self.status != o.status.as_str()
-            || self.created_at != to_stored(o.created_at)
-            || self.paid_at != o.paid_at.map(to_stored)
+            || self.created_at != text.created_at
+            || self.paid_at != text.paid_at
             || amount_differs(&self.amount_paid, o.amount_paid)
             || amount_differs(&self.refund, o.refund)
     }
@@ -70,7 +96,14 @@ pub(crate) fn find(conn: &Connection, platform: Platform, order_no: &str) -> Res
 }
 
 /// Rewrites what an export says about an existing order.
-pub(crate) fn update(conn: &Connection, id: i64, origin: &OrderOrigin, order: &OrderRecord, now: &str) -> Result<()> {
+pub(crate) fn update(
+    conn: &Connection,
+    id: i64,
+    origin: &OrderOrigin,
+    order: &OrderRecord,
+    text: &OrderText,
+    now: &str,
+) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "UPDATE orders SET customer_id = ?2, status = ?3, created_at = ?4, paid_at = ?5, amount_paid = ?6, refund = ?7,
              value = ?8, kind = ?9, batch_id = ?10, updated_at = ?11 WHERE id = ?1",
@@ -79,12 +112,12 @@ pub(crate) fn update(conn: &Connection, id: i64, origin: &OrderOrigin, order: &O
         id,
         origin.customer_id,
         order.status.as_str(),
-        to_stored(order.created_at),
-        order.paid_at.map(to_stored),
-        order.amount_paid.to_string(),
-        order.refund.to_string(),
-        order.value().to_string(),
-        kind_str(order.kind()),
+        text.created_at,
+        text.paid_at,
+        text.amount_paid,
+        text.refund,
+        text.value,
+        text.kind,
         origin.batch_id,
         now,
     ])?;
@@ -96,6 +129,7 @@ pub(crate) fn insert_new(
     conn: &Connection,
     origin: &OrderOrigin,
     order: &OrderRecord,
+    text: &OrderText,
     now: &str,
 ) -> Result<Option<i64>> {
     let mut stmt = conn.prepare_cached(
@@ -111,12 +145,12 @@ pub(crate) fn insert_new(
         origin.shop_id,
         origin.customer_id,
         order.status.as_str(),
-        to_stored(order.created_at),
-        order.paid_at.map(to_stored),
-        order.amount_paid.to_string(),
-        order.refund.to_string(),
-        order.value().to_string(),
-        kind_str(order.kind()),
+        text.created_at,
+        text.paid_at,
+        text.amount_paid,
+        text.refund,
+        text.value,
+        text.kind,
         origin.batch_id,
         now,
     ])?;
@@ -125,7 +159,7 @@ pub(crate) fn insert_new(
 
 /// Inserts a new order (its items are written by `order_items`); its number must be new.
 pub(crate) fn insert(conn: &Connection, origin: &OrderOrigin, order: &OrderRecord, now: &str) -> Result<i64> {
-    insert_new(conn, origin, order, now)?.ok_or_else(|| crate::StoreError::Duplicate {
+    insert_new(conn, origin, order, &OrderText::of(order), now)?.ok_or_else(|| crate::StoreError::Duplicate {
         table: "orders",
         key: format!("{} {}", origin.platform, order.order_no),
     })
