@@ -11,8 +11,10 @@ pub mod demo;
 pub mod dto;
 pub mod error;
 pub mod import;
+pub mod lifecycle;
 pub mod order_status;
 pub mod platform;
+pub mod rfm;
 pub mod stats;
 pub mod time;
 
