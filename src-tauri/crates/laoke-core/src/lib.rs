@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod order_status;
 pub mod platform;
 pub mod rfm;
+pub mod segment;
 pub mod stats;
 pub mod time;
 

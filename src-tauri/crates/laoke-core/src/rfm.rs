@@ -72,20 +72,16 @@ impl RfmGroup {
     /// The group of an R, F, M score triple (each 1–5).
     pub fn of(s: RfmScore) -> RfmGroup {
         use RfmGroup::*;
+        // The grid of the module docs, rows R = 1 … 5, columns FM = 1 … 5.
+        const GRID: [[RfmGroup; 5]; 5] = [
+            [Lost, Lost, AtRisk, AtRisk, CantLoseThem],
+            [Hibernating, Hibernating, AtRisk, AtRisk, CantLoseThem],
+            [AboutToSleep, AboutToSleep, NeedsAttention, Loyal, Loyal],
+            [Promising, PotentialLoyalist, PotentialLoyalist, Loyal, Loyal],
+            [New, PotentialLoyalist, PotentialLoyalist, Champions, Champions],
+        ];
         let fm = (s.f + s.m).div_ceil(2);
-        match (s.r, fm) {
-            (5, 1) => New,
-            (5, 2..=3) | (4, 2..=3) => PotentialLoyalist,
-            (5, _) => Champions,
-            (4, 1) => Promising,
-            (4, _) | (3, 4..) => Loyal,
-            (3, 3) => NeedsAttention,
-            (3, _) => AboutToSleep,
-            (_, 5..) => CantLoseThem,
-            (_, 3..) => AtRisk,
-            (2, _) => Hibernating,
-            _ => Lost,
-        }
+        GRID[usize::from(s.r.clamp(1, 5) - 1)][usize::from(fm.clamp(1, 5) - 1)]
     }
 }
 

@@ -1,0 +1,265 @@
+//! Turning a [`Filter`] into a predicate over [`CustomerFacts`]: values are
+//! parsed by field type once, dates become instants in the shop's time zone,
+//! tag names become ids, and item conditions become the set of customers the
+//! store found. A filter that does not make sense is refused with the place
+//! of the rule (`rules[1].rules[0]`) and the reason.
+
+use super::filter::{Condition, Field, FieldKind, Filter, Match, Op, Rule};
+use super::roster::CustomerFacts;
+use crate::lifecycle::Stage;
+use crate::rfm::RfmGroup;
+use crate::Platform;
+use chrono::{NaiveDate, TimeZone};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("filter rule {path}: {reason}")]
+pub struct FilterError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl crate::ErrorCode for FilterError {
+    fn code(&self) -> &'static str {
+        "filter.invalid"
+    }
+    fn details(&self) -> serde_json::Value {
+        serde_json::json!({ "path": self.path, "reason": self.reason })
+    }
+    fn is_user_error(&self) -> bool {
+        true
+    }
+}
+
+/// What compiling needs from outside the filter.
+pub struct Context<'a> {
+    pub today: NaiveDate,
+    pub tz: Tz,
+    /// Tag name → id.
+    pub tags: &'a HashMap<String, u32>,
+    /// Customers who bought an item (or category) matching a condition; the
+    /// store answers this from the order lines.
+    pub bought: &'a dyn Fn(&Condition) -> HashSet<i64>,
+}
+
+/// A compiled filter.
+#[derive(Debug, Clone)]
+pub enum Predicate {
+    All(Vec<Predicate>),
+    Any(Vec<Predicate>),
+    Test(Test),
+}
+
+#[derive(Debug, Clone)]
+pub enum Test {
+    /// The field's text is one of these (`negate`: is none of them).
+    OneOf {
+        field: Field,
+        set: HashSet<String>,
+        negate: bool,
+    },
+    Tags {
+        ids: Vec<u32>,
+        negate: bool,
+    },
+    IsSet {
+        field: Field,
+        set: bool,
+    },
+    /// lo ≤ x ≤ hi, either end open.
+    Range {
+        field: Field,
+        lo: Option<Decimal>,
+        hi: Option<Decimal>,
+        exclusive: (bool, bool),
+    },
+    NumberIn {
+        field: Field,
+        set: Vec<Decimal>,
+        negate: bool,
+    },
+    /// An instant in [lo, hi).
+    Instant {
+        field: Field,
+        lo: Option<i64>,
+        hi: Option<i64>,
+    },
+    Contains {
+        field: Field,
+        needle: String,
+    },
+    Ids {
+        ids: HashSet<i64>,
+        negate: bool,
+    },
+    Dnd(bool),
+}
+
+impl Predicate {
+    /// The filter that matches everyone.
+    pub fn everyone() -> Predicate {
+        Predicate::All(Vec::new())
+    }
+
+    pub fn matches(&self, c: &CustomerFacts) -> bool {
+        match self {
+            Predicate::All(ps) => ps.iter().all(|p| p.matches(c)),
+            Predicate::Any(ps) => ps.iter().any(|p| p.matches(c)),
+            Predicate::Test(t) => t.matches(c),
+        }
+    }
+}
+
+impl Test {
+    fn matches(&self, c: &CustomerFacts) -> bool {
+        match self {
+            Test::OneOf { field, set, negate } => c.text(*field).is_some_and(|v| set.contains(v.as_ref())) != *negate,
+            Test::Tags { ids, negate } => ids.iter().any(|id| c.tags.contains(id)) != *negate,
+            Test::IsSet { field, set } => c.is_set(*field) == *set,
+            Test::Range { field, lo, hi, exclusive } => c.number(*field).is_some_and(|x| {
+                lo.is_none_or(|lo| if exclusive.0 { x > lo } else { x >= lo })
+                    && hi.is_none_or(|hi| if exclusive.1 { x < hi } else { x <= hi })
+            }),
+            Test::NumberIn { field, set, negate } => c.number(*field).is_some_and(|x| set.contains(&x)) != *negate,
+            Test::Instant { field, lo, hi } => {
+                c.instant(*field).is_some_and(|t| lo.is_none_or(|lo| t >= lo) && hi.is_none_or(|hi| t < hi))
+            }
+            Test::Contains { field, needle } => c.text(*field).is_some_and(|v| v.to_lowercase().contains(needle)),
+            Test::Ids { ids, negate } => ids.contains(&c.id) != *negate,
+            Test::Dnd(want) => c.dnd == *want,
+        }
+    }
+}
+
+pub fn compile(filter: &Filter, ctx: &Context) -> Result<Predicate, FilterError> {
+    group(filter, ctx, "rules")
+}
+
+fn group(filter: &Filter, ctx: &Context, path: &str) -> Result<Predicate, FilterError> {
+    let mut parts = Vec::with_capacity(filter.rules.len());
+    for (i, rule) in filter.rules.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        parts.push(match rule {
+            Rule::Condition(c) => Predicate::Test(condition(c, ctx, &here)?),
+            Rule::Group(g) => group(g, ctx, &format!("{here}.rules"))?,
+        });
+    }
+    Ok(match filter.match_ {
+        Match::All => Predicate::All(parts),
+        Match::Any => Predicate::Any(parts),
+    })
+}
+
+fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterError> {
+    let fail = |reason: String| FilterError { path: path.to_owned(), reason };
+    let kind = c.field.kind();
+    if !c.op.fits(kind) {
+        return Err(fail(format!("{:?} does not apply to {:?}", c.op, c.field)));
+    }
+    let wanted = match c.op {
+        Op::IsSet | Op::NotSet => 0,
+        Op::Between => 2,
+        Op::In | Op::NotIn => usize::MAX,
+        _ => 1,
+    };
+    match wanted {
+        usize::MAX if c.values.is_empty() => return Err(fail("needs at least one value".into())),
+        usize::MAX => {}
+        n if c.values.len() != n => return Err(fail(format!("needs {n} value(s), has {}", c.values.len()))),
+        _ => {}
+    }
+    let values: Vec<&str> = c.values.iter().map(|v| v.trim()).collect();
+    let negate = matches!(c.op, Op::Ne | Op::NotIn);
+    if matches!(c.op, Op::IsSet | Op::NotSet) {
+        return Ok(Test::IsSet { field: c.field, set: c.op == Op::IsSet });
+    }
+    if matches!(c.field, Field::Item | Field::Category) {
+        return Ok(Test::Ids { ids: (ctx.bought)(c), negate });
+    }
+    match kind {
+        FieldKind::Flag => match values[0] {
+            "true" | "1" | "yes" => Ok(Test::Dnd(true)),
+            "false" | "0" | "no" => Ok(Test::Dnd(false)),
+            v => Err(fail(format!("{v:?} is not true or false"))),
+        },
+        FieldKind::Choice | FieldKind::Text if c.op == Op::Contains => {
+            Ok(Test::Contains { field: c.field, needle: values[0].to_lowercase() })
+        }
+        FieldKind::Choice | FieldKind::Text if c.field == Field::Tag => {
+            // An unknown tag matches nobody; that is not an error (it may be created later).
+            let ids = values.iter().filter_map(|v| ctx.tags.get(*v).copied()).collect();
+            Ok(Test::Tags { ids, negate })
+        }
+        FieldKind::Choice | FieldKind::Text => {
+            for v in &values {
+                choice_is_known(c.field, v).map_err(fail)?;
+            }
+            Ok(Test::OneOf { field: c.field, set: values.iter().map(|v| v.to_string()).collect(), negate })
+        }
+        FieldKind::Number => {
+            let nums = values
+                .iter()
+                .map(|v| Decimal::from_str(v).map_err(|_| fail(format!("{v:?} is not a number"))))
+                .collect::<Result<Vec<_>, _>>()?;
+            let range = |lo, hi, exclusive| Ok(Test::Range { field: c.field, lo, hi, exclusive });
+            match c.op {
+                Op::Eq | Op::Ne | Op::In | Op::NotIn => Ok(Test::NumberIn { field: c.field, set: nums, negate }),
+                Op::Gt => range(Some(nums[0]), None, (true, false)),
+                Op::Gte => range(Some(nums[0]), None, (false, false)),
+                Op::Lt => range(None, Some(nums[0]), (false, true)),
+                Op::Lte => range(None, Some(nums[0]), (false, false)),
+                _ => range(Some(nums[0].min(nums[1])), Some(nums[0].max(nums[1])), (false, false)),
+            }
+        }
+        FieldKind::Date => {
+            let midnight = |d: NaiveDate| -> i64 {
+                let naive = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+                // A midnight that does not exist (a DST gap) starts at the first instant after it.
+                ctx.tz.from_local_datetime(&naive).earliest().map_or(naive.and_utc().timestamp(), |t| t.timestamp())
+            };
+            let day = |d: NaiveDate, add: i64| midnight(d + chrono::Duration::days(add));
+            let instant = |lo, hi| Ok(Test::Instant { field: c.field, lo, hi });
+            if matches!(c.op, Op::WithinDays | Op::OlderThanDays) {
+                let n: u32 = values[0].parse().map_err(|_| fail(format!("{:?} is not a number of days", values[0])))?;
+                let edge = day(ctx.today, -i64::from(n));
+                return if c.op == Op::WithinDays { instant(Some(edge), None) } else { instant(None, Some(edge)) };
+            }
+            let dates = values
+                .iter()
+                .map(|v| {
+                    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                        .map_err(|_| fail(format!("{v:?} is not a YYYY-MM-DD date")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let d = dates[0];
+            match c.op {
+                Op::Eq => instant(Some(day(d, 0)), Some(day(d, 1))),
+                Op::Gt => instant(Some(day(d, 1)), None),
+                Op::Gte => instant(Some(day(d, 0)), None),
+                Op::Lt => instant(None, Some(day(d, 0))),
+                Op::Lte => instant(None, Some(day(d, 1))),
+                _ => instant(Some(day(d.min(dates[1]), 0)), Some(day(d.max(dates[1]), 1))),
+            }
+        }
+    }
+}
+
+/// Fields with a fixed vocabulary refuse values outside it (a typo would
+/// otherwise silently match nobody).
+fn choice_is_known(field: Field, v: &str) -> Result<(), String> {
+    let ok = match field {
+        Field::Platform => Platform::from_str(v).is_ok(),
+        Field::Stage => Stage::from_str(v).is_ok(),
+        Field::Rfm => RfmGroup::from_str(v).is_ok(),
+        Field::Gender => matches!(v, "f" | "m"),
+        _ => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("{v:?} is not a known {field:?} value"))
+    }
+}

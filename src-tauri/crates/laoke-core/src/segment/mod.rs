@@ -1,0 +1,13 @@
+//! Segments: saved filters over the customer archive ([`filter`]), compiled
+//! into predicates ([`compile`]) and run against the in-memory [`roster`].
+
+pub mod compile;
+pub mod filter;
+pub mod roster;
+
+pub use compile::{compile, Context, FilterError, Predicate};
+pub use filter::{Condition, Field, Filter, Match, Op, Rule};
+pub use roster::{CustomerFacts, Roster, Search, Selection, SortField, SortKey};
+
+#[cfg(test)]
+mod tests;
