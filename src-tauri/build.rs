@@ -15,6 +15,22 @@ fn main() {
         "import_history",
         "mapping_presets",
         "mapping_save",
+        "customer_profile",
+        "customer_update",
+        "customer_tag",
+        "customer_untag",
+        "customer_note_add",
+        "tags_list",
+        "customers_bulk",
+        "customers_export",
+        "segments_list",
+        "segment_save",
+        "segment_delete",
+        "segment_count",
+        "stage_thresholds_get",
+        "stage_preview",
+        "stage_thresholds_set",
+        "rfm_summary",
     ])))
     .expect("tauri build script failed");
 }

@@ -3,7 +3,8 @@
 //! WAL lets the UI read while the demo fill or an import writes).
 
 use crate::error::IpcError;
-use laoke_store::{Store, StoreError};
+use chrono::NaiveDate;
+use laoke_store::{RosterSnapshot, Store, StoreError};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -17,6 +18,10 @@ pub struct Archive {
     busy: Arc<AtomicBool>,
     /// Set by the Cancel button of a running import; checked every few thousand orders.
     pub cancel: Arc<AtomicBool>,
+    /// The customer roster of the last list query, kept until the archive's
+    /// generation moves on: building it reads every customer (about half a
+    /// second at 300,000), a query over it takes milliseconds.
+    roster: Arc<Mutex<Option<Arc<RosterSnapshot>>>>,
 }
 
 impl Archive {
@@ -26,7 +31,40 @@ impl Archive {
             opening: Arc::new(Mutex::new(())),
             busy: Arc::new(AtomicBool::new(false)),
             cancel: Arc::new(AtomicBool::new(false)),
+            roster: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// Runs `f` over an up-to-date roster: stages and RFM are refreshed first
+    /// (unless a long write holds the archive; then the last scores serve).
+    pub async fn with_roster<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store, &RosterSnapshot, NaiveDate) -> Result<T, StoreError> + Send + 'static,
+    {
+        let cache = self.roster.clone();
+        let busy = self.busy.clone();
+        self.run(move |store| {
+            let today = laoke_core::time::local_date(chrono::Utc::now(), store.timezone()?);
+            if !busy.load(Ordering::SeqCst) {
+                store.refresh(today)?;
+            }
+            let generation = store.generation()?;
+            let cached = cache.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let snap = match cached {
+                Some(snap) if snap.generation == generation => snap,
+                _ => {
+                    let snap = Arc::new(store.roster()?);
+                    *cache.lock().unwrap_or_else(|p| p.into_inner()) = Some(snap.clone());
+                    // Sort ranks for the other columns, ready before the user clicks one.
+                    let warm = snap.clone();
+                    std::thread::spawn(move || warm.roster.warm());
+                    snap
+                }
+            };
+            f(store, &snap, today)
+        })
+        .await
     }
 
     /// Runs `f` on a fresh connection off the main thread.

@@ -29,7 +29,7 @@ pub async fn dashboard(archive: State<'_, Archive>) -> Result<Dashboard, IpcErro
 
 #[tauri::command]
 pub async fn customers_page(archive: State<'_, Archive>, query: CustomerQuery) -> Result<CustomerPage, IpcError> {
-    archive.run(move |s| s.customer_page(&query)).await
+    archive.with_roster(move |s, roster, today| s.customer_page_in(roster, &query, today)).await
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@
 
 mod archive;
 mod commands;
+mod customer_commands;
 mod error;
 mod import_commands;
 
@@ -39,6 +40,22 @@ pub fn run() {
             import_commands::import_history,
             import_commands::mapping_presets,
             import_commands::mapping_save,
+            customer_commands::customer_profile,
+            customer_commands::customer_update,
+            customer_commands::customer_tag,
+            customer_commands::customer_untag,
+            customer_commands::customer_note_add,
+            customer_commands::tags_list,
+            customer_commands::customers_bulk,
+            customer_commands::customers_export,
+            customer_commands::segments_list,
+            customer_commands::segment_save,
+            customer_commands::segment_delete,
+            customer_commands::segment_count,
+            customer_commands::stage_thresholds_get,
+            customer_commands::stage_preview,
+            customer_commands::stage_thresholds_set,
+            customer_commands::rfm_summary,
         ])
         .run(context)
         .expect("the Laoke window could not start");

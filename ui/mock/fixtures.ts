@@ -29,7 +29,7 @@ export function makeCustomers(n: number, seed = 7): CustomerRow[] {
       nick: `${NICKS[i % NICKS.length]}${i}`, purchases, orders: purchases + (r() < 0.2 ? 1 : 0),
       value: cents(purchases * (3000 + Math.floor(r() * 40000))),
       first_purchase: first.toISOString().replace(/\.\d+Z$/, "Z"), last_purchase: last.toISOString().replace(/\.\d+Z$/, "Z"),
-      stage: null, rfm: null, tier: null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
+      stage: null, rfm: null, rfm_cell: null, tier: null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
       province, city,
     };
   });
@@ -42,6 +42,7 @@ const cmp = (a: CustomerRow, b: CustomerRow, sort: CustomerQuery["sort"]): numbe
     case "value": return Number(a.value) - Number(b.value);
     case "first_purchase": return (a.first_purchase ?? "").localeCompare(b.first_purchase ?? "");
     case "last_purchase": return (a.last_purchase ?? "").localeCompare(b.last_purchase ?? "");
+    default: return a.id - b.id;
   }
 };
 

@@ -7,6 +7,13 @@ export const queryKeys = {
   settings: () => ["settings"] as const,
   dashboard: () => ["stats", "dashboard"] as const,
   customers: (query: CustomerQuery) => ["customers", query] as const,
+  profile: (id: number) => ["customers", "profile", id] as const,
+  tags: () => ["customers", "tags"] as const,
+  stageThresholds: () => ["customers", "stage-thresholds"] as const,
+  stagePreview: (t: unknown) => ["customers", "stage-preview", t] as const,
+  rfm: () => ["customers", "rfm"] as const,
+  segments: () => ["segments", "list"] as const,
+  segmentCount: (filter: unknown) => ["customers", "segment-count", filter] as const,
   importHistory: () => ["imports", "history"] as const,
   mappingPresets: () => ["imports", "presets"] as const,
   /** Not under "imports": a preview reads a file, not the archive, so imports do not make it stale. */

@@ -13,4 +13,12 @@ value: string, first_purchase: string | null, last_purchase: string | null,
 /**
  * Lifecycle stage, RFM group and tier are filled in by the archive rules.
  */
-stage: string | null, rfm: string | null, tier: string | null, tags: Array<string>, province: string | null, city: string | null, };
+stage: string | null, 
+/**
+ * The RFM group (champions, at_risk…).
+ */
+rfm: string | null, 
+/**
+ * The RFM cell, `R5F4M3`.
+ */
+rfm_cell: string | null, tier: string | null, tags: Array<string>, province: string | null, city: string | null, };

@@ -12,6 +12,17 @@ import type { ImportReport } from "../bindings/ImportReport";
 import type { ImportRequest } from "../bindings/ImportRequest";
 import type { MappingPreset } from "../bindings/MappingPreset";
 import type { Settings } from "../bindings/Settings";
+import type { BulkAction } from "../bindings/BulkAction";
+import type { BulkTarget } from "../bindings/BulkTarget";
+import type { CustomerProfile } from "../bindings/CustomerProfile";
+import type { Filter } from "../bindings/Filter";
+import type { ProfileEdit } from "../bindings/ProfileEdit";
+import type { RecomputeReport } from "../bindings/RecomputeReport";
+import type { RfmSummary } from "../bindings/RfmSummary";
+import type { Segment } from "../bindings/Segment";
+import type { SegmentCount } from "../bindings/SegmentCount";
+import type { StagePreview } from "../bindings/StagePreview";
+import type { StageThresholds } from "../bindings/StageThresholds";
 
 export const appInfo = () => invoke<DbInfo>("app_info");
 export const dashboard = () => invoke<Dashboard>("dashboard");
@@ -27,3 +38,22 @@ export const importCancel = () => invoke<void>("import_cancel");
 export const importHistory = () => invoke<ImportBatch[]>("import_history");
 export const mappingPresets = () => invoke<MappingPreset[]>("mapping_presets");
 export const mappingSave = (preset: MappingPreset) => invoke<void>("mapping_save", { preset });
+export const customerProfile = (id: number) => invoke<CustomerProfile>("customer_profile", { id });
+export const customerUpdate = (id: number, edit: ProfileEdit) => invoke<void>("customer_update", { id, edit });
+export const customerTag = (id: number, tag: string) => invoke<void>("customer_tag", { id, tag });
+export const customerUntag = (id: number, tag: string) => invoke<void>("customer_untag", { id, tag });
+export const customerNoteAdd = (id: number, body: string) => invoke<void>("customer_note_add", { id, body });
+export const tagsList = () => invoke<string[]>("tags_list");
+export const customersBulk = (action: BulkAction, target: BulkTarget) =>
+  invoke<number>("customers_bulk", { action, target });
+export const customersExport = (target: BulkTarget, path: string) =>
+  invoke<number>("customers_export", { target, path });
+export const segmentsList = () => invoke<Segment[]>("segments_list");
+export const segmentSave = (name: string, filter: Filter) => invoke<Segment>("segment_save", { name, filter });
+export const segmentDelete = (id: number) => invoke<void>("segment_delete", { id });
+export const segmentCount = (filter: Filter) => invoke<SegmentCount>("segment_count", { filter });
+export const stageThresholdsGet = () => invoke<StageThresholds>("stage_thresholds_get");
+export const stagePreview = (thresholds: StageThresholds) => invoke<StagePreview>("stage_preview", { thresholds });
+export const stageThresholdsSet = (thresholds: StageThresholds) =>
+  invoke<RecomputeReport>("stage_thresholds_set", { thresholds });
+export const rfmSummary = () => invoke<RfmSummary>("rfm_summary");

@@ -1,7 +1,7 @@
-// Both translation files must have exactly the same keys, no empty text, and the same {{variables}}.
+// Both languages must have exactly the same keys, no empty text, and the same {{variables}}, across all
+// their files; and each file must exist in both languages.
 import { describe, expect, it } from "vitest";
-import zh from "./zh-CN/translation.json";
-import en from "./en-US/translation.json";
+import { enUS as en, zhCN as zh } from "./resources";
 
 type Tree = { [k: string]: unknown };
 
@@ -21,6 +21,10 @@ describe("translations", () => {
   it("have the same key set", () => {
     expect([...z.keys()].sort()).toEqual([...e.keys()].sort());
     expect(z.size).toBeGreaterThan(100);
+  });
+  it("come in the same files", () => {
+    const names = (files: Record<string, unknown>) => Object.keys(files).map((p) => p.split("/").pop()).sort();
+    expect(names(import.meta.glob("./zh-CN/*.json"))).toEqual(names(import.meta.glob("./en-US/*.json")));
   });
   it("have no empty strings", () => {
     for (const [k, v] of [...z, ...e]) expect(v.trim(), k).not.toBe("");

@@ -65,22 +65,78 @@ pub enum Command {
         #[arg(long, value_name = "KEY=VALUE")]
         set: Vec<String>,
     },
-    /// One page of the customer list.
+    /// One page of the customer list: {"total", "customers": [rows]}.
     Customers {
-        /// Text to find in nick, name, buyer id, phone or email.
+        /// Text to find in nick, name, buyer id, phone, email, order numbers or notes.
         #[arg(long)]
         search: Option<String>,
         /// Only customers of this platform (taobao, tmall, pinduoduo, jd, douyin, shopify, woocommerce, etsy, generic).
         #[arg(long)]
         platform: Option<String>,
-        /// FIELD[:asc|desc], FIELD one of nick, purchases, value, first_purchase, last_purchase.
-        #[arg(long, default_value = "value:desc")]
-        sort: String,
+        /// A condition such as stage=loyal,active  value>=500  nick~江南  last_purchase:within_days:30,
+        /// or a filter as JSON; repeat for more (all must hold, or any with --any).
+        #[arg(long)]
+        filter: Vec<String>,
+        /// Customers matching any --filter instead of all.
+        #[arg(long)]
+        any: bool,
+        /// Only customers in this saved segment (name or id).
+        #[arg(long)]
+        segment: Option<String>,
+        /// FIELD[:asc|desc]; repeat for ties. FIELD: id, platform, buyer_id, nick, purchases, orders, value,
+        /// first_purchase, last_purchase, stage, rfm, tier, tags.
+        #[arg(long)]
+        sort: Vec<String>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
         #[arg(long, default_value_t = 0)]
         offset: u32,
     },
+    /// Saved segments: list, show, count, save, delete.
+    Segments {
+        #[command(subcommand)]
+        action: SegmentAction,
+    },
+    /// Customers per lifecycle stage: {"as_of", "stages": {STAGE: count}}; --set changes thresholds.
+    Stages {
+        /// The day (YYYY-MM-DD, shop time zone); today when left out.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// KEY=VALUE with KEY one of new_days, active_days, churn_days, loyal_purchases.
+        #[arg(long, value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// With --set: show how many customers would move, save nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// RFM groups and the Pareto view of buyers' value.
+    Rfm,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SegmentAction {
+    /// Every saved segment.
+    List,
+    /// One segment's filter.
+    Show { name: String },
+    /// How many customers a segment (or --filter) holds now.
+    Count {
+        name: Option<String>,
+        #[arg(long)]
+        filter: Vec<String>,
+        #[arg(long)]
+        any: bool,
+    },
+    /// Save --filter conditions under a name (replacing a segment of that name).
+    Save {
+        name: String,
+        #[arg(long)]
+        filter: Vec<String>,
+        #[arg(long)]
+        any: bool,
+    },
+    /// Delete a segment.
+    Delete { name: String },
 }
 
 #[derive(Debug, Subcommand)]

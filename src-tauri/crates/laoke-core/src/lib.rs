@@ -7,6 +7,7 @@
 //! Asia/Shanghai) and the CLI, the app and the tests all agree.
 
 pub mod archive;
+pub mod birthday;
 pub mod demo;
 pub mod dto;
 pub mod error;

@@ -133,6 +133,23 @@ pub fn stage_of(f: &StageFacts, today: NaiveDate, t: &StageThresholds) -> Stage 
     }
 }
 
+/// The day a customer entered `stage`, as far as their purchases tell: a buyer
+/// became sleeping the day after `active_days` ran out, not on the day the app
+/// happened to notice. Never later than `today`; `None` for potential.
+pub fn stage_began(stage: Stage, f: &StageFacts, today: NaiveDate, t: &StageThresholds) -> Option<NaiveDate> {
+    let days = |n: u32| chrono::Duration::days(i64::from(n));
+    let (first, last) = (f.first_purchase?, f.last_purchase?);
+    let day = match stage {
+        Stage::Potential => return None,
+        Stage::New => first,
+        Stage::Loyal => last,
+        Stage::Active => last.max(first + days(t.new_days + 1)),
+        Stage::Sleeping => last + days(t.active_days + 1),
+        Stage::Churned => last + days(t.churn_days + 1),
+    };
+    Some(day.min(today))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +200,21 @@ mod tests {
         assert_eq!(stage_of(&facts(2, d(2023, 1, 1), d(2024, 2, 28)), today, &t), Stage::Sleeping);
         // In 2025 (no 29 Feb) the same span ends a day later.
         assert_eq!(stage_of(&facts(2, d(2024, 1, 1), d(2025, 3, 1)), d(2025, 5, 30), &t), Stage::Active);
+    }
+
+    #[test]
+    fn stages_began_when_the_purchases_say() {
+        let t = StageThresholds::default();
+        let today = d(2026, 11, 22);
+        let f = facts(2, d(2026, 1, 1), d(2026, 6, 1));
+        assert_eq!(stage_of(&f, today, &t), Stage::Sleeping);
+        assert_eq!(stage_began(Stage::Sleeping, &f, today, &t), Some(d(2026, 8, 31)));
+        assert_eq!(stage_began(Stage::Churned, &f, today, &t), Some(d(2026, 11, 29)).map(|x| x.min(today)));
+        assert_eq!(
+            stage_began(Stage::Active, &facts(1, d(2026, 10, 1), d(2026, 10, 1)), today, &t),
+            Some(d(2026, 11, 1))
+        );
+        assert_eq!(stage_began(Stage::Potential, &StageFacts::default(), today, &t), None);
     }
 
     #[test]

@@ -22,6 +22,19 @@ pub fn from_stored(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
 }
 
+/// A stored instant as Unix seconds, read by position (the format is fixed),
+/// for the roster's 300,000 customers × 4 instants.
+pub fn stored_seconds(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[19] != b'Z' {
+        return from_stored(s).map(|t| t.timestamp());
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let time = chrono::NaiveTime::from_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
+    Some(date.and_time(time).and_utc().timestamp())
+}
+
 /// The calendar date of an instant in the shop's time zone.
 pub fn local_date(t: DateTime<Utc>, tz: Tz) -> NaiveDate {
     tz.from_utc_datetime(&t.naive_utc()).date_naive()
@@ -52,6 +65,14 @@ mod tests {
         assert_eq!(to_stored(a), "2024-02-29T23:59:59Z");
         assert_eq!(from_stored(&to_stored(a)), Some(a));
         assert!(to_stored(a) < to_stored(b));
+    }
+
+    #[test]
+    fn stored_seconds_agree_with_chrono() {
+        let t = Utc.with_ymd_and_hms(2024, 2, 29, 23, 59, 59).unwrap();
+        assert_eq!(stored_seconds(&to_stored(t)), Some(t.timestamp()));
+        assert_eq!(stored_seconds("2024-02-30T00:00:00Z"), None);
+        assert_eq!(stored_seconds("garbage"), None);
     }
 
     #[test]

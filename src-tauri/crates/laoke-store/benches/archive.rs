@@ -5,8 +5,8 @@
 //! tests decide.
 
 use chrono::{TimeZone, Utc};
-use laoke_core::dto::{CustomerQuery, CustomerSort, DemoRequest};
-use laoke_core::Platform;
+use laoke_core::dto::{CustomerQuery, DemoRequest};
+use laoke_core::segment::SortField;
 use laoke_store::Store;
 use rand::{Rng, SeedableRng};
 use std::fmt::Write;
@@ -56,30 +56,100 @@ fn main() {
     let dashboard = store.dashboard().unwrap();
     let dash = t.elapsed();
 
-    // Customer list: 200 random pages, each with one filter and one sort.
+    // Stages and RFM: the first computation writes every customer's scores; a
+    // recompute after a threshold change rewrites only the customers that moved.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let t = Instant::now();
+    store.recompute(today).unwrap();
+    let first_recompute = t.elapsed();
+    let shorter = laoke_core::lifecycle::StageThresholds { active_days: 60, ..Default::default() };
+    let t = Instant::now();
+    let moved = store.set_stage_thresholds(shorter, today).unwrap().stage_changes;
+    let threshold_recompute = t.elapsed();
+    let t = Instant::now();
+    store.recompute(today).unwrap();
+    let steady_recompute = t.elapsed();
+    let t = Instant::now();
+    store.set_stage_thresholds(Default::default(), today).unwrap();
+    let _ = t.elapsed();
+
+    let t = Instant::now();
+    let snap = store.roster().unwrap();
+    snap.roster.warm();
+    let roster_build = t.elapsed();
+
+    // Customer list: 200 random pages, each with one random filter, one random
+    // sort and a random page anywhere in the result.
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-    let sorts = [
-        CustomerSort::Nick,
-        CustomerSort::Purchases,
-        CustomerSort::Value,
-        CustomerSort::FirstPurchase,
-        CustomerSort::LastPurchase,
+    let filters = [
+        "platform=taobao",
+        "stage=sleeping",
+        "stage=loyal,active",
+        "rfm=champions",
+        "rfm=at_risk,cant_lose_them",
+        "value>=500",
+        "value=100..300",
+        "purchases>=3",
+        "last_purchase:within_days:90",
+        "last_purchase<2026-01-01",
+        "first_purchase=2025-01-01..2025-12-31",
+        "province=浙江省",
+        "rfm_r>=4",
+        "nick~茶",
+        "dnd=false",
     ];
+    let parse = |f: &str| -> laoke_core::segment::Filter {
+        let (field, rest) = f.split_once(['=', '>', '<', ':', '~']).unwrap();
+        let op_and_value = &f[field.len()..];
+        let (op, values): (&str, Vec<String>) = if let Some(v) = op_and_value.strip_prefix(">=") {
+            ("gte", vec![v.into()])
+        } else if let Some(v) = op_and_value.strip_prefix('<') {
+            ("lt", vec![v.into()])
+        } else if let Some(v) = op_and_value.strip_prefix('~') {
+            ("contains", vec![v.into()])
+        } else if let Some(v) = op_and_value.strip_prefix(":within_days:") {
+            ("within_days", vec![v.into()])
+        } else if let Some((lo, hi)) = rest.split_once("..") {
+            ("between", vec![lo.into(), hi.into()])
+        } else {
+            ("in", rest.split(',').map(String::from).collect())
+        };
+        serde_json::from_value(serde_json::json!({"rules": [{"field": field, "op": op, "values": values}]})).unwrap()
+    };
     let mut times = Vec::new();
     for _ in 0..200 {
-        let q = CustomerQuery {
-            search: None,
-            platform: Some(Platform::ALL[rng.random_range(0..8)]),
-            sort: sorts[rng.random_range(0..sorts.len())],
-            desc: rng.random_bool(0.5),
-            offset: rng.random_range(0..50) * 50,
-            limit: 50,
-        };
+        let filter = parse(filters[rng.random_range(0..filters.len())]);
+        let sort = SortField::ALL[rng.random_range(0..SortField::ALL.len())];
+        let desc = rng.random_bool(0.5);
+        let q = CustomerQuery { filter: Some(filter), sort, desc, limit: 50, ..Default::default() };
+        let total = store.customer_page_in(&snap, &CustomerQuery { limit: 0, ..q.clone() }, today).unwrap().total;
+        let q = CustomerQuery { offset: rng.random_range(0..total.max(1)), ..q };
         let t = Instant::now();
-        store.customer_page(&q).unwrap();
+        store.customer_page_in(&snap, &q, today).unwrap();
         times.push(t.elapsed());
     }
     times.sort();
+
+    // Segment counts: a three-condition AND/OR segment, 50 times.
+    let segment: laoke_core::segment::Filter = serde_json::from_value(serde_json::json!({"match": "all", "rules": [
+        {"field": "stage", "op": "in", "values": ["sleeping", "churned"]},
+        {"match": "any", "rules": [
+            {"field": "value", "op": "gte", "values": ["800"]},
+            {"field": "purchases", "op": "gte", "values": ["4"]}]},
+        {"field": "platform", "op": "ne", "values": ["douyin"]}]}))
+    .unwrap();
+    let mut counts = Vec::new();
+    let mut in_segment = 0;
+    for _ in 0..50 {
+        let t = Instant::now();
+        in_segment = store.count_in(&snap, &segment, today).unwrap().customers;
+        counts.push(t.elapsed());
+    }
+    counts.sort();
+    let search_t = Instant::now();
+    let q = CustomerQuery { search: Some("江南".into()), ..Default::default() };
+    let found = store.customer_page_in(&snap, &q, today).unwrap().total;
+    let search_time = search_t.elapsed();
     let t = Instant::now();
     let _: i64 = raw.query_row("SELECT count(*) FROM (SELECT d FROM t LIMIT 50)", [], |r| r.get(0)).unwrap();
     let baseline_page = t.elapsed().max(Duration::from_micros(1));
@@ -107,6 +177,33 @@ fn main() {
     let _ = writeln!(md, "| dashboard (stats + monthly + platforms over all orders) | {:.0} ms | raw scan of {rows} rows: {:.0} ms | {:.1}× |", secs(dash) * 1e3, secs(baseline_scan) * 1e3, secs(dash) / secs(baseline_scan));
     let _ = writeln!(
         md,
+        "| stages + RFM, first computation (writes every customer) | {:.0} ms | raw insert of {rows} rows: {:.0} ms | {:.2}× |",
+        secs(first_recompute) * 1e3,
+        secs(baseline_insert) * 1e3,
+        secs(first_recompute) / secs(baseline_insert)
+    );
+    let _ = writeln!(
+        md,
+        "| stages + RFM after a threshold change ({moved} customers move) | {:.0} ms | | |",
+        secs(threshold_recompute) * 1e3
+    );
+    let _ =
+        writeln!(md, "| stages + RFM, daily recompute (nothing moves) | {:.0} ms | | |", secs(steady_recompute) * 1e3);
+    let _ = writeln!(
+        md,
+        "| customer roster load + sort ranks (once per archive change) | {:.0} ms | raw scan of {rows} rows: {:.0} ms | {:.1}× |",
+        secs(roster_build) * 1e3,
+        secs(baseline_scan) * 1e3,
+        secs(roster_build) / secs(baseline_scan)
+    );
+    let _ = writeln!(
+        md,
+        "| segment count, 3 conditions AND/OR ({in_segment} customers), p95 of 50 | {:.2} ms | | |",
+        secs(percentile(&counts, 0.95)) * 1e3
+    );
+    let _ = writeln!(md, "| search \"江南\" ({found} customers) | {:.2} ms | | |", secs(search_time) * 1e3);
+    let _ = writeln!(
+        md,
         "| customer page, one filter + one sort, p50 | {:.2} ms | raw 50-row read: {:.3} ms | {:.0}× |",
         secs(percentile(&times, 0.5)) * 1e3,
         secs(baseline_page) * 1e3,
@@ -114,7 +211,7 @@ fn main() {
     );
     let _ = writeln!(
         md,
-        "| customer page, one filter + one sort, p95 (200 queries) | {:.2} ms | | |",
+        "| customer page, one random filter + sort + page, p95 (200 queries) | {:.2} ms | | |",
         secs(percentile(&times, 0.95)) * 1e3
     );
     let _ = writeln!(

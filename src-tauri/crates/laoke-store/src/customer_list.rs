@@ -1,91 +1,178 @@
-//! One page of the customer list: search, platform filter, sort and paging.
+//! The customer list and segment counts over the in-memory roster: search,
+//! platform, filter and segment, any sort keys, any page.
 //!
-//! The SQL is assembled only from fixed fragments chosen by enum; user text is
-//! always a bound parameter, with LIKE wildcards escaped.
+//! The only SQL here answers what the roster does not hold, always with bound
+//! parameters: customers with a matching order number or note (for search), and
+//! buyers of an item or category (for filters).
 
-use crate::columns::{decimal, parsed};
-use crate::{customer_tags, Result, Store};
-use laoke_core::dto::{CustomerPage, CustomerQuery, CustomerRow, CustomerSort};
-use rusqlite::types::Value;
+use crate::roster::RosterSnapshot;
+use crate::{Result, Store, StoreError};
+use chrono::NaiveDate;
+use laoke_core::dto::{CustomerPage, CustomerQuery, CustomerRow, SegmentCount};
+use laoke_core::rfm::RfmGroup;
+use laoke_core::segment::{compile, Condition, Context, Field, Filter, Op, Predicate, Rule, Search};
+use laoke_core::time::to_stored;
+use std::collections::{HashMap, HashSet};
 
 /// The largest page the list hands out at once.
 pub const MAX_PAGE: u32 = 500;
-
-fn order_by(sort: CustomerSort, desc: bool) -> String {
-    let column = match sort {
-        CustomerSort::Nick => "nick",
-        CustomerSort::Purchases => "purchases",
-        CustomerSort::Value => "CAST(value AS REAL)",
-        CustomerSort::FirstPurchase => "first_purchase_at",
-        CustomerSort::LastPurchase => "last_purchase_at",
-    };
-    let dir = if desc { "DESC" } else { "ASC" };
-    // The id breaks ties so that paging never shows a row twice or skips one.
-    format!("{column} {dir}, id {dir}")
-}
 
 fn like_pattern(text: &str) -> String {
     let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
+fn instant_text(secs: Option<i64>) -> Option<String> {
+    secs.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).map(to_stored)
+}
+
+/// The list rows of the customers at these roster positions.
+pub(crate) fn rows_at(snap: &RosterSnapshot, positions: &[usize]) -> Vec<CustomerRow> {
+    let tag_names: HashMap<u32, &str> = snap.tags.iter().map(|(name, id)| (*id, name.as_str())).collect();
+    positions
+        .iter()
+        .map(|&i| &snap.roster.facts()[i])
+        .map(|f| {
+            let mut tags: Vec<String> = f.tags.iter().filter_map(|t| tag_names.get(t)).map(|s| s.to_string()).collect();
+            tags.sort();
+            CustomerRow {
+                id: f.id,
+                platform: f.platform.unwrap_or(laoke_core::Platform::Generic),
+                buyer_id: f.buyer_id.to_string(),
+                nick: f.nick.to_string(),
+                purchases: f.purchases,
+                orders: f.orders,
+                value: f.value,
+                first_purchase: instant_text(f.first_purchase),
+                last_purchase: instant_text(f.last_purchase),
+                stage: f.stage.map(|s| s.as_str().to_owned()),
+                rfm: f.rfm.map(|s| RfmGroup::of(s).as_str().to_owned()),
+                rfm_cell: f.rfm.map(|s| s.cell()),
+                tier: f.tier.as_deref().map(str::to_owned),
+                tags,
+                province: f.province.as_deref().map(str::to_owned),
+                city: f.city.as_deref().map(str::to_owned),
+            }
+        })
+        .collect()
+}
+
 impl Store {
-    pub fn customer_page(&self, q: &CustomerQuery) -> Result<CustomerPage> {
-        let mut clauses = vec!["merged_into IS NULL".to_owned()];
-        let mut args: Vec<Value> = Vec::new();
-        if let Some(platform) = q.platform {
-            args.push(Value::Text(platform.as_str().to_owned()));
-            clauses.push(format!("platform = ?{}", args.len()));
+    /// Customers who bought what an item or category condition names.
+    fn bought(&self, c: &Condition) -> Result<HashSet<i64>> {
+        let column = if c.field == Field::Category { "i.category" } else { "i.title" };
+        let (test, values): (&str, Vec<String>) = match c.op {
+            Op::Contains => ("LIKE ?1 ESCAPE '\\'", vec![like_pattern(c.values.first().map_or("", |v| v.trim()))]),
+            _ => ("= ?1", c.values.iter().map(|v| v.trim().to_owned()).collect()),
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT DISTINCT o.customer_id FROM order_items i JOIN orders o ON o.id = i.order_id
+             WHERE {column} {test} AND o.customer_id IS NOT NULL"
+        ))?;
+        let mut out = HashSet::new();
+        for v in values {
+            let ids = stmt.query_map([v], |r| r.get::<_, i64>(0))?;
+            for id in ids {
+                out.insert(id?);
+            }
         }
-        if let Some(text) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            args.push(Value::Text(like_pattern(text)));
-            let n = args.len();
-            clauses.push(format!(
-                "(nick LIKE ?{n} ESCAPE '\\' OR buyer_id LIKE ?{n} ESCAPE '\\' OR name LIKE ?{n} ESCAPE '\\' \
-                 OR phone LIKE ?{n} ESCAPE '\\' OR email LIKE ?{n} ESCAPE '\\')"
-            ));
+        Ok(out)
+    }
+
+    /// Compiles `filter` for `today`, resolving item conditions from the orders.
+    pub(crate) fn compile_filter(
+        &self,
+        filter: &Filter,
+        today: NaiveDate,
+        tags: &HashMap<String, u32>,
+    ) -> Result<Predicate> {
+        let mut bought: HashMap<String, HashSet<i64>> = HashMap::new();
+        for c in filter.conditions() {
+            if matches!(c.field, Field::Item | Field::Category) && c.op.fits(c.field.kind()) {
+                bought.insert(format!("{c:?}"), self.bought(c)?);
+            }
         }
-        let filter = clauses.join(" AND ");
-        let total: u32 = self.conn.query_row(
-            &format!("SELECT count(*) FROM customers WHERE {filter}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT id, platform, buyer_id, nick, purchases, orders_count, value, first_purchase_at, last_purchase_at, province, city
-             FROM customers WHERE {filter} ORDER BY {} LIMIT {} OFFSET {}",
-            order_by(q.sort, q.desc),
-            q.limit.min(MAX_PAGE),
-            q.offset
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-        let mut customers = Vec::new();
-        while let Some(r) = rows.next()? {
-            customers.push(CustomerRow {
-                id: r.get(0)?,
-                platform: parsed(r, 1, "customers", "platform")?,
-                buyer_id: r.get(2)?,
-                nick: r.get(3)?,
-                purchases: r.get(4)?,
-                orders: r.get(5)?,
-                value: decimal(r, 6, "customers", "value")?,
-                first_purchase: r.get(7)?,
-                last_purchase: r.get(8)?,
-                stage: None,
-                rfm: None,
-                tier: None,
-                tags: Vec::new(),
-                province: r.get(9)?,
-                city: r.get(10)?,
-            });
+        let lookup = |c: &Condition| bought.get(&format!("{c:?}")).cloned().unwrap_or_default();
+        let ctx = Context { today, tz: self.timezone()?, tags, bought: &lookup };
+        compile(filter, &ctx).map_err(StoreError::Filter)
+    }
+
+    /// Customers whose order number starts with, or whose notes contain, `text`.
+    fn search_elsewhere(&self, text: &str) -> Result<HashSet<i64>> {
+        let mut out = HashSet::new();
+        // Order numbers: a prefix range per platform uses the (platform, order_no) index.
+        if text.chars().count() >= 4 {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT customer_id FROM orders WHERE platform = ?1 AND order_no >= ?2 AND order_no < ?3
+                 AND customer_id IS NOT NULL LIMIT 1000",
+            )?;
+            let upper = format!("{text}\u{10FFFF}");
+            for p in laoke_core::Platform::ALL {
+                for id in stmt.query_map(rusqlite::params![p.as_str(), text, upper], |r| r.get::<_, i64>(0))? {
+                    out.insert(id?);
+                }
+            }
         }
-        let ids: Vec<i64> = customers.iter().map(|c| c.id).collect();
-        let mut tags = customer_tags::names_for(&self.conn, &ids)?;
-        for c in &mut customers {
-            c.tags = tags.remove(&c.id).unwrap_or_default();
+        let mut stmt = self.conn.prepare_cached("SELECT customer_id FROM notes WHERE body LIKE ?1 ESCAPE '\\'")?;
+        for id in stmt.query_map([like_pattern(text)], |r| r.get::<_, i64>(0))? {
+            out.insert(id?);
         }
-        Ok(CustomerPage { total, customers })
+        Ok(out)
+    }
+
+    /// The predicate of a query: its platform, filter and segment together.
+    fn query_predicate(&self, snap: &RosterSnapshot, q: &CustomerQuery, today: NaiveDate) -> Result<Predicate> {
+        let mut rules = Vec::new();
+        if let Some(p) = q.platform {
+            rules.push(Rule::Condition(Condition {
+                field: Field::Platform,
+                op: Op::Eq,
+                values: vec![p.as_str().to_owned()],
+            }));
+        }
+        if let Some(f) = &q.filter {
+            rules.push(Rule::Group(f.clone()));
+        }
+        if let Some(id) = q.segment_id {
+            rules.push(Rule::Group(self.segment(&id.to_string())?.filter));
+        }
+        self.compile_filter(&Filter { rules, ..Filter::default() }, today, &snap.tags)
+    }
+
+    /// One page of the customer list over `snap` (see [`Store::roster`]).
+    pub fn customer_page_in(&self, snap: &RosterSnapshot, q: &CustomerQuery, today: NaiveDate) -> Result<CustomerPage> {
+        let predicate = self.query_predicate(snap, q, today)?;
+        let text = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let search = match text {
+            Some(t) => Some(Search::new(t, self.search_elsewhere(t)?)),
+            None => None,
+        };
+        let limit = q.limit.min(MAX_PAGE) as usize;
+        let page = snap.roster.select(&predicate, search.as_ref(), &q.sort_keys(), q.offset as usize, limit);
+        let customers = rows_at(snap, &page.rows);
+        Ok(CustomerPage { total: page.total, customers })
+    }
+
+    /// One page of the customer list, building the roster for this call.
+    pub fn customer_page(&self, q: &CustomerQuery, today: NaiveDate) -> Result<CustomerPage> {
+        self.customer_page_in(&self.roster()?, q, today)
+    }
+
+    /// How many customers `filter` holds now.
+    pub fn count_in(&self, snap: &RosterSnapshot, filter: &Filter, today: NaiveDate) -> Result<SegmentCount> {
+        let predicate = self.compile_filter(filter, today, &snap.tags)?;
+        Ok(SegmentCount { customers: snap.roster.count(&predicate), of: snap.roster.facts().len() as u32 })
+    }
+
+    /// Every customer id a query matches (all pages), for bulk actions.
+    pub fn customer_ids_in(&self, snap: &RosterSnapshot, q: &CustomerQuery, today: NaiveDate) -> Result<Vec<i64>> {
+        let predicate = self.query_predicate(snap, q, today)?;
+        let text = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let search = match text {
+            Some(t) => Some(Search::new(t, self.search_elsewhere(t)?)),
+            None => None,
+        };
+        Ok(snap.roster.ids(&predicate, search.as_ref()))
     }
 }
 
@@ -96,6 +183,10 @@ mod tests {
     use laoke_core::dto::DemoRequest;
     use laoke_core::Platform;
     use rust_decimal::Decimal;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
 
     fn demo_store() -> Store {
         let mut store = Store::open_in_memory().unwrap();
@@ -108,8 +199,8 @@ mod tests {
     fn pages_are_sorted_by_exact_value_and_do_not_overlap() {
         let store = demo_store();
         let q = CustomerQuery { limit: 100, ..CustomerQuery::default() };
-        let first = store.customer_page(&q).unwrap();
-        let second = store.customer_page(&CustomerQuery { offset: 100, ..q.clone() }).unwrap();
+        let first = store.customer_page(&q, today()).unwrap();
+        let second = store.customer_page(&CustomerQuery { offset: 100, ..q.clone() }, today()).unwrap();
         assert_eq!(first.total, 800);
         let values: Vec<Decimal> = first.customers.iter().chain(&second.customers).map(|c| c.value).collect();
         assert!(values.windows(2).all(|w| w[0] >= w[1]), "descending by value");
@@ -122,22 +213,27 @@ mod tests {
     #[test]
     fn platform_filter_and_search_narrow_the_total() {
         let mut store = demo_store();
-        let shopify =
-            store.customer_page(&CustomerQuery { platform: Some(Platform::Shopify), ..Default::default() }).unwrap();
+        let shopify = store
+            .customer_page(&CustomerQuery { platform: Some(Platform::Shopify), ..Default::default() }, today())
+            .unwrap();
         assert!(shopify.total > 0 && shopify.total < 800);
         assert!(shopify.customers.iter().all(|c| c.platform == Platform::Shopify));
 
-        let someone =
-            store.customer_page(&CustomerQuery { limit: 1, ..Default::default() }).unwrap().customers.remove(0);
+        let someone = store
+            .customer_page(&CustomerQuery { limit: 1, ..Default::default() }, today())
+            .unwrap()
+            .customers
+            .remove(0);
         let found = store
-            .customer_page(&CustomerQuery { search: Some(someone.buyer_id.clone()), ..Default::default() })
+            .customer_page(&CustomerQuery { search: Some(someone.buyer_id.clone()), ..Default::default() }, today())
             .unwrap();
         assert_eq!(found.total, 1);
         assert_eq!(found.customers[0].id, someone.id);
 
         store.tag_customer(someone.id, "老客", "2026-11-22T00:00:00Z").unwrap();
-        let again =
-            store.customer_page(&CustomerQuery { search: Some(someone.buyer_id), ..Default::default() }).unwrap();
+        let again = store
+            .customer_page(&CustomerQuery { search: Some(someone.buyer_id), ..Default::default() }, today())
+            .unwrap();
         assert_eq!(again.customers[0].tags, ["老客"]);
     }
 
@@ -145,12 +241,15 @@ mod tests {
     fn wildcards_in_search_text_are_literal() {
         let store = demo_store();
         for text in ["%", "\\", "' OR 1=1 --"] {
-            let page = store.customer_page(&CustomerQuery { search: Some(text.into()), ..Default::default() }).unwrap();
+            let page = store
+                .customer_page(&CustomerQuery { search: Some(text.into()), ..Default::default() }, today())
+                .unwrap();
             assert_eq!(page.total, 0, "{text:?} matches nothing literally");
         }
         // Some demo nicks (tb_茶友…) really contain an underscore; only those match.
-        let page =
-            store.customer_page(&CustomerQuery { search: Some("_".into()), limit: 500, ..Default::default() }).unwrap();
+        let page = store
+            .customer_page(&CustomerQuery { search: Some("_".into()), limit: 500, ..Default::default() }, today())
+            .unwrap();
         assert!(page.total > 0 && page.total < 800);
         assert!(page.customers.iter().all(|c| [&c.nick, &c.buyer_id].iter().any(|s| s.contains('_'))));
     }
@@ -159,7 +258,7 @@ mod tests {
     fn chinese_search_finds_chinese_nicks() {
         let store = demo_store();
         let page = store
-            .customer_page(&CustomerQuery { search: Some("江南".into()), limit: 500, ..Default::default() })
+            .customer_page(&CustomerQuery { search: Some("江南".into()), limit: 500, ..Default::default() }, today())
             .unwrap();
         assert!(page.total > 0);
         assert!(page.customers.iter().all(|c| c.nick.contains("江南")));

@@ -78,6 +78,7 @@ impl Store {
         progress(&DemoProgress { phase: "finishing".into(), done: total, total });
         report.elapsed_ms = started.elapsed().as_millis() as u64;
         import_batches::finish(&tx, batch_id, &serde_json::to_value(&report).unwrap_or_default(), &stamp)?;
+        crate::settings::bump_generation(&tx)?;
         tx.commit()?;
         // Fresh statistics let the query planner pick the right indexes at once.
         self.conn.execute_batch("PRAGMA optimize;")?;

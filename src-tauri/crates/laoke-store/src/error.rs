@@ -36,6 +36,10 @@ pub enum StoreError {
     Backup(String),
     #[error("no backup named {0:?}")]
     NoSuchBackup(String),
+    #[error(transparent)]
+    Filter(#[from] laoke_core::segment::FilterError),
+    #[error("no {what} {key:?}")]
+    NotFound { what: &'static str, key: String },
 }
 
 impl ErrorCode for StoreError {
@@ -55,6 +59,8 @@ impl ErrorCode for StoreError {
             StoreError::Partial { error, .. } => error.code(),
             StoreError::Backup(_) => "backup.failed",
             StoreError::NoSuchBackup(_) => "backup.not_found",
+            StoreError::Filter(e) => e.code(),
+            StoreError::NotFound { .. } => "not_found",
         }
     }
 
@@ -78,6 +84,8 @@ impl ErrorCode for StoreError {
                 details
             }
             StoreError::File { path, .. } => serde_json::json!({ "file": path }),
+            StoreError::Filter(e) => e.details(),
+            StoreError::NotFound { what, key } => serde_json::json!({ "what": what, "key": key }),
             _ => serde_json::Value::Null,
         }
     }
@@ -91,7 +99,9 @@ impl ErrorCode for StoreError {
             | StoreError::SettingsInvalid { .. }
             | StoreError::File { .. }
             | StoreError::Cancelled
-            | StoreError::NoSuchBackup(_) => true,
+            | StoreError::NoSuchBackup(_)
+            | StoreError::Filter(_)
+            | StoreError::NotFound { .. } => true,
             _ => false,
         }
     }

@@ -380,6 +380,7 @@ impl Store {
         }
         import_batches::finish(&tx, batch_id, &serde_json::to_value(&report).unwrap_or_default(), &stamp)?;
         progress(&ImportProgress { file: name, bytes_done: total, bytes_total: total, rows: report.rows });
+        crate::settings::bump_generation(&tx)?;
         if flags.dry_run {
             tx.rollback()?;
         } else {

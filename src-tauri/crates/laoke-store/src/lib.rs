@@ -6,10 +6,14 @@
 //! those with the rules of `laoke-core`. Nothing here knows about Tauri: the CLI
 //! and the app both drive the archive through [`Store`].
 
+mod archive_rules;
 mod backups;
 mod bulk;
 mod columns;
+mod customer_bulk;
 mod customer_list;
+mod customer_profile;
+mod customer_scores;
 mod customer_tags;
 mod customers;
 mod dashboard;
@@ -26,15 +30,19 @@ mod notes;
 mod order_items;
 mod orders;
 mod pending_items;
+mod roster;
 mod schema;
+mod segments;
 mod settings;
 mod shops;
+mod stage_changes;
 mod tags;
 
 pub use backups::BackupInfo;
 pub use db::Store;
 pub use error::StoreError;
 pub use import::ImportFlags;
+pub use roster::RosterSnapshot;
 pub use schema::SCHEMA_VERSION;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -6,10 +6,10 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// Migration 1 in dependency order: a table comes after the tables it references.
@@ -26,6 +26,14 @@ const V1: &str = concat!(
     include_str!("settings.sql"),
     include_str!("mapping_presets.sql"),
     include_str!("pending_items.sql"),
+);
+
+/// Migration 2: lifecycle stages, RFM scores and saved segments.
+const V2: &str = concat!(
+    include_str!("customers_v2.sql"),
+    include_str!("customer_scores.sql"),
+    include_str!("stage_changes.sql"),
+    include_str!("segments.sql"),
 );
 
 #[cfg(test)]

@@ -10,16 +10,30 @@ const TIMEZONE: &str = "shop.timezone";
 const CURRENCY: &str = "shop.currency";
 const LANGUAGE: &str = "ui.language";
 
-fn get(conn: &Connection, key: &str) -> Result<Option<serde_json::Value>> {
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<serde_json::Value>> {
     let text: Option<String> =
         conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
 
-fn put(conn: &Connection, key: &str, value: serde_json::Value) -> Result<()> {
+pub(crate) fn put(conn: &Connection, key: &str, value: serde_json::Value) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, value.to_string()],
+    )?;
+    Ok(())
+}
+
+const GENERATION: &str = "archive.generation";
+
+/// Marks the customer archive as changed, so an in-memory roster built before
+/// is known to be stale. Every write that changes what the customer list shows
+/// calls this inside its transaction.
+pub(crate) fn bump_generation(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [GENERATION],
     )?;
     Ok(())
 }
@@ -70,6 +84,11 @@ impl Store {
         put(&tx, LANGUAGE, s.language.clone().map_or(serde_json::Value::Null, Into::into))?;
         tx.commit()?;
         self.settings()
+    }
+
+    /// A number that changes whenever the customer archive does (see [`bump_generation`]).
+    pub fn generation(&self) -> Result<i64> {
+        Ok(get(&self.conn, GENERATION)?.and_then(|v| v.as_i64()).unwrap_or(0))
     }
 
     /// The shop's time zone; the default when the setting is missing or unreadable.

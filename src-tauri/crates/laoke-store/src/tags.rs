@@ -3,6 +3,20 @@
 use crate::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
+/// A tag name as stored: trimmed, 1–30 characters.
+pub(crate) fn checked(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 30 {
+        return Err(crate::StoreError::SettingsInvalid { field: "tag", reason: "1 to 30 characters".into() });
+    }
+    Ok(name)
+}
+
+/// The id of tag `name`, if it exists.
+pub(crate) fn find(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    Ok(conn.query_row("SELECT id FROM tags WHERE name = ?1", [name.trim()], |r| r.get(0)).optional()?)
+}
+
 /// The id of tag `name` (trimmed), created on first use.
 pub(crate) fn ensure(conn: &Connection, name: &str, now: &str) -> Result<i64> {
     let name = name.trim();

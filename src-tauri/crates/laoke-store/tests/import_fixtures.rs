@@ -234,7 +234,7 @@ fn check_customers(store: &Store, format: ImportFormat, v: &Value, errs: &mut Ve
             platform: Some(format.platform()),
             ..Default::default()
         };
-        let page = store.customer_page(&q).unwrap();
+        let page = store.customer_page(&q, chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap();
         let Some(row) = page.customers.iter().find(|r| r.buyer_id == buyer) else {
             errs.push(format!("customer {buyer} missing"));
             continue;
@@ -242,7 +242,13 @@ fn check_customers(store: &Store, format: ImportFormat, v: &Value, errs: &mut Ve
         // The list row has no phone; search by the expected phone must find this customer.
         if let Some(phone) = c["phone"].as_str() {
             let q = laoke_core::dto::CustomerQuery { search: Some(phone.to_owned()), ..Default::default() };
-            if !store.customer_page(&q).unwrap().customers.iter().any(|r| r.id == row.id) {
+            if !store
+                .customer_page(&q, chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap())
+                .unwrap()
+                .customers
+                .iter()
+                .any(|r| r.id == row.id)
+            {
                 errs.push(format!("customer {buyer} does not have phone {phone}"));
             }
         }

@@ -1,11 +1,10 @@
-// The i18next instance: both translation files bundled, language detected once at start-up.
+// The i18next instance: every translation file of both languages bundled (see locales/resources.ts), language detected once at start-up.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import "dayjs/locale/en";
-import zh from "../../locales/zh-CN/translation.json";
-import en from "../../locales/en-US/translation.json";
+import { enUS as en, zhCN as zh } from "../../locales/resources";
 import { dayjsLocale, detectLang, isLang, readStoredLang, storeLang, systemLang, type Lang } from "./language";
 
 export const resources = { "zh-CN": { translation: zh }, "en-US": { translation: en } } as const;

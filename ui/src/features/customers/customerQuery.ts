@@ -1,6 +1,6 @@
 // The customer list's UI state and how it becomes a CustomerQuery (server-side paging and sorting).
 import type { CustomerQuery } from "../../bindings/CustomerQuery";
-import type { CustomerSort } from "../../bindings/CustomerSort";
+import type { SortField as CustomerSort } from "../../bindings/SortField";
 import type { Platform } from "../../bindings/Platform";
 
 export type ListState = {

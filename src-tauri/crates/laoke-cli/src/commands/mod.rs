@@ -4,12 +4,15 @@
 mod backup;
 mod customers;
 mod demo;
+mod filter_arg;
 mod import;
 mod info;
+mod segments;
 mod settings;
+mod stages;
 mod stats;
 
-use crate::cli::{Args, BackupAction, Command};
+use crate::cli::{Args, BackupAction, Command, SegmentAction};
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 
@@ -27,10 +30,25 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Backup { action: BackupAction::List } => backup::list(&store),
         Command::Backup { action: BackupAction::Restore { name } } => backup::restore(&mut store, &name),
         Command::Settings { set } => settings::run(&mut store, &set),
-        Command::Customers { search, platform, sort, limit, offset } => {
-            customers::run(&store, search, platform.as_deref(), &sort, limit, offset)
-        }
+        Command::Customers { search, platform, filter, any, segment, sort, limit, offset } => customers::run(
+            &mut store,
+            customers::CustomersArgs { search, platform, filter, any, segment, sort, limit, offset },
+        ),
+        Command::Segments { action } => match action {
+            SegmentAction::List => segments::list(&store),
+            SegmentAction::Show { name } => segments::show(&store, &name),
+            SegmentAction::Count { name, filter, any } => segments::count(&mut store, name.as_deref(), &filter, any),
+            SegmentAction::Save { name, filter, any } => segments::save(&mut store, &name, &filter, any),
+            SegmentAction::Delete { name } => segments::delete(&mut store, &name),
+        },
+        Command::Stages { as_of, set, dry_run } => stages::run(&mut store, as_of.as_deref(), &set, dry_run),
+        Command::Rfm => stages::rfm(&mut store),
     }
+}
+
+/// Today in the shop's time zone: the one place the CLI reads the clock for the rules.
+fn today(store: &Store) -> Result<chrono::NaiveDate, Failure> {
+    Ok(laoke_core::time::local_date(chrono::Utc::now(), store.timezone()?))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {

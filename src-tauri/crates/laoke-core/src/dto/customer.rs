@@ -1,37 +1,57 @@
 //! One page of the customer list, and the query that asks for it.
 
+use crate::segment::{Filter, SortField, SortKey};
 use crate::Platform;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum CustomerSort {
-    Nick,
-    Purchases,
-    #[default]
-    Value,
-    FirstPurchase,
-    LastPurchase,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CustomerQuery {
-    /// Matched against nick, name, buyer id, phone and email.
+    /// Matched against nick, name, buyer id, phone, email, order numbers and note text.
     pub search: Option<String>,
     pub platform: Option<Platform>,
-    pub sort: CustomerSort,
+    /// Further conditions (AND with the platform and the segment).
+    #[serde(default)]
+    #[ts(optional)]
+    pub filter: Option<Filter>,
+    /// A saved segment the customers must be in.
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub segment_id: Option<i64>,
+    pub sort: SortField,
     pub desc: bool,
+    /// Keys that order customers the first key leaves tied.
+    #[serde(default)]
+    #[ts(optional)]
+    pub then_by: Option<Vec<SortKey>>,
     pub offset: u32,
     pub limit: u32,
 }
 
+impl CustomerQuery {
+    /// Every sort key in order.
+    pub fn sort_keys(&self) -> Vec<SortKey> {
+        let mut keys = vec![SortKey { field: self.sort, desc: self.desc }];
+        keys.extend(self.then_by.iter().flatten().copied());
+        keys
+    }
+}
+
 impl Default for CustomerQuery {
     fn default() -> Self {
-        CustomerQuery { search: None, platform: None, sort: CustomerSort::Value, desc: true, offset: 0, limit: 50 }
+        CustomerQuery {
+            search: None,
+            platform: None,
+            filter: None,
+            segment_id: None,
+            sort: SortField::Value,
+            desc: true,
+            then_by: None,
+            offset: 0,
+            limit: 50,
+        }
     }
 }
 
@@ -53,7 +73,10 @@ pub struct CustomerRow {
     pub last_purchase: Option<String>,
     /// Lifecycle stage, RFM group and tier are filled in by the archive rules.
     pub stage: Option<String>,
+    /// The RFM group (champions, at_risk…).
     pub rfm: Option<String>,
+    /// The RFM cell, `R5F4M3`.
+    pub rfm_cell: Option<String>,
     pub tier: Option<String>,
     pub tags: Vec<String>,
     pub province: Option<String>,

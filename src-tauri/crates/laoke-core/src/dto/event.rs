@@ -15,6 +15,8 @@ pub enum DataTag {
     Info,
     /// The import history and saved column mappings.
     Imports,
+    /// Saved segments.
+    Segments,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -27,6 +29,11 @@ impl DataChanged {
     /// What a change to orders (an import, the demo shop) makes stale.
     pub fn archive() -> Self {
         DataChanged { tags: vec![DataTag::Customers, DataTag::Orders, DataTag::Stats, DataTag::Info, DataTag::Imports] }
+    }
+
+    /// Customer profiles, tags, stages: what the list, profiles and segment counts show.
+    pub fn customers() -> Self {
+        DataChanged { tags: vec![DataTag::Customers, DataTag::Segments, DataTag::Info] }
     }
 
     pub fn settings() -> Self {

@@ -8,17 +8,26 @@ mod demo;
 mod event;
 mod import;
 mod info;
+mod lifecycle;
 mod order;
+mod profile;
+mod segment;
 mod settings;
 mod stats;
 
-pub use customer::{CustomerPage, CustomerQuery, CustomerRow, CustomerSort};
+pub use customer::{CustomerPage, CustomerQuery, CustomerRow};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};
 pub use import::{
     FileReport, ImportBatch, ImportPreview, ImportProgress, ImportReport, ImportRequest, MappingPreset, PreviewOrder,
 };
 pub use info::{DbInfo, RowCounts};
+pub use lifecycle::{RecomputeReport, RfmSummary, StageCounts, StageMove, StagePreview};
 pub use order::{OrderLineView, OrderView};
+pub use profile::{
+    BulkAction, BulkTarget, CustomerProfile, Identity, ItemBought, NoteView, ProfileEdit, ProfileFacts, ProfileOrder,
+    StageChangeView,
+};
+pub use segment::{Segment, SegmentCount};
 pub use settings::Settings;
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};

@@ -167,7 +167,7 @@ fn mostly_utf8(head: &[u8]) -> bool {
         Ok(s) => s,
         Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
     };
-    valid.chars().any(|c| !c.is_ascii())
+    !valid.is_ascii()
 }
 
 fn text_encoding(e: SourceEncoding) -> &'static TextEncoding {

@@ -55,6 +55,12 @@ pub enum Predicate {
 
 #[derive(Debug, Clone)]
 pub enum Test {
+    /// A fixed-vocabulary field (platform, stage, RFM group) as a bit set of the
+    /// values wanted: one load and one AND per customer.
+    Mask {
+        field: Field,
+        mask: u32,
+    },
     /// The field's text is one of these (`negate`: is none of them).
     OneOf {
         field: Field,
@@ -116,7 +122,10 @@ impl Predicate {
 impl Test {
     fn matches(&self, c: &CustomerFacts) -> bool {
         match self {
-            Test::OneOf { field, set, negate } => c.text(*field).is_some_and(|v| set.contains(v.as_ref())) != *negate,
+            Test::Mask { field, mask } => c.code(*field).is_some_and(|code| mask & (1 << code) != 0),
+            Test::OneOf { field, set, negate } => {
+                c.text(*field).is_some_and(|v| set.iter().any(|s| s.as_str() == v.as_ref())) != *negate
+            }
             Test::Tags { ids, negate } => ids.iter().any(|id| c.tags.contains(id)) != *negate,
             Test::IsSet { field, set } => c.is_set(*field) == *set,
             Test::Range { field, lo, hi, exclusive } => c.number(*field).is_some_and(|x| {
@@ -127,6 +136,7 @@ impl Test {
             Test::Instant { field, lo, hi } => {
                 c.instant(*field).is_some_and(|t| lo.is_none_or(|lo| t >= lo) && hi.is_none_or(|hi| t < hi))
             }
+            Test::Contains { field: Field::Nick, needle } => c.nick_lower().contains(needle.as_str()),
             Test::Contains { field, needle } => c.text(*field).is_some_and(|v| v.to_lowercase().contains(needle)),
             Test::Ids { ids, negate } => ids.contains(&c.id) != *negate,
             Test::Dnd(want) => c.dnd == *want,
@@ -180,10 +190,10 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         return Ok(Test::Ids { ids: (ctx.bought)(c), negate });
     }
     match kind {
-        FieldKind::Flag => match values[0] {
-            "true" | "1" | "yes" => Ok(Test::Dnd(true)),
-            "false" | "0" | "no" => Ok(Test::Dnd(false)),
-            v => Err(fail(format!("{v:?} is not true or false"))),
+        FieldKind::Flag => match (values.as_slice(), negate) {
+            (["true" | "1" | "yes"], _) => Ok(Test::Dnd(!negate)),
+            (["false" | "0" | "no"], _) => Ok(Test::Dnd(negate)),
+            _ => Err(fail(format!("{values:?} is not one of true or false"))),
         },
         FieldKind::Choice | FieldKind::Text if c.op == Op::Contains => {
             Ok(Test::Contains { field: c.field, needle: values[0].to_lowercase() })
@@ -196,6 +206,12 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         FieldKind::Choice | FieldKind::Text => {
             for v in &values {
                 choice_is_known(c.field, v).map_err(fail)?;
+            }
+            if let Some(codes) = values.iter().map(|v| value_code(c.field, v)).collect::<Option<Vec<u32>>>() {
+                let mask = codes.iter().fold(0u32, |m, code| m | 1 << code);
+                // "Not one of" also excludes customers without a value, as OneOf does.
+                let all = (1u32 << vocabulary_len(c.field)) - 1;
+                return Ok(Test::Mask { field: c.field, mask: if negate { all & !mask } else { mask } });
             }
             Ok(Test::OneOf { field: c.field, set: values.iter().map(|v| v.to_string()).collect(), negate })
         }
@@ -244,6 +260,25 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
                 _ => instant(Some(day(d.min(dates[1]), 0)), Some(day(d.max(dates[1]), 1))),
             }
         }
+    }
+}
+
+/// The position of a value in its field's fixed vocabulary.
+fn value_code(field: Field, v: &str) -> Option<u32> {
+    let pos = match field {
+        Field::Platform => Platform::ALL.iter().position(|p| p.as_str() == v),
+        Field::Stage => Stage::ALL.iter().position(|s| s.as_str() == v),
+        Field::Rfm => RfmGroup::ALL.iter().position(|g| g.as_str() == v),
+        _ => None,
+    };
+    pos.map(|p| p as u32)
+}
+
+fn vocabulary_len(field: Field) -> u32 {
+    match field {
+        Field::Platform => Platform::ALL.len() as u32,
+        Field::Stage => Stage::ALL.len() as u32,
+        _ => RfmGroup::ALL.len() as u32,
     }
 }
 

@@ -97,7 +97,7 @@ pub enum FieldKind {
     Number,
     /// A calendar date in the shop's time zone: comparisons, between, within_days, older_than_days.
     Date,
-    /// Yes or no: eq.
+    /// Yes or no: eq, ne (in with one value, as `dnd=true` on the command line writes it).
     Flag,
 }
 
@@ -147,7 +147,7 @@ impl Op {
             FieldKind::Date => {
                 matches!(self, Eq | Gt | Gte | Lt | Lte | Between | IsSet | NotSet | WithinDays | OlderThanDays)
             }
-            FieldKind::Flag => matches!(self, Eq),
+            FieldKind::Flag => matches!(self, Eq | Ne | In),
         }
     }
 }

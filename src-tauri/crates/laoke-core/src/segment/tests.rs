@@ -39,7 +39,7 @@ fn roster() -> Roster {
     facts[0].rfm = Some(RfmScore { r: 5, f: 5, m: 5 });
     facts[2].rfm = Some(RfmScore { r: 1, f: 1, m: 1 });
     facts[3].dnd = true;
-    Roster { facts }
+    Roster::new(facts)
 }
 
 fn ctx_parts() -> HashMap<String, u32> {
@@ -75,6 +75,8 @@ fn conditions_by_field_kind() {
     assert_eq!(run(r#"{"rules":[{"field":"rfm","op":"eq","values":["champions"]}]}"#), Ok(vec![1]));
     assert_eq!(run(r#"{"rules":[{"field":"rfm_r","op":"lte","values":["2"]}]}"#), Ok(vec![3]));
     assert_eq!(run(r#"{"rules":[{"field":"dnd","op":"eq","values":["true"]}]}"#), Ok(vec![4]));
+    assert_eq!(run(r#"{"rules":[{"field":"dnd","op":"ne","values":["true"]}]}"#), Ok(vec![1, 2, 3, 5, 6]));
+    assert!(run(r#"{"rules":[{"field":"dnd","op":"in","values":["true","false"]}]}"#).is_err());
     assert_eq!(run(r#"{"rules":[{"field":"item","op":"contains","values":["龙井"]}]}"#), Ok(vec![3, 4]));
     assert_eq!(run(r#"{"rules":[{"field":"last_purchase","op":"not_set"}]}"#), Ok(vec![6]));
 }
@@ -144,4 +146,12 @@ fn search_matches_text_or_the_ids_the_store_found() {
     assert_eq!(found(Search::new("江南", HashSet::new())), vec![1, 5]);
     assert_eq!(found(Search::new(" ALICE ", HashSet::new())), vec![2]);
     assert_eq!(found(Search::new("zzz", HashSet::from([6]))), vec![6]);
+}
+
+#[test]
+fn vocabulary_lists_are_in_declaration_order() {
+    // The roster's bit masks rely on it.
+    assert!(Platform::ALL.iter().enumerate().all(|(i, p)| *p as usize == i));
+    assert!(Stage::ALL.iter().enumerate().all(|(i, s)| *s as usize == i));
+    assert!(crate::rfm::RfmGroup::ALL.iter().enumerate().all(|(i, g)| *g as usize == i));
 }

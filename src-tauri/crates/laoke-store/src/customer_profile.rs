@@ -1,0 +1,332 @@
+//! A customer's profile: reading it whole (identity, contact, derived facts,
+//! stage and RFM, items and orders, tags and notes) and the seller's edits.
+//! An edited field is marked in `customers.edited`, so imports leave it alone.
+
+use crate::columns::{decimal, parsed};
+use crate::{customer_tags, settings, stage_changes, Result, Store, StoreError};
+use chrono::NaiveDate;
+use laoke_core::dto::{
+    CustomerProfile, Identity, ItemBought, NoteView, OrderLineView, ProfileEdit, ProfileFacts, ProfileOrder,
+    StageChangeView,
+};
+use laoke_core::rfm::{RfmGroup, RfmScore};
+use laoke_core::time::stored_seconds;
+use rusqlite::{params, OptionalExtension};
+use rust_decimal::Decimal;
+
+/// The `edited` bit of each editable profile column (the import's fill uses the first six).
+const EDITABLE: [(&str, i64); 11] = [
+    ("name", 1),
+    ("phone", 2),
+    ("email", 4),
+    ("province", 8),
+    ("city", 16),
+    ("address", 32),
+    ("wechat", 64),
+    ("birthday", 128),
+    ("gender", 256),
+    ("hobbies", 512),
+    ("birthday_lunar", 1024),
+];
+
+fn clean(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+fn invalid(field: &'static str, reason: &str) -> StoreError {
+    StoreError::SettingsInvalid { field, reason: reason.to_owned() }
+}
+
+/// Checks an edit and returns it trimmed, empty fields as none.
+fn validated(e: &ProfileEdit) -> Result<ProfileEdit> {
+    let out = ProfileEdit {
+        name: clean(&e.name),
+        phone: clean(&e.phone),
+        email: clean(&e.email),
+        wechat: clean(&e.wechat),
+        province: clean(&e.province),
+        city: clean(&e.city),
+        address: clean(&e.address),
+        birthday: clean(&e.birthday),
+        birthday_lunar: e.birthday_lunar,
+        gender: clean(&e.gender),
+        hobbies: clean(&e.hobbies),
+        dnd: e.dnd,
+    };
+    for (field, v, max) in [
+        ("name", &out.name, 100),
+        ("phone", &out.phone, 40),
+        ("email", &out.email, 200),
+        ("wechat", &out.wechat, 100),
+        ("province", &out.province, 50),
+        ("city", &out.city, 50),
+        ("address", &out.address, 300),
+        ("hobbies", &out.hobbies, 1000),
+    ] {
+        if v.as_ref().is_some_and(|s| s.chars().count() > max) {
+            return Err(invalid(field, &format!("at most {max} characters")));
+        }
+    }
+    if out.email.as_ref().is_some_and(|m| !m.contains('@')) {
+        return Err(invalid("email", "an email address has an @"));
+    }
+    if !matches!(out.gender.as_deref(), None | Some("f") | Some("m")) {
+        return Err(invalid("gender", "f, m or empty"));
+    }
+    if let Some(b) = &out.birthday {
+        let month_day = laoke_core::birthday::month_day(b);
+        let ok = month_day.is_some_and(|(m, d)| laoke_core::birthday::valid(m, d, out.birthday_lunar))
+            && (out.birthday_lunar || NaiveDate::parse_from_str(b, "%Y-%m-%d").is_ok());
+        if !ok {
+            return Err(invalid("birthday", "a date YYYY-MM-DD (lunar: month and day of the lunar calendar)"));
+        }
+    }
+    Ok(out)
+}
+
+fn avg_gap_days(purchase_times: &[i64]) -> Option<Decimal> {
+    if purchase_times.len() < 2 {
+        return None;
+    }
+    let span = purchase_times[purchase_times.len() - 1] - purchase_times[0];
+    let days = Decimal::from(span) / Decimal::from(86_400 * (purchase_times.len() as i64 - 1));
+    Some(days.round_dp(1))
+}
+
+impl Store {
+    fn contact(&self, id: i64) -> Result<(ProfileEdit, i64)> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT name, phone, email, wechat, province, city, address, birthday, birthday_lunar, gender, hobbies,
+                        dnd, edited FROM customers WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        ProfileEdit {
+                            name: r.get(0)?,
+                            phone: r.get(1)?,
+                            email: r.get(2)?,
+                            wechat: r.get(3)?,
+                            province: r.get(4)?,
+                            city: r.get(5)?,
+                            address: r.get(6)?,
+                            birthday: r.get(7)?,
+                            birthday_lunar: r.get::<_, i64>(8)? != 0,
+                            gender: r.get(9)?,
+                            hobbies: r.get(10)?,
+                            dnd: r.get::<_, i64>(11)? != 0,
+                        },
+                        r.get(12)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })
+    }
+
+    /// Everything about one customer, as of `today` (for the next birthday).
+    pub fn customer_profile(&self, id: i64, today: NaiveDate) -> Result<CustomerProfile> {
+        let (contact, _) = self.contact(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.platform, c.buyer_id, c.nick, c.orders_count, c.purchases, c.value, c.refunds, c.first_purchase_at,
+                    c.last_purchase_at, c.first_order_at, c.last_order_at, c.created_at, s.stage, s.stage_since,
+                    s.rfm_r, s.rfm_f, s.rfm_m
+             FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.id = ?1",
+        )?;
+        let mut rows = stmt.query([id])?;
+        let r = rows.next()?.ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })?;
+        let purchases: u32 = r.get(4)?;
+        let value = decimal(r, 5, "customers", "value")?;
+        let rfm = match (r.get::<_, Option<u8>>(14)?, r.get::<_, Option<u8>>(15)?, r.get::<_, Option<u8>>(16)?) {
+            (Some(r), Some(f), Some(m)) => Some(RfmScore { r, f, m }),
+            _ => None,
+        };
+        let group = self.identities(id)?;
+        let members: Vec<i64> = std::iter::once(id).chain(group.iter().map(|i| i.customer_id)).collect();
+        let orders = self.profile_orders(&members)?;
+        let mut purchase_times: Vec<i64> =
+            orders.iter().filter(|o| o.purchase).filter_map(|o| stored_seconds(&o.created_at)).collect();
+        purchase_times.sort_unstable();
+        let next_birthday = contact
+            .birthday
+            .as_deref()
+            .and_then(laoke_core::birthday::month_day)
+            .and_then(|(m, d)| laoke_core::birthday::next_birthday(m, d, contact.birthday_lunar, today))
+            .map(|d| d.to_string());
+        Ok(CustomerProfile {
+            id,
+            platform: parsed(r, 0, "customers", "platform")?,
+            buyer_id: r.get(1)?,
+            nick: r.get(2)?,
+            next_birthday,
+            tags: customer_tags::names_of(&self.conn, id)?,
+            notes: self.notes_of(id)?,
+            facts: ProfileFacts {
+                orders: r.get(3)?,
+                purchases,
+                value,
+                refunds: decimal(r, 6, "customers", "refunds")?,
+                aov: (purchases > 0).then(|| (value / Decimal::from(purchases)).round_dp(2)),
+                days_between_purchases: avg_gap_days(&purchase_times),
+                first_purchase: r.get(7)?,
+                last_purchase: r.get(8)?,
+                first_order: r.get(9)?,
+                last_order: r.get(10)?,
+            },
+            created_at: r.get(11)?,
+            stage: r.get(12)?,
+            stage_since: r.get(13)?,
+            stage_history: stage_changes::history(&self.conn, id)?
+                .into_iter()
+                .map(|(from, to, on)| StageChangeView { from, to, on })
+                .collect(),
+            rfm: rfm.map(|s| RfmGroup::of(s).as_str().to_owned()),
+            rfm_cell: rfm.map(|s| s.cell()),
+            tier: None,
+            items: self.items_bought(&members)?,
+            orders: orders.into_iter().take(100).collect(),
+            identities: group,
+            contact,
+        })
+    }
+
+    /// Customers merged into `id`.
+    fn identities(&self, id: i64) -> Result<Vec<Identity>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, platform, buyer_id, nick FROM customers WHERE merged_into = ?1 ORDER BY id")?;
+        let mut rows = stmt.query([id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(Identity {
+                customer_id: r.get(0)?,
+                platform: parsed(r, 1, "customers", "platform")?,
+                buyer_id: r.get(2)?,
+                nick: r.get(3)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn profile_orders(&self, members: &[i64]) -> Result<Vec<ProfileOrder>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, order_no, platform, status, created_at, value, kind FROM orders WHERE customer_id = ?1",
+        )?;
+        let mut out = Vec::new();
+        for &m in members {
+            let mut rows = stmt.query([m])?;
+            while let Some(r) = rows.next()? {
+                let order_id: i64 = r.get(0)?;
+                let items = crate::order_items::load(&self.conn, order_id)?
+                    .into_iter()
+                    .map(|i| OrderLineView {
+                        title: i.title,
+                        sku: i.sku,
+                        quantity: i.quantity,
+                        unit_price: i.unit_price,
+                    })
+                    .collect();
+                out.push(ProfileOrder {
+                    order_no: r.get(1)?,
+                    platform: parsed(r, 2, "orders", "platform")?,
+                    status: r.get(3)?,
+                    created_at: r.get(4)?,
+                    value: decimal(r, 5, "orders", "value")?,
+                    purchase: r.get_ref(6)?.as_str()? == "purchase",
+                    items,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        Ok(out)
+    }
+
+    fn items_bought(&self, members: &[i64]) -> Result<Vec<ItemBought>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.title, i.category, sum(i.quantity), count(DISTINCT o.id) FROM order_items i
+             JOIN orders o ON o.id = i.order_id WHERE o.customer_id = ?1 AND o.kind = 'purchase'
+             GROUP BY i.title, i.category",
+        )?;
+        let mut merged: std::collections::BTreeMap<(String, Option<String>), (i64, u32)> = Default::default();
+        for &m in members {
+            let mut rows = stmt.query([m])?;
+            while let Some(r) = rows.next()? {
+                let e = merged.entry((r.get(0)?, r.get(1)?)).or_default();
+                e.0 += r.get::<_, i64>(2)?;
+                e.1 += r.get::<_, u32>(3)?;
+            }
+        }
+        let mut items: Vec<ItemBought> = merged
+            .into_iter()
+            .map(|((title, category), (quantity, orders))| ItemBought { title, category, quantity, orders })
+            .collect();
+        items.sort_by(|a, b| b.quantity.cmp(&a.quantity).then_with(|| a.title.cmp(&b.title)));
+        items.truncate(20);
+        Ok(items)
+    }
+
+    fn notes_of(&self, id: i64) -> Result<Vec<NoteView>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, body, created_at FROM notes WHERE customer_id = ?1 ORDER BY created_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok(NoteView { id: r.get(0)?, body: r.get(1)?, created_at: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Saves the seller's edit of a customer's contact fields; every field that
+    /// changed is marked as edited, so later imports keep the seller's value.
+    pub fn update_profile(&mut self, id: i64, edit: &ProfileEdit, now: &str) -> Result<()> {
+        let new = validated(edit)?;
+        let (old, mut edited) = self.contact(id)?;
+        let pairs: [(&Option<String>, &Option<String>); 10] = [
+            (&old.name, &new.name),
+            (&old.phone, &new.phone),
+            (&old.email, &new.email),
+            (&old.province, &new.province),
+            (&old.city, &new.city),
+            (&old.address, &new.address),
+            (&old.wechat, &new.wechat),
+            (&old.birthday, &new.birthday),
+            (&old.gender, &new.gender),
+            (&old.hobbies, &new.hobbies),
+        ];
+        for (i, (a, b)) in pairs.iter().enumerate() {
+            if a != b {
+                edited |= EDITABLE[i].1;
+            }
+        }
+        if old.birthday_lunar != new.birthday_lunar {
+            edited |= EDITABLE[10].1;
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE customers SET name = ?2, phone = ?3, email = ?4, wechat = ?5, province = ?6, city = ?7, address = ?8,
+                 birthday = ?9, birthday_lunar = ?10, gender = ?11, hobbies = ?12, dnd = ?13, edited = ?14, updated_at = ?15
+             WHERE id = ?1",
+            params![
+                id,
+                new.name,
+                new.phone,
+                new.email,
+                new.wechat,
+                new.province,
+                new.city,
+                new.address,
+                new.birthday,
+                new.birthday_lunar,
+                new.gender,
+                new.hobbies,
+                new.dnd,
+                edited,
+                now
+            ],
+        )?;
+        settings::bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+//! Building the in-memory roster (laoke_core::segment::Roster) from the
+//! archive: customers with their scores and tag ids, in one pass each. The
+//! roster is stamped with the archive's generation so that a caller holding
+//! one (the app) knows when to build it again.
+
+use crate::{Result, Store};
+use laoke_core::segment::{CustomerFacts, Roster};
+use laoke_core::time::stored_seconds;
+use std::collections::HashMap;
+
+/// A roster and the archive generation it was built from.
+pub struct RosterSnapshot {
+    pub roster: Roster,
+    pub generation: i64,
+    /// Tag name → id, for compiling filters against this roster.
+    pub tags: HashMap<String, u32>,
+}
+
+fn boxed(s: Option<String>) -> Option<Box<str>> {
+    s.filter(|s| !s.is_empty()).map(String::into_boxed_str)
+}
+
+impl Store {
+    pub fn roster(&self) -> Result<RosterSnapshot> {
+        let generation = self.generation()?;
+        let mut tags_of: HashMap<i64, Vec<u32>> = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT customer_id, tag_id FROM customer_tags")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            tags_of.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+        let mut tags = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT name, id FROM tags")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            tags.insert(r.get(0)?, r.get(1)?);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.platform, c.buyer_id, c.nick, c.name, c.phone, c.email, c.province, c.city, c.gender,
+                    c.value, c.purchases, c.orders_count, c.first_purchase_at, c.last_purchase_at, c.first_order_at,
+                    c.last_order_at, c.birthday, c.dnd, s.stage, s.rfm_r, s.rfm_f, s.rfm_m
+             FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+             WHERE c.merged_into IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut facts = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let text = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
+            let seconds = |i: usize| -> rusqlite::Result<Option<i64>> {
+                Ok(r.get_ref(i)?.as_str_or_null()?.and_then(stored_seconds))
+            };
+            let buyer_id: String = r.get(2)?;
+            let nick: String = r.get(3)?;
+            let mut haystack = format!("{nick}\n{buyer_id}");
+            for i in 4..=6 {
+                if let Some(t) = text(i)? {
+                    haystack.push('\n');
+                    haystack.push_str(&t);
+                }
+            }
+            let rfm = match (r.get::<_, Option<u8>>(20)?, r.get::<_, Option<u8>>(21)?, r.get::<_, Option<u8>>(22)?) {
+                (Some(r), Some(f), Some(m)) => Some(laoke_core::rfm::RfmScore { r, f, m }),
+                _ => None,
+            };
+            let birthday = text(17)?;
+            facts.push(CustomerFacts {
+                id,
+                platform: r.get_ref(1)?.as_str()?.parse().ok(),
+                buyer_id: buyer_id.into(),
+                nick: nick.into(),
+                haystack: haystack.to_lowercase().into(),
+                province: boxed(text(7)?),
+                city: boxed(text(8)?),
+                gender: text(9)?.and_then(|g| g.chars().next()),
+                tier: None,
+                stage: r.get_ref(19)?.as_str_or_null()?.and_then(|s| s.parse().ok()),
+                rfm,
+                value: crate::columns::decimal(r, 10, "customers", "value")?,
+                purchases: r.get(11)?,
+                orders: r.get(12)?,
+                first_purchase: seconds(13)?,
+                last_purchase: seconds(14)?,
+                first_order: seconds(15)?,
+                last_order: seconds(16)?,
+                birthday_month: birthday.as_deref().and_then(|b| b.get(5..7)).and_then(|m| m.parse().ok()),
+                dnd: r.get::<_, i64>(18)? != 0,
+                tags: tags_of.remove(&id).unwrap_or_default().into(),
+            });
+        }
+        Ok(RosterSnapshot { roster: Roster::new(facts), generation, tags })
+    }
+}
