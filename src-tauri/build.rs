@@ -31,6 +31,9 @@ fn main() {
         "stage_preview",
         "stage_thresholds_set",
         "rfm_summary",
+        "merge_suggestions",
+        "customers_merge",
+        "customer_unmerge",
     ])))
     .expect("tauri build script failed");
 }

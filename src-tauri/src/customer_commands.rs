@@ -153,3 +153,27 @@ pub async fn stage_thresholds_set(
 pub async fn rfm_summary(archive: State<'_, Archive>) -> Result<RfmSummary, IpcError> {
     archive.with_roster(|s, _, _| s.rfm_summary()).await
 }
+
+#[tauri::command]
+pub async fn merge_suggestions(archive: State<'_, Archive>) -> Result<Vec<laoke_core::dto::MergeSuggestion>, IpcError> {
+    archive.with_roster(|s, roster, _| s.merge_suggestions(roster)).await
+}
+
+#[tauri::command]
+pub async fn customers_merge(
+    app: AppHandle,
+    archive: State<'_, Archive>,
+    target: i64,
+    others: Vec<i64>,
+) -> Result<(), IpcError> {
+    archive.run(move |s| s.merge_customers(target, &others, &stamp())).await?;
+    announce(&app, DataChanged::customers());
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn customer_unmerge(app: AppHandle, archive: State<'_, Archive>, id: i64) -> Result<(), IpcError> {
+    archive.run(move |s| s.unmerge_customer(id, &stamp())).await?;
+    announce(&app, DataChanged::customers());
+    Ok(())
+}

@@ -56,6 +56,9 @@ pub fn run() {
             customer_commands::stage_preview,
             customer_commands::stage_thresholds_set,
             customer_commands::rfm_summary,
+            customer_commands::merge_suggestions,
+            customer_commands::customers_merge,
+            customer_commands::customer_unmerge,
         ])
         .run(context)
         .expect("the Laoke window could not start");

@@ -56,13 +56,26 @@ pub(crate) fn write_totals(conn: &Connection, id: i64, totals: &CustomerTotals, 
     Ok(())
 }
 
-/// Refolds the derived totals of `ids` from their orders.
+/// Refolds the derived totals of `ids` from their orders. A customer others were
+/// merged into folds their orders too, and a merged customer's change refolds the
+/// customer it was merged into.
 pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -> Result<()> {
-    let mut read =
-        conn.prepare_cached("SELECT status, amount_paid, refund, created_at FROM orders WHERE customer_id = ?1")?;
+    let mut root_of = conn.prepare_cached("SELECT coalesce(merged_into, id) FROM customers WHERE id = ?1")?;
+    let mut roots = HashSet::new();
     for &id in ids {
+        if let Some(root) = root_of.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
+            roots.insert(root);
+        }
+    }
+    let mut read = conn.prepare_cached(
+        "SELECT status, amount_paid, refund, created_at FROM orders
+         WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)",
+    )?;
+    let mut own =
+        conn.prepare_cached("SELECT status, amount_paid, refund, created_at FROM orders WHERE customer_id = ?1")?;
+    let mut members = conn.prepare_cached("SELECT id FROM customers WHERE merged_into = ?1")?;
+    let fold = |rows: &mut rusqlite::Rows<'_>| -> Result<CustomerTotals> {
         let mut totals = CustomerTotals::default();
-        let mut rows = read.query([id])?;
         while let Some(r) = rows.next()? {
             totals.add(
                 parsed(r, 0, "orders", "status")?,
@@ -71,7 +84,16 @@ pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -
                 instant(r, 3, "orders", "created_at")?,
             );
         }
-        write_totals(conn, id, &totals, now)?;
+        Ok(totals)
+    };
+    for root in roots {
+        let totals = fold(&mut read.query([root])?)?;
+        write_totals(conn, root, &totals, now)?;
+        let member_ids: Vec<i64> = members.query_map([root], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        for m in member_ids {
+            let totals = fold(&mut own.query([m])?)?;
+            write_totals(conn, m, &totals, now)?;
+        }
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ mod bulk;
 mod columns;
 mod customer_bulk;
 mod customer_list;
+mod customer_merges;
 mod customer_profile;
 mod customer_scores;
 mod customer_tags;

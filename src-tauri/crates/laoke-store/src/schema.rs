@@ -34,6 +34,7 @@ const V2: &str = concat!(
     include_str!("customer_scores.sql"),
     include_str!("stage_changes.sql"),
     include_str!("segments.sql"),
+    include_str!("customer_merges.sql"),
 );
 
 #[cfg(test)]

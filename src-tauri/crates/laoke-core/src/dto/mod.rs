@@ -25,8 +25,8 @@ pub use info::{DbInfo, RowCounts};
 pub use lifecycle::{RecomputeReport, RfmSummary, StageCounts, StageMove, StagePreview};
 pub use order::{OrderLineView, OrderView};
 pub use profile::{
-    BulkAction, BulkTarget, CustomerProfile, Identity, ItemBought, NoteView, ProfileEdit, ProfileFacts, ProfileOrder,
-    StageChangeView,
+    BulkAction, BulkTarget, CustomerProfile, Identity, ItemBought, MergeSuggestion, NoteView, ProfileEdit,
+    ProfileFacts, ProfileOrder, StageChangeView,
 };
 pub use segment::{Segment, SegmentCount};
 pub use settings::Settings;

@@ -150,3 +150,13 @@ pub struct BulkTarget {
     #[serde(default)]
     pub query: Option<super::CustomerQuery>,
 }
+
+/// Customers that look like one person: the same real (unmasked) phone or email.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MergeSuggestion {
+    /// `phone` or `email`.
+    pub reason: String,
+    pub value: String,
+    pub customers: Vec<super::CustomerRow>,
+}
