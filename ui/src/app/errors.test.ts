@@ -35,7 +35,7 @@ describe("localizeError", () => {
     await i18n.changeLanguage("en-US");
     const en = localizeError(i18n, { code: "demo.not_empty", message: "x", details: null });
     expect(en.title).toContain("demo shop");
-    expect(localizeError(i18n, { code: "settings.invalid", message: "", details: null }).title).toContain("settings");
+    expect(localizeError(i18n, { code: "settings.invalid", message: "", details: null }).title).toContain("not valid");
     expect(localizeError(i18n, { code: "internal", message: "", details: null }).title).toMatch(/went wrong/);
   });
 

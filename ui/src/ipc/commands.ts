@@ -16,6 +16,7 @@ import type { BulkAction } from "../bindings/BulkAction";
 import type { BulkTarget } from "../bindings/BulkTarget";
 import type { CustomerProfile } from "../bindings/CustomerProfile";
 import type { Filter } from "../bindings/Filter";
+import type { MergeSuggestion } from "../bindings/MergeSuggestion";
 import type { ProfileEdit } from "../bindings/ProfileEdit";
 import type { RecomputeReport } from "../bindings/RecomputeReport";
 import type { RfmSummary } from "../bindings/RfmSummary";
@@ -57,3 +58,6 @@ export const stagePreview = (thresholds: StageThresholds) => invoke<StagePreview
 export const stageThresholdsSet = (thresholds: StageThresholds) =>
   invoke<RecomputeReport>("stage_thresholds_set", { thresholds });
 export const rfmSummary = () => invoke<RfmSummary>("rfm_summary");
+export const mergeSuggestions = () => invoke<MergeSuggestion[]>("merge_suggestions");
+export const customersMerge = (target: number, others: number[]) => invoke<void>("customers_merge", { target, others });
+export const customerUnmerge = (id: number) => invoke<void>("customer_unmerge", { id });

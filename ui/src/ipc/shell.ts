@@ -1,5 +1,5 @@
-// Wrappers around Tauri plugins the UI calls directly (opener, the native open-file dialog).
-import { open } from "@tauri-apps/plugin-dialog";
+// Wrappers around Tauri plugins the UI calls directly (opener, the native open-file and save-file dialogs).
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
 
 export const revealInFolder = (path: string) => revealItemInDir(path);
@@ -9,4 +9,9 @@ export async function pickOrderFiles(filterName: string): Promise<string[]> {
   const chosen = await open({ multiple: true, filters: [{ name: filterName, extensions: ["csv", "xlsx", "txt"] }] });
   if (!chosen) return [];
   return Array.isArray(chosen) ? chosen : [chosen];
+}
+
+/** The native "save as" dialog for a CSV export; `null` when the user cancels. */
+export async function pickCsvTarget(defaultName: string, filterName: string): Promise<string | null> {
+  return save({ defaultPath: defaultName, filters: [{ name: filterName, extensions: ["csv"] }] });
 }

@@ -16,7 +16,7 @@ export function renderPage(path: string, element: ReactElement) {
     <AppProviders client={client}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
-          <Route path={path} element={element} />
+          <Route path={path.split("?")[0]} element={element} />
           <Route path="*" element={<div data-testid="elsewhere" />} />
         </Routes>
         <WhereAmI />

@@ -20,6 +20,10 @@ function answer(total: number) {
   invoked.mockImplementation(invokeBy({
     app_info: () => dbInfo(total ? 10 : 0),
     settings_get: () => settings,
+    tags_list: () => ["老客", "VIP"],
+    segments_list: () => [{ id: 7, name: "沉睡老客", filter: { match: "all", rules: [] }, created_at: "", updated_at: "" }],
+    customers_bulk: () => 2,
+    customer_profile: () => { throw { code: "not_found", message: "gone", details: null }; },
     customers_page: ({ query }) => ({
       total,
       customers: total ? [customer(1 + (query as CustomerQuery).offset, "小鹿"), customer(2 + (query as CustomerQuery).offset, "Emma")] : [],
@@ -85,5 +89,46 @@ describe("CustomersPage", () => {
     expect(await screen.findByTestId("customers-empty")).toHaveTextContent("No customers yet");
     fireEvent.click(screen.getByTestId("customers-import"));
     expect(screen.getByTestId("location")).toHaveTextContent("/import");
+  });
+
+  it("a stage picked in the quick filters becomes a stage condition", async () => {
+    answer(1234);
+    renderPage("/customers", <CustomersPage />);
+    await screen.findByText("小鹿");
+    fireEvent.mouseDown(within(screen.getByTestId("customers-stage")).getByRole("combobox"));
+    fireEvent.click(await screen.findByTitle("Sleeping"));
+    await waitFor(() => expect(lastQuery()?.filter).toEqual({
+      match: "all", rules: [{ field: "stage", op: "in", values: ["sleeping"] }],
+    }));
+    expect(lastQuery()?.offset).toBe(0);
+  });
+
+  it("a segment in the URL narrows the list and can be removed", async () => {
+    answer(1234);
+    renderPage("/customers?segment=7", <CustomersPage />);
+    await screen.findByText("小鹿");
+    expect(queries()[0].segment_id).toBe(7);
+    expect(await screen.findByTestId("customers-segment")).toHaveTextContent("沉睡老客");
+    fireEvent.click(screen.getByTestId("customers-segment").querySelector(".ant-tag-close-icon")!);
+    await waitFor(() => expect(lastQuery()?.segment_id).toBeUndefined());
+  });
+
+  it("selected rows get a tag in one bulk action; a row click opens the profile", async () => {
+    answer(1234);
+    renderPage("/customers", <CustomersPage />);
+    await screen.findByText("小鹿");
+    const boxes = within(screen.getByTestId("customers-table")).getAllByRole("checkbox");
+    fireEvent.click(boxes[1]);
+    fireEvent.click(boxes[2]);
+    expect(await screen.findByTestId("customers-bulk")).toHaveAttribute("data-count", "2");
+    fireEvent.click(screen.getByTestId("bulk-tag"));
+    const input = within(await screen.findByTestId("bulk-tag-input")).getByRole("combobox");
+    fireEvent.change(input, { target: { value: "双11" } });
+    fireEvent.click(screen.getByTestId("bulk-tag-apply"));
+    await waitFor(() => expect(invoked).toHaveBeenCalledWith("customers_bulk", {
+      action: { kind: "tag", tag: "双11" }, target: { ids: [1, 2] },
+    }));
+    fireEvent.click(screen.getAllByText("Emma")[0]);
+    await waitFor(() => expect(invoked).toHaveBeenCalledWith("customer_profile", { id: 2 }));
   });
 });

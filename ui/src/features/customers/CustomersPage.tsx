@@ -1,10 +1,11 @@
-// The customer archive list: server-side paged, searched, filtered and sorted through `customers_page`.
+// The customer archive list: server-side paged, searched, filtered and sorted through `customers_page`,
+// with quick filters, a segment from the URL (?segment=ID), chosen columns, bulk actions and the profile drawer.
 import { useEffect, useMemo, useState } from "react";
-import { Button, Card, Table } from "antd";
+import { Button, Card, Space, Table } from "antd";
 import { ImportOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import type { CustomerRow } from "../../bindings/CustomerRow";
 import { customersPage } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
@@ -15,30 +16,57 @@ import { PageHeader } from "../../components/PageHeader";
 import { useDebounced } from "../../components/useDebounced";
 import { customerColumns } from "./customerColumns";
 import { CustomersToolbar } from "./CustomersToolbar";
+import { CustomerFilters } from "./CustomerFilters";
+import { ColumnChooser } from "./ColumnChooser";
+import { MergeSuggestions } from "./MergeSuggestions";
+import { BulkBar } from "./BulkBar";
+import { AdvancedFilter } from "./AdvancedFilter";
+import { ProfileDrawer } from "./profile/ProfileDrawer";
+import { useColumnChoice } from "./useColumnChoice";
 import {
-  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withPlatform, withSearch, type ListState,
+  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withFilters, withPlatform, withSearch, type ListState,
 } from "./customerQuery";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
+function segmentFromUrl(params: URLSearchParams): number | null {
+  const n = Number(params.get("segment"));
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 export function CustomersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const { locale, timeZone } = useDisplay();
-  const [state, setState] = useState<ListState>(initialListState);
+  const [state, setState] = useState<ListState>(() => ({ ...initialListState, segmentId: segmentFromUrl(params) }));
   const [searchText, setSearchText] = useState("");
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [allMatching, setAllMatching] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [shown, setShown] = useColumnChoice();
   const debounced = useDebounced(searchText, SEARCH_DEBOUNCE_MS);
   useEffect(() => setState((s) => withSearch(s, debounced)), [debounced]);
+  const segmentParam = segmentFromUrl(params);
+  useEffect(() => setState((s) => (s.segmentId === segmentParam ? s : withFilters(s, { segmentId: segmentParam }))), [segmentParam]);
 
   const query = useMemo(() => buildCustomerQuery(state), [state]);
+  // A different set of customers drops the selection (paging and sorting keep it).
+  const scope = JSON.stringify([query.search, query.platform, query.filter, query.segment_id]);
+  useEffect(() => { setSelected([]); setAllMatching(false); }, [scope]);
   const result = useQuery({
     queryKey: queryKeys.customers(query),
     queryFn: () => customersPage(query),
     placeholderData: keepPreviousData,
   });
-  const columns = useMemo(() => customerColumns({ t, locale, timeZone, state }), [t, locale, timeZone, state]);
+  const columns = useMemo(() => customerColumns({ t, locale, timeZone, state, shown }), [t, locale, timeZone, state, shown]);
   const page = result.data;
   const noCustomers = page !== undefined && page.total === 0 && !isFiltered(state) && !result.isPlaceholderData;
+  const change = (c: Parameters<typeof withFilters>[1]) => {
+    if ("segmentId" in c && c.segmentId === null) setParams({});
+    setState((s) => withFilters(s, c));
+  };
 
   return (
     <div data-testid="page-customers">
@@ -53,7 +81,14 @@ export function CustomersPage() {
       ) : (
         <Card>
           <CustomersToolbar searchText={searchText} onSearchText={setSearchText} platform={state.platform}
-            onPlatform={(p) => setState((s) => withPlatform(s, p))} total={page?.total} />
+            onPlatform={(p) => setState((s) => withPlatform(s, p))} total={page?.total}
+            extra={<Space><MergeSuggestions /><ColumnChooser shown={shown} onChange={setShown} /></Space>} />
+          <CustomerFilters state={state} onChange={change} moreOpen={moreOpen} onToggleMore={() => setMoreOpen((o) => !o)} />
+          {moreOpen && <AdvancedFilter value={state.advanced} onChange={(advanced) => change({ advanced })} />}
+          {(selected.length > 0 || allMatching) && (
+            <BulkBar selected={selected} allMatching={allMatching} total={page?.total ?? 0} query={query}
+              onSelectAll={() => setAllMatching(true)} onClear={() => { setSelected([]); setAllMatching(false); }} />
+          )}
           <Table<CustomerRow>
             data-testid="customers-table"
             rowKey="id"
@@ -61,8 +96,14 @@ export function CustomersPage() {
             columns={columns}
             dataSource={page?.customers ?? []}
             loading={result.isFetching}
-            scroll={{ x: 980 }}
+            scroll={{ x: 1100 }}
             locale={{ emptyText: t("customers.noMatch") }}
+            rowSelection={{
+              selectedRowKeys: allMatching ? (page?.customers ?? []).map((c) => c.id) : selected,
+              preserveSelectedRowKeys: true,
+              onChange: (keys) => { setAllMatching(false); setSelected(keys as number[]); },
+            }}
+            onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: "pointer" }, "data-testid": "customer-row" } as React.HTMLAttributes<HTMLElement>)}
             pagination={{
               current: state.page, pageSize: state.pageSize, total: page?.total ?? 0,
               showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showQuickJumper: true,
@@ -77,6 +118,7 @@ export function CustomersPage() {
           />
         </Card>
       )}
+      <ProfileDrawer customerId={openId} onClose={() => setOpenId(null)} />
     </div>
   );
 }

@@ -12,9 +12,11 @@ type Props = {
   platform: Platform | null;
   onPlatform: (p: Platform | null) => void;
   total: number | undefined;
+  /** Shown at the right end (the column chooser). */
+  extra?: React.ReactNode;
 };
 
-export function CustomersToolbar({ searchText, onSearchText, platform, onPlatform, total }: Props) {
+export function CustomersToolbar({ searchText, onSearchText, platform, onPlatform, total, extra }: Props) {
   const { t, i18n } = useTranslation();
   return (
     <div className="laoke-toolbar">
@@ -42,6 +44,7 @@ export function CustomersToolbar({ searchText, onSearchText, platform, onPlatfor
           {t("customers.total", { count: total, formatted: formatCount(total, i18n.language) })}
         </Typography.Text>
       )}
+      {extra && <div style={{ marginLeft: "auto" }}>{extra}</div>}
     </div>
   );
 }

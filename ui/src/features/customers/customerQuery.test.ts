@@ -1,6 +1,8 @@
 // The customer list's UI state → CustomerQuery, and how table events change that state.
 import { describe, expect, it } from "vitest";
-import { applyTableChange, buildCustomerQuery, initialListState, isFiltered, withPlatform, withSearch } from "./customerQuery";
+import {
+  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withFilters, withPlatform, withSearch,
+} from "./customerQuery";
 
 describe("buildCustomerQuery", () => {
   it("starts with the most valuable customers, 50 a page", () => {
@@ -12,6 +14,26 @@ describe("buildCustomerQuery", () => {
     const s = { ...initialListState, search: "  小鹿 ", platform: "jd" as const, page: 3, pageSize: 100 };
     expect(buildCustomerQuery(s)).toEqual({ search: "小鹿", platform: "jd", sort: "value", desc: true, offset: 200, limit: 100 });
     expect(buildCustomerQuery({ ...initialListState, search: "   " }).search).toBeNull();
+  });
+});
+
+describe("filters", () => {
+  it("quick filters and the builder become one AND filter; a segment is its own field", () => {
+    const s = withFilters(initialListState, {
+      stages: ["sleeping", "churned"], tags: ["老客"],
+      advanced: { match: "any", rules: [{ field: "value", op: "gte", values: ["500"] }] }, segmentId: 7,
+    });
+    expect(buildCustomerQuery(s)).toMatchObject({
+      filter: { match: "all", rules: [
+        { field: "stage", op: "in", values: ["sleeping", "churned"] },
+        { field: "tag", op: "in", values: ["老客"] },
+        { match: "any", rules: [{ field: "value", op: "gte", values: ["500"] }] },
+      ] },
+      segment_id: 7, offset: 0,
+    });
+    expect(isFiltered(s)).toBe(true);
+    expect(isFiltered(withFilters(initialListState, { advanced: { match: "all", rules: [] } }))).toBe(false);
+    expect(withFilters({ ...initialListState, page: 5 }, { rfm: ["champions"] }).page).toBe(1);
   });
 });
 

@@ -1,11 +1,21 @@
-// The customer list's UI state and how it becomes a CustomerQuery (server-side paging and sorting).
+// The customer list's UI state and how it becomes a CustomerQuery (server-side filters, paging and sorting).
+import type { Condition } from "../../bindings/Condition";
 import type { CustomerQuery } from "../../bindings/CustomerQuery";
-import type { SortField as CustomerSort } from "../../bindings/SortField";
+import type { Filter } from "../../bindings/Filter";
 import type { Platform } from "../../bindings/Platform";
+import type { RfmGroup } from "../../bindings/RfmGroup";
+import type { SortField as CustomerSort } from "../../bindings/SortField";
+import type { Stage } from "../../bindings/Stage";
 
 export type ListState = {
   search: string; // already debounced
   platform: Platform | null;
+  stages: Stage[];
+  rfm: RfmGroup[];
+  tags: string[];
+  /** The "more filters" builder's filter, when it has conditions. */
+  advanced: Filter | null;
+  segmentId: number | null;
   sort: CustomerSort;
   desc: boolean;
   page: number; // 1-based, as antd shows it
@@ -13,16 +23,32 @@ export type ListState = {
 };
 
 export const DEFAULT_PAGE_SIZE = 50;
-export const SORTABLE: readonly CustomerSort[] = ["nick", "purchases", "value", "first_purchase", "last_purchase"];
+export const SORTABLE: readonly CustomerSort[] = [
+  "nick", "platform", "purchases", "orders", "value", "first_purchase", "last_purchase", "stage", "rfm", "tier", "tags",
+];
 export const initialListState: ListState = {
-  search: "", platform: null, sort: "value", desc: true, page: 1, pageSize: DEFAULT_PAGE_SIZE,
+  search: "", platform: null, stages: [], rfm: [], tags: [], advanced: null, segmentId: null,
+  sort: "value", desc: true, page: 1, pageSize: DEFAULT_PAGE_SIZE,
 };
+
+/** The quick filters and the advanced one as one AND filter; null when nothing is picked. */
+export function listFilter(s: ListState): Filter | null {
+  const rules: Array<Condition | Filter> = [];
+  if (s.stages.length) rules.push({ field: "stage", op: "in", values: s.stages });
+  if (s.rfm.length) rules.push({ field: "rfm", op: "in", values: s.rfm });
+  if (s.tags.length) rules.push({ field: "tag", op: "in", values: s.tags });
+  if (s.advanced && s.advanced.rules.length) rules.push(s.advanced);
+  return rules.length ? { match: "all", rules } : null;
+}
 
 export function buildCustomerQuery(s: ListState): CustomerQuery {
   const search = s.search.trim();
+  const filter = listFilter(s);
   return {
     search: search === "" ? null : search,
     platform: s.platform,
+    ...(filter ? { filter } : {}),
+    ...(s.segmentId !== null ? { segment_id: s.segmentId } : {}),
     sort: s.sort,
     desc: s.desc,
     offset: (Math.max(1, s.page) - 1) * s.pageSize,
@@ -31,7 +57,8 @@ export function buildCustomerQuery(s: ListState): CustomerQuery {
 }
 
 /** Whether the user narrowed the list (so an empty result means "no match", not "no customers"). */
-export const isFiltered = (s: ListState) => s.search.trim() !== "" || s.platform !== null;
+export const isFiltered = (s: ListState) =>
+  s.search.trim() !== "" || s.platform !== null || listFilter(s) !== null || s.segmentId !== null;
 
 export type TableChange = {
   page?: number;
@@ -56,3 +83,6 @@ export function applyTableChange(s: ListState, c: TableChange): ListState {
 export const withSearch = (s: ListState, search: string): ListState =>
   search === s.search ? s : { ...s, search, page: 1 };
 export const withPlatform = (s: ListState, platform: Platform | null): ListState => ({ ...s, platform, page: 1 });
+/** Any other narrowing (quick filters, the builder, a segment) also goes back to page 1. */
+export const withFilters = (s: ListState, change: Partial<Pick<ListState, "stages" | "rfm" | "tags" | "advanced" | "segmentId">>): ListState =>
+  ({ ...s, ...change, page: 1 });

@@ -15,6 +15,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { formatDate } from "../../components/format";
 import { monthlyOption, platformOption } from "./chartOptions";
 import { StatCards } from "./StatCards";
+import { RfmPareto } from "./RfmPareto";
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function DashboardPage() {
               <Chart option={platforms} testId="dashboard-chart-platforms" ariaLabel={t("dashboard.platformTitle")} />
             </Card>
           </div>
+          <RfmPareto />
         </Space>
       )}
     </div>

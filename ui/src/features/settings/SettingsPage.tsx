@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { useErrorNotice } from "../../components/useErrorNotice";
 import { DatabaseCard } from "./DatabaseCard";
+import { LifecycleCard } from "./LifecycleCard";
 import {
   CURRENCIES, SYSTEM_LANGUAGE, TIMEZONES, currencyLabel, fromFormLanguage, toFormLanguage, withCurrent,
 } from "./settingsOptions";
@@ -75,6 +76,7 @@ export function SettingsPage() {
         </Card>
       )}
       <DatabaseCard />
+      <LifecycleCard />
     </div>
   );
 }

@@ -1,0 +1,73 @@
+// The drawer's header: who the customer is (nick, buyer ID, platform, stage, RFM, tier) and the DND switch.
+import { App, Space, Switch, Tag, Tooltip, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { CustomerProfile } from "../../../bindings/CustomerProfile";
+import { useDisplay } from "../../../app/shopQueries";
+import { PlatformTag } from "../../../components/PlatformTag";
+import { formatDate } from "../../../components/format";
+import { useErrorNotice } from "../../../components/useErrorNotice";
+import { STAGE_COLORS, rfmLabel, stageLabel } from "./profileText";
+import { useProfileActions } from "./useProfileActions";
+
+export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useDisplay();
+  const { nick, buyer_id: buyerId, stage, rfm } = profile;
+  return (
+    <Space direction="vertical" size={4} style={{ minWidth: 0 }}>
+      <Space size={8} align="baseline" wrap>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="profile-nick">{nick || buyerId}</Typography.Title>
+        {nick && nick !== buyerId && (
+          <Typography.Text type="secondary" copyable={{ text: buyerId }} style={{ fontSize: 12, fontWeight: "normal" }}
+            data-testid="profile-buyer-id">{buyerId}</Typography.Text>
+        )}
+      </Space>
+      <Space size={[0, 4]} wrap style={{ fontWeight: "normal" }}>
+        <PlatformTag platform={profile.platform} />
+        {stage && (
+          <Tag color={STAGE_COLORS[stage]} data-testid="profile-stage" data-stage={stage}>
+            {stageLabel(t, stage)}
+            {profile.stage_since &&
+              ` · ${t("profile.since", { date: formatDate(profile.stage_since, locale, timeZone, "numeric") })}`}
+          </Tag>
+        )}
+        {rfm && (
+          <Tag color="purple" data-testid="profile-rfm" data-rfm={rfm}>
+            {rfmLabel(t, rfm)}{profile.rfm_cell && ` · ${profile.rfm_cell}`}
+          </Tag>
+        )}
+        {profile.tier && (
+          <Tooltip title={t("profile.tier")}>
+            <Tag color="volcano" data-testid="profile-tier">{profile.tier}</Tag>
+          </Tooltip>
+        )}
+      </Space>
+    </Space>
+  );
+}
+
+/** Saves at once: the saved contact block with `dnd` flipped. */
+export function DndSwitch({ profile }: { profile: CustomerProfile }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useErrorNotice();
+  const { update } = useProfileActions(profile.id);
+  const checked = update.isPending && update.variables ? update.variables.dnd : profile.contact.dnd;
+  return (
+    <Tooltip title={t("profile.dndHint")}>
+      <Space size={6}>
+        <Typography.Text>{t("profile.dnd")}</Typography.Text>
+        <Switch
+          data-testid="profile-dnd"
+          checked={checked}
+          loading={update.isPending}
+          onChange={(dnd) =>
+            update.mutate({ ...profile.contact, dnd }, {
+              onSuccess: () => void message.success(t(dnd ? "profile.dndOn" : "profile.dndOff")),
+              onError: notifyError,
+            })}
+        />
+      </Space>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,134 @@
+// Pure rules of segment filters, mirroring laoke-core's `Field::kind` and `Op::fits`: which operators a field
+// takes, how many values each operator needs, when a filter is complete, and defaults when a field or op changes.
+import type { Condition } from "../../bindings/Condition";
+import type { Field } from "../../bindings/Field";
+import type { Filter } from "../../bindings/Filter";
+import type { Op } from "../../bindings/Op";
+import type { Rule } from "../../bindings/Rule";
+import { PLATFORMS } from "../../components/PlatformTag";
+
+export type FieldKind = "choice" | "text" | "number" | "date" | "flag";
+
+const KINDS: Record<Field, FieldKind> = {
+  platform: "choice", stage: "choice", rfm: "choice", tier: "choice", tag: "choice", gender: "choice",
+  province: "choice", city: "choice",
+  nick: "text", item: "text", category: "text",
+  rfm_r: "number", rfm_f: "number", rfm_m: "number", value: "number", purchases: "number", orders: "number",
+  birthday_month: "number",
+  first_purchase: "date", last_purchase: "date", first_order: "date", last_order: "date",
+  dnd: "flag",
+};
+
+/** Fields in the order the field picker groups them. */
+export const FIELD_GROUPS: readonly { key: string; fields: readonly Field[] }[] = [
+  { key: "customer", fields: ["stage", "rfm", "platform", "tag", "tier", "nick", "gender", "province", "city", "birthday_month", "dnd"] },
+  { key: "spend", fields: ["value", "purchases", "orders", "rfm_r", "rfm_f", "rfm_m"] },
+  { key: "dates", fields: ["first_purchase", "last_purchase", "first_order", "last_order"] },
+  { key: "items", fields: ["item", "category"] },
+];
+
+export const OPS_BY_KIND: Record<FieldKind, readonly Op[]> = {
+  choice: ["eq", "ne", "in", "not_in", "is_set", "not_set"],
+  text: ["eq", "ne", "in", "not_in", "contains", "is_set", "not_set"],
+  number: ["eq", "ne", "in", "not_in", "gt", "gte", "lt", "lte", "between", "is_set", "not_set"],
+  date: ["eq", "gt", "gte", "lt", "lte", "between", "is_set", "not_set", "within_days", "older_than_days"],
+  flag: ["eq", "ne", "in"],
+};
+
+/** Fixed vocabularies (Rust refuses other values); other choice fields take free text. */
+export const VOCABULARIES: Partial<Record<Field, readonly string[]>> = {
+  platform: PLATFORMS,
+  stage: ["potential", "new", "active", "loyal", "sleeping", "churned"],
+  rfm: ["champions", "loyal", "potential_loyalist", "new", "promising", "needs_attention", "about_to_sleep",
+    "at_risk", "cant_lose_them", "hibernating", "lost"],
+  gender: ["f", "m"],
+  dnd: ["true", "false"],
+};
+
+export const fieldKind = (field: Field): FieldKind => KINDS[field];
+export const opsFor = (field: Field): readonly Op[] => OPS_BY_KIND[fieldKind(field)];
+export const opFits = (field: Field, op: Op): boolean => opsFor(field).includes(op);
+export const isGroup = (rule: Rule): rule is Filter => "rules" in rule;
+export const emptyFilter = (): Filter => ({ match: "all", rules: [] });
+
+/** How many values an op takes on a field: none, exactly one or two, or one and more ("many"). */
+export type Arity = "none" | "one" | "two" | "many";
+export function arity(field: Field, op: Op): Arity {
+  if (op === "is_set" || op === "not_set") return "none";
+  if (fieldKind(field) === "flag") return "one"; // Rust wants exactly one true/false, even for `in`
+  if (op === "between") return "two";
+  if (op === "in" || op === "not_in") return "many";
+  return "one";
+}
+
+/** What each value is, which decides the input and the check. */
+export type ValueType = "none" | "days" | "date" | "number" | "choice" | "text" | "flag";
+export function valueType(field: Field, op: Op): ValueType {
+  if (arity(field, op) === "none") return "none";
+  if (op === "within_days" || op === "older_than_days") return "days";
+  const kind = fieldKind(field);
+  return kind === "choice" ? "choice" : kind;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function valueOk(field: Field, type: ValueType, v: string): boolean {
+  const s = v.trim();
+  if (s === "") return false;
+  switch (type) {
+    case "days": return /^\d+$/.test(s);
+    case "date": return DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+    case "number": return NUMBER.test(s);
+    case "flag": return s === "true" || s === "false";
+    case "choice": return VOCABULARIES[field]?.includes(s) ?? true;
+    default: return true;
+  }
+}
+
+/** Whether a condition's op fits its field and it has the values the op needs, each well-formed. */
+export function conditionComplete(c: Condition): boolean {
+  if (!opFits(c.field, c.op)) return false;
+  const n = c.values.length;
+  const ok = { none: n === 0, one: n === 1, two: n === 2, many: n >= 1 }[arity(c.field, c.op)];
+  const type = valueType(c.field, c.op);
+  return ok && c.values.every((v) => valueOk(c.field, type, v));
+}
+
+/** Every condition, in every group at any depth, is complete (an empty filter matches everyone). */
+export function isComplete(filter: Filter): boolean {
+  return filter.rules.every((r) => (isGroup(r) ? isComplete(r) : conditionComplete(r)));
+}
+
+/** Whether the filter holds at least one condition somewhere. */
+export function hasConditions(filter: Filter): boolean {
+  return filter.rules.some((r) => (isGroup(r) ? hasConditions(r) : true));
+}
+
+const DEFAULT_OP: Record<FieldKind, Op> = { choice: "in", text: "contains", number: "gte", date: "within_days", flag: "eq" };
+const DEFAULT_VALUES: Partial<Record<FieldKind, string[]>> = { date: ["30"], flag: ["true"] };
+
+/** A new condition on a field: its most useful op, and values only where one is obvious. */
+export function defaultCondition(field: Field): Condition {
+  const kind = fieldKind(field);
+  return { field, op: DEFAULT_OP[kind], values: [...(DEFAULT_VALUES[kind] ?? [])] };
+}
+
+/** Changing the field starts over: the new field's default op and values. */
+export function withField(c: Condition, field: Field): Condition {
+  return field === c.field ? c : defaultCondition(field);
+}
+
+/** Changing the op keeps the values when they still mean the same thing, trimmed to what the op takes. */
+export function withOp(c: Condition, op: Op): Condition {
+  const before = valueType(c.field, c.op);
+  const after = valueType(c.field, op);
+  const max = { none: 0, one: 1, two: 2, many: Infinity }[arity(c.field, op)];
+  const values = before === after ? c.values.slice(0, max) : op === "within_days" || op === "older_than_days" ? ["30"] : [];
+  return { ...c, op, values };
+}
+
+/** A group to nest: the other match than its parent's, starting with one condition. */
+export function newGroup(parent: Filter): Filter {
+  return { match: parent.match === "all" ? "any" : "all", rules: [defaultCondition("stage")] };
+}
