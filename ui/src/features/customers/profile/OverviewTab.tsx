@@ -62,7 +62,7 @@ export function OverviewTab({ profile }: { profile: CustomerProfile }) {
               locale={{ emptyText: t("profile.items.empty") }}
               columns={[
                 { title: t("profile.items.item"), dataIndex: "title", ellipsis: true },
-                { title: t("profile.items.quantity"), dataIndex: "quantity", align: "right", width: 72,
+                { title: t("profile.items.quantity"), dataIndex: "quantity", align: "right", width: 92,
                   render: (n: number) => formatCount(n, locale) },
                 { title: t("profile.items.orders"), dataIndex: "orders", align: "right", width: 72,
                   render: (n: number) => formatCount(n, locale) },
