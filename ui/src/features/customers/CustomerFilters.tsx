@@ -20,9 +20,11 @@ type Props = {
   onChange: (change: Partial<Pick<ListState, "stages" | "rfm" | "tags" | "segmentId">>) => void;
   moreOpen: boolean;
   onToggleMore: () => void;
+  /** Shown at the right end (the second sort key). */
+  extra?: React.ReactNode;
 };
 
-export function CustomerFilters({ state, onChange, moreOpen, onToggleMore }: Props) {
+export function CustomerFilters({ state, onChange, moreOpen, onToggleMore, extra }: Props) {
   const { t } = useTranslation();
   const tags = useQuery({ queryKey: queryKeys.tags(), queryFn: tagsList });
   const segments = useQuery({ queryKey: queryKeys.segments(), queryFn: segmentsList, enabled: state.segmentId !== null });
@@ -51,6 +53,7 @@ export function CustomerFilters({ state, onChange, moreOpen, onToggleMore }: Pro
           {t("customers.filters.segment", { name: segment?.name ?? `#${state.segmentId}` })}
         </Tag>
       )}
+      {extra && <div style={{ marginLeft: "auto" }}>{extra}</div>}
     </div>
   );
 }

@@ -19,12 +19,14 @@ import { CustomersToolbar } from "./CustomersToolbar";
 import { CustomerFilters } from "./CustomerFilters";
 import { ColumnChooser } from "./ColumnChooser";
 import { MergeSuggestions } from "./MergeSuggestions";
+import { ThenBySort } from "./ThenBySort";
 import { BulkBar } from "./BulkBar";
 import { AdvancedFilter } from "./AdvancedFilter";
 import { ProfileDrawer } from "./profile/ProfileDrawer";
 import { useColumnChoice } from "./useColumnChoice";
 import {
-  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withFilters, withPlatform, withSearch, type ListState,
+  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withFilters, withPlatform, withSearch, withThenBy,
+  type ListState,
 } from "./customerQuery";
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -83,7 +85,8 @@ export function CustomersPage() {
           <CustomersToolbar searchText={searchText} onSearchText={setSearchText} platform={state.platform}
             onPlatform={(p) => setState((s) => withPlatform(s, p))} total={page?.total}
             extra={<Space><MergeSuggestions /><ColumnChooser shown={shown} onChange={setShown} /></Space>} />
-          <CustomerFilters state={state} onChange={change} moreOpen={moreOpen} onToggleMore={() => setMoreOpen((o) => !o)} />
+          <CustomerFilters state={state} onChange={change} moreOpen={moreOpen} onToggleMore={() => setMoreOpen((o) => !o)}
+            extra={<ThenBySort primary={state.sort} value={state.thenBy} onChange={(k) => setState((s) => withThenBy(s, k))} />} />
           {moreOpen && <AdvancedFilter value={state.advanced} onChange={(advanced) => change({ advanced })} />}
           {(selected.length > 0 || allMatching) && (
             <BulkBar selected={selected} allMatching={allMatching} total={page?.total ?? 0} query={query}

@@ -1,7 +1,7 @@
 // The customer list's UI state → CustomerQuery, and how table events change that state.
 import { describe, expect, it } from "vitest";
 import {
-  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withFilters, withPlatform, withSearch,
+  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withFilters, withPlatform, withSearch, withThenBy,
 } from "./customerQuery";
 
 describe("buildCustomerQuery", () => {
@@ -34,6 +34,14 @@ describe("filters", () => {
     expect(isFiltered(s)).toBe(true);
     expect(isFiltered(withFilters(initialListState, { advanced: { match: "all", rules: [] } }))).toBe(false);
     expect(withFilters({ ...initialListState, page: 5 }, { rfm: ["champions"] }).page).toBe(1);
+  });
+});
+
+describe("sort keys", () => {
+  it("a second key breaks ties of the first, and is dropped when it repeats it", () => {
+    const s = withThenBy({ ...initialListState, sort: "stage", desc: false, page: 3 }, { field: "value", desc: true });
+    expect(buildCustomerQuery(s)).toMatchObject({ sort: "stage", desc: false, then_by: [{ field: "value", desc: true }], offset: 0 });
+    expect(buildCustomerQuery({ ...s, sort: "value" }).then_by).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@ import type { Filter } from "../../bindings/Filter";
 import type { Platform } from "../../bindings/Platform";
 import type { RfmGroup } from "../../bindings/RfmGroup";
 import type { SortField as CustomerSort } from "../../bindings/SortField";
+import type { SortKey } from "../../bindings/SortKey";
 import type { Stage } from "../../bindings/Stage";
 
 export type ListState = {
@@ -18,6 +19,8 @@ export type ListState = {
   segmentId: number | null;
   sort: CustomerSort;
   desc: boolean;
+  /** A second sort key for customers the first leaves tied (e.g. stage, then value). */
+  thenBy: SortKey | null;
   page: number; // 1-based, as antd shows it
   pageSize: number;
 };
@@ -28,7 +31,7 @@ export const SORTABLE: readonly CustomerSort[] = [
 ];
 export const initialListState: ListState = {
   search: "", platform: null, stages: [], rfm: [], tags: [], advanced: null, segmentId: null,
-  sort: "value", desc: true, page: 1, pageSize: DEFAULT_PAGE_SIZE,
+  sort: "value", desc: true, thenBy: null, page: 1, pageSize: DEFAULT_PAGE_SIZE,
 };
 
 /** The quick filters and the advanced one as one AND filter; null when nothing is picked. */
@@ -51,6 +54,7 @@ export function buildCustomerQuery(s: ListState): CustomerQuery {
     ...(s.segmentId !== null ? { segment_id: s.segmentId } : {}),
     sort: s.sort,
     desc: s.desc,
+    ...(s.thenBy && s.thenBy.field !== s.sort ? { then_by: [s.thenBy] } : {}),
     offset: (Math.max(1, s.page) - 1) * s.pageSize,
     limit: s.pageSize,
   };
@@ -86,3 +90,4 @@ export const withPlatform = (s: ListState, platform: Platform | null): ListState
 /** Any other narrowing (quick filters, the builder, a segment) also goes back to page 1. */
 export const withFilters = (s: ListState, change: Partial<Pick<ListState, "stages" | "rfm" | "tags" | "advanced" | "segmentId">>): ListState =>
   ({ ...s, ...change, page: 1 });
+export const withThenBy = (s: ListState, thenBy: SortKey | null): ListState => ({ ...s, thenBy, page: 1 });
