@@ -9,6 +9,7 @@ import { Money } from "../../../components/Money";
 import { PlatformTag } from "../../../components/PlatformTag";
 import { formatCount, formatDate } from "../../../components/format";
 import { stageLabel } from "./profileText";
+import { UndoMerge } from "./UndoMerge";
 
 function Birthday({ profile }: { profile: CustomerProfile }) {
   const { t } = useTranslation();
@@ -93,7 +94,7 @@ export function OverviewTab({ profile }: { profile: CustomerProfile }) {
         <Card size="small" title={t("profile.identities.title")}>
           <List size="small" dataSource={profile.identities} data-testid="profile-identities"
             renderItem={(id) => (
-              <List.Item key={`${id.platform}:${id.buyer_id}`}>
+              <List.Item key={`${id.platform}:${id.buyer_id}`} actions={[<UndoMerge key="undo" customerId={id.customer_id} />]}>
                 <Space><PlatformTag platform={id.platform} /><span>{id.nick || id.buyer_id}</span>
                   {id.nick && id.nick !== id.buyer_id && <Typography.Text type="secondary">{id.buyer_id}</Typography.Text>}
                 </Space>
