@@ -155,3 +155,36 @@ fn vocabulary_lists_are_in_declaration_order() {
     assert!(Stage::ALL.iter().enumerate().all(|(i, s)| *s as usize == i));
     assert!(crate::rfm::RfmGroup::ALL.iter().enumerate().all(|(i, g)| *g as usize == i));
 }
+
+#[test]
+fn a_large_roster_scanned_in_parallel_gives_the_same_answers_in_order() {
+    let facts: Vec<CustomerFacts> = (1..=120_000)
+        .map(|id| CustomerFacts {
+            id,
+            stage: Some(Stage::ALL[(id % 6) as usize]),
+            value: rust_decimal::Decimal::from(id % 997),
+            ..Default::default()
+        })
+        .collect();
+    let want: Vec<i64> =
+        facts.iter().filter(|f| f.stage == Some(Stage::Sleeping) && f.id % 997 >= 500).map(|f| f.id).collect();
+    let r = Roster::new(facts);
+    let tags = HashMap::new();
+    let bought = |_: &Condition| HashSet::new();
+    let ctx = Context {
+        today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        tz: chrono_tz::UTC,
+        tags: &tags,
+        bought: &bought,
+    };
+    let f: Filter = serde_json::from_str(
+        r#"{"rules":[{"field":"stage","op":"eq","values":["sleeping"]},{"field":"value","op":"gte","values":["500"]}]}"#,
+    )
+    .unwrap();
+    let p = compile(&f, &ctx).unwrap();
+    assert_eq!(r.ids(&p, None), want, "same customers, in roster order");
+    assert_eq!(r.count(&p) as usize, want.len());
+    let page = r.select(&p, None, &[SortKey { field: SortField::Value, desc: true }], 10, 5);
+    assert_eq!(page.total as usize, want.len());
+    assert_eq!(page.ids.len(), 5);
+}
