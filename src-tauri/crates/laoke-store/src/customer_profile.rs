@@ -9,7 +9,7 @@ use laoke_core::dto::{
     CustomerProfile, Identity, ItemBought, NoteView, OrderLineView, ProfileEdit, ProfileFacts, ProfileOrder,
     StageChangeView,
 };
-use laoke_core::rfm::{RfmGroup, RfmScore};
+use laoke_core::rfm::RfmGroup;
 use laoke_core::time::stored_seconds;
 use rusqlite::{params, OptionalExtension};
 use rust_decimal::Decimal;
@@ -138,10 +138,7 @@ impl Store {
         let r = rows.next()?.ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })?;
         let purchases: u32 = r.get(4)?;
         let value = decimal(r, 5, "customers", "value")?;
-        let rfm = match (r.get::<_, Option<u8>>(14)?, r.get::<_, Option<u8>>(15)?, r.get::<_, Option<u8>>(16)?) {
-            (Some(r), Some(f), Some(m)) => Some(RfmScore { r, f, m }),
-            _ => None,
-        };
+        let rfm = crate::customer_scores::rfm_at(r, 14)?;
         let group = self.identities(id)?;
         let members: Vec<i64> = std::iter::once(id).chain(group.iter().map(|i| i.customer_id)).collect();
         let orders = self.profile_orders(&members)?;

@@ -14,6 +14,14 @@ pub(crate) struct Score {
     pub rfm: Option<RfmScore>,
 }
 
+/// The RFM scores in columns `at`, `at + 1`, `at + 2` of a row (r, f, m), if computed.
+pub(crate) fn rfm_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<RfmScore>> {
+    Ok(match (row.get::<_, Option<u8>>(at)?, row.get::<_, Option<u8>>(at + 1)?, row.get::<_, Option<u8>>(at + 2)?) {
+        (Some(r), Some(f), Some(m)) => Some(RfmScore { r, f, m }),
+        _ => None,
+    })
+}
+
 /// Every customer's score.
 pub(crate) fn load_all(conn: &Connection) -> Result<HashMap<i64, Score>> {
     let mut stmt = conn.prepare("SELECT customer_id, stage, stage_since, rfm_r, rfm_f, rfm_m FROM customer_scores")?;
@@ -21,10 +29,7 @@ pub(crate) fn load_all(conn: &Connection) -> Result<HashMap<i64, Score>> {
     let mut out = HashMap::new();
     while let Some(r) = rows.next()? {
         let stage = crate::columns::parsed(r, 1, "customer_scores", "stage")?;
-        let rfm = match (r.get::<_, Option<u8>>(3)?, r.get::<_, Option<u8>>(4)?, r.get::<_, Option<u8>>(5)?) {
-            (Some(r), Some(f), Some(m)) => Some(RfmScore { r, f, m }),
-            _ => None,
-        };
+        let rfm = rfm_at(r, 3)?;
         out.insert(r.get(0)?, Score { stage, stage_since: r.get(2)?, rfm });
     }
     Ok(out)

@@ -59,10 +59,7 @@ impl Store {
                     haystack.push_str(&t);
                 }
             }
-            let rfm = match (r.get::<_, Option<u8>>(20)?, r.get::<_, Option<u8>>(21)?, r.get::<_, Option<u8>>(22)?) {
-                (Some(r), Some(f), Some(m)) => Some(laoke_core::rfm::RfmScore { r, f, m }),
-                _ => None,
-            };
+            let rfm = crate::customer_scores::rfm_at(r, 20)?;
             let birthday = text(17)?;
             facts.push(CustomerFacts {
                 id,
