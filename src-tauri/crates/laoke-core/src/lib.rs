@@ -18,6 +18,7 @@ pub mod platform;
 pub mod rfm;
 pub mod segment;
 pub mod stats;
+pub mod tier;
 pub mod time;
 
 pub use error::{ErrorCode, ErrorDto};

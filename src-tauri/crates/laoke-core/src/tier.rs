@@ -1,0 +1,251 @@
+//! Membership tiers: the ladder (2–8 tiers, each with an entry rule on value
+//! and/or purchases, a discount and benefits), the evaluation window, which tier
+//! a customer's standing earns, and thresholds suggested from the shop's own
+//! distribution.
+//!
+//! A customer holds the highest tier whose rule they meet. A rule's minimum that
+//! is left out is no condition; a rule with neither minimum admits everyone
+//! (a base tier). Discounts are multipliers (`0.95` = 95折 = 5 % off); a higher
+//! tier's discount must be at least as deep as the one below it.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TierWindow {
+    /// Every purchase ever.
+    #[default]
+    Lifetime,
+    /// Purchases since 1 January of the current year.
+    CalendarYear,
+    /// Purchases in the last 12 months (the same day a year ago excluded).
+    #[serde(rename = "rolling_12m")]
+    Rolling12m,
+}
+
+impl TierWindow {
+    /// The first day (shop time zone) whose purchases count on `today`; none for lifetime.
+    pub fn start(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            TierWindow::Lifetime => None,
+            TierWindow::CalendarYear => NaiveDate::from_ymd_opt(today.year(), 1, 1),
+            TierWindow::Rolling12m => {
+                let year_ago = today.with_year(today.year() - 1).or_else(|| {
+                    // 29 February: a year earlier there is no such day.
+                    NaiveDate::from_ymd_opt(today.year() - 1, 2, 28)
+                })?;
+                year_ago.succ_opt()
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Combine {
+    #[default]
+    And,
+    Or,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierRule {
+    pub name: String,
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub min_value: Option<Decimal>,
+    #[serde(default)]
+    pub min_purchases: Option<u32>,
+    #[serde(default)]
+    pub combine: Combine,
+    /// 0.95 = 5 % off; 1 = no discount.
+    #[ts(type = "string")]
+    pub discount: Decimal,
+    #[serde(default)]
+    pub benefits: String,
+    /// A CSS colour for the badge (`#d4a017`), chosen by the seller.
+    #[serde(default)]
+    pub color: Option<String>,
+}
+
+impl TierRule {
+    pub fn admits(&self, value: Decimal, purchases: u32) -> bool {
+        let by_value = self.min_value.map(|m| value >= m);
+        let by_purchases = self.min_purchases.map(|m| purchases >= m);
+        match (by_value, by_purchases, self.combine) {
+            (None, None, _) => true,
+            (Some(v), None, _) | (None, Some(v), _) => v,
+            (Some(a), Some(b), Combine::And) => a && b,
+            (Some(a), Some(b), Combine::Or) => a || b,
+        }
+    }
+}
+
+/// When downgrades happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReviewPeriod {
+    Monthly,
+    Quarterly,
+    #[default]
+    Yearly,
+}
+
+impl ReviewPeriod {
+    /// The first review day strictly after `day`: the first day of the next month, quarter or year.
+    pub fn next_review(self, day: NaiveDate) -> NaiveDate {
+        let (y, m) = (day.year(), day.month());
+        let (ny, nm) = match self {
+            ReviewPeriod::Monthly => {
+                if m == 12 {
+                    (y + 1, 1)
+                } else {
+                    (y, m + 1)
+                }
+            }
+            ReviewPeriod::Quarterly => {
+                let next = (m - 1) / 3 * 3 + 4;
+                if next > 12 {
+                    (y + 1, 1)
+                } else {
+                    (y, next)
+                }
+            }
+            ReviewPeriod::Yearly => (y + 1, 1),
+        };
+        NaiveDate::from_ymd_opt(ny, nm, 1).unwrap_or(day)
+    }
+}
+
+/// The ladder, lowest tier first, as the `--ladder FILE.json` file writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierLadder {
+    #[serde(default)]
+    pub window: TierWindow,
+    #[serde(default)]
+    pub review: ReviewPeriod,
+    /// Days after a review before a downgrade takes effect.
+    #[serde(default)]
+    pub grace_days: u32,
+    pub tiers: Vec<TierRule>,
+}
+
+impl Default for TierLadder {
+    /// Taobao-compatible: 4 grades by spend or purchases, discounts from 98折 to 88折.
+    fn default() -> Self {
+        let tier = |name: &str, value: i64, purchases: u32, discount: i64, benefits: &str| TierRule {
+            name: name.to_owned(),
+            min_value: Some(Decimal::from(value)),
+            min_purchases: Some(purchases),
+            combine: Combine::Or,
+            discount: Decimal::new(discount, 2),
+            benefits: benefits.to_owned(),
+            color: None,
+        };
+        TierLadder {
+            window: TierWindow::Lifetime,
+            review: ReviewPeriod::Yearly,
+            grace_days: 30,
+            tiers: vec![
+                tier("普通会员", 1, 1, 98, "会员价"),
+                tier("高级会员", 500, 3, 95, "会员价 · 生日礼"),
+                tier("VIP会员", 2000, 6, 92, "会员价 · 生日礼 · 包邮"),
+                tier("至尊VIP", 5000, 12, 88, "会员价 · 生日礼 · 包邮 · 新品优先"),
+            ],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LadderError {
+    #[error("a ladder has 2 to 8 tiers, this one has {0}")]
+    TierCount(usize),
+    #[error("tier {0}: the name must be 1 to 20 characters and unique")]
+    Name(usize),
+    #[error("tier {0}: the discount must be above 0 and at most 1 (0.95 = 5 % off)")]
+    Discount(usize),
+    #[error("tier {0}: its discount must be at least as deep as the tier below it")]
+    Shallower(usize),
+    #[error("tier {0}: minimums cannot be negative")]
+    Negative(usize),
+}
+
+impl TierLadder {
+    pub fn validate(&self) -> Result<(), LadderError> {
+        let n = self.tiers.len();
+        if !(2..=8).contains(&n) {
+            return Err(LadderError::TierCount(n));
+        }
+        for (i, t) in self.tiers.iter().enumerate() {
+            let name = t.name.trim();
+            let repeated = self.tiers[..i].iter().any(|o| o.name.trim() == name);
+            if name.is_empty() || name.chars().count() > 20 || repeated {
+                return Err(LadderError::Name(i + 1));
+            }
+            if t.discount <= Decimal::ZERO || t.discount > Decimal::ONE {
+                return Err(LadderError::Discount(i + 1));
+            }
+            if t.min_value.is_some_and(|v| v < Decimal::ZERO) {
+                return Err(LadderError::Negative(i + 1));
+            }
+            if i > 0 && t.discount > self.tiers[i - 1].discount {
+                return Err(LadderError::Shallower(i + 1));
+            }
+        }
+        Ok(())
+    }
+
+    /// The index of the highest tier a standing earns, if any.
+    pub fn tier_of(&self, value: Decimal, purchases: u32) -> Option<usize> {
+        self.tiers.iter().rposition(|t| t.admits(value, purchases))
+    }
+}
+
+/// Entry values for the tiers above the first from the shop's own buyers:
+/// the value that puts a buyer in the top 20 %, 5 % and 1 % (and so on for
+/// more tiers, halving the share), rounded to a friendly figure.
+pub fn suggest_min_values(values_in_window: &[Decimal], tiers: usize) -> Vec<Decimal> {
+    let mut sorted: Vec<Decimal> = values_in_window.iter().copied().filter(|v| *v > Decimal::ZERO).collect();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let shares = [
+        Decimal::new(20, 2),
+        Decimal::new(5, 2),
+        Decimal::new(1, 2),
+        Decimal::new(5, 3),
+        Decimal::new(2, 3),
+        Decimal::new(1, 3),
+        Decimal::new(5, 4),
+    ];
+    (1..tiers)
+        .map(|k| {
+            let share = shares[(k - 1).min(shares.len() - 1)];
+            if sorted.is_empty() {
+                return Decimal::ZERO;
+            }
+            let n = Decimal::from(sorted.len() as u64) * share;
+            let idx = n.ceil().to_string().parse::<usize>().unwrap_or(1).clamp(1, sorted.len()) - 1;
+            friendly(sorted[idx])
+        })
+        .collect()
+}
+
+/// Rounds down to 2 significant figures (3,874.20 → 3,800), as sellers write thresholds.
+fn friendly(v: Decimal) -> Decimal {
+    if v < Decimal::from(10) {
+        return v.floor();
+    }
+    let digits = v.trunc().to_string().len() as u32;
+    let unit = Decimal::from(10u64.pow(digits.saturating_sub(2)));
+    (v / unit).floor() * unit
+}
+
+#[cfg(test)]
+mod tests;
