@@ -34,6 +34,11 @@ fn main() {
         "merge_suggestions",
         "customers_merge",
         "customer_unmerge",
+        "tier_state",
+        "tier_preview",
+        "tier_apply",
+        "tier_history",
+        "tier_pin",
     ])))
     .expect("tauri build script failed");
 }

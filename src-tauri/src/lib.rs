@@ -10,6 +10,7 @@ mod commands;
 mod customer_commands;
 mod error;
 mod import_commands;
+mod tier_commands;
 
 use archive::Archive;
 use std::path::PathBuf;
@@ -59,6 +60,11 @@ pub fn run() {
             customer_commands::merge_suggestions,
             customer_commands::customers_merge,
             customer_commands::customer_unmerge,
+            tier_commands::tier_state,
+            tier_commands::tier_preview,
+            tier_commands::tier_apply,
+            tier_commands::tier_history,
+            tier_commands::tier_pin,
         ])
         .run(context)
         .expect("the Laoke window could not start");

@@ -111,6 +111,41 @@ pub enum Command {
     },
     /// RFM groups and the Pareto view of buyers' value.
     Rfm,
+    /// Membership tiers: show, preview or apply a ladder, history, pins.
+    Tiers {
+        #[command(subcommand)]
+        action: TierAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TierAction {
+    /// The saved ladder and customers per tier.
+    Show,
+    /// What a ladder would do (customers per tier, moves, revenue share, discount cost); saves nothing.
+    Preview {
+        #[arg(long, value_name = "FILE.json")]
+        ladder: std::path::PathBuf,
+    },
+    /// Save a ladder and give every customer the tier the preview shows.
+    Apply {
+        #[arg(long, value_name = "FILE.json")]
+        ladder: std::path::PathBuf,
+    },
+    /// A customer's tier changes: from, to, when, why.
+    History {
+        #[arg(long)]
+        customer: i64,
+    },
+    /// Pin a customer to a tier by hand (kept through recomputes), or --unpin.
+    Pin {
+        #[arg(long)]
+        customer: i64,
+        #[arg(long, conflicts_with = "unpin")]
+        tier: Option<String>,
+        #[arg(long)]
+        unpin: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -208,8 +208,9 @@ impl Store {
         })
     }
 
-    /// Recomputes unless the scores are from today and nothing changed since
-    /// (time alone moves stages; imports and merges change the inputs).
+    /// Recomputes stages, RFM and tiers unless the scores are from today and
+    /// nothing changed since (time alone moves stages and brings reviews due;
+    /// imports and merges change the inputs).
     pub fn refresh(&mut self, today: NaiveDate) -> Result<Option<RecomputeReport>> {
         let scored_on = settings::get(&self.conn, SCORED_ON)?;
         let scored_generation = settings::get(&self.conn, SCORED_GENERATION)?.and_then(|v| v.as_i64());
@@ -218,6 +219,8 @@ impl Store {
         if fresh {
             return Ok(None);
         }
+        // Tiers first: upgrades from new purchases, downgrades that came due.
+        self.tier_evaluate(today)?;
         self.recompute(today).map(Some)
     }
 

@@ -180,7 +180,10 @@ impl Store {
                 .collect(),
             rfm: rfm.map(|s| RfmGroup::of(s).as_str().to_owned()),
             rfm_cell: rfm.map(|s| s.cell()),
-            tier: None,
+            tier: self
+                .conn
+                .query_row("SELECT tier FROM customer_tiers WHERE customer_id = ?1", [id], |r| r.get(0))
+                .optional()?,
             items: self.items_bought(&members)?,
             orders: orders.into_iter().take(100).collect(),
             identities: group,

@@ -27,6 +27,7 @@ mod import_history;
 mod info;
 pub mod location;
 mod mapping_presets;
+mod membership;
 mod notes;
 mod order_items;
 mod orders;

@@ -38,8 +38,9 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.platform, c.buyer_id, c.nick, c.name, c.phone, c.email, c.province, c.city, c.gender,
                     c.value, c.purchases, c.orders_count, c.first_purchase_at, c.last_purchase_at, c.first_order_at,
-                    c.last_order_at, c.birthday, c.dnd, s.stage, s.rfm_r, s.rfm_f, s.rfm_m
+                    c.last_order_at, c.birthday, c.dnd, s.stage, s.rfm_r, s.rfm_f, s.rfm_m, t.tier
              FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+             LEFT JOIN customer_tiers t ON t.customer_id = c.id
              WHERE c.merged_into IS NULL",
         )?;
         let mut rows = stmt.query([])?;
@@ -70,7 +71,7 @@ impl Store {
                 province: boxed(text(7)?),
                 city: boxed(text(8)?),
                 gender: text(9)?.and_then(|g| g.chars().next()),
-                tier: None,
+                tier: boxed(text(23)?),
                 stage: r.get_ref(19)?.as_str_or_null()?.and_then(|s| s.parse().ok()),
                 rfm,
                 value: crate::columns::decimal(r, 10, "customers", "value")?,

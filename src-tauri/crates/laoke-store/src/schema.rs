@@ -6,10 +6,10 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// Migration 1 in dependency order: a table comes after the tables it references.
@@ -36,6 +36,9 @@ const V2: &str = concat!(
     include_str!("segments.sql"),
     include_str!("customer_merges.sql"),
 );
+
+/// Migration 3: membership tiers and their history.
+const V3: &str = include_str!("customer_tiers.sql");
 
 #[cfg(test)]
 mod tests {

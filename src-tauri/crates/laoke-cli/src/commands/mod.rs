@@ -11,8 +11,9 @@ mod segments;
 mod settings;
 mod stages;
 mod stats;
+mod tiers;
 
-use crate::cli::{Args, BackupAction, Command, SegmentAction};
+use crate::cli::{Args, BackupAction, Command, SegmentAction, TierAction};
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 
@@ -43,6 +44,18 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         },
         Command::Stages { as_of, set, dry_run } => stages::run(&mut store, as_of.as_deref(), &set, dry_run),
         Command::Rfm => stages::rfm(&mut store),
+        Command::Tiers { action } => match action {
+            TierAction::Show => tiers::show(&mut store),
+            TierAction::Preview { ladder } => tiers::preview(&mut store, &ladder),
+            TierAction::Apply { ladder } => tiers::apply(&mut store, &ladder),
+            TierAction::History { customer } => tiers::history(&store, customer),
+            TierAction::Pin { customer, tier, unpin } => {
+                if tier.is_none() && !unpin {
+                    return Err(Failure::usage("tiers.pin", "give --tier NAME or --unpin"));
+                }
+                tiers::pin(&mut store, customer, tier.as_deref())
+            }
+        },
     }
 }
 

@@ -14,6 +14,7 @@ mod profile;
 mod segment;
 mod settings;
 mod stats;
+mod tiers;
 
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
@@ -31,3 +32,4 @@ pub use profile::{
 pub use segment::{Segment, SegmentCount};
 pub use settings::Settings;
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};
+pub use tiers::{TierChangeView, TierCount, TierOutcome, TierPreview, TierState};

@@ -1,0 +1,81 @@
+//! `laoke tiers show|preview|apply|history|pin`: membership tiers.
+
+use super::{to_json, today};
+use crate::output::{Failure, Output};
+use laoke_core::tier::TierLadder;
+use laoke_store::Store;
+use std::fmt::Write;
+use std::path::Path;
+
+fn read_ladder(path: &Path) -> Result<TierLadder, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage("tiers.ladder_file", format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| Failure::usage("tiers.ladder_file", format!("{} is not a ladder file: {e}", path.display())))
+}
+
+pub fn show(store: &mut Store) -> Result<Output, Failure> {
+    let today = today(store)?;
+    store.refresh(today)?;
+    let state = store.tier_state()?;
+    let mut text = String::new();
+    for t in &state.tiers {
+        let _ = writeln!(text, "{:<12} {:>8}", t.name, t.customers);
+    }
+    let _ = writeln!(text, "{:<12} {:>8}", "(none)", state.no_tier);
+    Ok(Output { json: to_json(&state), text })
+}
+
+pub fn preview(store: &mut Store, ladder: &Path) -> Result<Output, Failure> {
+    let ladder = read_ladder(ladder)?;
+    let today = today(store)?;
+    store.refresh(today)?;
+    let p = store.tier_preview(&ladder, today)?;
+    Ok(Output { json: to_json(&p), text: preview_text(&p) })
+}
+
+fn preview_text(p: &laoke_core::dto::TierPreview) -> String {
+    let mut text = String::from("tier           now  after     up   down  share  discount cost\n");
+    for t in &p.tiers {
+        let _ = writeln!(
+            text,
+            "{:<12} {:>5} {:>6} {:>6} {:>6} {:>6} {:>14}",
+            t.name, t.customers_now, t.customers, t.moved_up, t.moved_down, t.revenue_share, t.discount_cost
+        );
+    }
+    let _ = writeln!(text, "{:<12} {:>5} {:>6}", "(none)", p.no_tier_now, p.no_tier);
+    text
+}
+
+pub fn apply(store: &mut Store, ladder: &Path) -> Result<Output, Failure> {
+    let ladder = read_ladder(ladder)?;
+    let today = today(store)?;
+    store.refresh(today)?;
+    let p = store.tier_apply(&ladder, today)?;
+    Ok(Output { json: to_json(&p), text: format!("applied\n{}", preview_text(&p)) })
+}
+
+pub fn history(store: &Store, customer: i64) -> Result<Output, Failure> {
+    let h = store.tier_history(customer)?;
+    let mut text = String::new();
+    for c in &h {
+        let _ = writeln!(
+            text,
+            "{}  {} → {}  ({})",
+            c.on,
+            c.from.as_deref().unwrap_or("-"),
+            c.to.as_deref().unwrap_or("-"),
+            c.reason
+        );
+    }
+    Ok(Output { json: serde_json::json!({ "customer": customer, "changes": to_json(&h) }), text })
+}
+
+pub fn pin(store: &mut Store, customer: i64, tier: Option<&str>) -> Result<Output, Failure> {
+    let today = today(store)?;
+    store.tier_pin(customer, tier, today)?;
+    Ok(Output {
+        json: serde_json::json!({ "customer": customer, "pinned": tier }),
+        text: format!("customer {customer}: {}\n", tier.map_or("unpinned".to_owned(), |t| format!("pinned to {t}"))),
+    })
+}

@@ -1,0 +1,361 @@
+//! Membership tiers over the archive: each customer's standing in the ladder's
+//! window, the what-if preview of a ladder, applying it, the ongoing evaluation
+//! after imports (upgrades at once, downgrades only at review time plus grace),
+//! pins, and the history.
+//!
+//! Preview and apply share one function (`assign`), so the counts a preview
+//! promises are the counts apply produces.
+
+use crate::{settings, Result, Store, StoreError};
+use chrono::NaiveDate;
+use laoke_core::dto::{TierChangeView, TierCount, TierOutcome, TierPreview, TierState};
+use laoke_core::tier::{suggest_min_values, TierLadder, TierWindow};
+use laoke_core::time::{local_date, stored_seconds};
+use rusqlite::{params, OptionalExtension};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+const LADDER: &str = "tiers.ladder";
+
+/// A customer's standing for the tier rules.
+#[derive(Debug, Clone)]
+struct Standing {
+    id: i64,
+    /// Value and purchases in the ladder's window.
+    value: Decimal,
+    purchases: u32,
+    /// Purchase value of the last 12 months (for the discount cost).
+    spent_12m: Decimal,
+}
+
+/// What a customer holds now.
+#[derive(Debug, Clone)]
+struct Held {
+    tier: String,
+    pinned: bool,
+    downgrade_due: Option<String>,
+}
+
+fn invalid(e: impl std::fmt::Display) -> StoreError {
+    StoreError::SettingsInvalid { field: "ladder", reason: e.to_string() }
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl Store {
+    /// The saved ladder (the Taobao-compatible default until one is applied).
+    pub fn ladder(&self) -> Result<(TierLadder, bool)> {
+        let saved = settings::get(&self.conn, LADDER)?.and_then(|v| serde_json::from_value(v).ok());
+        Ok(match saved {
+            Some(l) => (l, true),
+            None => (TierLadder::default(), false),
+        })
+    }
+
+    fn held(&self) -> Result<HashMap<i64, Held>> {
+        let mut stmt = self.conn.prepare("SELECT customer_id, tier, pinned, downgrade_due FROM customer_tiers")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, Held { tier: r.get(1)?, pinned: r.get::<_, i64>(2)? != 0, downgrade_due: r.get(3)? }))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every listed customer's value and purchases in `window` on `today`, folding
+    /// merged identities into the customer they were merged into.
+    fn tier_standings(&self, window: TierWindow, today: NaiveDate) -> Result<Vec<Standing>> {
+        let tz = self.timezone()?;
+        let mut out: Vec<Standing> = Vec::new();
+        let mut at: HashMap<i64, usize> = HashMap::new();
+        let mut root: HashMap<i64, i64> = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT id, merged_into FROM customers")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, merged): (i64, Option<i64>) = (r.get(0)?, r.get(1)?);
+            root.insert(id, merged.unwrap_or(id));
+            if merged.is_none() {
+                at.insert(id, out.len());
+                out.push(Standing { id, value: Decimal::ZERO, purchases: 0, spent_12m: Decimal::ZERO });
+            }
+        }
+        let start = window.start(today);
+        let year_start = TierWindow::Rolling12m.start(today);
+        let mut stmt = self.conn.prepare(
+            "SELECT customer_id, kind, value, created_at FROM orders
+             WHERE customer_id IS NOT NULL AND kind IN ('purchase', 'refund_document')",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let Some(&i) = root.get(&r.get::<_, i64>(0)?).and_then(|c| at.get(c)) else { continue };
+            let secs = r.get_ref(3)?.as_str().ok().and_then(stored_seconds);
+            let Some(date) = secs.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).map(|t| local_date(t, tz))
+            else {
+                continue;
+            };
+            if date > today {
+                continue;
+            }
+            let value = crate::columns::decimal(r, 2, "orders", "value")?;
+            let purchase = r.get_ref(1)?.as_str()? == "purchase";
+            let s = &mut out[i];
+            if start.is_none_or(|st| date >= st) {
+                s.value += value;
+                s.purchases += u32::from(purchase);
+            }
+            if purchase && year_start.is_some_and(|st| date >= st) {
+                s.spent_12m += value;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The tier each customer gets under `ladder` (pins kept when the pinned tier still exists).
+    fn assign(ladder: &TierLadder, standings: &[Standing], held: &HashMap<i64, Held>) -> Vec<Option<usize>> {
+        standings
+            .iter()
+            .map(|s| match held.get(&s.id) {
+                Some(h) if h.pinned && ladder.tiers.iter().any(|t| t.name == h.tier) => {
+                    ladder.tiers.iter().position(|t| t.name == h.tier)
+                }
+                _ => ladder.tier_of(s.value, s.purchases),
+            })
+            .collect()
+    }
+
+    /// What `ladder` would do today, saving nothing.
+    pub fn tier_preview(&self, ladder: &TierLadder, today: NaiveDate) -> Result<TierPreview> {
+        ladder.validate().map_err(invalid)?;
+        let standings = self.tier_standings(ladder.window, today)?;
+        let held = self.held()?;
+        let (current, _) = self.ladder()?;
+        let after = Self::assign(ladder, &standings, &held);
+        // Ranks of the tiers held now, in the new ladder when it has the name, else in the saved one.
+        let rank_now = |id: i64| -> Option<usize> {
+            let name = &held.get(&id)?.tier;
+            ladder
+                .tiers
+                .iter()
+                .position(|t| &t.name == name)
+                .or_else(|| current.tiers.iter().position(|t| &t.name == name))
+        };
+        let total_value: Decimal = standings.iter().map(|s| s.value).sum();
+        let mut tiers: Vec<TierOutcome> = ladder
+            .tiers
+            .iter()
+            .map(|t| TierOutcome {
+                name: t.name.clone(),
+                customers: 0,
+                customers_now: held.values().filter(|h| h.tier == t.name).count() as u32,
+                moved_up: 0,
+                moved_down: 0,
+                revenue_share: Decimal::ZERO,
+                discount_cost: Decimal::ZERO,
+            })
+            .collect();
+        let mut value_of = vec![Decimal::ZERO; tiers.len()];
+        let (mut no_tier, mut dropped) = (0, 0);
+        for (s, new) in standings.iter().zip(&after) {
+            let old = rank_now(s.id);
+            let Some(k) = *new else {
+                no_tier += 1;
+                dropped += u32::from(old.is_some());
+                continue;
+            };
+            let o = &mut tiers[k];
+            o.customers += 1;
+            match old {
+                None => o.moved_up += 1,
+                Some(r) if r < k => o.moved_up += 1,
+                Some(r) if r > k => o.moved_down += 1,
+                _ => {}
+            }
+            value_of[k] += s.value;
+            o.discount_cost += s.spent_12m * (Decimal::ONE - ladder.tiers[k].discount);
+        }
+        for (o, v) in tiers.iter_mut().zip(value_of) {
+            o.revenue_share = if total_value > Decimal::ZERO { (v / total_value).round_dp(4) } else { Decimal::ZERO };
+            o.discount_cost = o.discount_cost.round_dp(2);
+        }
+        let values: Vec<Decimal> = standings.iter().filter(|s| s.purchases > 0).map(|s| s.value).collect();
+        Ok(TierPreview {
+            as_of: day(today),
+            tiers,
+            no_tier,
+            no_tier_now: standings.iter().filter(|s| !held.contains_key(&s.id)).count() as u32,
+            dropped,
+            suggested_min_values: suggest_min_values(&values, ladder.tiers.len()),
+        })
+    }
+
+    /// Saves `ladder` and gives every customer the tier the preview showed (one transaction).
+    pub fn tier_apply(&mut self, ladder: &TierLadder, today: NaiveDate) -> Result<TierPreview> {
+        let preview = self.tier_preview(ladder, today)?;
+        let standings = self.tier_standings(ladder.window, today)?;
+        let held = self.held()?;
+        let after = Self::assign(ladder, &standings, &held);
+        let tx = self.conn.transaction()?;
+        settings::put(&tx, LADDER, serde_json::to_value(ladder).unwrap_or_default())?;
+        for (s, new) in standings.iter().zip(&after) {
+            let old = held.get(&s.id);
+            let new_name = new.map(|k| ladder.tiers[k].name.as_str());
+            if old.map(|h| h.tier.as_str()) == new_name {
+                if old.is_some_and(|h| h.downgrade_due.is_some()) {
+                    tx.execute("UPDATE customer_tiers SET downgrade_due = NULL WHERE customer_id = ?1", [s.id])?;
+                }
+                continue;
+            }
+            set_tier(
+                &tx,
+                s.id,
+                old.map(|h| h.tier.as_str()),
+                new_name,
+                old.is_some_and(|h| h.pinned),
+                &day(today),
+                "ladder",
+            )?;
+        }
+        settings::bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(preview)
+    }
+
+    /// The ongoing rule after purchases and with time: upgrades at once, a
+    /// downgrade only once the next review day (plus grace) has come. Returns how
+    /// many customers changed tier. Does nothing before a ladder is applied.
+    pub fn tier_evaluate(&mut self, today: NaiveDate) -> Result<u32> {
+        let (ladder, applied) = self.ladder()?;
+        if !applied {
+            return Ok(0);
+        }
+        let standings = self.tier_standings(ladder.window, today)?;
+        let held = self.held()?;
+        let rank = |name: &str| ladder.tiers.iter().position(|t| t.name == name);
+        let tx = self.conn.transaction()?;
+        let mut changed = 0;
+        for s in &standings {
+            let old = held.get(&s.id);
+            if old.is_some_and(|h| h.pinned) {
+                continue;
+            }
+            let earned = ladder.tier_of(s.value, s.purchases);
+            let now = old.and_then(|h| rank(&h.tier));
+            let name = |k: Option<usize>| k.map(|k| ladder.tiers[k].name.as_str());
+            if earned > now {
+                set_tier(&tx, s.id, old.map(|h| h.tier.as_str()), name(earned), false, &day(today), "purchase")?;
+                changed += 1;
+            } else if earned < now {
+                let due = old.and_then(|h| h.downgrade_due.clone());
+                match due {
+                    Some(d) if d.as_str() <= day(today).as_str() => {
+                        set_tier(&tx, s.id, old.map(|h| h.tier.as_str()), name(earned), false, &day(today), "review")?;
+                        changed += 1;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let review =
+                            ladder.review.next_review(today) + chrono::Duration::days(i64::from(ladder.grace_days));
+                        tx.execute(
+                            "UPDATE customer_tiers SET downgrade_due = ?2 WHERE customer_id = ?1",
+                            params![s.id, day(review)],
+                        )?;
+                    }
+                }
+            } else if old.is_some_and(|h| h.downgrade_due.is_some()) {
+                tx.execute("UPDATE customer_tiers SET downgrade_due = NULL WHERE customer_id = ?1", [s.id])?;
+            }
+        }
+        if changed > 0 {
+            settings::bump_generation(&tx)?;
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Pins a customer to tier `name` by hand (`None` unpins; the rules then decide again).
+    pub fn tier_pin(&mut self, customer_id: i64, name: Option<&str>, today: NaiveDate) -> Result<()> {
+        let (ladder, _) = self.ladder()?;
+        let tx = self.conn.transaction()?;
+        let old: Option<String> = tx
+            .query_row("SELECT tier FROM customer_tiers WHERE customer_id = ?1", [customer_id], |r| r.get(0))
+            .optional()?;
+        match name {
+            Some(n) => {
+                if !ladder.tiers.iter().any(|t| t.name == n) {
+                    return Err(invalid(format!("no tier named {n:?} in the ladder")));
+                }
+                set_tier(&tx, customer_id, old.as_deref(), Some(n), true, &day(today), "manual")?;
+            }
+            None => {
+                tx.execute("UPDATE customer_tiers SET pinned = 0 WHERE customer_id = ?1", [customer_id])?;
+            }
+        }
+        settings::bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn tier_state(&self) -> Result<TierState> {
+        let (ladder, applied) = self.ladder()?;
+        let held = self.held()?;
+        let listed: u32 =
+            self.conn.query_row("SELECT count(*) FROM customers WHERE merged_into IS NULL", [], |r| r.get(0))?;
+        let tiers: Vec<TierCount> = ladder
+            .tiers
+            .iter()
+            .map(|t| TierCount {
+                name: t.name.clone(),
+                customers: held.values().filter(|h| h.tier == t.name).count() as u32,
+            })
+            .collect();
+        let with_tier: u32 = tiers.iter().map(|t| t.customers).sum();
+        Ok(TierState {
+            pinned: held.values().filter(|h| h.pinned).count() as u32,
+            no_tier: listed.saturating_sub(with_tier),
+            ladder,
+            applied,
+            tiers,
+        })
+    }
+
+    pub fn tier_history(&self, customer_id: i64) -> Result<Vec<TierChangeView>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT from_tier, to_tier, changed_on, reason FROM tier_changes WHERE customer_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([customer_id], |r| {
+            Ok(TierChangeView { from: r.get(0)?, to: r.get(1)?, on: r.get(2)?, reason: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Records a tier change and writes the customer's new tier (none deletes it).
+fn set_tier(
+    conn: &rusqlite::Connection,
+    customer_id: i64,
+    from: Option<&str>,
+    to: Option<&str>,
+    pinned: bool,
+    on: &str,
+    reason: &str,
+) -> Result<()> {
+    match to {
+        Some(t) => conn.execute(
+            "INSERT INTO customer_tiers (customer_id, tier, since, pinned, downgrade_due) VALUES (?1, ?2, ?3, ?4, NULL)
+             ON CONFLICT (customer_id) DO UPDATE SET tier = excluded.tier, since = excluded.since,
+                 pinned = excluded.pinned, downgrade_due = NULL",
+            params![customer_id, t, on, pinned],
+        )?,
+        None => conn.execute("DELETE FROM customer_tiers WHERE customer_id = ?1", [customer_id])?,
+    };
+    if from != to {
+        conn.execute(
+            "INSERT INTO tier_changes (customer_id, from_tier, to_tier, changed_on, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![customer_id, from, to, on, reason],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
