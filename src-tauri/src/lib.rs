@@ -28,6 +28,7 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .manage(Archive::new(path))
+        .manage(tier_commands::TierCache::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::dashboard,

@@ -6,7 +6,15 @@ use crate::commands::announce;
 use crate::error::IpcError;
 use laoke_core::dto::{DataChanged, TierChangeView, TierPreview, TierState};
 use laoke_core::tier::TierLadder;
+use laoke_store::TierInputs;
+use std::sync::{Arc, Mutex};
 use tauri::{AppHandle, State};
+
+/// The tier inputs of the last preview, kept while the window, the day and the
+/// archive generation stay the same: dragging a threshold then previews from
+/// memory instead of re-reading every order.
+#[derive(Default)]
+pub struct TierCache(Arc<Mutex<Option<Arc<TierInputs>>>>);
 
 #[tauri::command]
 pub async fn tier_state(archive: State<'_, Archive>) -> Result<TierState, IpcError> {
@@ -14,8 +22,27 @@ pub async fn tier_state(archive: State<'_, Archive>) -> Result<TierState, IpcErr
 }
 
 #[tauri::command]
-pub async fn tier_preview(archive: State<'_, Archive>, ladder: TierLadder) -> Result<TierPreview, IpcError> {
-    archive.with_roster(move |s, _, today| s.tier_preview(&ladder, today)).await
+pub async fn tier_preview(
+    archive: State<'_, Archive>,
+    cache: State<'_, TierCache>,
+    ladder: TierLadder,
+) -> Result<TierPreview, IpcError> {
+    let cache = cache.0.clone();
+    archive
+        .with_roster(move |s, _, today| {
+            let generation = s.generation()?;
+            let held = cache.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let inputs = match held {
+                Some(i) if i.window == ladder.window && i.today == today && i.generation == generation => i,
+                _ => {
+                    let fresh = Arc::new(s.tier_inputs(ladder.window, today)?);
+                    *cache.lock().unwrap_or_else(|p| p.into_inner()) = Some(fresh.clone());
+                    fresh
+                }
+            };
+            s.tier_preview_in(&ladder, &inputs)
+        })
+        .await
 }
 
 #[tauri::command]

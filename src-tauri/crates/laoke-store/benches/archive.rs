@@ -73,6 +73,26 @@ fn main() {
     store.set_stage_thresholds(Default::default(), today).unwrap();
     let _ = t.elapsed();
 
+    // Tiers: apply the default ladder once, then preview 50 ladders with random
+    // thresholds over inputs read once (what the Tiers page does while a slider moves).
+    let ladder = laoke_core::tier::TierLadder::default();
+    store.tier_apply(&ladder, today).unwrap();
+    let t = Instant::now();
+    let inputs = store.tier_inputs(ladder.window, today).unwrap();
+    let tier_inputs = t.elapsed();
+    let mut tier_rng = rand::rngs::StdRng::seed_from_u64(11);
+    let mut previews = Vec::new();
+    for _ in 0..50 {
+        let mut l = ladder.clone();
+        for (k, tier) in l.tiers.iter_mut().enumerate().skip(1) {
+            tier.min_value = Some(rust_decimal::Decimal::from(tier_rng.random_range(200..800) * k as i64 * 2));
+        }
+        let t = Instant::now();
+        store.tier_preview_in(&l, &inputs).unwrap();
+        previews.push(t.elapsed());
+    }
+    previews.sort();
+
     let t = Instant::now();
     let snap = store.roster().unwrap();
     snap.roster.warm();
@@ -202,6 +222,18 @@ fn main() {
         secs(percentile(&counts, 0.95)) * 1e3
     );
     let _ = writeln!(md, "| search \"江南\" ({found} customers) | {:.2} ms | | |", secs(search_time) * 1e3);
+    let _ = writeln!(
+        md,
+        "| tier inputs (window standings + held tiers, once per archive change) | {:.0} ms | raw scan of {rows} rows: {:.0} ms | {:.1}× |",
+        secs(tier_inputs) * 1e3,
+        secs(baseline_scan) * 1e3,
+        secs(tier_inputs) / secs(baseline_scan)
+    );
+    let _ = writeln!(
+        md,
+        "| tier preview of a changed ladder, p95 of 50 | {:.2} ms | | |",
+        secs(percentile(&previews, 0.95)) * 1e3
+    );
     let _ = writeln!(
         md,
         "| customer page, one filter + one sort, p50 | {:.2} ms | raw 50-row read: {:.3} ms | {:.0}× |",

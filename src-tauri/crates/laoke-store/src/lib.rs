@@ -44,6 +44,7 @@ pub use backups::BackupInfo;
 pub use db::Store;
 pub use error::StoreError;
 pub use import::ImportFlags;
+pub use membership::TierInputs;
 pub use roster::RosterSnapshot;
 pub use schema::SCHEMA_VERSION;
 

@@ -28,6 +28,18 @@ struct Standing {
     spent_12m: Decimal,
 }
 
+/// What the tier rules read from the archive for one window and day: every
+/// customer's standing and the tier they hold. A caller that previews many
+/// ladders in a row (the slider on the Tiers page) keeps it while the archive's
+/// generation stays the same, so a preview is an in-memory pass.
+pub struct TierInputs {
+    pub window: TierWindow,
+    pub today: NaiveDate,
+    pub generation: i64,
+    standings: Vec<Standing>,
+    held: HashMap<i64, Held>,
+}
+
 /// What a customer holds now.
 #[derive(Debug, Clone)]
 struct Held {
@@ -123,13 +135,32 @@ impl Store {
             .collect()
     }
 
+    /// Reads what the tier rules need for `window` on `today`.
+    pub fn tier_inputs(&self, window: TierWindow, today: NaiveDate) -> Result<TierInputs> {
+        Ok(TierInputs {
+            window,
+            today,
+            generation: self.generation()?,
+            standings: self.tier_standings(window, today)?,
+            held: self.held()?,
+        })
+    }
+
     /// What `ladder` would do today, saving nothing.
     pub fn tier_preview(&self, ladder: &TierLadder, today: NaiveDate) -> Result<TierPreview> {
         ladder.validate().map_err(invalid)?;
-        let standings = self.tier_standings(ladder.window, today)?;
-        let held = self.held()?;
+        self.tier_preview_in(ladder, &self.tier_inputs(ladder.window, today)?)
+    }
+
+    /// [`Store::tier_preview`] over inputs read before (they must be for the ladder's window).
+    pub fn tier_preview_in(&self, ladder: &TierLadder, inputs: &TierInputs) -> Result<TierPreview> {
+        ladder.validate().map_err(invalid)?;
+        if inputs.window != ladder.window {
+            return self.tier_preview(ladder, inputs.today);
+        }
+        let (standings, held, today) = (&inputs.standings, &inputs.held, inputs.today);
         let (current, _) = self.ladder()?;
-        let after = Self::assign(ladder, &standings, &held);
+        let after = Self::assign(ladder, standings, held);
         // Ranks of the tiers held now, in the new ladder when it has the name, else in the saved one.
         let rank_now = |id: i64| -> Option<usize> {
             let name = &held.get(&id)?.tier;

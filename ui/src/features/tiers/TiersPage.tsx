@@ -1,7 +1,124 @@
-// The tiers area (membership tier ladder): not built yet, so it explains what it will do.
-import { CrownOutlined } from "@ant-design/icons";
-import { FeaturePlaceholder } from "../../components/FeaturePlaceholder";
+// The tiers page (会员等级): edit the membership ladder on the left, see a live preview on the right, Apply saves it.
+import { useState } from "react";
+import type { ButtonProps } from "antd";
+import { Alert, App, Button, Card, Col, Flex, Popconfirm, Row, Skeleton, Space, Spin, Typography } from "antd";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { TierLadder } from "../../bindings/TierLadder";
+import type { TierState } from "../../bindings/TierState";
+import { tierApply, tierPreview, tierState } from "../../ipc/commands";
+import { useDisplay } from "../../app/shopQueries";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { formatCount } from "../../components/format";
+import { useDebounced } from "../../components/useDebounced";
+import { useErrorNotice } from "../../components/useErrorNotice";
+import { changedCustomers, ladderReason, sameLadder, tierKeys, validateLadder, withSuggestions } from "./ladderModel";
+import { LadderEditor } from "./LadderEditor";
+import { TierPreviewPanel } from "./TierPreviewPanel";
 
 export function TiersPage() {
-  return <FeaturePlaceholder area="tiers" icon={<CrownOutlined />} />;
+  const { t } = useTranslation();
+  const { locale } = useDisplay();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const notifyError = useErrorNotice();
+  const state = useQuery({ queryKey: tierKeys.state(), queryFn: tierState });
+  const [draft, setDraft] = useState<TierLadder | null>(null);
+
+  const saved = state.data;
+  const ladder = draft ?? saved?.ladder;
+  const dirty = !!(draft && saved && !sameLadder(draft, saved.ladder));
+  const problem = ladder ? validateLadder(ladder) : null;
+  // Before the first apply nobody has a tier, so even the unchanged default ladder is worth previewing.
+  const candidate = ladder && saved && (dirty || !saved.applied) && !problem ? ladder : null;
+  const debounced = useDebounced(candidate, 300);
+  const settled = !!(candidate && debounced && sameLadder(candidate, debounced));
+
+  const preview = useQuery({
+    queryKey: tierKeys.preview(debounced),
+    queryFn: () => tierPreview(debounced as TierLadder),
+    enabled: !!candidate && !!debounced,
+    placeholderData: keepPreviousData,
+  });
+  const ready = settled && !!preview.data && !preview.isPlaceholderData && !preview.isFetching;
+
+  const apply = useMutation({
+    mutationFn: (l: TierLadder) => tierApply(l),
+    onSuccess: async (result, l) => {
+      client.setQueryData<TierState>(tierKeys.state(), (old) => (old ? { ...old, ladder: l, applied: true } : old));
+      setDraft(null);
+      const count = changedCustomers(result);
+      message.success(t("tiers.preview.applied", { count, formatted: formatCount(count, locale) }));
+      await client.invalidateQueries({ queryKey: ["customers"] });
+    },
+    onError: (e) => { if (!ladderReason(e)) notifyError(e); },
+  });
+
+  const suggest = useMutation({
+    mutationFn: (l: TierLadder) => tierPreview(l),
+    onSuccess: (p, l) => setDraft(withSuggestions(l, p.suggested_min_values)),
+    onError: notifyError,
+  });
+
+  const refused = (candidate && preview.isError ? ladderReason(preview.error) : null) ?? (apply.isError ? ladderReason(apply.error) : null);
+  const changed = preview.data ? changedCustomers(preview.data) : 0;
+  const busy = apply.isPending;
+
+  return (
+    <div data-testid="page-tiers">
+      <PageHeader title={t("tiers.page.title")} subtitle={t("tiers.page.subtitle")} />
+      {state.isPending && <Skeleton active />}
+      {state.isError && <ErrorAlert error={state.error} onRetry={() => void state.refetch()} testId="tiers-error" />}
+      {saved && ladder && (
+        <>
+          {!saved.applied && (
+            <Alert type="info" showIcon data-testid="tiers-not-applied" style={{ margin: "16px 0" }}
+              message={t("tiers.page.notAppliedTitle")} description={t("tiers.page.notApplied")} />
+          )}
+          {saved.applied && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16 }} data-testid="tiers-current">
+              {t("tiers.page.current", {
+                summary: saved.tiers.map((c) => `${c.name} ${formatCount(c.customers, locale)}`).join(" · "),
+                none: formatCount(saved.no_tier, locale),
+              })}
+              {saved.pinned > 0 && ` ${t("tiers.page.pinned", { formatted: formatCount(saved.pinned, locale) })}`}
+            </Typography.Paragraph>
+          )}
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} xl={14}>
+              <Card title={t("tiers.editor.title")}>
+                <LadderEditor ladder={ladder} problem={problem} disabled={busy} suggesting={suggest.isPending}
+                  onChange={setDraft} onSuggest={() => suggest.mutate(ladder)} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={10}>
+              <Card title={t("tiers.preview.title")}>
+                {refused && <Alert type="error" showIcon data-testid="tiers-refused" style={{ marginBottom: 12 }}
+                  message={t("tiers.preview.invalid", { reason: refused })} />}
+                {candidate && preview.isError && !refused && (
+                  <ErrorAlert error={preview.error} onRetry={() => void preview.refetch()} testId="tiers-preview-error" />
+                )}
+                {!candidate && !problem && <Typography.Text type="secondary">{t("tiers.preview.unchanged")}</Typography.Text>}
+                {candidate && !preview.data && !preview.isError && <Flex justify="center"><Spin /></Flex>}
+                {candidate && preview.data && <TierPreviewPanel preview={preview.data} stale={!ready} />}
+                <Space style={{ marginTop: 16 }}>
+                  <Popconfirm title={t("tiers.preview.confirm", { count: changed, formatted: formatCount(changed, locale) })}
+                    okButtonProps={{ "data-testid": "tiers-apply-confirm" } as ButtonProps}
+                    onConfirm={() => candidate && apply.mutate(candidate)} disabled={!candidate || !ready}>
+                    <Button type="primary" data-testid="tiers-apply" disabled={!candidate || !ready} loading={busy}>
+                      {t("tiers.preview.apply")}
+                    </Button>
+                  </Popconfirm>
+                  <Button data-testid="tiers-reset" disabled={!draft || busy} onClick={() => { setDraft(null); apply.reset(); }}>
+                    {t("tiers.preview.reset")}
+                  </Button>
+                </Space>
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </div>
+  );
 }

@@ -164,3 +164,19 @@ fn pins_survive_recomputes_and_ladder_changes() {
     bad.tiers[2].discount = dec!(0.99);
     assert!(matches!(s.tier_apply(&bad, d(2027, 3, 1)), Err(StoreError::SettingsInvalid { .. })));
 }
+
+#[test]
+fn a_preview_over_inputs_read_once_equals_a_fresh_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = shop(dir.path());
+    let today = d(2026, 11, 22);
+    let inputs = s.tier_inputs(TierWindow::Lifetime, today).unwrap();
+    for min in [dec!(300), dec!(600), dec!(1500)] {
+        let mut l = ladder(TierWindow::Lifetime);
+        l.tiers[1].min_value = Some(min);
+        assert_eq!(s.tier_preview_in(&l, &inputs).unwrap(), s.tier_preview(&l, today).unwrap());
+    }
+    // Inputs of another window are not used for this ladder.
+    let rolling = ladder(TierWindow::Rolling12m);
+    assert_eq!(s.tier_preview_in(&rolling, &inputs).unwrap(), s.tier_preview(&rolling, today).unwrap());
+}

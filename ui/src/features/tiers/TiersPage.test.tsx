@@ -1,0 +1,130 @@
+// Tiers page: loads the ladder, previews an edit through tier_preview (debounced), explains an invalid ladder
+// without asking Rust, and Apply sends tier_apply with the edited ladder.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { invoke } from "@tauri-apps/api/core";
+import i18n from "../../app/i18n";
+import { renderPage } from "../../test/render";
+import { invokeBy, settings } from "../../test/ipcFixtures";
+import type { TierLadder } from "../../bindings/TierLadder";
+import type { TierPreview } from "../../bindings/TierPreview";
+import type { TierState } from "../../bindings/TierState";
+import { TiersPage } from "./TiersPage";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(async () => () => undefined) }));
+vi.mock("../../components/Chart", () => ({ Chart: (p: { testId?: string }) => <div data-testid={p.testId} /> }));
+
+const invoked = vi.mocked(invoke);
+const calls = (cmd: string) => invoked.mock.calls.filter(([c]) => c === cmd);
+
+const rule = (name: string, min_value: string, min_purchases: number, discount: string) =>
+  ({ name, min_value, min_purchases, combine: "or" as const, discount, benefits: "", color: null });
+const savedLadder = (): TierLadder => ({
+  window: "lifetime", review: "yearly", grace_days: 30,
+  tiers: [rule("普通会员", "1", 1, "0.98"), rule("高级会员", "500", 3, "0.95"), rule("VIP会员", "2000", 6, "0.92")],
+});
+let state: TierState;
+
+const preview = (ladder: TierLadder): TierPreview => ({
+  as_of: "2026-03-01", no_tier: 5, no_tier_now: 5, dropped: 0, suggested_min_values: ["380", "2100"],
+  tiers: ladder.tiers.map((t, i) => ({
+    name: t.name, customers: 100 - i * 30 + (i === 1 ? 7 : 0), customers_now: 100 - i * 30,
+    moved_up: i === 1 ? 7 : 0, moved_down: 0, revenue_share: "0.3333", discount_cost: "120.50",
+  })),
+});
+
+beforeEach(async () => {
+  invoked.mockReset();
+  state = { ladder: savedLadder(), applied: true, tiers: [{ name: "普通会员", customers: 100 }], no_tier: 5, pinned: 0 };
+  invoked.mockImplementation(invokeBy({
+    settings_get: () => settings,
+    tier_state: () => state,
+    tier_preview: ({ ladder }) => preview(ladder as TierLadder),
+    tier_apply: ({ ladder }) => {
+      state = { ...state, ladder: ladder as TierLadder };
+      return preview(ladder as TierLadder);
+    },
+  }) as typeof invoke);
+  await i18n.changeLanguage("en-US");
+});
+
+const row = (i: number) => screen.getAllByTestId("tier-row")[i];
+
+async function editMinValue(index: number, value: string) {
+  await waitFor(() => expect(screen.getAllByTestId("tier-row")).toHaveLength(3));
+  const input = within(row(index)).getByTestId("tier-min-value");
+  expect(input).toHaveValue("500");
+  fireEvent.change(input, { target: { value } });
+}
+
+describe("TiersPage", () => {
+  it("loads the saved ladder and previews nothing until it is edited", async () => {
+    renderPage("/tiers", <TiersPage />);
+    expect(await screen.findByTestId("tiers-editor")).toBeInTheDocument();
+    expect(screen.getAllByTestId("tier-row")).toHaveLength(3);
+    expect(within(row(2)).getByTestId("tier-name")).toHaveValue("VIP会员");
+    expect(within(row(1)).getByTestId("tier-discount")).toHaveValue("0.95");
+    expect(row(1)).toHaveTextContent("5% off");
+    expect(screen.queryByTestId("tiers-not-applied")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("tiers-preview")).not.toBeInTheDocument();
+    expect(screen.getByTestId("tiers-apply")).toBeDisabled();
+    expect(calls("tier_preview")).toHaveLength(0);
+  });
+
+  it("explains that nobody has a tier before a ladder was applied", async () => {
+    state = { ...state, applied: false, tiers: [] };
+    renderPage("/tiers", <TiersPage />);
+    expect(await screen.findByTestId("tiers-not-applied")).toHaveTextContent("Nobody has a tier yet");
+    expect(await screen.findByTestId("tiers-preview")).toBeInTheDocument();
+  });
+
+  it("previews an edited min value through tier_preview and shows the rows", async () => {
+    renderPage("/tiers", <TiersPage />);
+    await editMinValue(1, "800");
+    const box = await screen.findByTestId("tiers-preview");
+    expect(calls("tier_preview")).toHaveLength(1);
+    const sent = (calls("tier_preview")[0][1] as { ladder: TierLadder }).ladder;
+    expect(sent.tiers[1].min_value).toBe("800");
+    expect(sent.tiers[0]).toEqual(savedLadder().tiers[0]);
+    const rows = within(box).getAllByTestId("tiers-preview-row");
+    expect(rows.map((r) => r.getAttribute("data-name"))).toEqual(["普通会员", "高级会员", "VIP会员", ""]);
+    expect(rows[1]).toHaveAttribute("data-now", "70");
+    expect(rows[1]).toHaveAttribute("data-after", "77");
+    expect(rows[3]).toHaveTextContent("No tier");
+    expect(within(box).getByTestId("tiers-chart")).toBeInTheDocument();
+    expect(calls("tier_apply")).toHaveLength(0);
+  });
+
+  it("shows why a shallower discount cannot be used and asks Rust for no preview", async () => {
+    renderPage("/tiers", <TiersPage />);
+    await screen.findByTestId("tiers-editor");
+    fireEvent.change(within(row(2)).getByTestId("tier-discount"), { target: { value: "0.99" } });
+    expect(await screen.findByTestId("tiers-problem")).toHaveTextContent("Tier 3: its discount must be at least as deep");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(calls("tier_preview")).toHaveLength(0);
+    expect(screen.getByTestId("tiers-apply")).toBeDisabled();
+  });
+
+  it("applies the edited ladder through tier_apply after confirming", async () => {
+    renderPage("/tiers", <TiersPage />);
+    await editMinValue(1, "800");
+    await screen.findByTestId("tiers-preview");
+    await waitFor(() => expect(screen.getByTestId("tiers-apply")).toBeEnabled());
+    fireEvent.click(screen.getByTestId("tiers-apply"));
+    expect(await screen.findByText("7 customers change tier. Apply the ladder?")).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("tiers-apply-confirm"));
+    await waitFor(() => expect(calls("tier_apply")).toHaveLength(1));
+    const sent = (calls("tier_apply")[0][1] as { ladder: TierLadder }).ladder;
+    expect(sent.tiers.map((t) => t.min_value)).toEqual(["1", "800", "2000"]);
+    expect(await screen.findByText("Ladder applied. 7 customers changed tier.")).toBeInTheDocument();
+  });
+
+  it("fills min values from the suggestions", async () => {
+    renderPage("/tiers", <TiersPage />);
+    await screen.findByTestId("tiers-editor");
+    fireEvent.click(screen.getByTestId("tiers-suggest"));
+    await waitFor(() => expect(within(row(1)).getByTestId("tier-min-value")).toHaveValue("380"));
+    expect(within(row(2)).getByTestId("tier-min-value")).toHaveValue("2100");
+  });
+});
