@@ -6,7 +6,7 @@ import i18n from "../app/i18n";
 import { renderPage } from "../test/render";
 import { dbInfo, invokeBy, settings } from "../test/ipcFixtures";
 import { CarePage } from "../features/care/CarePage";
-import { TiersPage } from "../features/tiers/TiersPage";
+import { CouponsPage } from "../features/coupons/CouponsPage";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(async () => () => undefined) }));
@@ -33,9 +33,9 @@ describe("feature placeholders", () => {
   it("do not ask to import a first export once orders exist", async () => {
     backend(12);
     await i18n.changeLanguage("en-US");
-    renderPage("/tiers", <TiersPage />);
-    expect(await screen.findByText("A clear membership ladder")).toBeInTheDocument();
+    renderPage("/coupons", <CouponsPage />);
+    expect(await screen.findByText("Coupons with a known cost")).toBeInTheDocument();
     await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith("app_info"));
-    expect(screen.queryByTestId("tiers-import")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("coupons-import")).not.toBeInTheDocument();
   });
 });

@@ -195,7 +195,7 @@ describe("ProfileDrawer", () => {
     fireEvent.click(screen.getByTestId("profile-tab-contact"));
     fireEvent.change(await screen.findByTestId("profile-field-email"), { target: { value: "lu.example.com" } });
     fireEvent.click(screen.getByTestId("profile-save"));
-    expect(await screen.findByText("Enter an email address with an @.")).toBeInTheDocument();
+    expect(await screen.findByText("Enter an email address with an @.", {}, { timeout: 5000 })).toBeInTheDocument();
     expect(callsOf("customer_update")[0]).toMatchObject({ edit: { email: "lu.example.com" } });
   });
 
