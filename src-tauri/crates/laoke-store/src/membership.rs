@@ -37,7 +37,12 @@ pub struct TierInputs {
     pub today: NaiveDate,
     pub generation: i64,
     standings: Vec<Standing>,
-    held: HashMap<i64, Held>,
+    /// Buyers' values in the window, largest first (for the suggestions), and
+    /// customers per tier held now: neither depends on the ladder being previewed.
+    values_desc: Vec<Decimal>,
+    held_per_tier: HashMap<String, u32>,
+    /// `held` in the order of `standings`, so a preview never hashes an id.
+    held_row: Vec<Option<Held>>,
 }
 
 /// What a customer holds now.
@@ -124,9 +129,15 @@ impl Store {
 
     /// The tier each customer gets under `ladder` (pins kept when the pinned tier still exists).
     fn assign(ladder: &TierLadder, standings: &[Standing], held: &HashMap<i64, Held>) -> Vec<Option<usize>> {
+        let rows: Vec<Option<&Held>> = standings.iter().map(|s| held.get(&s.id)).collect();
+        Self::assign_rows(ladder, standings, &rows)
+    }
+
+    fn assign_rows(ladder: &TierLadder, standings: &[Standing], held: &[Option<&Held>]) -> Vec<Option<usize>> {
         standings
             .iter()
-            .map(|s| match held.get(&s.id) {
+            .zip(held)
+            .map(|(s, h)| match h {
                 Some(h) if h.pinned && ladder.tiers.iter().any(|t| t.name == h.tier) => {
                     ladder.tiers.iter().position(|t| t.name == h.tier)
                 }
@@ -137,12 +148,23 @@ impl Store {
 
     /// Reads what the tier rules need for `window` on `today`.
     pub fn tier_inputs(&self, window: TierWindow, today: NaiveDate) -> Result<TierInputs> {
+        let standings = self.tier_standings(window, today)?;
+        let held = self.held()?;
+        let mut values_desc: Vec<Decimal> = standings.iter().filter(|s| s.purchases > 0).map(|s| s.value).collect();
+        values_desc.sort_unstable_by(|a, b| b.cmp(a));
+        let mut held_per_tier: HashMap<String, u32> = HashMap::new();
+        for h in held.values() {
+            *held_per_tier.entry(h.tier.clone()).or_default() += 1;
+        }
+        let held_row = standings.iter().map(|s| held.get(&s.id).cloned()).collect();
         Ok(TierInputs {
             window,
             today,
             generation: self.generation()?,
-            standings: self.tier_standings(window, today)?,
-            held: self.held()?,
+            standings,
+            values_desc,
+            held_per_tier,
+            held_row,
         })
     }
 
@@ -158,12 +180,13 @@ impl Store {
         if inputs.window != ladder.window {
             return self.tier_preview(ladder, inputs.today);
         }
-        let (standings, held, today) = (&inputs.standings, &inputs.held, inputs.today);
+        let (standings, today) = (&inputs.standings, inputs.today);
         let (current, _) = self.ladder()?;
-        let after = Self::assign(ladder, standings, held);
+        let rows: Vec<Option<&Held>> = inputs.held_row.iter().map(Option::as_ref).collect();
+        let after = Self::assign_rows(ladder, standings, &rows);
         // Ranks of the tiers held now, in the new ladder when it has the name, else in the saved one.
-        let rank_now = |id: i64| -> Option<usize> {
-            let name = &held.get(&id)?.tier;
+        let rank_now = |row: usize| -> Option<usize> {
+            let name = &rows[row]?.tier;
             ladder
                 .tiers
                 .iter()
@@ -177,7 +200,7 @@ impl Store {
             .map(|t| TierOutcome {
                 name: t.name.clone(),
                 customers: 0,
-                customers_now: held.values().filter(|h| h.tier == t.name).count() as u32,
+                customers_now: inputs.held_per_tier.get(&t.name).copied().unwrap_or(0),
                 moved_up: 0,
                 moved_down: 0,
                 revenue_share: Decimal::ZERO,
@@ -185,9 +208,11 @@ impl Store {
             })
             .collect();
         let mut value_of = vec![Decimal::ZERO; tiers.len()];
+        // Spent per tier, multiplied by the tier's discount once at the end.
+        let mut spent_of = vec![Decimal::ZERO; tiers.len()];
         let (mut no_tier, mut dropped) = (0, 0);
-        for (s, new) in standings.iter().zip(&after) {
-            let old = rank_now(s.id);
+        for (row, (s, new)) in standings.iter().zip(&after).enumerate() {
+            let old = rank_now(row);
             let Some(k) = *new else {
                 no_tier += 1;
                 dropped += u32::from(old.is_some());
@@ -202,20 +227,22 @@ impl Store {
                 _ => {}
             }
             value_of[k] += s.value;
-            o.discount_cost += s.spent_12m * (Decimal::ONE - ladder.tiers[k].discount);
+            spent_of[k] += s.spent_12m;
+        }
+        for ((o, spent), t) in tiers.iter_mut().zip(&spent_of).zip(&ladder.tiers) {
+            o.discount_cost = *spent * (Decimal::ONE - t.discount);
         }
         for (o, v) in tiers.iter_mut().zip(value_of) {
             o.revenue_share = if total_value > Decimal::ZERO { (v / total_value).round_dp(4) } else { Decimal::ZERO };
             o.discount_cost = o.discount_cost.round_dp(2);
         }
-        let values: Vec<Decimal> = standings.iter().filter(|s| s.purchases > 0).map(|s| s.value).collect();
         Ok(TierPreview {
             as_of: day(today),
             tiers,
             no_tier,
-            no_tier_now: standings.iter().filter(|s| !held.contains_key(&s.id)).count() as u32,
+            no_tier_now: rows.iter().filter(|h| h.is_none()).count() as u32,
             dropped,
-            suggested_min_values: suggest_min_values(&values, ladder.tiers.len()),
+            suggested_min_values: suggest_min_values(&inputs.values_desc, ladder.tiers.len()),
         })
     }
 
