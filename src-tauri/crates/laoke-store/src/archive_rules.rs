@@ -66,10 +66,31 @@ impl Store {
 
     /// Customers' standings from their stored totals (the present).
     fn standings(&self, tz: Tz) -> Result<Vec<Standing>> {
-        let mut stmt = self.conn.prepare(
+        self.read_standings(
             "SELECT id, purchases, first_purchase_at, last_purchase_at, value FROM customers WHERE merged_into IS NULL",
-        )?;
-        let mut rows = stmt.query([])?;
+            [],
+            tz,
+        )
+    }
+
+    /// Customers' standings from their purchases up to the end of `as_of` (any
+    /// day); the value is not needed for stages and reads as zero.
+    fn standings_as_of(&self, as_of: NaiveDate, tz: Tz) -> Result<Vec<Standing>> {
+        let end = local_midnight(as_of.succ_opt().unwrap_or(as_of), tz);
+        self.read_standings(
+            "SELECT c.id, coalesce(p.n, 0), p.first, p.last, '0' FROM customers c LEFT JOIN (
+                 SELECT customer_id, count(*) AS n, min(created_at) AS first, max(created_at) AS last FROM orders
+                 WHERE kind = 'purchase' AND created_at < ?1 AND customer_id IS NOT NULL GROUP BY customer_id
+             ) p ON p.customer_id = c.id WHERE c.merged_into IS NULL",
+            [end],
+            tz,
+        )
+    }
+
+    /// Rows of (id, purchases, first and last purchase instant, value) as standings.
+    fn read_standings(&self, sql: &str, args: impl rusqlite::Params, tz: Tz) -> Result<Vec<Standing>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let mut rows = stmt.query(args)?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             out.push(Standing {
@@ -78,29 +99,6 @@ impl Store {
                 first: date_of(r.get(2)?, tz),
                 last: date_of(r.get(3)?, tz),
                 value: crate::columns::decimal(r, 4, "customers", "value")?,
-            });
-        }
-        Ok(out)
-    }
-
-    /// Customers' standings from their purchases up to the end of `as_of` (any day).
-    fn standings_as_of(&self, as_of: NaiveDate, tz: Tz) -> Result<Vec<Standing>> {
-        let end = local_midnight(as_of.succ_opt().unwrap_or(as_of), tz);
-        let mut stmt = self.conn.prepare(
-            "SELECT c.id, coalesce(p.n, 0), p.first, p.last FROM customers c LEFT JOIN (
-                 SELECT customer_id, count(*) AS n, min(created_at) AS first, max(created_at) AS last FROM orders
-                 WHERE kind = 'purchase' AND created_at < ?1 AND customer_id IS NOT NULL GROUP BY customer_id
-             ) p ON p.customer_id = c.id WHERE c.merged_into IS NULL",
-        )?;
-        let mut rows = stmt.query([end])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(Standing {
-                id: r.get(0)?,
-                purchases: r.get(1)?,
-                first: date_of(r.get(2)?, tz),
-                last: date_of(r.get(3)?, tz),
-                value: Decimal::ZERO,
             });
         }
         Ok(out)

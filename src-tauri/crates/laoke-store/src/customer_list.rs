@@ -120,6 +120,14 @@ impl Store {
         Ok(out)
     }
 
+    /// The query's search, with the customers its text finds outside the roster.
+    fn search_of(&self, q: &CustomerQuery) -> Result<Option<Search>> {
+        match q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => Ok(Some(Search::new(t, self.search_elsewhere(t)?))),
+            None => Ok(None),
+        }
+    }
+
     /// The predicate of a query: its platform, filter and segment together.
     fn query_predicate(&self, snap: &RosterSnapshot, q: &CustomerQuery, today: NaiveDate) -> Result<Predicate> {
         let mut rules = Vec::new();
@@ -142,11 +150,7 @@ impl Store {
     /// One page of the customer list over `snap` (see [`Store::roster`]).
     pub fn customer_page_in(&self, snap: &RosterSnapshot, q: &CustomerQuery, today: NaiveDate) -> Result<CustomerPage> {
         let predicate = self.query_predicate(snap, q, today)?;
-        let text = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty());
-        let search = match text {
-            Some(t) => Some(Search::new(t, self.search_elsewhere(t)?)),
-            None => None,
-        };
+        let search = self.search_of(q)?;
         let limit = q.limit.min(MAX_PAGE) as usize;
         let page = snap.roster.select(&predicate, search.as_ref(), &q.sort_keys(), q.offset as usize, limit);
         let customers = rows_at(snap, &page.rows);
@@ -167,11 +171,7 @@ impl Store {
     /// Every customer id a query matches (all pages), for bulk actions.
     pub fn customer_ids_in(&self, snap: &RosterSnapshot, q: &CustomerQuery, today: NaiveDate) -> Result<Vec<i64>> {
         let predicate = self.query_predicate(snap, q, today)?;
-        let text = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty());
-        let search = match text {
-            Some(t) => Some(Search::new(t, self.search_elsewhere(t)?)),
-            None => None,
-        };
+        let search = self.search_of(q)?;
         Ok(snap.roster.ids(&predicate, search.as_ref()))
     }
 }
