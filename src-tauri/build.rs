@@ -39,6 +39,9 @@ fn main() {
         "tier_apply",
         "tier_history",
         "tier_pin",
+        "tier_movers",
+        "tier_value_scale",
+        "tier_changes_recent",
     ])))
     .expect("tauri build script failed");
 }

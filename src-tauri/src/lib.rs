@@ -66,6 +66,9 @@ pub fn run() {
             tier_commands::tier_apply,
             tier_commands::tier_history,
             tier_commands::tier_pin,
+            tier_commands::tier_movers,
+            tier_commands::tier_value_scale,
+            tier_commands::tier_changes_recent,
         ])
         .run(context)
         .expect("the Laoke window could not start");

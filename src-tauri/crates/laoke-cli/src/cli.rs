@@ -132,10 +132,25 @@ pub enum TierAction {
         #[arg(long, value_name = "FILE.json")]
         ladder: std::path::PathBuf,
     },
-    /// A customer's tier changes: from, to, when, why.
+    /// A customer's tier changes (from, to, when, why); without --customer, the shop's latest.
     History {
         #[arg(long)]
-        customer: i64,
+        customer: Option<i64>,
+        /// Without --customer: how many changes, newest first.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// The customers a ladder would move (largest value first); saves nothing.
+    Movers {
+        #[arg(long, value_name = "FILE.json")]
+        ladder: std::path::PathBuf,
+        #[arg(long, value_enum)]
+        direction: MoverDirection,
+        /// Only moves into this tier.
+        #[arg(long)]
+        tier: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
     },
     /// Pin a customer to a tier by hand (kept through recomputes), or --unpin.
     Pin {
@@ -146,6 +161,13 @@ pub enum TierAction {
         #[arg(long)]
         unpin: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum MoverDirection {
+    Up,
+    Down,
+    Dropped,
 }
 
 #[derive(Debug, Subcommand)]

@@ -69,3 +69,43 @@ fn preview_is_what_apply_produces_and_history_records_it() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["error"]["code"], "settings.invalid");
 }
+
+#[test]
+fn movers_name_the_customers_a_preview_moves_and_history_lists_the_shop() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    json(&laoke(&db, &["demo", "--customers", "800", "--seed", "4", "--json"]));
+    let file = dir.path().join("ladder.json");
+    std::fs::write(&file, LADDER).unwrap();
+    let ladder = file.to_str().unwrap();
+    json(&laoke(&db, &["tiers", "apply", "--ladder", ladder, "--json"]));
+    // Raising VIP2's entry value moves some VIP2 customers down to VIP1.
+    std::fs::write(&file, LADDER.replace("\"500.00\"", "\"900.00\"")).unwrap();
+    let preview = json(&laoke(&db, &["tiers", "preview", "--ladder", ladder, "--json"]));
+    let down_into_vip1 = preview["tiers"][0]["moved_down"].as_u64().unwrap();
+    assert!(down_into_vip1 > 0, "{preview}");
+    let movers =
+        json(&laoke(&db, &["tiers", "movers", "--ladder", ladder, "--direction", "down", "--tier", "VIP1", "--json"]));
+    assert_eq!(movers["total"].as_u64().unwrap(), down_into_vip1);
+    let listed = movers["customers"].as_array().unwrap();
+    assert_eq!(listed.len() as u64, down_into_vip1.min(100));
+    let values: Vec<f64> = listed.iter().map(|m| m["value"].as_str().unwrap().parse().unwrap()).collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "largest value first");
+    for m in listed {
+        assert_eq!((m["from"].as_str(), m["to"].as_str()), (Some("VIP2"), Some("VIP1")));
+        let v: f64 = m["value"].as_str().unwrap().parse().unwrap();
+        assert!((500.0..900.0).contains(&v) || m["purchases"].as_u64().unwrap() < 2, "{m}");
+    }
+    assert_eq!(
+        json(&laoke(&db, &["tiers", "show", "--json"]))["tiers"][1]["customers"],
+        preview["tiers"][1]["customers_now"]
+    );
+
+    let recent = json(&laoke(&db, &["tiers", "history", "--limit", "5", "--json"]));
+    let changes = recent["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 5);
+    for field in ["customer_id", "buyer_id", "nick", "from", "to", "on", "reason"] {
+        assert!(changes[0].get(field).is_some(), "{field}");
+    }
+    assert_eq!(changes[0]["reason"], "ladder");
+}

@@ -237,6 +237,21 @@ pub fn suggest_min_values(values_in_window: &[Decimal], tiers: usize) -> Vec<Dec
         .collect()
 }
 
+/// Points of the threshold slider on the Tiers page: `steps + 1` friendly values,
+/// lowest first, where point `i` is the value of the buyer `i / steps` of the way
+/// up the shop's distribution. A slider over these moves through the buyers
+/// evenly, so the few very large customers do not squeeze everyone else into its
+/// first millimetre. Empty when nobody bought in the window.
+pub fn value_scale(values_in_window: &[Decimal], steps: usize) -> Vec<Decimal> {
+    let mut asc: Vec<Decimal> = values_in_window.iter().copied().filter(|v| *v > Decimal::ZERO).collect();
+    if asc.is_empty() || steps == 0 {
+        return Vec::new();
+    }
+    asc.sort_unstable();
+    let last = asc.len() - 1;
+    (0..=steps).map(|i| friendly(asc[i * last / steps])).collect()
+}
+
 /// Rounds down to 2 significant figures (3,874.20 → 3,800), as sellers write thresholds.
 fn friendly(v: Decimal) -> Decimal {
     if v < Decimal::from(10) {

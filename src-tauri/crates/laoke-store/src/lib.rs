@@ -39,6 +39,7 @@ mod settings;
 mod shops;
 mod stage_changes;
 mod tags;
+mod tier_changes;
 
 pub use backups::BackupInfo;
 pub use db::Store;

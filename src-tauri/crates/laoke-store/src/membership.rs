@@ -6,10 +6,11 @@
 //! Preview and apply share one function (`assign`), so the counts a preview
 //! promises are the counts apply produces.
 
+use crate::tier_changes::set_tier;
 use crate::{settings, Result, Store, StoreError};
 use chrono::NaiveDate;
-use laoke_core::dto::{TierChangeView, TierCount, TierOutcome, TierPreview, TierState};
-use laoke_core::tier::{suggest_min_values, TierLadder, TierWindow};
+use laoke_core::dto::{TierCount, TierPreview, TierState};
+use laoke_core::tier::{TierLadder, TierWindow};
 use laoke_core::time::{local_date, stored_seconds};
 use rusqlite::{params, OptionalExtension};
 use rust_decimal::Decimal;
@@ -168,84 +169,6 @@ impl Store {
         })
     }
 
-    /// What `ladder` would do today, saving nothing.
-    pub fn tier_preview(&self, ladder: &TierLadder, today: NaiveDate) -> Result<TierPreview> {
-        ladder.validate().map_err(invalid)?;
-        self.tier_preview_in(ladder, &self.tier_inputs(ladder.window, today)?)
-    }
-
-    /// [`Store::tier_preview`] over inputs read before (they must be for the ladder's window).
-    pub fn tier_preview_in(&self, ladder: &TierLadder, inputs: &TierInputs) -> Result<TierPreview> {
-        ladder.validate().map_err(invalid)?;
-        if inputs.window != ladder.window {
-            return self.tier_preview(ladder, inputs.today);
-        }
-        let (standings, today) = (&inputs.standings, inputs.today);
-        let (current, _) = self.ladder()?;
-        let rows: Vec<Option<&Held>> = inputs.held_row.iter().map(Option::as_ref).collect();
-        let after = Self::assign_rows(ladder, standings, &rows);
-        // Ranks of the tiers held now, in the new ladder when it has the name, else in the saved one.
-        let rank_now = |row: usize| -> Option<usize> {
-            let name = &rows[row]?.tier;
-            ladder
-                .tiers
-                .iter()
-                .position(|t| &t.name == name)
-                .or_else(|| current.tiers.iter().position(|t| &t.name == name))
-        };
-        let total_value: Decimal = standings.iter().map(|s| s.value).sum();
-        let mut tiers: Vec<TierOutcome> = ladder
-            .tiers
-            .iter()
-            .map(|t| TierOutcome {
-                name: t.name.clone(),
-                customers: 0,
-                customers_now: inputs.held_per_tier.get(&t.name).copied().unwrap_or(0),
-                moved_up: 0,
-                moved_down: 0,
-                revenue_share: Decimal::ZERO,
-                discount_cost: Decimal::ZERO,
-            })
-            .collect();
-        let mut value_of = vec![Decimal::ZERO; tiers.len()];
-        // Spent per tier, multiplied by the tier's discount once at the end.
-        let mut spent_of = vec![Decimal::ZERO; tiers.len()];
-        let (mut no_tier, mut dropped) = (0, 0);
-        for (row, (s, new)) in standings.iter().zip(&after).enumerate() {
-            let old = rank_now(row);
-            let Some(k) = *new else {
-                no_tier += 1;
-                dropped += u32::from(old.is_some());
-                continue;
-            };
-            let o = &mut tiers[k];
-            o.customers += 1;
-            match old {
-                None => o.moved_up += 1,
-                Some(r) if r < k => o.moved_up += 1,
-                Some(r) if r > k => o.moved_down += 1,
-                _ => {}
-            }
-            value_of[k] += s.value;
-            spent_of[k] += s.spent_12m;
-        }
-        for ((o, spent), t) in tiers.iter_mut().zip(&spent_of).zip(&ladder.tiers) {
-            o.discount_cost = *spent * (Decimal::ONE - t.discount);
-        }
-        for (o, v) in tiers.iter_mut().zip(value_of) {
-            o.revenue_share = if total_value > Decimal::ZERO { (v / total_value).round_dp(4) } else { Decimal::ZERO };
-            o.discount_cost = o.discount_cost.round_dp(2);
-        }
-        Ok(TierPreview {
-            as_of: day(today),
-            tiers,
-            no_tier,
-            no_tier_now: rows.iter().filter(|h| h.is_none()).count() as u32,
-            dropped,
-            suggested_min_values: suggest_min_values(&inputs.values_desc, ladder.tiers.len()),
-        })
-    }
-
     /// Saves `ladder` and gives every customer the tier the preview showed (one transaction).
     pub fn tier_apply(&mut self, ladder: &TierLadder, today: NaiveDate) -> Result<TierPreview> {
         let preview = self.tier_preview(ladder, today)?;
@@ -375,45 +298,9 @@ impl Store {
             tiers,
         })
     }
-
-    pub fn tier_history(&self, customer_id: i64) -> Result<Vec<TierChangeView>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT from_tier, to_tier, changed_on, reason FROM tier_changes WHERE customer_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([customer_id], |r| {
-            Ok(TierChangeView { from: r.get(0)?, to: r.get(1)?, on: r.get(2)?, reason: r.get(3)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }
 
-/// Records a tier change and writes the customer's new tier (none deletes it).
-fn set_tier(
-    conn: &rusqlite::Connection,
-    customer_id: i64,
-    from: Option<&str>,
-    to: Option<&str>,
-    pinned: bool,
-    on: &str,
-    reason: &str,
-) -> Result<()> {
-    match to {
-        Some(t) => conn.execute(
-            "INSERT INTO customer_tiers (customer_id, tier, since, pinned, downgrade_due) VALUES (?1, ?2, ?3, ?4, NULL)
-             ON CONFLICT (customer_id) DO UPDATE SET tier = excluded.tier, since = excluded.since,
-                 pinned = excluded.pinned, downgrade_due = NULL",
-            params![customer_id, t, on, pinned],
-        )?,
-        None => conn.execute("DELETE FROM customer_tiers WHERE customer_id = ?1", [customer_id])?,
-    };
-    if from != to {
-        conn.execute(
-            "INSERT INTO tier_changes (customer_id, from_tier, to_tier, changed_on, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![customer_id, from, to, on, reason],
-        )?;
-    }
-    Ok(())
-}
-
+mod movers;
+mod preview;
 #[cfg(test)]
 mod tests;

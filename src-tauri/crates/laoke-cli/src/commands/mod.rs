@@ -48,7 +48,11 @@ pub fn run(args: Args) -> Result<Output, Failure> {
             TierAction::Show => tiers::show(&mut store),
             TierAction::Preview { ladder } => tiers::preview(&mut store, &ladder),
             TierAction::Apply { ladder } => tiers::apply(&mut store, &ladder),
-            TierAction::History { customer } => tiers::history(&store, customer),
+            TierAction::History { customer: Some(id), .. } => tiers::history(&store, id),
+            TierAction::History { customer: None, limit } => tiers::recent(&store, limit),
+            TierAction::Movers { ladder, direction, tier, limit } => {
+                tiers::movers(&mut store, &ladder, direction, tier, limit)
+            }
             TierAction::Pin { customer, tier, unpin } => {
                 if tier.is_none() && !unpin {
                     return Err(Failure::usage("tiers.pin", "give --tier NAME or --unpin"));

@@ -1,7 +1,9 @@
-//! `laoke tiers show|preview|apply|history|pin`: membership tiers.
+//! `laoke tiers show|preview|movers|apply|history|pin`: membership tiers.
 
 use super::{to_json, today};
+use crate::cli::MoverDirection;
 use crate::output::{Failure, Output};
+use laoke_core::dto::{MoveDirection, TierMoverQuery};
 use laoke_core::tier::TierLadder;
 use laoke_store::Store;
 use std::fmt::Write;
@@ -69,6 +71,55 @@ pub fn history(store: &Store, customer: i64) -> Result<Output, Failure> {
         );
     }
     Ok(Output { json: serde_json::json!({ "customer": customer, "changes": to_json(&h) }), text })
+}
+
+pub fn recent(store: &Store, limit: u32) -> Result<Output, Failure> {
+    let changes = store.tier_changes_recent(limit, false)?;
+    let mut text = String::new();
+    for c in &changes {
+        let _ = writeln!(
+            text,
+            "{}  {:<20} {} → {}  ({})",
+            c.on,
+            c.nick,
+            c.from.as_deref().unwrap_or("-"),
+            c.to.as_deref().unwrap_or("-"),
+            c.reason
+        );
+    }
+    Ok(Output { json: serde_json::json!({ "changes": to_json(&changes) }), text })
+}
+
+pub fn movers(
+    store: &mut Store,
+    ladder: &Path,
+    direction: MoverDirection,
+    tier: Option<String>,
+    limit: u32,
+) -> Result<Output, Failure> {
+    let ladder = read_ladder(ladder)?;
+    let today = today(store)?;
+    store.refresh(today)?;
+    let direction = match direction {
+        MoverDirection::Up => MoveDirection::Up,
+        MoverDirection::Down => MoveDirection::Down,
+        MoverDirection::Dropped => MoveDirection::Dropped,
+    };
+    let inputs = store.tier_inputs(ladder.window, today)?;
+    let moves = store.tier_movers_in(&ladder, &inputs, &TierMoverQuery { direction, tier, limit })?;
+    let mut text = format!("{} customers\n", moves.total);
+    for m in &moves.customers {
+        let _ = writeln!(
+            text,
+            "{:>8}  {:<20} {} → {}  {}",
+            m.customer_id,
+            m.nick,
+            m.from.as_deref().unwrap_or("-"),
+            m.to.as_deref().unwrap_or("-"),
+            m.value
+        );
+    }
+    Ok(Output { json: to_json(&moves), text })
 }
 
 pub fn pin(store: &mut Store, customer: i64, tier: Option<&str>) -> Result<Output, Failure> {

@@ -32,4 +32,7 @@ pub use profile::{
 pub use segment::{Segment, SegmentCount};
 pub use settings::Settings;
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};
-pub use tiers::{TierChangeView, TierCount, TierOutcome, TierPreview, TierState};
+pub use tiers::{
+    MoveDirection, TierChangeRow, TierChangeView, TierCount, TierMove, TierMoverQuery, TierMoves, TierOutcome,
+    TierPreview, TierState,
+};

@@ -2,6 +2,7 @@
 //! what-if preview of a ladder, and a customer's tier history.
 
 use crate::tier::TierLadder;
+use crate::Platform;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -61,6 +62,65 @@ pub struct TierPreview {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TierChangeView {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub on: String,
+    /// purchase, review, manual or ladder.
+    pub reason: String,
+}
+
+/// Which customers of a preview to list: those moving up, down (including to
+/// no tier), or dropping to no tier; `tier` narrows to moves into that tier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierMoverQuery {
+    pub direction: MoveDirection,
+    pub tier: Option<String>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MoveDirection {
+    Up,
+    Down,
+    Dropped,
+}
+
+/// One customer a proposed ladder would move.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierMove {
+    #[ts(type = "number")]
+    pub customer_id: i64,
+    pub platform: Platform,
+    pub buyer_id: String,
+    pub nick: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Value and purchases in the ladder's window.
+    #[ts(type = "string")]
+    pub value: Decimal,
+    pub purchases: u32,
+}
+
+/// The movers of a preview, largest value first, up to the query's limit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierMoves {
+    pub total: u32,
+    pub customers: Vec<TierMove>,
+}
+
+/// A tier change anywhere in the shop, newest first on the Tiers page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierChangeRow {
+    #[ts(type = "number")]
+    pub customer_id: i64,
+    pub buyer_id: String,
+    pub nick: String,
     pub from: Option<String>,
     pub to: Option<String>,
     pub on: String,

@@ -93,3 +93,16 @@ fn suggestions_follow_the_shop_distribution() {
     assert_eq!(friendly(dec!(3874.2)), dec!(3800));
     assert_eq!(friendly(dec!(7.9)), dec!(7));
 }
+
+#[test]
+fn the_slider_scale_walks_through_the_buyers_evenly() {
+    // 99 small buyers and one whale: the whale only owns the last point.
+    let mut values: Vec<Decimal> = (1..=99).map(|v| Decimal::from(v * 10)).collect();
+    values.push(dec!(1000000));
+    values.push(dec!(0)); // no purchase value: not a buyer
+    let scale = value_scale(&values, 4);
+    assert_eq!(scale, vec![dec!(10), dec!(250), dec!(500), dec!(750), dec!(1000000)]);
+    assert!(scale.windows(2).all(|w| w[0] <= w[1]));
+    assert!(value_scale(&[], 100).is_empty());
+    assert_eq!(value_scale(&[dec!(55.5)], 2), vec![dec!(55), dec!(55), dec!(55)]);
+}

@@ -180,3 +180,55 @@ fn a_preview_over_inputs_read_once_equals_a_fresh_one() {
     let rolling = ladder(TierWindow::Rolling12m);
     assert_eq!(s.tier_preview_in(&rolling, &inputs).unwrap(), s.tier_preview(&rolling, today).unwrap());
 }
+
+#[test]
+fn the_movers_list_names_whom_the_preview_counts() {
+    use laoke_core::dto::{MoveDirection, TierMoverQuery};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let today = d(2026, 11, 22);
+    s.tier_apply(&ladder(TierWindow::Lifetime), today).unwrap();
+    // 金卡 needs 2000 now and 银卡 any one purchase: gold (1200) goes down, one_big (900) up.
+    let mut l = ladder(TierWindow::Lifetime);
+    l.tiers[2].min_value = Some(dec!(2000));
+    l.tiers[1].min_value = Some(dec!(1));
+    l.tiers[1].min_purchases = Some(1);
+    let inputs = s.tier_inputs(l.window, today).unwrap();
+    let preview = s.tier_preview_in(&l, &inputs).unwrap();
+    let q = |direction, tier: Option<&str>| TierMoverQuery { direction, tier: tier.map(Into::into), limit: 10 };
+    let down = s.tier_movers_in(&l, &inputs, &q(MoveDirection::Down, None)).unwrap();
+    let up = s.tier_movers_in(&l, &inputs, &q(MoveDirection::Up, None)).unwrap();
+    let moved_down: u32 = preview.tiers.iter().map(|t| t.moved_down).sum::<u32>() + preview.dropped;
+    let moved_up: u32 = preview.tiers.iter().map(|t| t.moved_up).sum();
+    assert_eq!((down.total, up.total), (moved_down, moved_up));
+    // gold (1200, one purchase) falls to 银卡; one_big (900) rises from 会员 to 银卡.
+    let names = |m: &laoke_core::dto::TierMoves| m.customers.iter().map(|c| c.buyer_id.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&down), vec!["gold"]);
+    assert_eq!((down.customers[0].from.as_deref(), down.customers[0].to.as_deref()), (Some("金卡"), Some("银卡")));
+    assert_eq!(down.customers[0].value, dec!(1200.00));
+    assert_eq!(names(&up), vec!["one_big"]);
+    let into_gold = s.tier_movers_in(&l, &inputs, &q(MoveDirection::Up, Some("金卡"))).unwrap();
+    assert_eq!(into_gold.total, 0);
+    assert!(s.tier_movers_in(&l, &inputs, &q(MoveDirection::Up, Some("钻石"))).is_err());
+    let dropped = s.tier_movers_in(&l, &inputs, &q(MoveDirection::Dropped, None)).unwrap();
+    assert_eq!(dropped.total, preview.dropped);
+}
+
+#[test]
+fn recent_changes_list_the_shop_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    s.tier_apply(&ladder(TierWindow::Lifetime), d(2026, 11, 22)).unwrap();
+    let id: i64 = s.conn.query_row("SELECT id FROM customers WHERE buyer_id = 'silver'", [], |r| r.get(0)).unwrap();
+    s.tier_pin(id, Some("金卡"), d(2026, 11, 23)).unwrap();
+    let all = s.tier_changes_recent(50, false).unwrap();
+    assert_eq!(all.len(), 6, "five customers got a tier from the ladder, one pin");
+    assert_eq!(
+        (all[0].buyer_id.as_str(), all[0].reason.as_str(), all[0].on.as_str()),
+        ("silver", "manual", "2026-11-23")
+    );
+    assert_eq!((all[0].from.as_deref(), all[0].to.as_deref()), (Some("银卡"), Some("金卡")));
+    let day_to_day = s.tier_changes_recent(50, true).unwrap();
+    assert_eq!(day_to_day.len(), 1);
+    assert_eq!(s.tier_changes_recent(2, false).unwrap().len(), 2);
+}
