@@ -7,12 +7,29 @@ import type { ProfileEdit } from "./ProfileEdit";
 import type { ProfileFacts } from "./ProfileFacts";
 import type { ProfileOrder } from "./ProfileOrder";
 import type { StageChangeView } from "./StageChangeView";
+import type { TierChangeView } from "./TierChangeView";
 
 export type CustomerProfile = { id: number, platform: Platform, buyer_id: string, nick: string, contact: ProfileEdit, 
 /**
  * The next day the birthday falls on (YYYY-MM-DD), lunar birthdays converted.
  */
 next_birthday: string | null, tags: Array<string>, notes: Array<NoteView>, facts: ProfileFacts, stage: string | null, stage_since: string | null, stage_history: Array<StageChangeView>, rfm: string | null, rfm_cell: string | null, tier: string | null, 
+/**
+ * The day they got the tier they hold.
+ */
+tier_since: string | null, 
+/**
+ * Set by hand: recomputes and ladder changes keep it.
+ */
+tier_pinned: boolean, 
+/**
+ * A pending downgrade takes effect on this day (review period plus grace).
+ */
+tier_downgrade_due: string | null, 
+/**
+ * Oldest first.
+ */
+tier_history: Array<TierChangeView>, 
 /**
  * What they bought most, by quantity (top 20).
  */

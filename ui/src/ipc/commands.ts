@@ -17,7 +17,11 @@ import type { BulkTarget } from "../bindings/BulkTarget";
 import type { CustomerProfile } from "../bindings/CustomerProfile";
 import type { Filter } from "../bindings/Filter";
 import type { MergeSuggestion } from "../bindings/MergeSuggestion";
+import type { TierChangeRow } from "../bindings/TierChangeRow";
 import type { TierChangeView } from "../bindings/TierChangeView";
+import type { TierMoverQuery } from "../bindings/TierMoverQuery";
+import type { TierMoves } from "../bindings/TierMoves";
+import type { TierWindow } from "../bindings/TierWindow";
 import type { TierLadder } from "../bindings/TierLadder";
 import type { TierPreview } from "../bindings/TierPreview";
 import type { TierState } from "../bindings/TierState";
@@ -70,3 +74,7 @@ export const tierPreview = (ladder: TierLadder) => invoke<TierPreview>("tier_pre
 export const tierApply = (ladder: TierLadder) => invoke<TierPreview>("tier_apply", { ladder });
 export const tierHistory = (customer: number) => invoke<TierChangeView[]>("tier_history", { customer });
 export const tierPin = (customer: number, tier: string | null) => invoke<void>("tier_pin", { customer, tier });
+export const tierMovers = (ladder: TierLadder, query: TierMoverQuery) => invoke<TierMoves>("tier_movers", { ladder, query });
+export const tierValueScale = (window: TierWindow) => invoke<string[]>("tier_value_scale", { window });
+export const tierChangesRecent = (limit: number, skipLadder: boolean) =>
+  invoke<TierChangeRow[]>("tier_changes_recent", { limit, skipLadder });

@@ -151,6 +151,14 @@ impl Store {
             .and_then(laoke_core::birthday::month_day)
             .and_then(|(m, d)| laoke_core::birthday::next_birthday(m, d, contact.birthday_lunar, today))
             .map(|d| d.to_string());
+        let held: Option<(String, String, bool, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT tier, since, pinned, downgrade_due FROM customer_tiers WHERE customer_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0, r.get(3)?)),
+            )
+            .optional()?;
         Ok(CustomerProfile {
             id,
             platform: parsed(r, 0, "customers", "platform")?,
@@ -180,10 +188,11 @@ impl Store {
                 .collect(),
             rfm: rfm.map(|s| RfmGroup::of(s).as_str().to_owned()),
             rfm_cell: rfm.map(|s| s.cell()),
-            tier: self
-                .conn
-                .query_row("SELECT tier FROM customer_tiers WHERE customer_id = ?1", [id], |r| r.get(0))
-                .optional()?,
+            tier: held.as_ref().map(|h| h.0.clone()),
+            tier_since: held.as_ref().map(|h| h.1.clone()),
+            tier_pinned: held.as_ref().is_some_and(|h| h.2),
+            tier_downgrade_due: held.and_then(|h| h.3),
+            tier_history: self.tier_history(id)?,
             items: self.items_bought(&members)?,
             orders: orders.into_iter().take(100).collect(),
             identities: group,

@@ -14,6 +14,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { useDebounced } from "../../components/useDebounced";
+import { useTierColors } from "../tiers/TierBadge";
 import { customerColumns } from "./customerColumns";
 import { CustomersToolbar } from "./CustomersToolbar";
 import { CustomerFilters } from "./CustomerFilters";
@@ -62,7 +63,11 @@ export function CustomersPage() {
     queryFn: () => customersPage(query),
     placeholderData: keepPreviousData,
   });
-  const columns = useMemo(() => customerColumns({ t, locale, timeZone, state, shown }), [t, locale, timeZone, state, shown]);
+  const tierColors = useTierColors();
+  const columns = useMemo(
+    () => customerColumns({ t, locale, timeZone, state, shown, tierColors }),
+    [t, locale, timeZone, state, shown, tierColors],
+  );
   const page = result.data;
   const noCustomers = page !== undefined && page.total === 0 && !isFiltered(state) && !result.isPlaceholderData;
   const change = (c: Parameters<typeof withFilters>[1]) => {

@@ -6,10 +6,15 @@ import type { CustomerRow } from "../../bindings/CustomerRow";
 import { Money } from "../../components/Money";
 import { PlatformTag } from "../../components/PlatformTag";
 import { formatCount, formatDate } from "../../components/format";
+import { TierTag } from "../tiers/TierBadge";
 import type { ListState } from "./customerQuery";
 import type { OptionalColumn } from "./useColumnChoice";
 
-type Ctx = { t: TFunction; locale: string; timeZone: string; state: ListState; shown?: readonly OptionalColumn[] };
+type Ctx = {
+  t: TFunction; locale: string; timeZone: string; state: ListState; shown?: readonly OptionalColumn[];
+  /** Badge colour per tier name (see `useTierColors`). */
+  tierColors?: Map<string, string>;
+};
 
 /** Colours of the lifecycle stages: warm for customers to look after, grey for the lost. */
 export const STAGE_COLORS: Record<string, string> = {
@@ -26,7 +31,7 @@ export function customerColumns(ctx: Ctx): ColumnsType<CustomerRow> {
   return allColumns(ctx).filter((c) => c.key === "nick" || !shown || shown.includes(c.key as OptionalColumn));
 }
 
-function allColumns({ t, locale, timeZone, state }: Ctx): ColumnsType<CustomerRow> {
+function allColumns({ t, locale, timeZone, state, tierColors }: Ctx): ColumnsType<CustomerRow> {
   const order = (key: string): SortOrder => (state.sort === key ? (state.desc ? "descend" : "ascend") : null);
   const sortable = (key: string, first: "ascend" | "descend" = "descend") => ({
     key, sorter: true, sortOrder: order(key),
@@ -48,7 +53,7 @@ function allColumns({ t, locale, timeZone, state }: Ctx): ColumnsType<CustomerRo
     { title: t("customers.col.rfm"), dataIndex: "rfm", ...sortable("rfm"), width: 120, ellipsis: true,
       render: (g: string | null, r) => g ? <Typography.Text title={r.rfm_cell ?? undefined}>{t(`lifecycle.rfm.${g}.name`)}</Typography.Text> : null },
     { title: t("customers.col.tier"), dataIndex: "tier", ...sortable("tier"), width: 90,
-      render: (tier: string | null) => tier ?? null },
+      render: (tier: string | null) => tier ? <TierTag name={tier} color={tierColors?.get(tier) ?? "default"} /> : null },
     { title: t("customers.col.purchases"), dataIndex: "purchases", ...sortable("purchases"), align: "right", width: 112,
       render: (n: number) => formatCount(n, locale) },
     { title: t("customers.col.orders"), dataIndex: "orders", ...sortable("orders"), align: "right", width: 90,

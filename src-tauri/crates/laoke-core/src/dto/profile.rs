@@ -26,6 +26,14 @@ pub struct CustomerProfile {
     pub rfm: Option<String>,
     pub rfm_cell: Option<String>,
     pub tier: Option<String>,
+    /// The day they got the tier they hold.
+    pub tier_since: Option<String>,
+    /// Set by hand: recomputes and ladder changes keep it.
+    pub tier_pinned: bool,
+    /// A pending downgrade takes effect on this day (review period plus grace).
+    pub tier_downgrade_due: Option<String>,
+    /// Oldest first.
+    pub tier_history: Vec<super::TierChangeView>,
     /// What they bought most, by quantity (top 20).
     pub items: Vec<ItemBought>,
     /// Most recent first (at most 100).

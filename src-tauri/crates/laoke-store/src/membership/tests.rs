@@ -155,6 +155,12 @@ fn pins_survive_recomputes_and_ladder_changes() {
     s.tier_apply(&l, d(2027, 3, 1)).unwrap();
     assert_eq!(tier_of(&s, "one_big").as_deref(), Some("金卡"));
     assert_eq!(s.tier_state().unwrap().pinned, 1);
+    let profile = s.customer_profile(id, d(2027, 3, 1)).unwrap();
+    assert_eq!(
+        (profile.tier.as_deref(), profile.tier_pinned, profile.tier_since.as_deref()),
+        (Some("金卡"), true, Some("2026-11-22"))
+    );
+    assert_eq!(profile.tier_history.last().unwrap().reason, "manual");
     assert!(s.tier_pin(id, Some("钻石"), d(2026, 11, 22)).is_err(), "only tiers of the ladder");
     s.tier_pin(id, None, d(2027, 3, 1)).unwrap();
     s.tier_apply(&l, d(2027, 3, 1)).unwrap();

@@ -1,4 +1,4 @@
-// Overview: key facts, next birthday, top items, stage history and merged identities of one customer.
+// Overview: key facts, next birthday, top items, stage history, member tier and merged identities of one customer.
 import { Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { Money } from "../../../components/Money";
 import { PlatformTag } from "../../../components/PlatformTag";
 import { formatCount, formatDate } from "../../../components/format";
 import { stageLabel } from "./profileText";
+import { TierCard } from "./TierCard";
 import { UndoMerge } from "./UndoMerge";
 
 function Birthday({ profile }: { profile: CustomerProfile }) {
@@ -90,6 +91,7 @@ export function OverviewTab({ profile }: { profile: CustomerProfile }) {
           </Card>
         </Col>
       </Row>
+      <TierCard profile={profile} />
       {profile.identities.length > 0 && (
         <Card size="small" title={t("profile.identities.title")}>
           <List size="small" dataSource={profile.identities} data-testid="profile-identities"

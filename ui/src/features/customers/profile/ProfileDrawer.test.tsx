@@ -30,7 +30,9 @@ function profile(): CustomerProfile {
     stage: "loyal", stage_since: "2025-11-03", stage_history: [
       { from: null, to: "new", on: "2025-01-02" }, { from: "new", to: "loyal", on: "2025-11-03" },
     ],
-    rfm: "champions", rfm_cell: "R5F5M4", tier: "VIP2",
+    rfm: "champions", rfm_cell: "R5F5M4", tier: "VIP2", tier_since: "2026-02-01", tier_pinned: false,
+    tier_downgrade_due: "2027-01-31",
+    tier_history: [{ from: null, to: "VIP1", on: "2025-06-01", reason: "ladder" }, { from: "VIP1", to: "VIP2", on: "2026-02-01", reason: "purchase" }],
     items: [{ title: "碎花连衣裙", category: null, quantity: 4, orders: 3 }],
     orders: [{ order_no: "T20251102", platform: "taobao", status: "completed", created_at: "2025-11-02T17:30:00Z",
       value: "299.00", purchase: true, items: [{ title: "碎花连衣裙", sku: "M 红色", quantity: 1, unit_price: "299.00" }] }],
@@ -44,10 +46,19 @@ function answer(extra: Record<string, (args: Record<string, unknown>) => unknown
     settings_get: () => settings,
     customer_profile: () => profile(),
     tags_list: () => ["回头客", "爱买连衣裙", "VIP客户"],
+    tier_state: () => tierState, tier_pin: () => null,
     customer_update: () => null, customer_tag: () => null, customer_untag: () => null, customer_note_add: () => null,
     ...extra,
   }) as typeof invoke);
 }
+
+const tierState = {
+  applied: true, tiers: [], no_tier: 0, pinned: 0,
+  ladder: { window: "lifetime", review: "yearly", grace_days: 30, tiers: ["VIP1", "VIP2", "VIP3"].map((name, i) => ({
+    name, min_value: String(100 * (i + 1)), min_purchases: null, combine: "or", discount: "0.9", benefits: "",
+    color: i === 1 ? "#722ed1" : null,
+  })) },
+};
 
 async function open() {
   renderPage("/customers", <ProfileDrawer customerId={7} onClose={() => undefined} />);
@@ -95,6 +106,20 @@ describe("ProfileDrawer", () => {
     const history = screen.getByTestId("profile-stage-history");
     expect(history.textContent).toMatch(/New → Loyal.*Became New/);
     expect(within(screen.getByTestId("profile-identities")).getByText("小鹿天猫")).toBeInTheDocument();
+  });
+
+  it("shows the tier in its ladder colour, its history, and pins it by hand", async () => {
+    answer();
+    await open();
+    await waitFor(() => expect(screen.getByTestId("profile-tier")).toHaveAttribute("data-color", "#722ed1"));
+    const card = screen.getByTestId("profile-tier-card");
+    expect(card).toHaveTextContent("since 02/01/2026");
+    expect(screen.getByTestId("profile-tier-downgrade")).toHaveTextContent("drops on 01/31/2027");
+    expect(screen.getByTestId("profile-tier-history").textContent).toMatch(/VIP1 → VIP2.*upgraded by a purchase.*No tier → VIP1.*ladder applied/);
+    expect(screen.queryByTestId("profile-tier-unpin")).not.toBeInTheDocument();
+    fireEvent.mouseDown(within(screen.getByTestId("profile-tier-pin")).getByRole("combobox"));
+    fireEvent.click(await screen.findByTitle("VIP3"));
+    await waitFor(() => expect(callsOf("tier_pin")).toEqual([{ customer: 7, tier: "VIP3" }]));
   });
 
   it("adds a tag through customer_tag and refreshes the profile", async () => {

@@ -6,6 +6,7 @@ import { useDisplay } from "../../../app/shopQueries";
 import { PlatformTag } from "../../../components/PlatformTag";
 import { formatDate } from "../../../components/format";
 import { useErrorNotice } from "../../../components/useErrorNotice";
+import { TierBadge } from "../../tiers/TierBadge";
 import { STAGE_COLORS, rfmLabel, stageLabel } from "./profileText";
 import { useProfileActions } from "./useProfileActions";
 
@@ -38,7 +39,7 @@ export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
         )}
         {profile.tier && (
           <Tooltip title={t("profile.tier")}>
-            <Tag color="volcano" data-testid="profile-tier">{profile.tier}</Tag>
+            <span><TierBadge name={profile.tier} pinned={profile.tier_pinned} testId="profile-tier" /></span>
           </Tooltip>
         )}
       </Space>
