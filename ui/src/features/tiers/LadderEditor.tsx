@@ -12,11 +12,11 @@ const WINDOWS: TierWindow[] = ["lifetime", "calendar_year", "rolling_12m"];
 const REVIEWS: ReviewPeriod[] = ["monthly", "quarterly", "yearly"];
 
 type Props = {
-  ladder: TierLadder; problem: Problem | null; disabled: boolean; suggesting: boolean;
+  ladder: TierLadder; problem: Problem | null; disabled: boolean; suggesting: boolean; scale?: string[];
   onChange: (ladder: TierLadder) => void; onSuggest: () => void;
 };
 
-export function LadderEditor({ ladder, problem, disabled, suggesting, onChange, onSuggest }: Props) {
+export function LadderEditor({ ladder, problem, disabled, suggesting, scale, onChange, onSuggest }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<TierLadder>) => onChange({ ...ladder, ...patch });
   const n = ladder.tiers.length;
@@ -47,7 +47,7 @@ export function LadderEditor({ ladder, problem, disabled, suggesting, onChange, 
       </Form>
       <Typography.Paragraph type="secondary">{t("tiers.editor.lowestFirst")}</Typography.Paragraph>
       {ladder.tiers.map((rule, i) => (
-        <TierRow key={i} index={i} rule={rule} disabled={disabled} canRemove={n > MIN_TIERS}
+        <TierRow key={i} index={i} rule={rule} disabled={disabled} canRemove={n > MIN_TIERS} scale={scale}
           onChange={(r) => set({ tiers: ladder.tiers.map((o, j) => (j === i ? r : o)) })}
           onRemove={() => set({ tiers: ladder.tiers.filter((_, j) => j !== i) })} />
       ))}

@@ -9,10 +9,11 @@ import { Chart } from "../../components/Chart";
 import { Money } from "../../components/Money";
 import { formatCount, formatDate, formatPercent } from "../../components/format";
 import { previewRows, type PreviewRow } from "./ladderModel";
+import type { MoverTarget } from "./MoversModal";
 
-type Props = { preview: TierPreview; stale: boolean };
+type Props = { preview: TierPreview; stale: boolean; onOpenMovers: (target: MoverTarget) => void };
 
-export function TierPreviewPanel({ preview, stale }: Props) {
+export function TierPreviewPanel({ preview, stale, onOpenMovers }: Props) {
   const { t } = useTranslation();
   const { locale, timeZone } = useDisplay();
   const n = (v: number) => formatCount(v, locale);
@@ -55,9 +56,18 @@ export function TierPreviewPanel({ preview, stale }: Props) {
             <Typography.Text strong={r.after !== r.now}>{n(r.after)}</Typography.Text>
           ) },
           { key: "up", title: <Tooltip title={t("tiers.preview.upHint")}>{t("tiers.preview.up")}</Tooltip>, align: "right",
-            render: (_, r) => (r.up ? <Typography.Text type="success">{n(r.up)}</Typography.Text> : "–") },
+            render: (_, r) => (r.up ? (
+              <Typography.Link type="success" data-testid="tiers-preview-up" onClick={() => onOpenMovers({ direction: "up", tier: r.name })}>
+                {n(r.up)}
+              </Typography.Link>
+            ) : "–") },
           { key: "down", title: <Tooltip title={t("tiers.preview.downHint")}>{t("tiers.preview.down")}</Tooltip>, align: "right",
-            render: (_, r) => (r.down ? <Typography.Text type="danger">{n(r.down)}</Typography.Text> : "–") },
+            render: (_, r) => (r.down ? (
+              <Typography.Link type="danger" data-testid="tiers-preview-down"
+                onClick={() => onOpenMovers({ direction: r.name === null ? "dropped" : "down", tier: r.name })}>
+                {n(r.down)}
+              </Typography.Link>
+            ) : "–") },
           { key: "share", title: t("tiers.preview.share"), align: "right",
             render: (_, r) => (r.share === null ? "–" : formatPercent(r.share, locale)) },
           { key: "cost", title: t("tiers.preview.cost"), align: "right",

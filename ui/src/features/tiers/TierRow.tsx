@@ -5,13 +5,16 @@ import { useTranslation } from "react-i18next";
 import type { Combine } from "../../bindings/Combine";
 import type { TierRule } from "../../bindings/TierRule";
 import { discountParts } from "./ladderModel";
+import { ThresholdSlider } from "./ThresholdSlider";
 
 type Props = {
   index: number; rule: TierRule; canRemove: boolean; disabled: boolean;
+  /** The threshold slider's points (see `ThresholdSlider`); none until the shop has buyers in the window. */
+  scale?: string[];
   onChange: (rule: TierRule) => void; onRemove: () => void;
 };
 
-export function TierRow({ index, rule, canRemove, disabled, onChange, onRemove }: Props) {
+export function TierRow({ index, rule, canRemove, disabled, scale, onChange, onRemove }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<TierRule>) => onChange({ ...rule, ...patch });
   const parts = discountParts(rule.discount);
@@ -73,6 +76,9 @@ export function TierRow({ index, rule, canRemove, disabled, onChange, onRemove }
             aria-label={t("tiers.editor.remove")} onClick={onRemove} />
         </Tooltip>
       </Flex>
+      {scale && scale.length > 1 && (
+        <ThresholdSlider scale={scale} value={rule.min_value} disabled={disabled} onChange={(min_value) => set({ min_value })} />
+      )}
     </div>
   );
 }

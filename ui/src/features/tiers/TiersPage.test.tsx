@@ -41,6 +41,16 @@ beforeEach(async () => {
     settings_get: () => settings,
     tier_state: () => state,
     tier_preview: ({ ladder }) => preview(ladder as TierLadder),
+    tier_value_scale: () => ["1", "50", "100", "200", "300", "400", "500", "800", "1200", "2000", "5000"],
+    tier_changes_recent: ({ skipLadder }) => [
+      { customer_id: 3, buyer_id: "tb_mei", nick: "阿美", from: "普通会员", to: "高级会员", on: "2026-02-20", reason: "purchase" },
+      ...(skipLadder ? [] : [{ customer_id: 4, buyer_id: "tb_li", nick: "", from: null, to: "普通会员", on: "2026-01-01", reason: "ladder" }]),
+    ],
+    tier_movers: ({ query }) => ({
+      total: 7,
+      customers: [{ customer_id: 11, platform: "taobao", buyer_id: "tb_up", nick: "升级的小王", from: "普通会员",
+        to: (query as { tier: string }).tier, value: "812.00", purchases: 3 }],
+    }),
     tier_apply: ({ ladder }) => {
       state = { ...state, ladder: ladder as TierLadder };
       return preview(ladder as TierLadder);
@@ -126,5 +136,45 @@ describe("TiersPage", () => {
     fireEvent.click(screen.getByTestId("tiers-suggest"));
     await waitFor(() => expect(within(row(1)).getByTestId("tier-min-value")).toHaveValue("380"));
     expect(within(row(2)).getByTestId("tier-min-value")).toHaveValue("2100");
+  });
+
+  it("a threshold slider walks the shop's own scale and previews each step", async () => {
+    renderPage("/tiers", <TiersPage />);
+    await waitFor(() => expect(within(row(1)).getAllByRole("slider")).toHaveLength(1));
+    const handle = within(row(1)).getByRole("slider");
+    expect(handle).toHaveAttribute("aria-valuenow", "6"); // "500" is point 6 of the scale
+    fireEvent.keyDown(handle, { key: "ArrowRight", keyCode: 39 });
+    await waitFor(() => expect(within(row(1)).getByTestId("tier-min-value")).toHaveValue("800"));
+    await waitFor(() => expect(calls("tier_preview").length).toBeGreaterThan(0));
+    const sent = (calls("tier_preview").at(-1)![1] as { ladder: TierLadder }).ladder;
+    expect(sent.tiers[1].min_value).toBe("800");
+    expect(calls("tier_value_scale")[0][1]).toEqual({ window: "lifetime" });
+  });
+
+  it("opens who moves up into a tier from the preview's count", async () => {
+    renderPage("/tiers", <TiersPage />);
+    await editMinValue(1, "800");
+    const box = await screen.findByTestId("tiers-preview");
+    fireEvent.click(await within(box).findByTestId("tiers-preview-up"));
+    await waitFor(() => expect(calls("tier_movers")).toHaveLength(1));
+    const args = calls("tier_movers")[0][1] as { ladder: TierLadder; query: unknown };
+    expect(args.query).toEqual({ direction: "up", tier: "高级会员", limit: 200 });
+    expect(args.ladder.tiers[1].min_value).toBe("800");
+    const modal = await screen.findByTestId("tiers-movers");
+    expect(await within(modal).findByText("升级的小王")).toBeInTheDocument();
+    expect(within(modal).getByTestId("tiers-movers-total")).toHaveTextContent("7 customers, largest spend first.");
+    expect(within(modal).getByText("普通会员 → 高级会员")).toBeInTheDocument();
+  });
+
+  it("lists the latest tier changes and can hide those from applying a ladder", async () => {
+    renderPage("/tiers", <TiersPage />);
+    const card = await screen.findByTestId("tiers-history");
+    await waitFor(() => expect(within(card).getAllByTestId("tiers-history-row")).toHaveLength(2));
+    expect(within(card).getByText("阿美")).toBeInTheDocument();
+    expect(within(card).getByText("tb_li")).toBeInTheDocument(); // no nick: the buyer ID
+    expect(card).toHaveTextContent("upgraded by a purchase");
+    fireEvent.click(within(card).getByTestId("tiers-history-skip-ladder"));
+    await waitFor(() => expect(within(card).getAllByTestId("tiers-history-row")).toHaveLength(1));
+    expect(calls("tier_changes_recent").at(-1)![1]).toEqual({ limit: 100, skipLadder: true });
   });
 });

@@ -1,4 +1,5 @@
-// The tiers page (会员等级): edit the membership ladder on the left, see a live preview on the right, Apply saves it.
+// The tiers page (会员等级): edit the membership ladder on the left, see a live preview on the right (its ↑/↓ counts
+// open who moves), Apply saves it; the shop's latest tier changes below.
 import { useState } from "react";
 import type { ButtonProps } from "antd";
 import { Alert, App, Button, Card, Col, Flex, Popconfirm, Row, Skeleton, Space, Spin, Typography } from "antd";
@@ -6,15 +7,17 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useTranslation } from "react-i18next";
 import type { TierLadder } from "../../bindings/TierLadder";
 import type { TierState } from "../../bindings/TierState";
-import { tierApply, tierPreview, tierState } from "../../ipc/commands";
+import { tierApply, tierPreview, tierState, tierValueScale } from "../../ipc/commands";
 import { useDisplay } from "../../app/shopQueries";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { formatCount } from "../../components/format";
-import { useDebounced } from "../../components/useDebounced";
+import { useThrottled } from "../../components/useThrottled";
 import { useErrorNotice } from "../../components/useErrorNotice";
 import { changedCustomers, ladderReason, sameLadder, tierKeys, validateLadder, withSuggestions } from "./ladderModel";
 import { LadderEditor } from "./LadderEditor";
+import { MoversModal, type MoverTarget } from "./MoversModal";
+import { RecentTierChanges } from "./RecentTierChanges";
 import { TierPreviewPanel } from "./TierPreviewPanel";
 
 export function TiersPage() {
@@ -32,7 +35,8 @@ export function TiersPage() {
   const problem = ladder ? validateLadder(ladder) : null;
   // Before the first apply nobody has a tier, so even the unchanged default ladder is worth previewing.
   const candidate = ladder && saved && (dirty || !saved.applied) && !problem ? ladder : null;
-  const debounced = useDebounced(candidate, 300);
+  // Throttled, not debounced: dragging a threshold slider updates the preview several times a second.
+  const debounced = useThrottled(candidate, 150);
   const settled = !!(candidate && debounced && sameLadder(candidate, debounced));
 
   const preview = useQuery({
@@ -53,6 +57,15 @@ export function TiersPage() {
       await client.invalidateQueries({ queryKey: ["customers"] });
     },
     onError: (e) => { if (!ladderReason(e)) notifyError(e); },
+  });
+
+  const [movers, setMovers] = useState<MoverTarget | null>(null);
+  const ladderWindow = ladder?.window;
+  const scale = useQuery({
+    queryKey: tierKeys.scale(ladderWindow ?? ""),
+    queryFn: () => tierValueScale(ladderWindow!),
+    enabled: !!ladderWindow,
+    placeholderData: keepPreviousData,
   });
 
   const suggest = useMutation({
@@ -88,7 +101,7 @@ export function TiersPage() {
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={14}>
               <Card title={t("tiers.editor.title")}>
-                <LadderEditor ladder={ladder} problem={problem} disabled={busy} suggesting={suggest.isPending}
+                <LadderEditor ladder={ladder} problem={problem} disabled={busy} suggesting={suggest.isPending} scale={scale.data}
                   onChange={setDraft} onSuggest={() => suggest.mutate(ladder)} />
               </Card>
             </Col>
@@ -101,7 +114,7 @@ export function TiersPage() {
                 )}
                 {!candidate && !problem && <Typography.Text type="secondary">{t("tiers.preview.unchanged")}</Typography.Text>}
                 {candidate && !preview.data && !preview.isError && <Flex justify="center"><Spin /></Flex>}
-                {candidate && preview.data && <TierPreviewPanel preview={preview.data} stale={!ready} />}
+                {candidate && preview.data && <TierPreviewPanel preview={preview.data} stale={!ready} onOpenMovers={setMovers} />}
                 <Space style={{ marginTop: 16 }}>
                   <Popconfirm title={t("tiers.preview.confirm", { count: changed, formatted: formatCount(changed, locale) })}
                     okButtonProps={{ "data-testid": "tiers-apply-confirm" } as ButtonProps}
@@ -117,6 +130,8 @@ export function TiersPage() {
               </Card>
             </Col>
           </Row>
+          <RecentTierChanges />
+          {debounced && <MoversModal ladder={debounced} target={movers} onClose={() => setMovers(null)} />}
         </>
       )}
     </div>

@@ -8,6 +8,9 @@ import { toErrorDto } from "../../app/errors";
 export const tierKeys = {
   state: () => ["customers", "tiers", "state"] as const,
   preview: (ladder: unknown) => ["customers", "tiers", "preview", ladder] as const,
+  movers: (ladder: unknown, target: unknown) => ["customers", "tiers", "movers", ladder, target] as const,
+  scale: (window: string) => ["customers", "tiers", "scale", window] as const,
+  recent: () => ["customers", "tiers", "recent"] as const,
 };
 
 export const MIN_TIERS = 2;
