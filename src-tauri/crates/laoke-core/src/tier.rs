@@ -176,6 +176,8 @@ pub enum LadderError {
     Shallower(usize),
     #[error("tier {0}: minimums cannot be negative")]
     Negative(usize),
+    #[error("tier {0}: the badge colour must be a hex colour such as #d4a017")]
+    Color(usize),
 }
 
 impl TierLadder {
@@ -199,6 +201,9 @@ impl TierLadder {
             if i > 0 && t.discount > self.tiers[i - 1].discount {
                 return Err(LadderError::Shallower(i + 1));
             }
+            if t.color.as_deref().is_some_and(|c| !is_hex_colour(c)) {
+                return Err(LadderError::Color(i + 1));
+            }
         }
         Ok(())
     }
@@ -207,6 +212,13 @@ impl TierLadder {
     pub fn tier_of(&self, value: Decimal, purchases: u32) -> Option<usize> {
         self.tiers.iter().rposition(|t| t.admits(value, purchases))
     }
+}
+
+/// `#rgb`, `#rrggbb` or either with alpha: the only colours a badge takes, so a
+/// ladder file cannot put arbitrary CSS into the page.
+fn is_hex_colour(c: &str) -> bool {
+    let Some(hex) = c.strip_prefix('#') else { return false };
+    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|ch| ch.is_ascii_hexdigit())
 }
 
 /// Entry values for the tiers above the first from the shop's own buyers:

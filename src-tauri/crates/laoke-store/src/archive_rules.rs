@@ -74,14 +74,17 @@ impl Store {
     }
 
     /// Customers' standings from their purchases up to the end of `as_of` (any
-    /// day); the value is not needed for stages and reads as zero.
+    /// day), each merged identity's purchases counted for the customer it was
+    /// merged into; the value is not needed for stages and reads as zero.
     fn standings_as_of(&self, as_of: NaiveDate, tz: Tz) -> Result<Vec<Standing>> {
         let end = local_midnight(as_of.succ_opt().unwrap_or(as_of), tz);
         self.read_standings(
             "SELECT c.id, coalesce(p.n, 0), p.first, p.last, '0' FROM customers c LEFT JOIN (
-                 SELECT customer_id, count(*) AS n, min(created_at) AS first, max(created_at) AS last FROM orders
-                 WHERE kind = 'purchase' AND created_at < ?1 AND customer_id IS NOT NULL GROUP BY customer_id
-             ) p ON p.customer_id = c.id WHERE c.merged_into IS NULL",
+                 SELECT coalesce(oc.merged_into, oc.id) AS root, count(*) AS n, min(o.created_at) AS first,
+                        max(o.created_at) AS last
+                 FROM orders o JOIN customers oc ON oc.id = o.customer_id
+                 WHERE o.kind = 'purchase' AND o.created_at < ?1 GROUP BY root
+             ) p ON p.root = c.id WHERE c.merged_into IS NULL",
             [end],
             tz,
         )

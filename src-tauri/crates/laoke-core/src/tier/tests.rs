@@ -56,6 +56,11 @@ fn the_ladder_is_checked() {
     let mut l = TierLadder::default();
     l.tiers.truncate(1);
     assert_eq!(l.validate(), Err(LadderError::TierCount(1)));
+    let mut l = TierLadder::default();
+    l.tiers[3].color = Some("red;background:url(x)".into());
+    assert_eq!(l.validate(), Err(LadderError::Color(4)), "a badge colour is a hex colour, never CSS");
+    l.tiers[3].color = Some("#D4a017".into());
+    assert_eq!(l.validate(), Ok(()));
     // The file format of the issue parses, with defaults for what it leaves out.
     let l: TierLadder = serde_json::from_str(
         r#"{"window": "rolling_12m", "tiers": [{"name": "VIP1", "min_value": "500.00", "min_purchases": 2, "combine": "and", "discount": "0.95", "benefits": "包邮"}, {"name": "VIP2", "min_value": "2000", "discount": "0.9"}]}"#,

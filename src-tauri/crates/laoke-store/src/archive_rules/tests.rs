@@ -89,6 +89,34 @@ fn stage_counts_on_an_earlier_day_use_only_the_purchases_made_by_then() {
 }
 
 #[test]
+fn stage_counts_on_an_earlier_day_count_a_merged_identitys_purchases() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with(dir.path());
+    let id = |s: &Store, buyer: &str| -> i64 {
+        s.conn.query_row("SELECT id FROM customers WHERE buyer_id = ?1", [buyer], |r| r.get(0)).unwrap()
+    };
+    // f bought on 1 Jan, e on 1 Nov. Merged into e, f's purchase makes e a buyer since January.
+    let (e, f) = (id(&store, "e_new"), id(&store, "f_churned"));
+    store.merge_customers(e, &[f], "2026-11-22T02:00:00Z").unwrap();
+    let then = store.stage_counts(NaiveDate::from_ymd_opt(2026, 3, 15).unwrap()).unwrap();
+    assert_eq!(then.stages["active"], 1, "e, through f's January purchase");
+    assert_eq!(then.stages["new"], 1, "d");
+    assert_eq!(then.stages.values().sum::<u32>(), 5, "the merged identity is not a customer of its own");
+    // Today the as-of count agrees with the stored stages of the merged archive.
+    store.recompute(today()).unwrap();
+    let stored: u32 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM customer_scores s JOIN customers c ON c.id = s.customer_id
+        WHERE c.merged_into IS NULL AND s.stage = 'active'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(store.stage_counts(today()).unwrap().stages["active"], stored);
+}
+
+#[test]
 fn a_threshold_preview_shows_the_moves_and_saving_records_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = store_with(dir.path());
