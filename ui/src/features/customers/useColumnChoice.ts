@@ -7,7 +7,7 @@ export const OPTIONAL_COLUMNS = [
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 const KEY = "laoke.customers.columns";
-const DEFAULT: OptionalColumn[] = OPTIONAL_COLUMNS.filter((c) => c !== "tier" && c !== "orders");
+const DEFAULT: OptionalColumn[] = OPTIONAL_COLUMNS.filter((c) => c !== "orders");
 
 function read(): OptionalColumn[] {
   try {

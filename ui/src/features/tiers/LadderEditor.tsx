@@ -30,7 +30,7 @@ export function LadderEditor({ ladder, problem, disabled, suggesting, scale, onC
             onChange={(window) => set({ window })} />
         </Form.Item>
         <Space wrap size="large">
-          <Form.Item label={t("tiers.editor.review")} extra={t("tiers.editor.reviewHint")}>
+          <Form.Item label={t("tiers.editor.review")} tooltip={t("tiers.editor.reviewHint")}>
             <Select<ReviewPeriod> data-testid="tiers-review" value={ladder.review} disabled={disabled} style={{ width: 140 }}
               options={REVIEWS.map((r) => ({ value: r, label: t(`tiers.editor.reviewOption.${r}`) }))}
               onChange={(review) => set({ review })} />

@@ -43,7 +43,7 @@ export function TierPreviewPanel({ preview, stale, onOpenMovers }: Props) {
         {t("tiers.preview.asOf", { date: formatDate(preview.as_of, locale, timeZone) })}
       </Typography.Paragraph>
       <Table<PreviewRow>
-        size="small" pagination={false} rowKey="key" dataSource={rows} scroll={{ x: true }}
+        size="small" pagination={false} rowKey="key" dataSource={rows} scroll={{ x: "max-content" }} className="laoke-nowrap"
         onRow={(r) => ({
           "data-testid": "tiers-preview-row", "data-name": r.name ?? "", "data-now": r.now, "data-after": r.after,
         }) as HTMLAttributes<HTMLElement>}
@@ -70,7 +70,7 @@ export function TierPreviewPanel({ preview, stale, onOpenMovers }: Props) {
             ) : "–") },
           { key: "share", title: t("tiers.preview.share"), align: "right",
             render: (_, r) => (r.share === null ? "–" : formatPercent(r.share, locale)) },
-          { key: "cost", title: t("tiers.preview.cost"), align: "right",
+          { key: "cost", title: <Tooltip title={t("tiers.preview.costHint")}>{t("tiers.preview.cost")}</Tooltip>, align: "right",
             render: (_, r) => (r.cost === null ? "–" : <Money value={r.cost} />) },
         ]}
       />

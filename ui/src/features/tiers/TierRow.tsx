@@ -26,13 +26,13 @@ export function TierRow({ index, rule, canRemove, disabled, scale, onChange, onR
       <Flex gap={8} wrap align="flex-end">
         <Flex vertical>
           {label("tiers.editor.name")}
-          <Input data-testid="tier-name" value={rule.name} maxLength={40} disabled={disabled} style={{ width: 140 }}
+          <Input data-testid="tier-name" value={rule.name} maxLength={40} disabled={disabled} style={{ width: 120 }}
             aria-label={t("tiers.editor.name")} onChange={(e) => set({ name: e.target.value })} />
         </Flex>
         <Flex vertical>
           {label("tiers.editor.minValue")}
           <InputNumber<string> data-testid="tier-min-value" stringMode min="0" value={rule.min_value} disabled={disabled}
-            style={{ width: 120 }} aria-label={t("tiers.editor.minValue")}
+            style={{ width: 110 }} aria-label={t("tiers.editor.minValue")}
             onChange={(v) => set({ min_value: v === null || v === "" ? null : String(v) })} />
         </Flex>
         <Flex vertical>

@@ -99,14 +99,15 @@ export function TiersPage() {
             </Typography.Paragraph>
           )}
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-            <Col xs={24} xl={14}>
+            <Col xs={24} xl={12}>
               <Card title={t("tiers.editor.title")}>
                 <LadderEditor ladder={ladder} problem={problem} disabled={busy} suggesting={suggest.isPending} scale={scale.data}
                   onChange={setDraft} onSuggest={() => suggest.mutate(ladder)} />
               </Card>
             </Col>
-            <Col xs={24} xl={10}>
-              <Card title={t("tiers.preview.title")}>
+            <Col xs={24} xl={12}>
+              {/* Stays in view while the seller scrolls down the ladder and drags a slider. */}
+              <Card title={t("tiers.preview.title")} style={{ position: "sticky", top: 16 }}>
                 {refused && <Alert type="error" showIcon data-testid="tiers-refused" style={{ marginBottom: 12 }}
                   message={t("tiers.preview.invalid", { reason: refused })} />}
                 {candidate && preview.isError && !refused && (
