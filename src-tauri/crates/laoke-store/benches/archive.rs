@@ -82,6 +82,7 @@ fn main() {
     let tier_inputs = t.elapsed();
     let mut tier_rng = rand::rngs::StdRng::seed_from_u64(11);
     let mut previews = Vec::new();
+    let mut movers = Vec::new();
     for _ in 0..50 {
         let mut l = ladder.clone();
         for (k, tier) in l.tiers.iter_mut().enumerate().skip(1) {
@@ -90,8 +91,18 @@ fn main() {
         let t = Instant::now();
         store.tier_preview_in(&l, &inputs).unwrap();
         previews.push(t.elapsed());
+        // The list the preview's counts open: the 200 largest who would move down.
+        let query = laoke_core::dto::TierMoverQuery {
+            direction: laoke_core::dto::MoveDirection::Down,
+            tier: None,
+            limit: 200,
+        };
+        let t = Instant::now();
+        store.tier_movers_in(&l, &inputs, &query).unwrap();
+        movers.push(t.elapsed());
     }
     previews.sort();
+    movers.sort();
 
     let t = Instant::now();
     let snap = store.roster().unwrap();
@@ -233,6 +244,11 @@ fn main() {
         md,
         "| tier preview of a changed ladder, p95 of 50 | {:.2} ms | | |",
         secs(percentile(&previews, 0.95)) * 1e3
+    );
+    let _ = writeln!(
+        md,
+        "| tier movers list (200 largest moving down), p95 of 50 | {:.2} ms | | |",
+        secs(percentile(&movers, 0.95)) * 1e3
     );
     let _ = writeln!(
         md,
