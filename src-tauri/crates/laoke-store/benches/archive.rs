@@ -92,11 +92,8 @@ fn main() {
         store.tier_preview_in(&l, &inputs).unwrap();
         previews.push(t.elapsed());
         // The list the preview's counts open: the 200 largest who would move down.
-        let query = laoke_core::dto::TierMoverQuery {
-            direction: laoke_core::dto::MoveDirection::Down,
-            tier: None,
-            limit: 200,
-        };
+        let query =
+            laoke_core::dto::TierMoverQuery { direction: laoke_core::dto::MoveDirection::Down, tier: None, limit: 200 };
         let t = Instant::now();
         store.tier_movers_in(&l, &inputs, &query).unwrap();
         movers.push(t.elapsed());

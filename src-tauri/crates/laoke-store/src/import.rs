@@ -237,7 +237,10 @@ impl Writer<'_> {
 
     /// Writes every customer total this import changed.
     fn finish(self) -> Result<()> {
-        for (id, totals) in &self.fresh_totals {
+        // In id order: the rows were created in that order, so the writes walk the table once.
+        let mut fresh: Vec<(&i64, &CustomerTotals)> = self.fresh_totals.iter().collect();
+        fresh.sort_unstable_by_key(|(id, _)| **id);
+        for (id, totals) in fresh {
             customers::write_totals(self.tx, *id, totals, &self.stamp)?;
         }
         let existing: HashSet<i64> =
@@ -274,7 +277,7 @@ impl Store {
     #[allow(clippy::too_many_arguments)]
     fn import_stream(
         &mut self,
-        mut source: ImportFile,
+        source: ImportFile,
         name: &str,
         total: u64,
         read: Arc<AtomicU64>,
@@ -283,13 +286,35 @@ impl Store {
         progress: &mut impl FnMut(&ImportProgress) -> bool,
     ) -> Result<FileReport> {
         let name = name.to_owned();
-        let platform = source.format.platform();
         let stamp = stamp.to_owned();
+        // A file that is large next to the archive is a bulk load (see `bulk`).
+        let orders_now: i64 = self.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
+        let is_bulk = total > BULK_BYTES && total / 300 > orders_now as u64;
+        if is_bulk {
+            self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        }
+        let result = self.import_tx(source, name, total, read, flags, stamp, progress, is_bulk);
+        if is_bulk {
+            self.conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        }
+        result
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn import_tx(
+        &mut self,
+        mut source: ImportFile,
+        name: String,
+        total: u64,
+        read: Arc<AtomicU64>,
+        flags: ImportFlags,
+        stamp: String,
+        progress: &mut impl FnMut(&ImportProgress) -> bool,
+        is_bulk: bool,
+    ) -> Result<FileReport> {
+        let platform = source.format.platform();
         let tx = self.conn.transaction()?;
-        // A file that is large next to the archive is loaded with its indexes deferred.
-        let orders_now: i64 = tx.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
-        let deferred =
-            if total > BULK_BYTES && total / 300 > orders_now as u64 { Some(bulk::defer(&tx)?) } else { None };
+        let deferred = if is_bulk { Some(bulk::defer(&tx)?) } else { None };
         let batch_id = import_batches::start(&tx, BatchSource::File, &stamp)?;
         import_batches::describe(&tx, batch_id, &name, source.format.as_str(), source.encoding.as_str())?;
         let shop_id = shops::ensure(&tx, platform, IMPORT_SHOP_NAME, &stamp)?;

@@ -131,3 +131,62 @@ fn a_cancelled_or_unreadable_import_leaves_the_archive_as_it_was() {
     assert_eq!(import(&mut store, &missing, ImportFlags::default()).unwrap_err().code(), "import.io");
     assert_eq!(store.info().unwrap().counts, Default::default());
 }
+
+/// A file over the bulk threshold: indexes deferred and foreign keys unchecked
+/// while it streams. What lands must still be whole: every reference resolves,
+/// the indexes are back, the checks are on again, and the totals are exact.
+#[test]
+fn a_bulk_load_leaves_a_consistent_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    // 26,000 orders of ~700 bytes: over 16 MiB, into an archive with two orders.
+    let pad = "备注".repeat(150);
+    let rows: Vec<String> = (0..26_000)
+        .map(|i| {
+            format!(
+                "=\"{}\",bulk{},{}.00,交易成功,王芳{pad},,2026-10-01 10:00:00,2026-10-01 10:01:00,龙井,1,0",
+                500_000 + i,
+                i % 6_500,
+                i % 7 + 1
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let file = gbk_file(dir.path(), "bulk.csv", &refs);
+    assert!(std::fs::metadata(&file).unwrap().len() > BULK_BYTES);
+    let mut store = Store::open(dir.path().join("shop.db")).unwrap();
+    let small = gbk_file(dir.path(), "small.csv", &[A1, A2]);
+    import(&mut store, &small, ImportFlags::default()).unwrap();
+    let indexes = |s: &Store| -> Vec<String> {
+        let mut stmt = s.conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' ORDER BY name").unwrap();
+        stmt.query_map([], |r| r.get::<_, Option<String>>(0)).unwrap().map(|r| r.unwrap().unwrap_or_default()).collect()
+    };
+    let before = indexes(&store);
+
+    // Cancelled half-way: nothing changes, and the checks are back on.
+    let mut calls = 0;
+    let err = store
+        .import_file(&file, &ImportOptions::default(), ImportFlags::default(), now(), |_| {
+            calls += 1;
+            calls < 5
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Cancelled));
+    assert_eq!(store.info().unwrap().counts.orders, 2);
+
+    let report = import(&mut store, &file, ImportFlags::default()).unwrap();
+    assert_eq!((report.orders_new, report.customers_new), (26_000, 6_500));
+    let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1, "foreign keys are enforced again");
+    let dangling: i64 =
+        store.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(dangling, 0, "every reference written during the load resolves");
+    assert_eq!(indexes(&store), before, "the deferred indexes are back");
+    // bulk0 bought orders 0, 6500, 13000 and 19500, each worth i % 7 + 1: 1 + 5 + 2 + 6.
+    assert_eq!(value_of(&store, "bulk0"), (4, "14.00".to_owned()));
+    let revenue: f64 =
+        store.conn.query_row("SELECT sum(CAST(value AS REAL)) FROM customers", [], |r| r.get(0)).unwrap();
+    assert_eq!(revenue, 150.0 + (0..26_000).map(|i| f64::from(i % 7 + 1)).sum::<f64>());
+    // A second import of the same file is not a bulk load any more, and changes nothing.
+    let again = import(&mut store, &file, ImportFlags::default()).unwrap();
+    assert_eq!((again.orders_new, again.orders_unchanged), (0, 26_000));
+}
