@@ -19,6 +19,34 @@ WORK = os.path.join(ROOT, "target", "bench")
 LAOKE = os.path.join(ROOT, "target", "release", "laoke")
 SHARED = os.path.join(ROOT, "..", "shared")
 ORDERS = int(os.environ.get("LAOKE_BENCH_ORDERS", "1000000"))
+# The storage floor: SQLite itself moving the baseline's raw rows into Laoke's tables and indexes,
+# with no decoding, parsing or validation at all (values copied as text; one line per order).
+FLOOR_SQL = """
+PRAGMA foreign_keys = OFF; PRAGMA cache_size = -81920; PRAGMA temp_store = FILE;
+ATTACH '{raw}' AS raw;
+BEGIN;
+DROP INDEX orders_by_customer; DROP INDEX orders_by_created; DROP INDEX customers_by_value;
+DROP INDEX customers_by_purchases; DROP INDEX customers_by_first_purchase; DROP INDEX customers_by_last_purchase;
+DROP INDEX customers_by_nick;
+INSERT INTO customers (platform, buyer_id, nick, name, phone, address, created_at, updated_at)
+  SELECT 'taobao', "买家会员名", "买家会员名", max("收货人姓名"), max("联系手机"), max("收货地址 "), 'x', 'x'
+  FROM raw.orders GROUP BY "买家会员名";
+INSERT INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at, amount_paid, refund, value,
+                    kind, batch_id, updated_at)
+  SELECT 'taobao', r."订单编号", NULL, c.id, 'completed', r."订单创建时间", r."订单付款时间 ", r."买家实际支付金额", '0',
+         r."买家实际支付金额", 'purchase', NULL, 'x'
+  FROM raw.orders r JOIN customers c ON c.platform = 'taobao' AND c.buyer_id = r."买家会员名";
+INSERT INTO order_items (order_id, line_no, title, quantity) SELECT o.id, 1, r."宝贝标题 ", 1
+  FROM orders o JOIN raw.orders r ON r.rowid = o.id;
+CREATE INDEX orders_by_customer ON orders (customer_id, created_at);
+CREATE INDEX orders_by_created ON orders (created_at);
+CREATE INDEX customers_by_value ON customers (CAST(value AS REAL));
+CREATE INDEX customers_by_purchases ON customers (purchases);
+CREATE INDEX customers_by_first_purchase ON customers (first_purchase_at);
+CREATE INDEX customers_by_last_purchase ON customers (last_purchase_at);
+CREATE INDEX customers_by_nick ON customers (nick);
+COMMIT;
+"""
 UCI_MAPPING = {"columns": {"order_id": "InvoiceNo", "item_title": "Description", "quantity": "Quantity",
                            "created_at": "InvoiceDate", "unit_price": "UnitPrice", "buyer_id": "CustomerID"}}
 
@@ -46,7 +74,11 @@ def main():
     try:
         t_laoke, rss_laoke, out = timed([LAOKE, "--db", os.path.join(db_dir, "shop.db"), "import", gbk, "--json"])
         report = json.loads(out)["files"][0]
-        t_sqlite, rss_sqlite, _ = timed(["sqlite3", os.path.join(db_dir, "raw.db"), f".import --csv {utf8} orders"])
+        raw_db = os.path.join(db_dir, "raw.db")
+        t_sqlite, rss_sqlite, _ = timed(["sqlite3", raw_db, f".import --csv {utf8} orders"])
+        floor_db = os.path.join(db_dir, "floor.db")
+        subprocess.run([LAOKE, "--db", floor_db, "info"], check=True, stdout=subprocess.DEVNULL)
+        t_floor, rss_floor, _ = timed(["sqlite3", floor_db], input=FLOOR_SQL.format(raw=raw_db).encode())
 
         uci = os.path.join(WORK, "online_retail.csv")
         if not os.path.exists(uci):
@@ -60,6 +92,8 @@ def main():
         t_uci, rss_uci, out = timed([LAOKE, "--db", uci_db, "import", uci, "--mapping", mapping, "--json"])
         uci_rows = json.loads(out)["files"][0]["rows"]
         t_pandas, rss_pandas, _ = timed([sys.executable, "-c", f"import pandas; pandas.read_csv({uci!r})"])
+        # SQLite's own loader storing the file as raw text in one table: what storing it at all costs.
+        t_uci_raw, rss_uci_raw, _ = timed(["sqlite3", os.path.join(db_dir, "uci_raw.db"), f".import --csv {uci} t"])
     finally:
         shutil.rmtree(db_dir, ignore_errors=True)
 
@@ -74,6 +108,12 @@ def main():
         "|---|---|---|---|---|",
         f"| `laoke import` (decode GBK, validate, normalize, orders + lines + customers, indexes) | {t_laoke:.1f} s | {report['rows'] / t_laoke:,.0f} | {rss_laoke:.0f} MB | {t_laoke / t_sqlite:.2f}× |",
         f"| `sqlite3 .import --csv` (baseline: one table, raw text, no indexes) | {t_sqlite:.1f} s | {report['rows'] / t_sqlite:,.0f} | {rss_sqlite:.0f} MB | 1.00× |",
+        f"| storage floor: `sqlite3` moving those raw rows into Laoke's tables and indexes (no parsing at all) | {t_floor:.1f} s | {report['rows'] / t_floor:,.0f} | {rss_floor:.0f} MB | {t_floor / t_sqlite:.2f}× |",
+        "",
+        "The floor is roughly what SQLite alone spends storing the rows in Laoke's schema (customers, orders, lines"
+        " and their indexes) once they are text in a table, with set-based SQL and no per-row work. The baseline only"
+        " stores raw text in one table; an import that writes this schema and also decodes, parses and validates the"
+        " file lands near or above the floor, so a ratio at or below 1.0 would need fewer tables or indexes.",
         "",
         f"UCI Online Retail ({uci_rows:,} rows, column mapping) against pandas merely reading the file:",
         "",
@@ -81,6 +121,7 @@ def main():
         "|---|---|---|---|---|",
         f"| `laoke import --mapping` | {t_uci:.1f} s | {uci_rows / t_uci:,.0f} | {rss_uci:.0f} MB | {t_uci / t_pandas:.2f}× |",
         f"| `pandas.read_csv` (baseline) | {t_pandas:.1f} s | {uci_rows / t_pandas:,.0f} | {rss_pandas:.0f} MB | 1.00× |",
+        f"| `sqlite3 .import --csv` into one raw table (storing it at all) | {t_uci_raw:.1f} s | {uci_rows / t_uci_raw:,.0f} | {rss_uci_raw:.0f} MB | {t_uci_raw / t_pandas:.2f}× |",
     ]
     text = "\n".join(lines) + "\n"
     with open(os.path.join(ROOT, "docs", "BENCHMARKS.md"), "a") as f:
