@@ -2,25 +2,46 @@
 
 use crate::Result;
 use laoke_core::archive::ItemRecord;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use std::str::FromStr;
+
+/// Lines per INSERT statement: one statement per line spent most of its time
+/// opening and closing the table's cursor (a UCI invoice has ~20 lines).
+const LINES_PER_INSERT: usize = 8;
+
+/// `INSERT … VALUES (…), (…)` for `rows` lines.
+fn insert_sql(rows: usize) -> String {
+    let tuples: Vec<String> = (0..rows)
+        .map(|r| {
+            let p: Vec<String> = (1..=7).map(|c| format!("?{}", r * 7 + c)).collect();
+            format!("({})", p.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO order_items (order_id, line_no, title, sku, category, quantity, unit_price) VALUES {}",
+        tuples.join(", ")
+    )
+}
 
 /// Writes the lines of a freshly inserted order, numbered from 1.
 pub(crate) fn insert_all(conn: &Connection, order_id: i64, items: &[ItemRecord]) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO order_items (order_id, line_no, title, sku, category, quantity, unit_price)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for (i, item) in items.iter().enumerate() {
-        stmt.execute(params![
-            order_id,
-            i as i64 + 1,
-            item.title,
-            item.sku,
-            item.category,
-            item.quantity,
-            item.unit_price.map(|p| p.to_string())
-        ])?;
+    thread_local! {
+        static SQL: Vec<String> = (0..=LINES_PER_INSERT).map(insert_sql).collect();
+    }
+    for (chunk_no, chunk) in items.chunks(LINES_PER_INSERT).enumerate() {
+        let mut stmt = SQL.with(|sql| conn.prepare_cached(&sql[chunk.len()]))?;
+        for (i, item) in chunk.iter().enumerate() {
+            let at = i * 7;
+            let line_no = (chunk_no * LINES_PER_INSERT + i + 1) as i64;
+            stmt.raw_bind_parameter(at + 1, order_id)?;
+            stmt.raw_bind_parameter(at + 2, line_no)?;
+            stmt.raw_bind_parameter(at + 3, &item.title)?;
+            stmt.raw_bind_parameter(at + 4, &item.sku)?;
+            stmt.raw_bind_parameter(at + 5, &item.category)?;
+            stmt.raw_bind_parameter(at + 6, item.quantity)?;
+            stmt.raw_bind_parameter(at + 7, item.unit_price.map(|p| p.to_string()))?;
+        }
+        stmt.raw_execute()?;
     }
     Ok(())
 }
@@ -47,4 +68,59 @@ pub(crate) fn load(conn: &Connection, order_id: i64) -> Result<Vec<ItemRecord>> 
 pub(crate) fn replace(conn: &Connection, order_id: i64, items: &[ItemRecord]) -> Result<()> {
     conn.prepare_cached("DELETE FROM order_items WHERE order_id = ?1")?.execute([order_id])?;
     insert_all(conn, order_id, items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import_batches::{self, BatchSource};
+    use crate::orders::{self, OrderOrigin};
+    use crate::Store;
+    use chrono::{TimeZone, Utc};
+    use laoke_core::archive::OrderRecord;
+    use laoke_core::{OrderStatus, Platform};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn lines_are_written_in_chunks_and_read_back_in_order() {
+        let store = Store::open_in_memory().unwrap();
+        let shop_id = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
+        let batch_id = import_batches::start(&store.conn, BatchSource::Demo, "t").unwrap();
+        let origin = OrderOrigin { platform: Platform::Taobao, shop_id, customer_id: None, batch_id };
+        let order = OrderRecord {
+            order_no: "1".into(),
+            status: OrderStatus::Completed,
+            created_at: Utc.with_ymd_and_hms(2025, 11, 11, 0, 5, 0).unwrap(),
+            paid_at: None,
+            amount_paid: Decimal::from(10),
+            refund: Decimal::ZERO,
+            items: vec![],
+        };
+        // Every count around the chunk size, including none and two full chunks plus one.
+        for (n, count) in [0usize, 1, 7, 8, 9, 17].into_iter().enumerate() {
+            let id =
+                orders::insert(&store.conn, &origin, &OrderRecord { order_no: n.to_string(), ..order.clone() }, "t")
+                    .unwrap();
+            let items: Vec<ItemRecord> = (0..count)
+                .map(|i| ItemRecord {
+                    title: format!("茶 {i}"),
+                    sku: (i % 2 == 0).then(|| format!("sku{i}")),
+                    category: None,
+                    quantity: i as i64 + 1,
+                    unit_price: (i % 3 != 0).then(|| Decimal::new(i as i64 * 125, 2)),
+                })
+                .collect();
+            insert_all(&store.conn, id, &items).unwrap();
+            assert_eq!(load(&store.conn, id).unwrap(), items, "{count} lines");
+            let numbers: Vec<i64> = store
+                .conn
+                .prepare("SELECT line_no FROM order_items WHERE order_id = ?1 ORDER BY line_no")
+                .unwrap()
+                .query_map([id], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(numbers, (1..=count as i64).collect::<Vec<_>>());
+        }
+    }
 }
