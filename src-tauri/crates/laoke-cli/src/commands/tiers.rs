@@ -16,6 +16,11 @@ fn read_ladder(path: &Path) -> Result<TierLadder, Failure> {
         .map_err(|e| Failure::usage("tiers.ladder_file", format!("{} is not a ladder file: {e}", path.display())))
 }
 
+/// "银卡 → 金卡", with "-" for no tier.
+fn arrow(from: &Option<String>, to: &Option<String>) -> String {
+    format!("{} → {}", from.as_deref().unwrap_or("-"), to.as_deref().unwrap_or("-"))
+}
+
 pub fn show(store: &mut Store) -> Result<Output, Failure> {
     let today = today(store)?;
     store.refresh(today)?;
@@ -61,14 +66,7 @@ pub fn history(store: &Store, customer: i64) -> Result<Output, Failure> {
     let h = store.tier_history(customer)?;
     let mut text = String::new();
     for c in &h {
-        let _ = writeln!(
-            text,
-            "{}  {} → {}  ({})",
-            c.on,
-            c.from.as_deref().unwrap_or("-"),
-            c.to.as_deref().unwrap_or("-"),
-            c.reason
-        );
+        let _ = writeln!(text, "{}  {}  ({})", c.on, arrow(&c.from, &c.to), c.reason);
     }
     Ok(Output { json: serde_json::json!({ "customer": customer, "changes": to_json(&h) }), text })
 }
@@ -77,15 +75,7 @@ pub fn recent(store: &Store, limit: u32) -> Result<Output, Failure> {
     let changes = store.tier_changes_recent(limit, false)?;
     let mut text = String::new();
     for c in &changes {
-        let _ = writeln!(
-            text,
-            "{}  {:<20} {} → {}  ({})",
-            c.on,
-            c.nick,
-            c.from.as_deref().unwrap_or("-"),
-            c.to.as_deref().unwrap_or("-"),
-            c.reason
-        );
+        let _ = writeln!(text, "{}  {:<20} {}  ({})", c.on, c.nick, arrow(&c.from, &c.to), c.reason);
     }
     Ok(Output { json: serde_json::json!({ "changes": to_json(&changes) }), text })
 }
@@ -109,15 +99,7 @@ pub fn movers(
     let moves = store.tier_movers_in(&ladder, &inputs, &TierMoverQuery { direction, tier, limit })?;
     let mut text = format!("{} customers\n", moves.total);
     for m in &moves.customers {
-        let _ = writeln!(
-            text,
-            "{:>8}  {:<20} {} → {}  {}",
-            m.customer_id,
-            m.nick,
-            m.from.as_deref().unwrap_or("-"),
-            m.to.as_deref().unwrap_or("-"),
-            m.value
-        );
+        let _ = writeln!(text, "{:>8}  {:<20} {}  {}", m.customer_id, m.nick, arrow(&m.from, &m.to), m.value);
     }
     Ok(Output { json: to_json(&moves), text })
 }
