@@ -2,7 +2,7 @@
 // point i is the value of the buyer i/1000 of the way up the distribution, already rounded to a threshold a seller
 // would write, so dragging moves through customers evenly and the UI does no money arithmetic.
 import { useState } from "react";
-import { Slider } from "antd";
+import { Flex, Slider, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDisplay } from "../../app/shopQueries";
 import { formatMoney } from "../../components/format";
@@ -27,12 +27,15 @@ export function ThresholdSlider({ scale, value, disabled, onChange }: Props) {
   const position = dragging && dragging.value === value ? dragging.at : scalePosition(scale, value);
   const top = (p: number) => ((last - p) / last) * 100;
   return (
-    <Slider data-testid="tier-min-value-slider" min={0} max={last} step={1} value={position} disabled={disabled || last < 1}
+    <Flex align="center" gap={12}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "nowrap" }}>{t("tiers.editor.sliderLabel")}</Typography.Text>
+      <Slider data-testid="tier-min-value-slider" style={{ flex: 1 }} min={0} max={last} step={1} value={position} disabled={disabled || last < 1}
       aria-label={t("tiers.editor.slider")}
       tooltip={{ formatter: (p) => (p === undefined ? null : t("tiers.editor.sliderTip", {
         value: formatMoney(scale[p], currency, locale), top: top(p).toLocaleString(locale, { maximumFractionDigits: 1 }),
       })) }}
       onChange={(p) => { setDragging({ at: p, value: scale[p] }); if (scale[p] !== value) onChange(scale[p]); }}
       onChangeComplete={() => setDragging(null)} />
+    </Flex>
   );
 }

@@ -69,7 +69,7 @@ async function editMinValue(index: number, value: string) {
 }
 
 describe("TiersPage", () => {
-  it("loads the saved ladder and previews nothing until it is edited", async () => {
+  it("loads the saved ladder, shows what it does today, and waits for an edit to apply", async () => {
     renderPage("/tiers", <TiersPage />);
     expect(await screen.findByTestId("tiers-editor")).toBeInTheDocument();
     expect(screen.getAllByTestId("tier-row")).toHaveLength(3);
@@ -77,9 +77,10 @@ describe("TiersPage", () => {
     expect(within(row(1)).getByTestId("tier-discount")).toHaveValue("0.95");
     expect(row(1)).toHaveTextContent("5% off");
     expect(screen.queryByTestId("tiers-not-applied")).not.toBeInTheDocument();
-    expect(screen.queryByTestId("tiers-preview")).not.toBeInTheDocument();
+    expect(await screen.findByTestId("tiers-preview-unchanged")).toHaveTextContent("the saved ladder as it stands today");
+    await screen.findByTestId("tiers-preview");
+    expect((calls("tier_preview")[0][1] as { ladder: TierLadder }).ladder).toEqual(savedLadder());
     expect(screen.getByTestId("tiers-apply")).toBeDisabled();
-    expect(calls("tier_preview")).toHaveLength(0);
   });
 
   it("explains that nobody has a tier before a ladder was applied", async () => {
@@ -92,10 +93,10 @@ describe("TiersPage", () => {
   it("previews an edited min value through tier_preview and shows the rows", async () => {
     renderPage("/tiers", <TiersPage />);
     await editMinValue(1, "800");
+    await waitFor(() => expect(screen.queryByTestId("tiers-preview-unchanged")).not.toBeInTheDocument());
     const box = await screen.findByTestId("tiers-preview");
-    expect(calls("tier_preview")).toHaveLength(1);
-    const sent = (calls("tier_preview")[0][1] as { ladder: TierLadder }).ladder;
-    expect(sent.tiers[1].min_value).toBe("800");
+    await waitFor(() => expect((calls("tier_preview").at(-1)![1] as { ladder: TierLadder }).ladder.tiers[1].min_value).toBe("800"));
+    const sent = (calls("tier_preview").at(-1)![1] as { ladder: TierLadder }).ladder;
     expect(sent.tiers[0]).toEqual(savedLadder().tiers[0]);
     const rows = within(box).getAllByTestId("tiers-preview-row");
     expect(rows.map((r) => r.getAttribute("data-name"))).toEqual(["普通会员", "高级会员", "VIP会员", ""]);
@@ -112,7 +113,8 @@ describe("TiersPage", () => {
     fireEvent.change(within(row(2)).getByTestId("tier-discount"), { target: { value: "0.99" } });
     expect(await screen.findByTestId("tiers-problem")).toHaveTextContent("Tier 3: its discount must be at least as deep");
     await new Promise((r) => setTimeout(r, 500));
-    expect(calls("tier_preview")).toHaveLength(0);
+    const sent = calls("tier_preview").map(([, a]) => (a as { ladder: TierLadder }).ladder.tiers[2].discount);
+    expect(sent).not.toContain("0.99");
     expect(screen.getByTestId("tiers-apply")).toBeDisabled();
   });
 

@@ -33,8 +33,10 @@ export function TiersPage() {
   const ladder = draft ?? saved?.ladder;
   const dirty = !!(draft && saved && !sameLadder(draft, saved.ladder));
   const problem = ladder ? validateLadder(ladder) : null;
-  // Before the first apply nobody has a tier, so even the unchanged default ladder is worth previewing.
-  const candidate = ladder && saved && (dirty || !saved.applied) && !problem ? ladder : null;
+  // Every valid ladder is previewed: the saved one shows what it costs and whom it holds now. Only a
+  // changed ladder (or any ladder before the first apply, when nobody has a tier) can be applied.
+  const candidate = ladder && saved && !problem ? ladder : null;
+  const applicable = !!candidate && (dirty || !saved?.applied);
   // Throttled, not debounced: dragging a threshold slider updates the preview several times a second.
   const debounced = useThrottled(candidate, 150);
   const settled = !!(candidate && debounced && sameLadder(candidate, debounced));
@@ -113,14 +115,16 @@ export function TiersPage() {
                 {candidate && preview.isError && !refused && (
                   <ErrorAlert error={preview.error} onRetry={() => void preview.refetch()} testId="tiers-preview-error" />
                 )}
-                {!candidate && !problem && <Typography.Text type="secondary">{t("tiers.preview.unchanged")}</Typography.Text>}
+                {candidate && !applicable && (
+                  <Typography.Paragraph type="secondary" data-testid="tiers-preview-unchanged">{t("tiers.preview.unchanged")}</Typography.Paragraph>
+                )}
                 {candidate && !preview.data && !preview.isError && <Flex justify="center"><Spin /></Flex>}
                 {candidate && preview.data && <TierPreviewPanel preview={preview.data} stale={!ready} onOpenMovers={setMovers} />}
                 <Space style={{ marginTop: 16 }}>
                   <Popconfirm title={t("tiers.preview.confirm", { count: changed, formatted: formatCount(changed, locale) })}
                     okButtonProps={{ "data-testid": "tiers-apply-confirm" } as ButtonProps}
-                    onConfirm={() => candidate && apply.mutate(candidate)} disabled={!candidate || !ready}>
-                    <Button type="primary" data-testid="tiers-apply" disabled={!candidate || !ready} loading={busy}>
+                    onConfirm={() => candidate && apply.mutate(candidate)} disabled={!applicable || !ready}>
+                    <Button type="primary" data-testid="tiers-apply" disabled={!applicable || !ready} loading={busy}>
                       {t("tiers.preview.apply")}
                     </Button>
                   </Popconfirm>
