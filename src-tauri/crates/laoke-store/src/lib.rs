@@ -9,6 +9,7 @@
 mod archive_rules;
 mod backups;
 mod bulk;
+mod check_lists;
 mod columns;
 mod customer_bulk;
 mod customer_list;

@@ -6,15 +6,15 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up_with_hook("", crate::check_lists::rewrite)])
 }
 
 /// Migration 1 in dependency order: a table comes after the tables it references.
 /// Each `.sql` file sits beside the module that owns the table.
-const V1: &str = concat!(
+pub(crate) const V1: &str = concat!(
     include_str!("shops.sql"),
     include_str!("import_batches.sql"),
     include_str!("customers.sql"),
@@ -29,7 +29,7 @@ const V1: &str = concat!(
 );
 
 /// Migration 2: lifecycle stages, RFM scores and saved segments.
-const V2: &str = concat!(
+pub(crate) const V2: &str = concat!(
     include_str!("customers_v2.sql"),
     include_str!("customer_scores.sql"),
     include_str!("stage_changes.sql"),
@@ -38,7 +38,9 @@ const V2: &str = concat!(
 );
 
 /// Migration 3: membership tiers and their history.
-const V3: &str = include_str!("customer_tiers.sql");
+pub(crate) const V3: &str = include_str!("customer_tiers.sql");
+
+// Migration 4 (`check_lists`) rewrites CHECK constraints in place; it has no SQL text of its own.
 
 #[cfg(test)]
 mod tests {
