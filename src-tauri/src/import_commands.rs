@@ -36,7 +36,8 @@ pub async fn import_files(
         .run_exclusive(move |s| {
             s.backup(chrono::Utc::now())?;
             let opts = request.options();
-            let flags = ImportFlags { strict: request.strict, dry_run: false };
+            // Not exclusive: the app's screens keep reading through the WAL while a file imports.
+            let flags = ImportFlags { strict: request.strict, dry_run: false, exclusive: false };
             let mut report = ImportReport::default();
             for path in paths {
                 let result =

@@ -39,16 +39,15 @@ pub(crate) fn defer(conn: &Connection) -> Result<Deferred> {
     Ok(Deferred { sql: indexes.into_iter().map(|(_, sql)| sql).collect() })
 }
 
-/// Rebuilds the indexes [`defer`] dropped.
+/// Rebuilds the indexes [`defer`] dropped. Each build sorts the whole table; the
+/// import sets `temp_store = FILE` around a bulk load (SQLite refuses to change it
+/// inside a transaction once temporary storage was used), because sorting through
+/// temporary files (which stay in the OS cache) was faster and took less of the
+/// process's memory than sorting in the heap.
 pub(crate) fn restore(conn: &Connection, deferred: Deferred) -> Result<()> {
-    // Each build sorts the whole table; sorting through temporary files (which
-    // stay in the OS cache) was faster and took less of the process's memory than
-    // sorting in the heap.
-    conn.execute_batch("PRAGMA temp_store = FILE")?;
     for sql in deferred.sql {
         conn.execute_batch(&sql)?;
     }
-    conn.execute_batch("PRAGMA temp_store = MEMORY")?;
     Ok(())
 }
 

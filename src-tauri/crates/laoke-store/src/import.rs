@@ -26,6 +26,11 @@ pub struct ImportFlags {
     pub strict: bool,
     /// Do everything, report, and change nothing.
     pub dry_run: bool,
+    /// The caller is the only user of the archive (the `laoke` command, not the
+    /// app, whose screens read while an import writes). A bulk load may then use
+    /// SQLite's rollback journal instead of the WAL: new pages are written once
+    /// into the file instead of into the WAL and again at the checkpoint.
+    pub exclusive: bool,
 }
 
 /// The storefront imported orders are filed under when the export names none:
@@ -291,13 +296,37 @@ impl Store {
         let orders_now: i64 = self.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
         let is_bulk = total > BULK_BYTES && total / 300 > orders_now as u64;
         if is_bulk {
-            self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+            self.conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE")?;
         }
+        let rollback_journal = is_bulk && flags.exclusive && self.rollback_journal();
         let result = self.import_tx(source, name, total, read, flags, stamp, progress, is_bulk);
         if is_bulk {
-            self.conn.execute_batch("PRAGMA foreign_keys = ON")?;
+            self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")?;
+        }
+        if rollback_journal {
+            self.wal_again();
         }
         result
+    }
+
+    /// Switches to the rollback journal (with full syncs, as safe as the WAL);
+    /// false when SQLite refuses because another connection has the archive open.
+    fn rollback_journal(&self) -> bool {
+        let mode = self.conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0));
+        mode.is_ok_and(|m| m.eq_ignore_ascii_case("delete"))
+            && self.conn.execute_batch("PRAGMA synchronous = FULL").is_ok()
+    }
+
+    /// Back to the WAL after a bulk load. Should that fail, the next connection's
+    /// open sets it again, so the import's result stands.
+    fn wal_again(&self) {
+        let back = self
+            .conn
+            .execute_batch("PRAGMA synchronous = NORMAL")
+            .and_then(|_| self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)));
+        if let Err(e) = back {
+            tracing::warn!("could not return to the WAL after a bulk load: {e}");
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

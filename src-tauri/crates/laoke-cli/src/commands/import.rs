@@ -40,7 +40,8 @@ fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
 
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<Output, Failure> {
     let opts = options(&args)?;
-    let flags = ImportFlags { strict: args.strict, dry_run: args.dry_run };
+    // The command is the archive's only user while it runs (see `ImportFlags::exclusive`).
+    let flags = ImportFlags { strict: args.strict, dry_run: args.dry_run, exclusive: true };
     if !args.dry_run {
         store.backup(Utc::now())?;
     }

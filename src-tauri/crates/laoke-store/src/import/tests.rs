@@ -135,8 +135,7 @@ fn a_cancelled_or_unreadable_import_leaves_the_archive_as_it_was() {
 /// A file over the bulk threshold: indexes deferred and foreign keys unchecked
 /// while it streams. What lands must still be whole: every reference resolves,
 /// the indexes are back, the checks are on again, and the totals are exact.
-#[test]
-fn a_bulk_load_leaves_a_consistent_archive() {
+fn bulk_load(exclusive: bool) {
     let dir = tempfile::tempdir().unwrap();
     // 26,000 orders of ~700 bytes: over 16 MiB, into an archive with two orders.
     let pad = "备注".repeat(150);
@@ -165,7 +164,7 @@ fn a_bulk_load_leaves_a_consistent_archive() {
     // Cancelled half-way: nothing changes, and the checks are back on.
     let mut calls = 0;
     let err = store
-        .import_file(&file, &ImportOptions::default(), ImportFlags::default(), now(), |_| {
+        .import_file(&file, &ImportOptions::default(), ImportFlags { exclusive, ..Default::default() }, now(), |_| {
             calls += 1;
             calls < 5
         })
@@ -173,10 +172,14 @@ fn a_bulk_load_leaves_a_consistent_archive() {
     assert!(matches!(err, StoreError::Cancelled));
     assert_eq!(store.info().unwrap().counts.orders, 2);
 
-    let report = import(&mut store, &file, ImportFlags::default()).unwrap();
+    let report = import(&mut store, &file, ImportFlags { exclusive, ..Default::default() }).unwrap();
     assert_eq!((report.orders_new, report.customers_new), (26_000, 6_500));
     let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert_eq!(fk, 1, "foreign keys are enforced again");
+    let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal", "back to the WAL");
+    let ok: String = store.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
     let dangling: i64 =
         store.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(dangling, 0, "every reference written during the load resolves");
@@ -189,4 +192,16 @@ fn a_bulk_load_leaves_a_consistent_archive() {
     // A second import of the same file is not a bulk load any more, and changes nothing.
     let again = import(&mut store, &file, ImportFlags::default()).unwrap();
     assert_eq!((again.orders_new, again.orders_unchanged), (0, 26_000));
+}
+
+#[test]
+fn a_bulk_load_leaves_a_consistent_archive() {
+    bulk_load(false);
+}
+
+/// The `laoke` command's bulk load runs on the rollback journal: cancelled, it
+/// changes nothing; finished, the archive is whole and back on the WAL.
+#[test]
+fn an_exclusive_bulk_load_leaves_a_consistent_archive() {
+    bulk_load(true);
 }
