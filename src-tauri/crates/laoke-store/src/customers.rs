@@ -104,12 +104,16 @@ pub(crate) fn insert_new(
     shop_id: i64,
     identity: &BuyerIdentity,
     p: &CustomerRecord,
+    totals: &CustomerTotals,
     now: &str,
 ) -> Result<Option<i64>> {
+    // The totals go in with the row: written later, they would grow every row
+    // (and split its page) in a second pass.
     let mut stmt = conn.prepare_cached(
         "INSERT INTO customers (platform, buyer_id, shop_id, nick, name, phone, email, province, city, address,
-             birthday, birthday_lunar, gender, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
+             birthday, birthday_lunar, gender, created_at, updated_at, orders_count, purchases, value, refunds,
+             first_order_at, last_order_at, first_purchase_at, last_purchase_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
          ON CONFLICT (platform, buyer_id) DO NOTHING",
     )?;
     // Plain INSERT + changes(): cheaper per row than RETURNING, which SQLite materializes.
@@ -128,12 +132,18 @@ pub(crate) fn insert_new(
         p.birthday_lunar,
         p.gender.map(String::from),
         now,
+        totals.orders,
+        totals.purchases,
+        totals.value.to_string(),
+        totals.refunds.to_string(),
+        totals.first_order.map(to_stored),
+        totals.last_order.map(to_stored),
+        totals.first_purchase.map(to_stored),
+        totals.last_purchase.map(to_stored),
     ])?;
     Ok((inserted == 1).then(|| conn.last_insert_rowid()))
 }
 
-/// Inserts a new customer with totals already folded from their orders; the
-/// identity must be new.
 pub(crate) fn insert(
     conn: &Connection,
     shop_id: i64,
@@ -142,12 +152,10 @@ pub(crate) fn insert(
     totals: &CustomerTotals,
     now: &str,
 ) -> Result<i64> {
-    let id = insert_new(conn, shop_id, identity, profile, now)?.ok_or_else(|| crate::StoreError::Duplicate {
+    insert_new(conn, shop_id, identity, profile, totals, now)?.ok_or_else(|| crate::StoreError::Duplicate {
         table: "customers",
         key: format!("{} {}", identity.platform, identity.buyer_id),
-    })?;
-    write_totals(conn, id, totals, now)?;
-    Ok(id)
+    })
 }
 
 #[cfg(test)]

@@ -105,13 +105,31 @@ fn present(p: &CustomerRecord) -> u8 {
     .fold(0, |bits, (bit, _)| bits | bit)
 }
 
+/// Whether an order's customer was created by this import.
+#[derive(Debug, Clone, Copy)]
+enum Fresh {
+    /// Existing before the import: its totals are refolded from the archive.
+    No,
+    /// Created just now, by this order, with this order's totals.
+    Created,
+    /// Created earlier in this import; its totals are at this place in `fresh_totals`.
+    Known(usize),
+}
+
+impl Fresh {
+    fn of(at: Option<usize>) -> Fresh {
+        at.map_or(Fresh::No, Fresh::Known)
+    }
+}
+
 /// What this import knows about a customer it has met.
 struct Known {
     id: i64,
     /// Profile fields known to be filled in the archive.
     filled: u8,
-    /// Created by this import: its totals are folded here, not re-read.
-    fresh: bool,
+    /// Created by this import: the place of its totals in `Writer::fresh_totals`
+    /// (folded in memory, not re-read).
+    fresh: Option<usize>,
 }
 
 struct Writer<'t> {
@@ -121,15 +139,16 @@ struct Writer<'t> {
     stamp: String,
     /// Existing customers whose totals must be refolded from the archive.
     touched: HashSet<i64>,
-    /// Totals of the customers this import created.
-    fresh_totals: HashMap<i64, CustomerTotals>,
+    /// Totals of the customers this import created, in the order (and so the id
+    /// order) they were created.
+    fresh_totals: Vec<(i64, CustomerTotals)>,
     known: HashMap<BuyerIdentity, Known>,
     /// Whether an item report left lines waiting (checked once per file).
     pending: bool,
 }
 
 impl Writer<'_> {
-    fn customer(&mut self, o: &ImportedOrder, report: &mut FileReport) -> Result<Option<(i64, bool)>> {
+    fn customer(&mut self, o: &ImportedOrder, report: &mut FileReport) -> Result<Option<(i64, Fresh)>> {
         let Some(identity) = &o.identity else {
             report.no_identity += 1;
             return Ok(None);
@@ -140,12 +159,18 @@ impl Writer<'_> {
                 customers::fill_profile(self.tx, k.id, &o.profile, &self.stamp)?;
                 k.filled |= incoming;
             }
-            return Ok(Some((k.id, k.fresh)));
+            return Ok(Some((k.id, Fresh::of(k.fresh))));
         }
-        let known = match customers::insert_new(self.tx, self.shop_id, identity, &o.profile, &self.stamp)? {
+        // A new customer is written with the totals of this, their first order.
+        let mut first = CustomerTotals::default();
+        first.add(o.order.status, o.order.amount_paid, o.order.refund, o.order.created_at);
+        let known = match customers::insert_new(self.tx, self.shop_id, identity, &o.profile, &first, &self.stamp)? {
             Some(id) => {
                 report.customers_new += 1;
-                Known { id, filled: incoming, fresh: true }
+                self.fresh_totals.push((id, first));
+                let known = Known { id, filled: incoming, fresh: Some(self.fresh_totals.len() - 1) };
+                self.known.insert(identity.clone(), known);
+                return Ok(Some((id, Fresh::Created)));
             }
             None => {
                 let id = customers::find_id(self.tx, identity)?.ok_or(StoreError::Corrupt {
@@ -154,10 +179,10 @@ impl Writer<'_> {
                     value: identity.buyer_id.clone(),
                 })?;
                 customers::fill_profile(self.tx, id, &o.profile, &self.stamp)?;
-                Known { id, filled: incoming, fresh: false }
+                Known { id, filled: incoming, fresh: None }
             }
         };
-        let result = (known.id, known.fresh);
+        let result = (known.id, Fresh::of(known.fresh));
         self.known.insert(identity.clone(), known);
         Ok(Some(result))
     }
@@ -196,8 +221,8 @@ impl Writer<'_> {
             let items_differ = !o.order.items.is_empty() && !keep_priced && stored_items != o.order.items;
             if !stored.differs(customer_id, &o.order, text) && !items_differ {
                 report.orders_unchanged += 1;
-                if let Some((id, true)) = customer {
-                    self.fold(id, &o);
+                if let Some((_, Fresh::Known(at))) = customer {
+                    self.fold(at, &o);
                 }
                 return Ok(());
             }
@@ -211,18 +236,19 @@ impl Writer<'_> {
             report.orders_updated += 1;
         }
         match customer {
-            Some((id, true)) => self.fold(id, &o),
-            Some((id, false)) => {
+            Some((_, Fresh::Known(at))) => self.fold(at, &o),
+            Some((id, Fresh::No)) => {
                 self.touched.insert(id);
             }
-            None => {}
+            // Created with this order's totals already.
+            Some((_, Fresh::Created)) | None => {}
         }
         Ok(())
     }
 
     /// Adds an order to the totals of a customer this import created.
-    fn fold(&mut self, id: i64, o: &ImportedOrder) {
-        let t = self.fresh_totals.entry(id).or_default();
+    fn fold(&mut self, at: usize, o: &ImportedOrder) {
+        let t = &mut self.fresh_totals[at].1;
         t.add(o.order.status, o.order.amount_paid, o.order.refund, o.order.created_at);
     }
 
@@ -242,14 +268,14 @@ impl Writer<'_> {
 
     /// Writes every customer total this import changed.
     fn finish(self) -> Result<()> {
-        // In id order: the rows were created in that order, so the writes walk the table once.
-        let mut fresh: Vec<(&i64, &CustomerTotals)> = self.fresh_totals.iter().collect();
-        fresh.sort_unstable_by_key(|(id, _)| **id);
-        for (id, totals) in fresh {
+        // Customers created with their first order's totals and no other order are
+        // already right; the rest in id order (the order they were created in), so
+        // the writes walk the table once.
+        for (id, totals) in self.fresh_totals.iter().filter(|(_, t)| t.orders > 1) {
             customers::write_totals(self.tx, *id, totals, &self.stamp)?;
         }
-        let existing: HashSet<i64> =
-            self.touched.into_iter().filter(|id| !self.fresh_totals.contains_key(id)).collect();
+        let fresh: HashSet<i64> = self.fresh_totals.iter().map(|(id, _)| *id).collect();
+        let existing: HashSet<i64> = self.touched.into_iter().filter(|id| !fresh.contains(id)).collect();
         customers::refresh_totals(self.tx, &existing, &self.stamp)
     }
 }
@@ -369,7 +395,7 @@ impl Store {
             shop_id,
             stamp: stamp.clone(),
             touched: HashSet::new(),
-            fresh_totals: HashMap::new(),
+            fresh_totals: Vec::new(),
             known: HashMap::new(),
             pending,
         };
