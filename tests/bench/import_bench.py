@@ -25,9 +25,7 @@ FLOOR_SQL = """
 PRAGMA foreign_keys = OFF; PRAGMA cache_size = -81920; PRAGMA temp_store = FILE;
 ATTACH '{raw}' AS raw;
 BEGIN;
-DROP INDEX orders_by_customer; DROP INDEX orders_by_created; DROP INDEX customers_by_value;
-DROP INDEX customers_by_purchases; DROP INDEX customers_by_first_purchase; DROP INDEX customers_by_last_purchase;
-DROP INDEX customers_by_nick;
+DROP INDEX orders_by_customer; DROP INDEX orders_by_created;
 INSERT INTO customers (platform, buyer_id, nick, name, phone, address, created_at, updated_at)
   SELECT 'taobao', "买家会员名", "买家会员名", max("收货人姓名"), max("联系手机"), max("收货地址 "), 'x', 'x'
   FROM raw.orders GROUP BY "买家会员名";
@@ -40,11 +38,6 @@ INSERT INTO order_items (order_id, line_no, title, quantity) SELECT o.id, 1, r."
   FROM orders o JOIN raw.orders r ON r.rowid = o.id;
 CREATE INDEX orders_by_customer ON orders (customer_id, created_at);
 CREATE INDEX orders_by_created ON orders (created_at);
-CREATE INDEX customers_by_value ON customers (CAST(value AS REAL));
-CREATE INDEX customers_by_purchases ON customers (purchases);
-CREATE INDEX customers_by_first_purchase ON customers (first_purchase_at);
-CREATE INDEX customers_by_last_purchase ON customers (last_purchase_at);
-CREATE INDEX customers_by_nick ON customers (nick);
 COMMIT;
 """
 UCI_MAPPING = {"columns": {"order_id": "InvoiceNo", "item_title": "Description", "quantity": "Quantity",
@@ -78,7 +71,7 @@ def main():
         t_sqlite, rss_sqlite, _ = timed(["sqlite3", raw_db, f".import --csv {utf8} orders"])
         floor_db = os.path.join(db_dir, "floor.db")
         subprocess.run([LAOKE, "--db", floor_db, "info"], check=True, stdout=subprocess.DEVNULL)
-        t_floor, rss_floor, _ = timed(["sqlite3", floor_db], input=FLOOR_SQL.format(raw=raw_db).encode())
+        t_floor, rss_floor, _ = timed(["sqlite3", "-bail", floor_db], input=FLOOR_SQL.format(raw=raw_db).encode())
 
         uci = os.path.join(WORK, "online_retail.csv")
         if not os.path.exists(uci):

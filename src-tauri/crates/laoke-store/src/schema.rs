@@ -6,10 +6,10 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up_with_hook("", crate::check_lists::rewrite)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up_with_hook("", crate::check_lists::rewrite), M::up(V5)])
 }
 
 /// Migration 1 in dependency order: a table comes after the tables it references.
@@ -41,6 +41,9 @@ pub(crate) const V2: &str = concat!(
 pub(crate) const V3: &str = include_str!("customer_tiers.sql");
 
 // Migration 4 (`check_lists`) rewrites CHECK constraints in place; it has no SQL text of its own.
+
+/// Migration 5: drop the customer indexes no query reads any more.
+const V5: &str = include_str!("customers_v5.sql");
 
 #[cfg(test)]
 mod tests {
