@@ -190,7 +190,7 @@ impl Store {
             dry_run: flags.dry_run,
         };
         let pending = pending_items::any(&tx, platform)?;
-        let mut w = Writer::new(&tx, batch_id, shop_id, stamp.clone(), pending);
+        let mut w = Writer::new(&tx, batch_id, shop_id, stamp.clone(), pending, platform);
         // The file is read, decoded and assembled on a second thread while this one
         // writes: each takes about half of the work.
         let rows = Arc::new(AtomicU64::new(0));
@@ -221,8 +221,8 @@ impl Store {
             for batch in receive {
                 for prepared in batch? {
                     match prepared {
-                        Prepared::Order(o, text) => w.order(*o, &text, platform, &mut report)?,
-                        Prepared::Lines(l) => w.lines(l, platform, &mut report)?,
+                        Prepared::Order(o, text) => w.order(o, text, &mut report)?,
+                        Prepared::Lines(l) => w.lines(l, &mut report)?,
                         Prepared::Rejected(r) => report.rejected.push(r),
                     }
                     since_progress += 1;
@@ -246,7 +246,7 @@ impl Store {
         if flags.strict && !report.rejected.is_empty() {
             return Err(ImportError::Strict { file: name, rejected: report.rejected.len() }.into());
         }
-        w.finish()?;
+        w.finish(&mut report)?;
         if let Some(d) = deferred {
             bulk::restore(&tx, d)?;
         }

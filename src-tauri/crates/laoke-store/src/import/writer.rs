@@ -9,6 +9,7 @@ use crate::{customers, order_items, orders, pending_items, Result, StoreError};
 use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
 use laoke_core::dto::FileReport;
 use laoke_core::import::{ImportedOrder, OrderLines};
+use laoke_core::Platform;
 use std::collections::{HashMap, HashSet};
 
 /// Profile fields an import can fill, as bits, so each customer's row is
@@ -74,6 +75,16 @@ pub(super) struct Writer<'t> {
     known: HashMap<BuyerIdentity, Known>,
     /// Whether an item report left lines waiting (checked once per file).
     pending: bool,
+    platform: Platform,
+    /// Orders waiting for the next batch insert.
+    queue: Vec<Queued>,
+}
+
+/// An order waiting to be stored, with its customer already resolved.
+struct Queued {
+    o: Box<ImportedOrder>,
+    text: OrderText,
+    customer: Option<(i64, Fresh)>,
 }
 
 impl<'t> Writer<'t> {
@@ -83,6 +94,7 @@ impl<'t> Writer<'t> {
         shop_id: i64,
         stamp: String,
         pending: bool,
+        platform: Platform,
     ) -> Self {
         Writer {
             tx,
@@ -93,6 +105,8 @@ impl<'t> Writer<'t> {
             fresh_totals: Vec::new(),
             known: HashMap::new(),
             pending,
+            platform,
+            queue: Vec::with_capacity(orders::BATCH),
         }
     }
 
@@ -135,63 +149,94 @@ impl<'t> Writer<'t> {
         Ok(Some(result))
     }
 
-    pub(super) fn order(
-        &mut self,
-        mut o: ImportedOrder,
-        text: &OrderText,
-        platform: laoke_core::Platform,
-        report: &mut FileReport,
-    ) -> Result<()> {
+    /// Takes an order from the file: its customer now, the order itself with the
+    /// next batch (see [`orders::insert_batch`]).
+    pub(super) fn order(&mut self, mut o: Box<ImportedOrder>, text: OrderText, report: &mut FileReport) -> Result<()> {
         let customer = self.customer(&o, report)?;
-        let customer_id = customer.map(|(id, _)| id);
-        let origin = OrderOrigin { platform, shop_id: self.shop_id, customer_id, batch_id: self.batch_id };
         report.items += o.order.items.len() as u32;
         // Lines an item report left for this order replace the order report's title line.
         if self.pending {
-            if let Some(lines) = pending_items::take(self.tx, platform, &o.order.order_no)? {
+            if let Some(lines) = pending_items::take(self.tx, self.platform, &o.order.order_no)? {
                 o.order.items = lines;
             }
         }
-        if let Some(id) = orders::insert_new(self.tx, &origin, &o.order, text, &self.stamp)? {
-            order_items::insert_all(self.tx, id, &o.order.items)?;
-            report.orders_new += 1;
-        } else {
-            let stored = orders::find(self.tx, platform, &o.order.order_no)?.ok_or(StoreError::Corrupt {
-                table: "orders",
-                column: "order_no",
-                value: o.order.order_no.clone(),
-            })?;
-            let stored_items = order_items::load(self.tx, stored.id)?;
-            // A report that only names the items (no prices) never replaces the
-            // priced lines an item report gave.
-            let names_only = o.order.items.iter().all(|i| i.unit_price.is_none());
-            let keep_priced = names_only && stored_items.iter().any(|i| i.unit_price.is_some());
-            let items_differ = !o.order.items.is_empty() && !keep_priced && stored_items != o.order.items;
-            if !stored.differs(customer_id, &o.order, text) && !items_differ {
-                report.orders_unchanged += 1;
-                if let Some((_, Fresh::Known(at))) = customer {
-                    self.fold(at, &o);
-                }
-                return Ok(());
-            }
-            orders::update(self.tx, stored.id, &origin, &o.order, text, &self.stamp)?;
-            if items_differ {
-                order_items::replace(self.tx, stored.id, &o.order.items)?;
-            }
-            if let Some(old) = stored.customer_id.filter(|old| Some(*old) != customer_id) {
-                self.touched.insert(old);
-            }
-            report.orders_updated += 1;
+        self.queue.push(Queued { o, text, customer });
+        if self.queue.len() == orders::BATCH {
+            self.flush(report)?;
         }
+        Ok(())
+    }
+
+    /// Stores the queued orders: new ones in one statement, the others one by one
+    /// against what is stored.
+    fn flush(&mut self, report: &mut FileReport) -> Result<()> {
+        if self.queue.is_empty() {
+            return Ok(());
+        }
+        let queue = std::mem::take(&mut self.queue);
+        let rows: Vec<orders::BatchRow<'_>> =
+            queue.iter().map(|q| (q.customer.map(|(id, _)| id), &q.o.order, &q.text)).collect();
+        let ids = orders::insert_batch(self.tx, self.platform, self.shop_id, self.batch_id, &rows, &self.stamp)?;
+        drop(rows);
+        for (q, id) in queue.into_iter().zip(ids) {
+            match id {
+                Some(id) => {
+                    order_items::insert_all(self.tx, id, &q.o.order.items)?;
+                    report.orders_new += 1;
+                    self.settle(q.customer, &q.o);
+                }
+                None => self.stored(q, report)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// An order whose number is already stored: unchanged, or updated.
+    fn stored(&mut self, q: Queued, report: &mut FileReport) -> Result<()> {
+        let Queued { o, text, customer } = q;
+        let customer_id = customer.map(|(id, _)| id);
+        let origin =
+            OrderOrigin { platform: self.platform, shop_id: self.shop_id, customer_id, batch_id: self.batch_id };
+        let stored = orders::find(self.tx, self.platform, &o.order.order_no)?.ok_or(StoreError::Corrupt {
+            table: "orders",
+            column: "order_no",
+            value: o.order.order_no.clone(),
+        })?;
+        let stored_items = order_items::load(self.tx, stored.id)?;
+        // A report that only names the items (no prices) never replaces the
+        // priced lines an item report gave.
+        let names_only = o.order.items.iter().all(|i| i.unit_price.is_none());
+        let keep_priced = names_only && stored_items.iter().any(|i| i.unit_price.is_some());
+        let items_differ = !o.order.items.is_empty() && !keep_priced && stored_items != o.order.items;
+        if !stored.differs(customer_id, &o.order, &text) && !items_differ {
+            report.orders_unchanged += 1;
+            if let Some((_, Fresh::Known(at))) = customer {
+                self.fold(at, &o);
+            }
+            return Ok(());
+        }
+        orders::update(self.tx, stored.id, &origin, &o.order, &text, &self.stamp)?;
+        if items_differ {
+            order_items::replace(self.tx, stored.id, &o.order.items)?;
+        }
+        if let Some(old) = stored.customer_id.filter(|old| Some(*old) != customer_id) {
+            self.touched.insert(old);
+        }
+        report.orders_updated += 1;
+        self.settle(customer, &o);
+        Ok(())
+    }
+
+    /// After an order was stored (new or updated): its customer's totals.
+    fn settle(&mut self, customer: Option<(i64, Fresh)>, o: &ImportedOrder) {
         match customer {
-            Some((_, Fresh::Known(at))) => self.fold(at, &o),
+            Some((_, Fresh::Known(at))) => self.fold(at, o),
             Some((id, Fresh::No)) => {
                 self.touched.insert(id);
             }
             // Created with this order's totals already.
             Some((_, Fresh::Created)) | None => {}
         }
-        Ok(())
     }
 
     /// Adds an order to the totals of a customer this import created.
@@ -201,12 +246,10 @@ impl<'t> Writer<'t> {
     }
 
     /// Lines from an item report: onto their order, or waiting for it.
-    pub(super) fn lines(
-        &mut self,
-        l: OrderLines,
-        platform: laoke_core::Platform,
-        report: &mut FileReport,
-    ) -> Result<()> {
+    pub(super) fn lines(&mut self, l: OrderLines, report: &mut FileReport) -> Result<()> {
+        // Queued orders first: the lines may belong to one of them.
+        self.flush(report)?;
+        let platform = self.platform;
         report.items += l.items.len() as u32;
         match orders::find(self.tx, platform, &l.order_no)? {
             None => pending_items::put(self.tx, platform, &l.order_no, &l.items, self.batch_id)?,
@@ -220,7 +263,8 @@ impl<'t> Writer<'t> {
     }
 
     /// Writes every customer total this import changed.
-    pub(super) fn finish(self) -> Result<()> {
+    pub(super) fn finish(mut self, report: &mut FileReport) -> Result<()> {
+        self.flush(report)?;
         // Customers created with their first order's totals and no other order are
         // already right; the rest in id order (the order they were created in), so
         // the writes walk the table once.
