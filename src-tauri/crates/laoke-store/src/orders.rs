@@ -319,4 +319,35 @@ mod tests {
         assert_eq!(row, ("100.00".into(), "purchase".into(), "2025-11-11T00:05:00Z".into()));
         assert!(insert(&store.conn, &origin, &order, "t").is_err(), "order numbers are unique per platform");
     }
+
+    #[test]
+    fn a_batch_skips_stored_and_repeated_numbers_and_says_which_went_in() {
+        let store = Store::open_in_memory().unwrap();
+        let shop_id = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
+        let batch_id = import_batches::start(&store.conn, BatchSource::Demo, "t").unwrap();
+        let origin = OrderOrigin { platform: Platform::Taobao, shop_id, customer_id: None, batch_id };
+        let order = |no: &str, paid: rust_decimal::Decimal| OrderRecord {
+            order_no: no.into(),
+            status: OrderStatus::Completed,
+            created_at: Utc.with_ymd_and_hms(2025, 11, 11, 0, 5, 0).unwrap(),
+            paid_at: None,
+            amount_paid: paid,
+            refund: dec!(0),
+            items: vec![],
+        };
+        let stored = insert(&store.conn, &origin, &order("A", dec!(1)), "t").unwrap();
+        let orders = [order("B", dec!(2)), order("A", dec!(3)), order("C", dec!(4)), order("B", dec!(5))];
+        let texts: Vec<OrderText> = orders.iter().map(OrderText::of).collect();
+        let rows: Vec<BatchRow<'_>> = orders.iter().zip(&texts).map(|(o, t)| (None, o, t)).collect();
+        let ids = insert_batch(&store.conn, Platform::Taobao, shop_id, batch_id, &rows, "t").unwrap();
+        assert_eq!(ids.iter().map(Option::is_some).collect::<Vec<_>>(), vec![true, false, true, false]);
+        let value = |id: i64| -> String {
+            store.conn.query_row("SELECT value FROM orders WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(value(ids[0].unwrap()), "2", "the first B went in");
+        assert_eq!(value(ids[2].unwrap()), "4");
+        assert_eq!(value(stored), "1", "the stored A is untouched");
+        let n: i64 = store.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 3);
+    }
 }
