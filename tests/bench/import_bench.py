@@ -103,10 +103,9 @@ def main():
         f"| `sqlite3 .import --csv` (baseline: one table, raw text, no indexes) | {t_sqlite:.1f} s | {report['rows'] / t_sqlite:,.0f} | {rss_sqlite:.0f} MB | 1.00× |",
         f"| storage floor: `sqlite3` moving those raw rows into Laoke's tables and indexes (no parsing at all) | {t_floor:.1f} s | {report['rows'] / t_floor:,.0f} | {rss_floor:.0f} MB | {t_floor / t_sqlite:.2f}× |",
         "",
-        "The floor is roughly what SQLite alone spends storing the rows in Laoke's schema (customers, orders, lines"
-        " and their indexes) once they are text in a table, with set-based SQL and no per-row work. The baseline only"
-        " stores raw text in one table; an import that writes this schema and also decodes, parses and validates the"
-        " file lands near or above the floor, so a ratio at or below 1.0 would need fewer tables or indexes.",
+        "The floor is SQLite itself moving the same rows, already text in a table, into Laoke's tables and"
+        " indexes (customers, orders, lines) with set-based SQL: what storing them costs without any decoding,"
+        " parsing or validation. Laoke reads the file on one thread while the other stores batches of rows.",
         "",
         f"UCI Online Retail ({uci_rows:,} rows, column mapping) against pandas merely reading the file:",
         "",
