@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 /// Lines per INSERT statement: one statement per line spent most of its time
 /// opening and closing the table's cursor (a UCI invoice has ~20 lines).
-const LINES_PER_INSERT: usize = 8;
+const LINES_PER_INSERT: usize = 32;
 
 /// `INSERT … VALUES (…), (…)` for `rows` lines.
 fn insert_sql(rows: usize) -> String {
@@ -96,8 +96,8 @@ mod tests {
             refund: Decimal::ZERO,
             items: vec![],
         };
-        // Every count around the chunk size, including none and two full chunks plus one.
-        for (n, count) in [0usize, 1, 7, 8, 9, 17].into_iter().enumerate() {
+        // Every count around the chunk size (32), including none and two full chunks plus one.
+        for (n, count) in [0usize, 1, 8, 17, 31, 32, 33, 65].into_iter().enumerate() {
             let id =
                 orders::insert(&store.conn, &origin, &OrderRecord { order_no: n.to_string(), ..order.clone() }, "t")
                     .unwrap();

@@ -65,7 +65,9 @@ impl Line {
             amount: Amount::Missing,
             refund: Decimal::ZERO,
             order_adjust: None,
-            items: Vec::new(),
+            // Every format reads at most one item per row: room for exactly one
+            // (a growing Vec would reserve four, and a million rows churn memory).
+            items: Vec::with_capacity(1),
         }
     }
 }
