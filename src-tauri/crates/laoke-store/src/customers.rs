@@ -35,24 +35,39 @@ pub(crate) fn fill_profile(conn: &Connection, id: i64, p: &CustomerRecord, now: 
     Ok(())
 }
 
+/// A customer's derived totals as the eight stored columns, from `orders_count`
+/// to `last_purchase_at`.
+fn totals_columns(t: &CustomerTotals) -> [Box<dyn rusqlite::ToSql>; 8] {
+    [
+        Box::new(t.orders),
+        Box::new(t.purchases),
+        Box::new(t.value.to_string()),
+        Box::new(t.refunds.to_string()),
+        Box::new(t.first_order.map(to_stored)),
+        Box::new(t.last_order.map(to_stored)),
+        Box::new(t.first_purchase.map(to_stored)),
+        Box::new(t.last_purchase.map(to_stored)),
+    ]
+}
+
+/// Binds [`totals_columns`] from parameter `first` on.
+fn bind_totals(stmt: &mut rusqlite::Statement<'_>, first: usize, t: &CustomerTotals) -> Result<()> {
+    for (i, value) in totals_columns(t).iter().enumerate() {
+        stmt.raw_bind_parameter(first + i, value)?;
+    }
+    Ok(())
+}
+
 /// Writes a customer's derived totals.
 pub(crate) fn write_totals(conn: &Connection, id: i64, totals: &CustomerTotals, now: &str) -> Result<()> {
     let mut write = conn.prepare_cached(
         "UPDATE customers SET orders_count = ?2, purchases = ?3, value = ?4, refunds = ?5, first_order_at = ?6,
              last_order_at = ?7, first_purchase_at = ?8, last_purchase_at = ?9, updated_at = ?10 WHERE id = ?1",
     )?;
-    write.execute(params![
-        id,
-        totals.orders,
-        totals.purchases,
-        totals.value.to_string(),
-        totals.refunds.to_string(),
-        totals.first_order.map(to_stored),
-        totals.last_order.map(to_stored),
-        totals.first_purchase.map(to_stored),
-        totals.last_purchase.map(to_stored),
-        now,
-    ])?;
+    write.raw_bind_parameter(1, id)?;
+    bind_totals(&mut write, 2, totals)?;
+    write.raw_bind_parameter(10, now)?;
+    write.raw_execute()?;
     Ok(())
 }
 
@@ -117,30 +132,27 @@ pub(crate) fn insert_new(
          ON CONFLICT (platform, buyer_id) DO NOTHING",
     )?;
     // Plain INSERT + changes(): cheaper per row than RETURNING, which SQLite materializes.
-    let inserted = stmt.execute(params![
-        identity.platform.as_str(),
-        identity.buyer_id,
-        shop_id,
-        p.nick,
-        p.name,
-        p.phone,
-        p.email,
-        p.province,
-        p.city,
-        p.address,
-        p.birthday.map(|d| d.to_string()),
-        p.birthday_lunar,
-        p.gender.map(String::from),
-        now,
-        totals.orders,
-        totals.purchases,
-        totals.value.to_string(),
-        totals.refunds.to_string(),
-        totals.first_order.map(to_stored),
-        totals.last_order.map(to_stored),
-        totals.first_purchase.map(to_stored),
-        totals.last_purchase.map(to_stored),
-    ])?;
+    let profile: [&dyn rusqlite::ToSql; 14] = [
+        &identity.platform.as_str(),
+        &identity.buyer_id,
+        &shop_id,
+        &p.nick,
+        &p.name,
+        &p.phone,
+        &p.email,
+        &p.province,
+        &p.city,
+        &p.address,
+        &p.birthday.map(|d| d.to_string()),
+        &p.birthday_lunar,
+        &p.gender.map(String::from),
+        &now,
+    ];
+    for (i, value) in profile.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 1, value)?;
+    }
+    bind_totals(&mut stmt, 15, totals)?;
+    let inserted = stmt.raw_execute()?;
     Ok((inserted == 1).then(|| conn.last_insert_rowid()))
 }
 
