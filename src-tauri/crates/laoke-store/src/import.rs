@@ -127,13 +127,18 @@ impl Store {
         }
         let rollback_journal = is_bulk && flags.exclusive && self.rollback_journal();
         let result = self.import_tx(source, name, total, read, flags, stamp, progress, is_bulk);
-        if is_bulk {
-            self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")?;
-        }
+        // Settings back whatever the import's result; then the result, then any failure of these.
         if rollback_journal {
             self.wal_again();
         }
-        result
+        let restored = if is_bulk {
+            self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
+        } else {
+            Ok(())
+        };
+        let report = result?;
+        restored?;
+        Ok(report)
     }
 
     /// Switches to the rollback journal (with full syncs, as safe as the WAL);
