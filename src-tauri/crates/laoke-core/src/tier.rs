@@ -141,24 +141,25 @@ pub struct TierLadder {
 impl Default for TierLadder {
     /// Taobao-compatible: 4 grades by spend or purchases, discounts from 98折 to 88折.
     fn default() -> Self {
-        let tier = |name: &str, value: i64, purchases: u32, discount: i64, benefits: &str| TierRule {
+        let tier = |name: &str, value: i64, purchases: u32, discount: i64, benefits: &str, color: &str| TierRule {
             name: name.to_owned(),
             min_value: Some(Decimal::from(value)),
             min_purchases: Some(purchases),
             combine: Combine::Or,
             discount: Decimal::new(discount, 2),
             benefits: benefits.to_owned(),
-            color: None,
+            color: Some(color.to_owned()),
         };
         TierLadder {
             window: TierWindow::Lifetime,
             review: ReviewPeriod::Yearly,
             grace_days: 30,
             tiers: vec![
-                tier("普通会员", 1, 1, 98, "会员价"),
-                tier("高级会员", 500, 3, 95, "会员价 · 生日礼"),
-                tier("VIP会员", 2000, 6, 92, "会员价 · 生日礼 · 包邮"),
-                tier("至尊VIP", 5000, 12, 88, "会员价 · 生日礼 · 包邮 · 新品优先"),
+                // Badge colours from plain to precious: grey, blue, gold, deep red.
+                tier("普通会员", 1, 1, 98, "会员价", "#8c8c8c"),
+                tier("高级会员", 500, 3, 95, "会员价 · 生日礼", "#1677ff"),
+                tier("VIP会员", 2000, 6, 92, "会员价 · 生日礼 · 包邮", "#d4a017"),
+                tier("至尊VIP", 5000, 12, 88, "会员价 · 生日礼 · 包邮 · 新品优先", "#a8071a"),
             ],
         }
     }

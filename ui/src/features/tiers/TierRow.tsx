@@ -50,6 +50,9 @@ export function TierRow({ index, rule, canRemove, disabled, scale, onChange, onR
             disabled={disabled} style={{ width: 100 }} aria-label={t("tiers.editor.minPurchases")}
             onChange={(v) => set({ min_purchases: v ?? null })} />
         </Flex>
+      </Flex>
+      {/* Thresholds on the first line; what the tier gives on the second. */}
+      <Flex gap={8} wrap align="flex-end" style={{ marginTop: 8 }}>
         <Flex vertical>
           {label("tiers.editor.discount")}
           <Flex gap={6} align="center">
