@@ -11,7 +11,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDate } from "../../components/format";
 import { ProfileDrawer } from "../customers/profile/ProfileDrawer";
 import { tierKeys } from "./ladderModel";
-import { TierBadge } from "./TierBadge";
+import { TierTag, useTierColors } from "./TierBadge";
 
 const LIMIT = 100;
 
@@ -24,8 +24,11 @@ export function RecentTierChanges() {
     queryKey: [...tierKeys.recent(), skipLadder],
     queryFn: () => tierChangesRecent(LIMIT, skipLadder),
   });
-  const tier = (name: string | null) =>
-    name ? <TierBadge name={name} /> : <Typography.Text type="secondary">{t("tiers.preview.noTier")}</Typography.Text>;
+  // Colours looked up once for the table, as the customer list does, not once per badge.
+  const colors = useTierColors();
+  const tier = (name: string | null) => name
+    ? <TierTag name={name} color={colors.get(name) ?? "default"} />
+    : <Typography.Text type="secondary">{t("tiers.preview.noTier")}</Typography.Text>;
 
   return (
     <Card title={t("tiers.history.title")} style={{ marginTop: 16 }} data-testid="tiers-history"
