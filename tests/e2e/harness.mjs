@@ -50,6 +50,19 @@ export function freshDbPath(name = 'laoke') {
 /** Starts the real app on `dbPath` and returns { driver, stop, display, dbPath }. */
 export async function launchApp({ dbPath = freshDbPath(), env = {} } = {}) {
   if (!existsSync(appBinary)) throw new Error(`build the app first: ${appBinary} is missing (make app)`);
+  // A display or port picked at random can be taken (another run, a lock left behind):
+  // a launch whose driver never answers is tried once more on fresh ones.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(dbPath, env);
+    } catch (e) {
+      if (attempt >= 2 || !String(e.message).includes('did not answer')) throw e;
+      console.log(`launch attempt ${attempt} failed (${e.message}); trying a fresh display and port`);
+    }
+  }
+}
+
+async function launchOnce(dbPath, env) {
   const xvfb = startXvfb();
   const port = 4500 + Math.floor(Math.random() * 1000);
   // A fresh home for the webview's own storage (localStorage, caches): every launch starts
