@@ -11,6 +11,13 @@ use std::str::FromStr;
 /// The text of a cell with export markers removed: `="123"` → `123`, `'138…` →
 /// `138…`, leading TABs and surrounding spaces (ASCII and full-width) gone.
 pub fn clean(raw: &str) -> &str {
+    // Most cells are plain: nothing to trim and no marker (a million-row file has
+    // millions of cells, so they skip the character-by-character trimming).
+    if let (Some(&first), Some(&last)) = (raw.as_bytes().first(), raw.as_bytes().last()) {
+        if first.is_ascii_graphic() && last.is_ascii_graphic() && first != b'=' && first != b'\'' {
+            return raw;
+        }
+    }
     let mut s = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
     if let Some(inner) = s.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
         s = inner;
@@ -47,6 +54,9 @@ pub fn personal(raw: &str) -> Option<&str> {
 /// for negatives, `12,00` with a decimal comma. `None` when it is not a number.
 pub fn money(raw: &str) -> Option<Decimal> {
     let s = text(raw)?;
+    if plain_number(s) {
+        return Decimal::from_str(s).ok();
+    }
     let (negative, s) = match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         Some(inner) => (true, inner),
         None => (false, s),
@@ -61,6 +71,14 @@ pub fn money(raw: &str) -> Option<Decimal> {
     let normalized = normalize_separators(s)?;
     let value = Decimal::from_str(&normalized).ok()?;
     Some(if negative { -value } else { value })
+}
+
+/// Whether `s` is a number as a program writes it (`-12.50`, `3`): no unit, no
+/// separator, nothing for [`money`] to take off, so it is parsed as it stands.
+fn plain_number(s: &str) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s).as_bytes();
+    let dots = body.iter().filter(|&&b| b == b'.').count();
+    dots <= 1 && body.len() > dots && body.iter().all(|&b| b.is_ascii_digit() || b == b'.')
 }
 
 /// Turns `1,234.56`, `1.234,56`, `12,00` and `1 234` into `1234.56`-style text.
@@ -101,6 +119,11 @@ fn normalize_separators(s: &str) -> Option<String> {
 /// A whole quantity (`2`, `2.0`, `-3`).
 pub fn quantity(raw: &str) -> Option<i64> {
     use rust_decimal::prelude::ToPrimitive;
+    let s = text(raw)?;
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
     let d = money(raw)?;
     if d.fract().is_zero() {
         d.to_i64()
@@ -153,9 +176,10 @@ fn iso_local(s: &str) -> Option<NaiveDateTime> {
 
 /// The earliest and latest instants an order can plausibly carry.
 fn plausible(t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let lo = Utc.with_ymd_and_hms(1995, 1, 1, 0, 0, 0).single()?;
-    let hi = Utc.with_ymd_and_hms(2100, 1, 1, 0, 0, 0).single()?;
-    (lo..hi).contains(&t).then_some(t)
+    // 1995-01-01T00:00:00Z and 2100-01-01T00:00:00Z as Unix seconds.
+    const LO: i64 = 788_918_400;
+    const HI: i64 = 4_102_444_800;
+    (LO..HI).contains(&t.timestamp()).then_some(t)
 }
 
 /// A local date-time in the shop's time zone (an ambiguous autumn hour takes the

@@ -104,13 +104,13 @@ fn merge_status(statuses: &[OrderStatus]) -> OrderStatus {
 }
 
 /// Builds one order from its consecutive lines (all with the same order number).
-pub fn assemble(platform: Platform, lines: Vec<Line>) -> Option<ImportedOrder> {
-    let first = lines.first()?;
+pub fn assemble(platform: Platform, mut lines: Vec<Line>) -> Option<ImportedOrder> {
+    let first = lines.first_mut()?;
     let row = first.row;
-    let order_no = first.order_no.clone();
-    let buyer = lines.iter().find_map(|l| l.buyer.clone());
-    let mut profile = CustomerRecord::default();
-    for l in &lines {
+    let order_no = std::mem::take(&mut first.order_no);
+    let mut profile = std::mem::take(&mut first.profile);
+    let buyer = lines.iter_mut().find_map(|l| l.buyer.take());
+    for l in &lines[1..] {
         merge_profile(&mut profile, &l.profile);
     }
     if profile.nick.is_empty() {
@@ -119,7 +119,11 @@ pub fn assemble(platform: Platform, lines: Vec<Line>) -> Option<ImportedOrder> {
     let statuses: Vec<_> = lines.iter().filter_map(|l| l.status).collect();
     let created_at = lines.iter().filter_map(|l| l.created_at).min()?;
     let paid_at = lines.iter().filter_map(|l| l.paid_at).min();
-    let items: Vec<ItemRecord> = lines.iter().flat_map(|l| l.items.iter().cloned()).collect();
+    // The lines are this order's alone: their items move into it.
+    let mut items: Vec<ItemRecord> = Vec::with_capacity(lines.iter().map(|l| l.items.len()).sum());
+    for l in &mut lines {
+        items.append(&mut l.items);
+    }
     let whole = lines.iter().find_map(|l| match l.amount {
         Amount::Order(a) => Some(a),
         _ => None,

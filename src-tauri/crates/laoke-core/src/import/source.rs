@@ -43,11 +43,17 @@ impl SourceEncoding {
 }
 
 /// One data row: its line number in the file (the header is line 1) and its cells.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
     pub row: u64,
     /// One allocation per row however many columns (csv's record type).
     pub cells: csv::StringRecord,
+}
+
+/// Where a table's rows come from. Rows are read into a record the caller keeps,
+/// so a million-row file reuses one buffer instead of allocating a row at a time.
+trait Rows: Send {
+    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>>;
 }
 
 /// A file opened as a table.
@@ -55,13 +61,21 @@ pub struct Table {
     pub encoding: SourceEncoding,
     /// Header names, cleaned of export markers and surrounding spaces.
     pub headers: Vec<String>,
-    rows: Box<dyn Iterator<Item = Result<Record, ImportError>> + Send>,
+    rows: Box<dyn Rows>,
+}
+
+impl Table {
+    /// Reads the next row into `out`; `None` at the end of the file.
+    pub fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
+        self.rows.next_into(out)
+    }
 }
 
 impl Iterator for Table {
     type Item = Result<Record, ImportError>;
     fn next(&mut self) -> Option<Self::Item> {
-        self.rows.next()
+        let mut record = Record::default();
+        self.next_into(&mut record).map(|r| r.map(|()| record))
     }
 }
 
@@ -188,18 +202,39 @@ struct LineGuard<R> {
 impl<R: Read> Read for LineGuard<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for &b in &buf[..n] {
-            if b == b'\n' {
-                self.since_newline = 0;
-            } else {
-                self.since_newline += 1;
-                if self.since_newline > MAX_LINE_BYTES {
-                    return Err(std::io::Error::other(LineTooLong));
-                }
+        let chunk = &buf[..n];
+        // Only the stretch without a newline matters: before the first newline it
+        // continues the current line, after the last one it starts the next.
+        let first_run = memchr::memchr(b'\n', chunk).unwrap_or(n);
+        let mut longest = self.since_newline + first_run;
+        match memchr::memrchr(b'\n', chunk) {
+            Some(last) => {
+                longest = longest.max(longest_run(&chunk[first_run..=last]));
+                self.since_newline = n - last - 1;
+                longest = longest.max(self.since_newline);
             }
+            None => self.since_newline = longest,
+        }
+        if longest > MAX_LINE_BYTES {
+            return Err(std::io::Error::other(LineTooLong));
         }
         Ok(n)
     }
+}
+
+/// The longest run of bytes between two newlines in `chunk` (which starts and ends with one).
+fn longest_run(chunk: &[u8]) -> usize {
+    // A chunk smaller than the limit cannot hold a longer line.
+    if chunk.len() <= MAX_LINE_BYTES {
+        return 0;
+    }
+    let mut longest = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', chunk) {
+        longest = longest.max(end - start);
+        start = end + 1;
+    }
+    longest
 }
 
 #[derive(Debug)]
@@ -255,32 +290,46 @@ fn open_csv(
         header.iter().map(|h| cells::clean(h).to_owned()).collect()
     };
     let headers = checked_headers(headers, file)?;
-    let columns = headers.len();
-    let file_name = file.to_owned();
-    let mut record = csv::StringRecord::new();
-    let rows = std::iter::from_fn(move || loop {
-        let line = csv.position().line() + 1;
-        match csv.read_record(&mut record) {
-            Ok(false) => return None,
-            Err(e) => return Some(Err(csv_error(e, &file_name, line))),
-            Ok(true) => {
-                let row = record.position().map_or(line, |p| p.line() + line_fix);
-                if record.iter().all(|c| c.trim().is_empty()) {
-                    continue; // blank lines between rows
-                }
-                if record.iter().any(|c| swallowed_rows(c, columns)) {
-                    return Some(Err(ImportError::UnbalancedQuotes { file: file_name.clone(), row }));
-                }
-                let cells = if tabs && record.len() == 1 {
-                    record.get(0).unwrap_or_default().split('\t').collect()
-                } else {
-                    record.clone()
-                };
-                return Some(Ok(Record { row, cells }));
-            }
-        }
-    });
+    let rows = CsvRows { csv, file: file.to_owned(), columns: headers.len(), tabs, line_fix };
     Ok(Table { encoding, headers, rows: Box::new(rows) })
+}
+
+struct CsvRows<R> {
+    csv: csv::Reader<R>,
+    file: String,
+    columns: usize,
+    /// A tab-separated file read as one column: its cells are split on tabs.
+    tabs: bool,
+    line_fix: u64,
+}
+
+impl<R: Read + Send> Rows for CsvRows<R> {
+    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
+        loop {
+            let line = self.csv.position().line() + 1;
+            match self.csv.read_record(&mut out.cells) {
+                Ok(false) => return None,
+                Err(e) => return Some(Err(csv_error(e, &self.file, line))),
+                Ok(true) => {}
+            }
+            let row = out.cells.position().map_or(line, |p| p.line() + self.line_fix);
+            if out.cells.iter().all(|c| c.trim().is_empty()) {
+                continue; // blank lines between rows
+            }
+            // Only a cell holding a line break can have swallowed rows.
+            if memchr::memchr(b'\n', out.cells.as_byte_record().as_slice()).is_some()
+                && out.cells.iter().any(|c| swallowed_rows(c, self.columns))
+            {
+                return Some(Err(ImportError::UnbalancedQuotes { file: self.file.clone(), row }));
+            }
+            if self.tabs && out.cells.len() == 1 {
+                let split: csv::StringRecord = out.cells.get(0).unwrap_or_default().split('\t').collect();
+                out.cells = split;
+            }
+            out.row = row;
+            return Some(Ok(()));
+        }
+    }
 }
 
 /// Whether a quoted field swallowed the rows after it: a quote that never closed
@@ -330,12 +379,20 @@ fn open_xlsx(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
     let (_, header) = rows.next().ok_or_else(|| corrupt(format!("the sheet {name:?} is empty")))?;
     let headers = checked_headers(header.iter().map(|c| cells::clean(&cell_text(c)).to_owned()).collect(), file)?;
     let start = range.start().map_or(0, |(r, _)| r as u64);
-    let records: Vec<Result<Record, ImportError>> = rows
-        .map(|(i, r)| {
-            Ok(Record { row: start + i as u64 + 1, cells: r.iter().map(cell_text).collect::<Vec<_>>().into() })
-        })
+    let records: Vec<Record> = rows
+        .map(|(i, r)| Record { row: start + i as u64 + 1, cells: r.iter().map(cell_text).collect::<Vec<_>>().into() })
         .collect();
-    Ok(Table { encoding: SourceEncoding::Xlsx, headers, rows: Box::new(records.into_iter()) })
+    Ok(Table { encoding: SourceEncoding::Xlsx, headers, rows: Box::new(SheetRows(records.into_iter())) })
+}
+
+/// A sheet's rows, already read out of the workbook (calamine reads a sheet whole).
+struct SheetRows(std::vec::IntoIter<Record>);
+
+impl Rows for SheetRows {
+    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
+        *out = self.0.next()?;
+        Some(Ok(()))
+    }
 }
 
 /// An xlsx cell as the text a CSV export would have had.

@@ -10,6 +10,7 @@ use crate::OrderStatus;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 
 /// The largest amount one order can plausibly carry; beyond it a cell is a typo or garbage.
 const MAX_AMOUNT: i64 = 1_000_000_000;
@@ -19,6 +20,9 @@ const MAX_AMOUNT: i64 = 1_000_000_000;
 pub struct Col {
     idx: usize,
     name: String,
+    /// The last date read from this column and the instant it gave: the rows of
+    /// one order repeat its time, and turning shop time into UTC is the costly part.
+    last_date: RefCell<Option<(String, DateTime<Utc>)>>,
 }
 
 /// The header of one file, searched on behalf of one format.
@@ -32,7 +36,11 @@ impl Columns<'_> {
     /// The first of `names` that the header has.
     pub fn find(&self, names: &[&str]) -> Option<Col> {
         names.iter().find_map(|n| {
-            self.headers.iter().position(|h| h == n).map(|idx| Col { idx, name: self.headers[idx].clone() })
+            self.headers.iter().position(|h| h == n).map(|idx| Col {
+                idx,
+                name: self.headers[idx].clone(),
+                last_date: RefCell::new(None),
+            })
         })
     }
 
@@ -67,7 +75,12 @@ impl<'r> Reading<'r> {
 
     /// A cell that must say something.
     pub fn required_text(&self, col: &Col, what: &str) -> Result<String, Rejection> {
-        cells::text(self.raw(col)).map(str::to_owned).ok_or_else(|| self.reject(Some(col), format!("missing {what}")))
+        self.required_str(col, what).map(str::to_owned)
+    }
+
+    /// [`Reading::required_text`] without a copy.
+    pub fn required_str(&self, col: &Col, what: &str) -> Result<&'r str, Rejection> {
+        cells::text(self.raw(col)).ok_or_else(|| self.reject(Some(col), format!("missing {what}")))
     }
 
     pub fn text(&self, col: Option<&Col>) -> Option<String> {
@@ -76,7 +89,12 @@ impl<'r> Reading<'r> {
 
     /// A personal field, unless it is masked or encrypted.
     pub fn personal(&self, col: Option<&Col>) -> Option<String> {
-        cells::personal(self.raw_opt(col)).map(str::to_owned)
+        self.personal_str(col).map(str::to_owned)
+    }
+
+    /// [`Reading::personal`] without a copy.
+    pub fn personal_str(&self, col: Option<&Col>) -> Option<&'r str> {
+        cells::personal(self.raw_opt(col))
     }
 
     /// The order's status, in any platform's words (see `import::status`).
@@ -97,9 +115,25 @@ impl<'r> Reading<'r> {
         if cells::text(raw).is_none() {
             return Ok(None);
         }
-        cells::datetime(raw, self.tz, self.date_format)
-            .map(Some)
-            .ok_or_else(|| self.reject(col, format!("cannot read {:?} as a date and time", cells::clean(raw))))
+        let remembered =
+            col.and_then(|c| c.last_date.borrow().as_ref().filter(|(last, _)| last == raw).map(|(_, t)| *t));
+        if remembered.is_some() {
+            return Ok(remembered);
+        }
+        let t = cells::datetime(raw, self.tz, self.date_format)
+            .ok_or_else(|| self.reject(col, format!("cannot read {:?} as a date and time", cells::clean(raw))))?;
+        if let Some(c) = col {
+            let mut memo = c.last_date.borrow_mut();
+            match memo.as_mut() {
+                Some((last, at)) => {
+                    last.clear();
+                    last.push_str(raw);
+                    *at = t;
+                }
+                None => *memo = Some((raw.to_owned(), t)),
+            }
+        }
+        Ok(Some(t))
     }
 
     pub fn required_datetime(&self, col: &Col) -> Result<DateTime<Utc>, Rejection> {

@@ -107,20 +107,21 @@ impl Mapped {
 }
 
 /// `17850.0` (a number that went through a spreadsheet) → `17850`.
-fn id_text(s: String) -> String {
+fn id_text(s: &str) -> String {
     match s.strip_suffix(".0") {
         Some(whole) if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) => whole.to_owned(),
-        _ => s,
+        _ => s.to_owned(),
     }
 }
 
 impl RowReader for Mapped {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: self.date_format.as_deref() };
-        let mut line = Line::new(rec.row, id_text(r.required_text(&self.order_id, "order id")?));
-        line.buyer = r.personal(self.buyer_id.as_ref()).map(id_text);
+        let mut line = Line::new(rec.row, id_text(r.required_str(&self.order_id, "order id")?));
+        line.buyer = r.personal_str(self.buyer_id.as_ref()).map(id_text);
         line.profile.name = r.personal(self.buyer_name.as_ref());
-        line.profile.nick = line.profile.name.clone().or_else(|| line.buyer.clone()).unwrap_or_default();
+        // Without a name the order's nick is its buyer id (filled in by `assemble`).
+        line.profile.nick = line.profile.name.clone().unwrap_or_default();
         line.profile.phone = r.personal(self.phone.as_ref());
         line.profile.email = r.personal(self.email.as_ref());
         line.profile.address = r.personal(self.address.as_ref());

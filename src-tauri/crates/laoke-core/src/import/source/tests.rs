@@ -77,6 +77,32 @@ fn a_line_that_never_ends_is_refused_without_buffering_it() {
     assert_eq!(errs[0].code(), "import.too_long_line");
 }
 
+/// Reads `bytes` through the guard in `chunk`-byte reads; whether it refused.
+fn guard_refuses(bytes: &[u8], chunk: usize) -> bool {
+    let mut guard = LineGuard { inner: Cursor::new(bytes.to_vec()), since_newline: 0 };
+    let mut buf = vec![0; chunk];
+    loop {
+        match guard.read(&mut buf) {
+            Ok(0) => return false,
+            Ok(_) => {}
+            Err(_) => return true,
+        }
+    }
+}
+
+#[test]
+fn the_line_guard_measures_lines_across_reads() {
+    let line = |len: usize| std::iter::repeat_n(b'x', len).chain([b'\n']).collect::<Vec<u8>>();
+    let at_limit = [line(10), line(MAX_LINE_BYTES), line(3)].concat();
+    let over = [line(10), line(MAX_LINE_BYTES + 1), line(3)].concat();
+    // Small reads split the long line over many chunks; a big read holds it whole between two newlines.
+    for chunk in [7, 8 << 10, MAX_LINE_BYTES + 64] {
+        assert!(!guard_refuses(&at_limit, chunk), "a line of exactly the limit passes (reads of {chunk})");
+        assert!(guard_refuses(&over, chunk), "one byte more is refused (reads of {chunk})");
+    }
+    assert!(guard_refuses(&std::iter::repeat_n(b'x', MAX_LINE_BYTES + 1).collect::<Vec<_>>(), 8 << 10));
+}
+
 #[test]
 fn an_unclosed_quote_is_reported_with_its_row() {
     let mut text = String::from("a,b\n1,\"never closed\n");
