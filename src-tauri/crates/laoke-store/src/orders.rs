@@ -167,7 +167,8 @@ pub(crate) type BatchRow<'a> = (Option<i64>, &'a OrderRecord, &'a OrderText);
 /// statement, skipping those whose number is already stored (or repeated earlier
 /// in `rows`). Returns, for each row, the new order's id, or `None` when it was
 /// skipped. One statement for many orders: running one per order spent most of
-/// its time opening and closing the table and its indexes.
+/// its time opening and closing the table and its indexes. `OR FAIL` for the
+/// reason given at `order_items::insert_sql`: no statement journal.
 pub(crate) fn insert_batch(
     conn: &Connection,
     platform: Platform,
@@ -236,7 +237,7 @@ fn batch_sql(rows: usize) -> String {
         })
         .collect();
     format!(
-        "INSERT INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at, amount_paid,
+        "INSERT OR FAIL INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at, amount_paid,
              refund, value, kind, batch_id, updated_at)
          VALUES {} ON CONFLICT (platform, order_no) DO NOTHING RETURNING id, order_no",
         tuples.join(", ")

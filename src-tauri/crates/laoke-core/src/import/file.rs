@@ -129,6 +129,13 @@ impl ImportFile {
 
     /// Files a row under its order, opening a new one if needed.
     fn place(&mut self, line: Line) -> Option<Rejection> {
+        // Most rows continue the order just opened: found without hashing.
+        if let Some(newest) = self.open.back_mut() {
+            if newest.first().is_some_and(|l| l.order_no == line.order_no) {
+                newest.push(line);
+                return None;
+            }
+        }
         if let Some(&seq) = self.open_index.get(&line.order_no) {
             self.open[seq - self.first_open].push(line);
             return None;
