@@ -166,7 +166,7 @@ pub(crate) type BatchRow<'a> = (Option<i64>, &'a OrderRecord, &'a OrderText);
 /// Inserts up to [`BATCH`] orders of one platform, shop and import batch in one
 /// statement, skipping those whose number is already stored (or repeated earlier
 /// in `rows`). Returns, for each row, the new order's id, or `None` when it was
-/// skipped. One statement for many orders: running one per order spent most of
+/// skipped (see the comment at the end for how the ids are known). One statement for many orders: running one per order spent most of
 /// its time opening and closing the table and its indexes. `OR FAIL` for the
 /// reason given at `order_items::insert_sql`: no statement journal.
 pub(crate) fn insert_batch(
@@ -198,17 +198,27 @@ pub(crate) fn insert_batch(
     stmt.raw_bind_parameter(common + 2, shop_id)?;
     stmt.raw_bind_parameter(common + 3, batch_id)?;
     stmt.raw_bind_parameter(common + 4, now)?;
-    // RETURNING names the inserted rows in no set order, so they are matched back
-    // by number; of two rows with one number, the first went in (rows are inserted
-    // in order) and the second was skipped.
-    let mut ids = vec![None; rows.len()];
-    let mut returned = stmt.raw_query();
-    while let Some(r) = returned.next()? {
-        let id: i64 = r.get(0)?;
-        let number = r.get_ref(1)?.as_str()?;
-        if let Some(place) = rows.iter().position(|(_, o, _)| o.order_no == number) {
-            ids[place] = Some(id);
-        }
+    // Without RETURNING (which SQLite materializes into a temporary table): the
+    // rows that went in took consecutive ids ending at the last one inserted, in
+    // the order of `rows`. When all went in, that is the answer; otherwise each
+    // number's stored id says whether this statement made it.
+    let inserted = stmt.raw_execute()?;
+    if inserted == 0 {
+        return Ok(vec![None; rows.len()]);
+    }
+    let last = conn.last_insert_rowid();
+    let first = last - inserted as i64 + 1;
+    if inserted == rows.len() {
+        return Ok((first..=last).map(Some).collect());
+    }
+    let mut find = conn.prepare_cached("SELECT id FROM orders WHERE platform = ?1 AND order_no = ?2")?;
+    let mut seen = std::collections::HashSet::new();
+    let mut ids = Vec::with_capacity(rows.len());
+    for (_, order, _) in rows {
+        let id: i64 = find.query_row(params![platform.as_str(), order.order_no], |r| r.get(0))?;
+        // A number repeated in the batch went in once, as its first row.
+        let new = id >= first && seen.insert(id);
+        ids.push(new.then_some(id));
     }
     Ok(ids)
 }
@@ -239,7 +249,7 @@ fn batch_sql(rows: usize) -> String {
     format!(
         "INSERT OR FAIL INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at, amount_paid,
              refund, value, kind, batch_id, updated_at)
-         VALUES {} ON CONFLICT (platform, order_no) DO NOTHING RETURNING id, order_no",
+         VALUES {} ON CONFLICT (platform, order_no) DO NOTHING",
         tuples.join(", ")
     )
 }
@@ -350,5 +360,16 @@ mod tests {
         assert_eq!(value(stored), "1", "the stored A is untouched");
         let n: i64 = store.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 3);
+
+        // All new: each id is its own order's (the ids are worked out, not read back).
+        let orders = [order("D", dec!(6)), order("E", dec!(7)), order("F", dec!(8))];
+        let texts: Vec<OrderText> = orders.iter().map(OrderText::of).collect();
+        let rows: Vec<BatchRow<'_>> = orders.iter().zip(&texts).map(|(o, t)| (None, o, t)).collect();
+        let ids = insert_batch(&store.conn, Platform::Taobao, shop_id, batch_id, &rows, "t").unwrap();
+        let values: Vec<String> = ids.iter().map(|id| value(id.unwrap())).collect();
+        assert_eq!(values, ["6", "7", "8"]);
+        // None new: nothing to say.
+        let ids = insert_batch(&store.conn, Platform::Taobao, shop_id, batch_id, &rows, "t").unwrap();
+        assert_eq!(ids, vec![None; 3]);
     }
 }
