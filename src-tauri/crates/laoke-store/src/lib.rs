@@ -20,6 +20,7 @@ mod customer_tags;
 mod customers;
 mod dashboard;
 mod db;
+mod decimal_text;
 mod demo;
 mod error;
 mod import;

@@ -1,8 +1,9 @@
 //! The `order_items` table: the lines of an order.
 
+use crate::decimal_text::DecimalText;
 use crate::Result;
 use laoke_core::archive::ItemRecord;
-use rusqlite::Connection;
+use rusqlite::{Connection, Statement};
 use std::str::FromStr;
 
 /// Lines per INSERT statement: one statement per line spent most of its time
@@ -31,30 +32,85 @@ fn insert_sql(rows: usize, columns: usize) -> String {
 
 /// Writes the lines of a freshly inserted order, numbered from 1.
 pub(crate) fn insert_all(conn: &Connection, order_id: i64, items: &[ItemRecord]) -> Result<()> {
-    thread_local! {
-        static SQL: [Vec<String>; 2] = [SHORT, COLUMNS.len()]
-            .map(|columns| (0..=LINES_PER_INSERT).map(|rows| insert_sql(rows, columns)).collect());
-    }
+    let mut price = DecimalText::default();
     for (chunk_no, chunk) in items.chunks(LINES_PER_INSERT).enumerate() {
-        let full = chunk.iter().any(|i| i.sku.is_some() || i.category.is_some());
-        let columns = if full { COLUMNS.len() } else { SHORT };
+        let full = needs_full(chunk);
         let mut stmt = SQL.with(|sql| conn.prepare_cached(&sql[usize::from(full)][chunk.len()]))?;
-        for (i, item) in chunk.iter().enumerate() {
-            let at = i * columns;
-            let line_no = (chunk_no * LINES_PER_INSERT + i + 1) as i64;
-            stmt.raw_bind_parameter(at + 1, order_id)?;
-            stmt.raw_bind_parameter(at + 2, line_no)?;
-            stmt.raw_bind_parameter(at + 3, &item.title)?;
-            stmt.raw_bind_parameter(at + 4, item.quantity)?;
-            stmt.raw_bind_parameter(at + 5, item.unit_price.map(|p| p.to_string()))?;
-            if full {
-                stmt.raw_bind_parameter(at + 6, &item.sku)?;
-                stmt.raw_bind_parameter(at + 7, &item.category)?;
-            }
-        }
+        bind_chunk(&mut stmt, order_id, chunk_no, chunk, full, &mut price)?;
         stmt.raw_execute()?;
     }
     Ok(())
+}
+
+thread_local! {
+    /// The statements' text by shape: `[short, full][lines]`.
+    static SQL: [Vec<String>; 2] =
+        [SHORT, COLUMNS.len()].map(|columns| (0..=LINES_PER_INSERT).map(|rows| insert_sql(rows, columns)).collect());
+}
+
+/// Whether a chunk of lines needs the columns the short insert leaves out.
+fn needs_full(chunk: &[ItemRecord]) -> bool {
+    chunk.iter().any(|i| i.sku.is_some() || i.category.is_some())
+}
+
+fn bind_chunk(
+    stmt: &mut Statement<'_>,
+    order_id: i64,
+    chunk_no: usize,
+    chunk: &[ItemRecord],
+    full: bool,
+    price: &mut DecimalText,
+) -> Result<()> {
+    let columns = if full { COLUMNS.len() } else { SHORT };
+    for (i, item) in chunk.iter().enumerate() {
+        let at = i * columns;
+        let line_no = (chunk_no * LINES_PER_INSERT + i + 1) as i64;
+        stmt.raw_bind_parameter(at + 1, order_id)?;
+        stmt.raw_bind_parameter(at + 2, line_no)?;
+        stmt.raw_bind_parameter(at + 3, &item.title)?;
+        stmt.raw_bind_parameter(at + 4, item.quantity)?;
+        match item.unit_price {
+            Some(p) => stmt.raw_bind_parameter(at + 5, price.of(p))?,
+            None => stmt.raw_bind_parameter(at + 5, rusqlite::types::Null)?,
+        }
+        if full {
+            stmt.raw_bind_parameter(at + 6, &item.sku)?;
+            stmt.raw_bind_parameter(at + 7, &item.category)?;
+        }
+    }
+    Ok(())
+}
+
+/// The line inserts of one import, prepared once and held for its length: an
+/// import runs tens of thousands of them, and the connection's statement cache
+/// hashes a statement's whole text (a kilobyte) on every use and return.
+pub(crate) struct LineInserts<'c> {
+    conn: &'c Connection,
+    /// `[short, full][lines]`, prepared on first use.
+    stmts: [Vec<Option<Statement<'c>>>; 2],
+}
+
+impl<'c> LineInserts<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Self {
+        let none = || (0..=LINES_PER_INSERT).map(|_| None).collect();
+        LineInserts { conn, stmts: [none(), none()] }
+    }
+
+    /// [`insert_all`] through the held statements.
+    pub(crate) fn insert(&mut self, order_id: i64, items: &[ItemRecord]) -> Result<()> {
+        let mut price = DecimalText::default();
+        for (chunk_no, chunk) in items.chunks(LINES_PER_INSERT).enumerate() {
+            let full = needs_full(chunk);
+            let slot = &mut self.stmts[usize::from(full)][chunk.len()];
+            let stmt = match slot {
+                Some(stmt) => stmt,
+                None => slot.insert(SQL.with(|sql| self.conn.prepare(&sql[usize::from(full)][chunk.len()]))?),
+            };
+            bind_chunk(stmt, order_id, chunk_no, chunk, full, &mut price)?;
+            stmt.raw_execute()?;
+        }
+        Ok(())
+    }
 }
 
 /// The lines of an order as stored.

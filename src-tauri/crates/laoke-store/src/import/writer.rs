@@ -78,6 +78,7 @@ pub(super) struct Writer<'t> {
     platform: Platform,
     /// Orders waiting for the next batch insert.
     queue: Vec<Queued>,
+    lines: order_items::LineInserts<'t>,
 }
 
 /// An order waiting to be stored, with its customer already resolved.
@@ -107,6 +108,7 @@ impl<'t> Writer<'t> {
             pending,
             platform,
             queue: Vec::with_capacity(orders::BATCH),
+            lines: order_items::LineInserts::new(tx),
         }
     }
 
@@ -181,7 +183,7 @@ impl<'t> Writer<'t> {
         for (q, id) in queue.into_iter().zip(ids) {
             match id {
                 Some(id) => {
-                    order_items::insert_all(self.tx, id, &q.o.order.items)?;
+                    self.lines.insert(id, &q.o.order.items)?;
                     report.orders_new += 1;
                     self.settle(q.customer, &q.o);
                 }
