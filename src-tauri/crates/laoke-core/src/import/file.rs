@@ -10,6 +10,7 @@ use super::formats::{self, Binding, ColumnMapping, ImportFormat, RowReader};
 use super::line::{assemble, ImportedOrder, Line, Rejection};
 use super::source::{self, Record, SourceEncoding, Table};
 use chrono_tz::Tz;
+use compact_str::CompactString;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
@@ -59,7 +60,7 @@ pub struct ImportFile {
     open: VecDeque<Vec<Line>>,
     first_open: usize,
     /// Where each open order is, by order number.
-    open_index: HashMap<String, usize>,
+    open_index: HashMap<CompactString, usize>,
     /// Hashes of the order numbers already emitted, to catch rows that come too late.
     emitted: HashSet<u64>,
     /// Orders ready to hand out.
@@ -118,7 +119,7 @@ impl ImportFile {
         }
         if self.format.items_only() {
             if let Some(first) = lines.first() {
-                let (row, order_no) = (first.row, first.order_no.clone());
+                let (row, order_no) = (first.row, first.order_no.to_string());
                 let items = lines.into_iter().flat_map(|l| l.items).collect();
                 self.ready.push_back(Event::Lines(OrderLines { row, order_no, items }));
             }

@@ -7,6 +7,7 @@
 use crate::archive::{BuyerIdentity, CustomerRecord, ItemRecord, OrderRecord};
 use crate::{OrderStatus, Platform};
 use chrono::{DateTime, Utc};
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -36,9 +37,11 @@ pub enum Amount {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub row: u64,
-    pub order_no: String,
+    /// Order numbers and buyer ids are short: kept inline, a row's copies of them
+    /// need no allocation (the order keeps one of each).
+    pub order_no: CompactString,
     /// A real (never masked) buyer identity, when the export has one.
-    pub buyer: Option<String>,
+    pub buyer: Option<CompactString>,
     pub profile: CustomerRecord,
     pub status: Option<OrderStatus>,
     pub created_at: Option<DateTime<Utc>>,
@@ -53,7 +56,7 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn new(row: u64, order_no: String) -> Self {
+    pub fn new(row: u64, order_no: CompactString) -> Self {
         Line {
             row,
             order_no,
@@ -107,14 +110,14 @@ fn merge_status(statuses: &[OrderStatus]) -> OrderStatus {
 pub fn assemble(platform: Platform, mut lines: Vec<Line>) -> Option<ImportedOrder> {
     let first = lines.first_mut()?;
     let row = first.row;
-    let order_no = std::mem::take(&mut first.order_no);
+    let order_no = std::mem::take(&mut first.order_no).into_string();
     let mut profile = std::mem::take(&mut first.profile);
     let buyer = lines.iter_mut().find_map(|l| l.buyer.take());
     for l in &lines[1..] {
         merge_profile(&mut profile, &l.profile);
     }
     if profile.nick.is_empty() {
-        profile.nick = buyer.clone().unwrap_or_default();
+        profile.nick = buyer.as_deref().unwrap_or_default().to_owned();
     }
     let statuses: Vec<_> = lines.iter().filter_map(|l| l.status).collect();
     let created_at = lines.iter().filter_map(|l| l.created_at).min()?;
@@ -151,7 +154,7 @@ pub fn assemble(platform: Platform, mut lines: Vec<Line>) -> Option<ImportedOrde
     };
     Some(ImportedOrder {
         row,
-        identity: buyer.map(|buyer_id| BuyerIdentity { platform, buyer_id }),
+        identity: buyer.map(|buyer_id| BuyerIdentity { platform, buyer_id: buyer_id.into_string() }),
         profile,
         order: OrderRecord {
             order_no,

@@ -54,11 +54,11 @@ impl Orders {
 impl RowReader for Orders {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
-        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?);
-        line.buyer = r.phone_identity(self.phone.as_ref());
+        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?.into());
+        line.buyer = r.phone_identity(self.phone.as_ref()).map(Into::into);
         line.profile.name = r.personal(self.receiver.as_ref());
         line.profile.nick = line.profile.name.clone().unwrap_or_default();
-        line.profile.phone = line.buyer.clone();
+        line.profile.phone = line.buyer.as_deref().map(str::to_owned);
         line.profile.address = r.personal(self.address.as_ref());
         line.created_at = Some(r.required_datetime(&self.created)?);
         line.paid_at = r.datetime(self.paid.as_ref())?;

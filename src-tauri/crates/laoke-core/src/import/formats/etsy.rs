@@ -60,8 +60,8 @@ impl Orders {
 impl RowReader for Orders {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
-        let mut line = Line::new(rec.row, order_id(&r, &self.order_no)?);
-        line.buyer = r.personal(Some(&self.buyer));
+        let mut line = Line::new(rec.row, order_id(&r, &self.order_no)?.into());
+        line.buyer = r.personal_str(Some(&self.buyer)).map(Into::into);
         line.profile.name = r.personal(self.name.as_ref());
         line.profile.nick =
             r.personal(self.username.as_ref()).or_else(|| line.profile.name.clone()).unwrap_or_default();
@@ -133,9 +133,9 @@ impl Items {
 impl RowReader for Items {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
-        let mut line = Line::new(rec.row, order_id(&r, &self.order_no)?);
-        line.buyer = r.personal(Some(&self.buyer));
-        line.profile.nick = line.buyer.clone().unwrap_or_default();
+        let mut line = Line::new(rec.row, order_id(&r, &self.order_no)?.into());
+        line.buyer = r.personal_str(Some(&self.buyer)).map(Into::into);
+        line.profile.nick = line.buyer.as_deref().unwrap_or_default().to_owned();
         line.profile.name = r.personal(self.name.as_ref());
         line.profile.city = r.personal(self.city.as_ref());
         line.profile.province = r.personal(self.state.as_ref());

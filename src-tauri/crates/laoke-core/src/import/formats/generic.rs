@@ -14,6 +14,7 @@ use crate::import::line::{Amount, Line, Rejection};
 use crate::import::source::Record;
 use crate::OrderStatus;
 use chrono_tz::Tz;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -107,10 +108,10 @@ impl Mapped {
 }
 
 /// `17850.0` (a number that went through a spreadsheet) → `17850`.
-fn id_text(s: &str) -> String {
+fn id_text(s: &str) -> CompactString {
     match s.strip_suffix(".0") {
-        Some(whole) if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) => whole.to_owned(),
-        _ => s.to_owned(),
+        Some(whole) if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) => whole.into(),
+        _ => s.into(),
     }
 }
 

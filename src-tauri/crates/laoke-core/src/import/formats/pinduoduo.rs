@@ -88,13 +88,13 @@ impl RowReader for Orders {
                 r.reject(self.created.first(), "missing order date, and the order number has no date prefix")
             })?,
         };
-        let mut line = Line::new(rec.row, order_no);
+        let mut line = Line::new(rec.row, order_no.into());
         line.created_at = Some(created);
         line.paid_at = r.datetime(self.paid.as_ref())?;
-        line.buyer = r.phone_identity(self.phone.as_ref());
+        line.buyer = r.phone_identity(self.phone.as_ref()).map(Into::into);
         line.profile.name = r.personal(self.receiver.as_ref());
         line.profile.nick = line.profile.name.clone().unwrap_or_default();
-        line.profile.phone = line.buyer.clone();
+        line.profile.phone = line.buyer.as_deref().map(str::to_owned);
         line.profile.province = r.personal(self.province.as_ref());
         line.profile.city = r.personal(self.city.as_ref());
         let parts: Vec<String> = self.address.iter().filter_map(|c| r.personal(Some(c))).collect();

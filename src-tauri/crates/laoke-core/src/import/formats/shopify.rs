@@ -81,14 +81,15 @@ impl Orders {
 impl RowReader for Orders {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
-        let mut line = Line::new(rec.row, r.required_text(&self.name, "order name")?);
+        let mut line = Line::new(rec.row, r.required_text(&self.name, "order name")?.into());
         let email = r.personal(self.email.as_ref()).map(|e| e.to_lowercase());
         let phone = self.phone.iter().find_map(|c| r.personal(Some(c)));
-        line.buyer = email.clone().or_else(|| phone.clone());
+        line.buyer = email.as_deref().or(phone.as_deref()).map(Into::into);
         line.profile.email = email;
         line.profile.phone = phone;
         line.profile.name = r.personal(self.billing_name.as_ref());
-        line.profile.nick = line.profile.name.clone().or_else(|| line.buyer.clone()).unwrap_or_default();
+        line.profile.nick =
+            line.profile.name.clone().or_else(|| line.buyer.as_deref().map(str::to_owned)).unwrap_or_default();
         line.profile.city = r.personal(self.city.as_ref());
         line.profile.province = r.personal(self.province.as_ref());
         line.profile.address = r.personal(self.street.as_ref());

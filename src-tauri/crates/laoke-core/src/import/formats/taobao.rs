@@ -58,9 +58,9 @@ impl Orders {
 impl RowReader for Orders {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
-        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?);
-        line.buyer = r.personal(Some(&self.buyer));
-        line.profile.nick = line.buyer.clone().unwrap_or_default();
+        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?.into());
+        line.buyer = r.personal_str(Some(&self.buyer)).map(Into::into);
+        line.profile.nick = line.buyer.as_deref().unwrap_or_default().to_owned();
         line.profile.name = r.personal(self.receiver.as_ref());
         line.profile.phone = r.personal(self.mobile.as_ref()).or_else(|| r.personal(self.phone.as_ref()));
         line.profile.address = r.personal(self.address.as_ref());

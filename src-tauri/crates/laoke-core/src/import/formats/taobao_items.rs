@@ -41,7 +41,7 @@ impl Items {
 impl RowReader for Items {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
-        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?);
+        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?.into());
         let title = r.required_text(&self.title, "item title")?;
         line.items.push(ItemRecord {
             title,

@@ -79,14 +79,15 @@ fn packed_item(cell: &str) -> Option<ItemRecord> {
 impl RowReader for Orders {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
-        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?);
+        let mut line = Line::new(rec.row, r.required_text(&self.order_no, "order number")?.into());
         let email = r.personal(self.customer_email.as_ref()).or_else(|| r.personal(self.billing_email.as_ref()));
         let id = r.text(self.customer_id.as_ref()).filter(|id| id != "0");
-        line.buyer = email.clone().map(|e| e.to_lowercase()).or(id);
+        line.buyer = email.as_deref().map(str::to_lowercase).or(id).map(Into::into);
         line.profile.email = email.map(|e| e.to_lowercase());
         let name: Vec<String> = [&self.first, &self.last].iter().filter_map(|c| r.personal(c.as_ref())).collect();
         line.profile.name = (!name.is_empty()).then(|| name.join(" "));
-        line.profile.nick = line.profile.name.clone().or_else(|| line.buyer.clone()).unwrap_or_default();
+        line.profile.nick =
+            line.profile.name.clone().or_else(|| line.buyer.as_deref().map(str::to_owned)).unwrap_or_default();
         line.profile.phone = r.personal(self.phone.as_ref());
         line.profile.city = r.personal(self.city.as_ref());
         line.profile.province = r.personal(self.state.as_ref());
