@@ -171,7 +171,7 @@ pub fn assemble(platform: Platform, mut lines: Vec<Line>) -> Option<ImportedOrde
 /// Fills what `into` does not know yet from `from`.
 pub fn merge_profile(into: &mut CustomerRecord, from: &CustomerRecord) {
     fn fill(a: &mut Option<String>, b: &Option<String>) {
-        if a.is_none() {
+        if a.is_none() && b.is_some() {
             a.clone_from(b);
         }
     }

@@ -148,7 +148,8 @@ impl<'r> Reading<'r> {
         }
         let value = cells::money(raw)
             .ok_or_else(|| self.reject(col, format!("cannot read {:?} as an amount", cells::clean(raw))))?;
-        if value.abs() > Decimal::from(MAX_AMOUNT) {
+        // A mantissa within the limit is a value within it (the scale only divides).
+        if value.mantissa().unsigned_abs() > MAX_AMOUNT as u128 && value.abs() > Decimal::from(MAX_AMOUNT) {
             return Err(self.reject(col, format!("amount {value} is not plausible")));
         }
         Ok(Some(value))
