@@ -16,10 +16,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 
-/// How many orders stay open for rows that arrive late. Real exports keep an
-/// order's rows together or nearly (UCI's worst is one invoice in between); a
-/// window this size holds them all while its lines stay in the CPU cache (2,048
-/// made reading the UCI file 15% slower, for rows no real file has).
+/// How many orders stay open for rows that arrive late. Exports keep an order's
+/// rows together or nearly (in the UCI file at most one invoice comes between);
+/// a window this size leaves ample room while its lines stay in the CPU cache
+/// (2,048 made reading the UCI file 15% slower).
 pub const WINDOW: usize = 256;
 
 /// How to read a file.

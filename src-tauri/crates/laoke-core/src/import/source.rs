@@ -46,7 +46,7 @@ impl SourceEncoding {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
     pub row: u64,
-    /// One allocation per row however many columns (csv's record type).
+    /// csv's record type: one buffer for all the cells, reused from row to row.
     pub cells: csv::StringRecord,
 }
 
