@@ -46,8 +46,8 @@ pub(crate) const CACHE_KIB: u32 = 32_000;
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     // The default keeps 16 prepared statements; an import alone cycles through more (the
-    // multi-line inserts of `order_items`, 66 shapes, among them), and re-preparing costs more than keeping.
-    conn.set_prepared_statement_cache_capacity(128);
+    // multi-row inserts of `orders`, 17 shapes, among them), and re-preparing costs more than keeping.
+    conn.set_prepared_statement_cache_capacity(64);
     // journal_mode answers with the mode it ended up in, so it is read, not executed.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.execute_batch(&format!(

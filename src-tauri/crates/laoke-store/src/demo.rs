@@ -64,9 +64,11 @@ impl Store {
                     }
                 }
             });
+            let mut lines = order_items::LineInserts::new(&tx);
             for chunk in receive {
                 for c in &chunk {
-                    write_customer(&tx, c, shop_ids[&c.identity.platform], batch_id, &stamp, &mut report)?;
+                    let shop_id = shop_ids[&c.identity.platform];
+                    write_customer(&tx, &mut lines, c, shop_id, batch_id, &stamp, &mut report)?;
                 }
                 let step = DemoProgress { phase: "customers".into(), done: report.customers, total };
                 if !progress(&step) {
@@ -89,6 +91,7 @@ impl Store {
 
 fn write_customer(
     tx: &rusqlite::Transaction<'_>,
+    lines: &mut order_items::LineInserts<'_>,
     c: &DemoCustomer,
     shop_id: i64,
     batch_id: i64,
@@ -100,7 +103,7 @@ fn write_customer(
     let origin = OrderOrigin { platform: c.identity.platform, shop_id, customer_id: Some(customer_id), batch_id };
     for order in &c.orders {
         let order_id = orders::insert(tx, &origin, order, stamp)?;
-        order_items::insert_all(tx, order_id, &order.items)?;
+        lines.insert(order_id, &order.items)?;
         report.order_items += order.items.len() as u32;
     }
     report.orders += c.orders.len() as u32;

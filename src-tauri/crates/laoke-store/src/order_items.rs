@@ -30,18 +30,6 @@ fn insert_sql(rows: usize, columns: usize) -> String {
     format!("INSERT OR FAIL INTO order_items ({}) VALUES {}", COLUMNS[..columns].join(", "), tuples.join(", "))
 }
 
-/// Writes the lines of a freshly inserted order, numbered from 1.
-pub(crate) fn insert_all(conn: &Connection, order_id: i64, items: &[ItemRecord]) -> Result<()> {
-    let mut price = DecimalText::default();
-    for (chunk_no, chunk) in items.chunks(LINES_PER_INSERT).enumerate() {
-        let full = needs_full(chunk);
-        let mut stmt = SQL.with(|sql| conn.prepare_cached(&sql[usize::from(full)][chunk.len()]))?;
-        bind_chunk(&mut stmt, order_id, chunk_no, chunk, full, &mut price)?;
-        stmt.raw_execute()?;
-    }
-    Ok(())
-}
-
 thread_local! {
     /// The statements' text by shape: `[short, full][lines]`.
     static SQL: [Vec<String>; 2] =
@@ -81,9 +69,10 @@ fn bind_chunk(
     Ok(())
 }
 
-/// The line inserts of one import, prepared once and held for its length: an
-/// import runs tens of thousands of them, and the connection's statement cache
-/// hashes a statement's whole text (a kilobyte) on every use and return.
+/// The line inserts of one import or demo fill, prepared once and held for its
+/// length: a large file runs tens of thousands of them, and the connection's
+/// statement cache hashes a statement's whole text (a kilobyte) on every use
+/// and return.
 pub(crate) struct LineInserts<'c> {
     conn: &'c Connection,
     /// `[short, full][lines]`, prepared on first use.
@@ -96,7 +85,7 @@ impl<'c> LineInserts<'c> {
         LineInserts { conn, stmts: [none(), none()] }
     }
 
-    /// [`insert_all`] through the held statements.
+    /// Writes the lines of a freshly inserted order, numbered from 1.
     pub(crate) fn insert(&mut self, order_id: i64, items: &[ItemRecord]) -> Result<()> {
         let mut price = DecimalText::default();
         for (chunk_no, chunk) in items.chunks(LINES_PER_INSERT).enumerate() {
@@ -110,6 +99,12 @@ impl<'c> LineInserts<'c> {
             stmt.raw_execute()?;
         }
         Ok(())
+    }
+
+    /// Replaces the lines of an order.
+    pub(crate) fn replace(&mut self, order_id: i64, items: &[ItemRecord]) -> Result<()> {
+        self.conn.prepare_cached("DELETE FROM order_items WHERE order_id = ?1")?.execute([order_id])?;
+        self.insert(order_id, items)
     }
 }
 
@@ -129,12 +124,6 @@ pub(crate) fn load(conn: &Connection, order_id: i64) -> Result<Vec<ItemRecord>> 
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Replaces the lines of an order.
-pub(crate) fn replace(conn: &Connection, order_id: i64, items: &[ItemRecord]) -> Result<()> {
-    conn.prepare_cached("DELETE FROM order_items WHERE order_id = ?1")?.execute([order_id])?;
-    insert_all(conn, order_id, items)
 }
 
 #[cfg(test)]
@@ -179,7 +168,7 @@ mod tests {
                     unit_price: (i % 3 != 0).then(|| Decimal::new(i as i64 * 125, 2)),
                 })
                 .collect();
-            insert_all(&store.conn, id, &items).unwrap();
+            LineInserts::new(&store.conn).insert(id, &items).unwrap();
             assert_eq!(load(&store.conn, id).unwrap(), items, "{count} lines, skus: {skus}");
             let numbers: Vec<i64> = store
                 .conn

@@ -219,7 +219,7 @@ impl<'t> Writer<'t> {
         }
         orders::update(self.tx, stored.id, &origin, &o.order, &text, &self.stamp)?;
         if items_differ {
-            order_items::replace(self.tx, stored.id, &o.order.items)?;
+            self.lines.replace(stored.id, &o.order.items)?;
         }
         if let Some(old) = stored.customer_id.filter(|old| Some(*old) != customer_id) {
             self.touched.insert(old);
@@ -257,7 +257,7 @@ impl<'t> Writer<'t> {
             None => pending_items::put(self.tx, platform, &l.order_no, &l.items, self.batch_id)?,
             Some(stored) if order_items::load(self.tx, stored.id)? == l.items => report.orders_unchanged += 1,
             Some(stored) => {
-                order_items::replace(self.tx, stored.id, &l.items)?;
+                self.lines.replace(stored.id, &l.items)?;
                 report.orders_updated += 1;
             }
         }
