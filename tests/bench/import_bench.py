@@ -6,7 +6,7 @@
 2. The UCI Online Retail file imported through a column mapping, against pandas.read_csv of the same file.
 Wall time and peak RSS come from /usr/bin/time; nothing is asserted. Every timed run starts after a
 `sync`, so no run pays for writing back an earlier one's files; the short UCI runs (about a second,
-where a stray hiccup of the machine is a large share) are taken five times each, alternating, and the
+where a stray hiccup of the machine is a large share) are taken seven times each, alternating, and the
 median is reported.
 """
 import gzip
@@ -57,7 +57,7 @@ def timed(cmd, **kw):
     return float(secs), int(kb) / 1024, out
 
 
-UCI_RUNS = 5
+UCI_RUNS = 7
 
 
 def median_run(runs):
