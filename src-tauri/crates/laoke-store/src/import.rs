@@ -41,8 +41,10 @@ const BULK_BYTES: u64 = 16 << 20;
 /// The page cache during an import, in KiB: 96 MiB was a second faster on a
 /// million orders but brought the peak memory near 300 MB.
 const IMPORT_CACHE_KIB: u32 = 80 * 1024;
-/// Events handed from the reading thread to the writing one at a time.
-const EVENT_BATCH: usize = 512;
+/// Events handed from the reading thread to the writing one at a time: small
+/// enough that the writer starts soon (a UCI order is twenty rows to read), large
+/// enough that handing over costs nothing next to the work.
+const EVENT_BATCH: usize = 64;
 /// How often (in orders) progress is reported and cancellation checked.
 const PROGRESS_EVERY: u32 = 2_000;
 
