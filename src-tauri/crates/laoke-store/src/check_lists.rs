@@ -14,40 +14,31 @@
 
 use rusqlite::Transaction;
 
-/// (table, constraint as written by an earlier migration, the same constraint as a chain).
-const REWRITES: [(&str, &str, &str); 4] = [
-    (
-        "orders",
-        "CHECK (status IN ('unpaid', 'paid', 'shipped', 'completed', 'closed', 'refunded'))",
-        "CHECK (status = 'unpaid' OR status = 'paid' OR status = 'shipped' OR status = 'completed' \
-         OR status = 'closed' OR status = 'refunded')",
-    ),
-    (
-        "orders",
-        "CHECK (kind IN ('purchase', 'refund_document', 'other'))",
-        "CHECK (kind = 'purchase' OR kind = 'refund_document' OR kind = 'other')",
-    ),
-    (
-        "customer_scores",
-        "CHECK (stage IN ('potential', 'new', 'active', 'loyal', 'sleeping', 'churned'))",
-        "CHECK (stage = 'potential' OR stage = 'new' OR stage = 'active' OR stage = 'loyal' \
-         OR stage = 'sleeping' OR stage = 'churned')",
-    ),
-    (
-        "tier_changes",
-        "CHECK (reason IN ('purchase', 'review', 'manual', 'ladder'))",
-        "CHECK (reason = 'purchase' OR reason = 'review' OR reason = 'manual' OR reason = 'ladder')",
-    ),
+/// (table, column, the values its CHECK lists), as earlier migrations wrote them.
+const LISTS: [(&str, &str, &[&str]); 4] = [
+    ("orders", "status", &["unpaid", "paid", "shipped", "completed", "closed", "refunded"]),
+    ("orders", "kind", &["purchase", "refund_document", "other"]),
+    ("customer_scores", "stage", &["potential", "new", "active", "loyal", "sleeping", "churned"]),
+    ("tier_changes", "reason", &["purchase", "review", "manual", "ladder"]),
 ];
+
+/// The constraint as written (`CHECK (c IN ('a', 'b'))`) and as a chain
+/// (`CHECK (c = 'a' OR c = 'b')`).
+fn rewrite_of(column: &str, values: &[&str]) -> (String, String) {
+    let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+    let chain: Vec<String> = quoted.iter().map(|v| format!("{column} = {v}")).collect();
+    (format!("CHECK ({column} IN ({}))", quoted.join(", ")), format!("CHECK ({})", chain.join(" OR ")))
+}
 
 /// The migration hook: edits each table's SQL text once, then bumps the schema cookie.
 pub(crate) fn rewrite(tx: &Transaction) -> rusqlite_migration::HookResult {
     let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
     tx.execute_batch("PRAGMA writable_schema = ON")?;
-    for (table, from, to) in REWRITES {
+    for (table, column, values) in LISTS {
+        let (from, to) = rewrite_of(column, values);
         let changed = tx.execute(
             "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = ?1 AND instr(sql, ?2) > 0",
-            [table, from, to],
+            [table, from.as_str(), to.as_str()],
         )?;
         if changed != 1 {
             return Err(rusqlite_migration::HookError::Hook(format!("{table}: constraint {from:?} not found")));

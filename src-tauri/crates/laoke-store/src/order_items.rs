@@ -129,29 +129,17 @@ pub(crate) fn load(conn: &Connection, order_id: i64) -> Result<Vec<ItemRecord>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import_batches::{self, BatchSource};
-    use crate::orders::{self, OrderOrigin};
+    use crate::orders;
+    use crate::orders::fixture::{completed, taobao_origin};
     use crate::Store;
-    use chrono::{TimeZone, Utc};
     use laoke_core::archive::OrderRecord;
-    use laoke_core::{OrderStatus, Platform};
     use rust_decimal::Decimal;
 
     #[test]
     fn lines_are_written_in_chunks_and_read_back_in_order() {
         let store = Store::open_in_memory().unwrap();
-        let shop_id = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
-        let batch_id = import_batches::start(&store.conn, BatchSource::Demo, "t").unwrap();
-        let origin = OrderOrigin { platform: Platform::Taobao, shop_id, customer_id: None, batch_id };
-        let order = OrderRecord {
-            order_no: "1".into(),
-            status: OrderStatus::Completed,
-            created_at: Utc.with_ymd_and_hms(2025, 11, 11, 0, 5, 0).unwrap(),
-            paid_at: None,
-            amount_paid: Decimal::from(10),
-            refund: Decimal::ZERO,
-            items: vec![],
-        };
+        let origin = taobao_origin(&store.conn);
+        let order = completed("1", Decimal::from(10));
         // Every count around the chunk size (32), including none and two full chunks plus
         // one; lines with SKUs (every other one), and lines without (the shorter statement).
         let counts = [0usize, 1, 8, 17, 31, 32, 33, 65];

@@ -298,30 +298,50 @@ impl crate::Store {
     }
 }
 
+/// What tests that store orders start from.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::OrderOrigin;
+    use crate::import_batches::{self, BatchSource};
+    use chrono::{TimeZone, Utc};
+    use laoke_core::archive::OrderRecord;
+    use laoke_core::{OrderStatus, Platform};
+    use rusqlite::Connection;
+    use rust_decimal::Decimal;
+
+    /// A Taobao shop and an import batch in `conn`, as the origin of orders without a customer.
+    pub(crate) fn taobao_origin(conn: &Connection) -> OrderOrigin {
+        let shop_id = crate::shops::ensure(conn, Platform::Taobao, "s", "t").unwrap();
+        let batch_id = import_batches::start(conn, BatchSource::Demo, "t").unwrap();
+        OrderOrigin { platform: Platform::Taobao, shop_id, customer_id: None, batch_id }
+    }
+
+    /// A completed order numbered `no` that paid `paid`, on 2025-11-11 00:05 UTC, without lines.
+    pub(crate) fn completed(no: &str, paid: Decimal) -> OrderRecord {
+        OrderRecord {
+            order_no: no.into(),
+            status: OrderStatus::Completed,
+            created_at: Utc.with_ymd_and_hms(2025, 11, 11, 0, 5, 0).unwrap(),
+            paid_at: None,
+            amount_paid: paid,
+            refund: Decimal::ZERO,
+            items: vec![],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::fixture::{completed, taobao_origin};
     use super::*;
-    use crate::import_batches::{self, BatchSource};
     use crate::Store;
-    use chrono::{TimeZone, Utc};
-    use laoke_core::OrderStatus;
     use rust_decimal_macros::dec;
 
     #[test]
     fn value_and_kind_are_written_from_the_domain_rules() {
         let store = Store::open_in_memory().unwrap();
-        let shop_id = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
-        let batch_id = import_batches::start(&store.conn, BatchSource::Demo, "t").unwrap();
-        let origin = OrderOrigin { platform: Platform::Taobao, shop_id, customer_id: None, batch_id };
-        let order = OrderRecord {
-            order_no: "3141592653589793238".into(),
-            status: OrderStatus::Completed,
-            created_at: Utc.with_ymd_and_hms(2025, 11, 11, 0, 5, 0).unwrap(),
-            paid_at: None,
-            amount_paid: dec!(120.50),
-            refund: dec!(20.50),
-            items: vec![],
-        };
+        let origin = taobao_origin(&store.conn);
+        let order = OrderRecord { refund: dec!(20.50), ..completed("3141592653589793238", dec!(120.50)) };
         insert(&store.conn, &origin, &order, "t").unwrap();
         let row: (String, String, String) = store
             .conn
@@ -334,18 +354,9 @@ mod tests {
     #[test]
     fn a_batch_skips_stored_and_repeated_numbers_and_says_which_went_in() {
         let store = Store::open_in_memory().unwrap();
-        let shop_id = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
-        let batch_id = import_batches::start(&store.conn, BatchSource::Demo, "t").unwrap();
-        let origin = OrderOrigin { platform: Platform::Taobao, shop_id, customer_id: None, batch_id };
-        let order = |no: &str, paid: rust_decimal::Decimal| OrderRecord {
-            order_no: no.into(),
-            status: OrderStatus::Completed,
-            created_at: Utc.with_ymd_and_hms(2025, 11, 11, 0, 5, 0).unwrap(),
-            paid_at: None,
-            amount_paid: paid,
-            refund: dec!(0),
-            items: vec![],
-        };
+        let origin = taobao_origin(&store.conn);
+        let (shop_id, batch_id) = (origin.shop_id, origin.batch_id);
+        let order = completed;
         let stored = insert(&store.conn, &origin, &order("A", dec!(1)), "t").unwrap();
         let orders = [order("B", dec!(2)), order("A", dec!(3)), order("C", dec!(4)), order("B", dec!(5))];
         let texts: Vec<OrderText> = orders.iter().map(OrderText::of).collect();
