@@ -8,6 +8,7 @@
 
 mod archive_rules;
 mod backups;
+mod borrowing_statement;
 mod bulk;
 mod check_lists;
 mod columns;

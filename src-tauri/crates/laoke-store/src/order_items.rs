@@ -1,9 +1,10 @@
 //! The `order_items` table: the lines of an order.
 
+use crate::borrowing_statement::{Binder, BorrowingStatement};
 use crate::decimal_text::DecimalText;
 use crate::Result;
 use laoke_core::archive::ItemRecord;
-use rusqlite::{Connection, Statement};
+use rusqlite::Connection;
 use std::str::FromStr;
 
 /// Lines per INSERT statement: one statement per line spent most of its time
@@ -41,62 +42,79 @@ fn needs_full(chunk: &[ItemRecord]) -> bool {
     chunk.iter().any(|i| i.sku.is_some() || i.category.is_some())
 }
 
-fn bind_chunk(
-    stmt: &mut Statement<'_>,
+/// Writes the prices of a chunk's lines into `texts`, one after another, and
+/// their places into `at` (`None` for a line without a price): the statement
+/// borrows them, so all of a chunk's texts must stay put until it has run.
+fn price_texts(chunk: &[ItemRecord], texts: &mut String, at: &mut Vec<Option<(usize, usize)>>) {
+    let mut price = DecimalText::default();
+    texts.clear();
+    at.clear();
+    at.extend(chunk.iter().map(|item| {
+        item.unit_price.map(|p| {
+            let start = texts.len();
+            texts.push_str(price.of(p));
+            (start, texts.len())
+        })
+    }));
+}
+
+fn bind_chunk<'a>(
+    b: &mut Binder<'a>,
     order_id: i64,
     chunk_no: usize,
-    chunk: &[ItemRecord],
+    chunk: &'a [ItemRecord],
     full: bool,
-    price: &mut DecimalText,
-) -> Result<()> {
+    prices: &'a str,
+    price_at: &[Option<(usize, usize)>],
+) {
     let columns = if full { COLUMNS.len() } else { SHORT };
-    for (i, item) in chunk.iter().enumerate() {
+    for (i, (item, price)) in chunk.iter().zip(price_at).enumerate() {
         let at = i * columns;
         let line_no = (chunk_no * LINES_PER_INSERT + i + 1) as i64;
-        stmt.raw_bind_parameter(at + 1, order_id)?;
-        stmt.raw_bind_parameter(at + 2, line_no)?;
-        stmt.raw_bind_parameter(at + 3, &item.title)?;
-        stmt.raw_bind_parameter(at + 4, item.quantity)?;
-        match item.unit_price {
-            Some(p) => stmt.raw_bind_parameter(at + 5, price.of(p))?,
-            None => stmt.raw_bind_parameter(at + 5, rusqlite::types::Null)?,
-        }
+        b.int(at + 1, order_id);
+        b.int(at + 2, line_no);
+        b.text(at + 3, &item.title);
+        b.int(at + 4, item.quantity);
+        b.opt_text(at + 5, price.map(|(start, end)| &prices[start..end]));
         if full {
-            stmt.raw_bind_parameter(at + 6, &item.sku)?;
-            stmt.raw_bind_parameter(at + 7, &item.category)?;
+            b.opt_text(at + 6, item.sku.as_deref());
+            b.opt_text(at + 7, item.category.as_deref());
         }
     }
-    Ok(())
 }
 
 /// The line inserts of one import or demo fill, prepared once and held for its
 /// length: a large file runs tens of thousands of them, and the connection's
 /// statement cache hashes a statement's whole text (a kilobyte) on every use
-/// and return.
+/// and return. They borrow the lines' texts instead of copying them.
 pub(crate) struct LineInserts<'c> {
     conn: &'c Connection,
     /// `[short, full][lines]`, prepared on first use.
-    stmts: [Vec<Option<Statement<'c>>>; 2],
+    stmts: [Vec<Option<BorrowingStatement<'c>>>; 2],
+    prices: String,
+    price_at: Vec<Option<(usize, usize)>>,
 }
 
 impl<'c> LineInserts<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Self {
         let none = || (0..=LINES_PER_INSERT).map(|_| None).collect();
-        LineInserts { conn, stmts: [none(), none()] }
+        LineInserts { conn, stmts: [none(), none()], prices: String::new(), price_at: Vec::new() }
     }
 
     /// Writes the lines of a freshly inserted order, numbered from 1.
     pub(crate) fn insert(&mut self, order_id: i64, items: &[ItemRecord]) -> Result<()> {
-        let mut price = DecimalText::default();
         for (chunk_no, chunk) in items.chunks(LINES_PER_INSERT).enumerate() {
             let full = needs_full(chunk);
             let slot = &mut self.stmts[usize::from(full)][chunk.len()];
             let stmt = match slot {
                 Some(stmt) => stmt,
-                None => slot.insert(SQL.with(|sql| self.conn.prepare(&sql[usize::from(full)][chunk.len()]))?),
+                None => slot.insert(
+                    SQL.with(|sql| BorrowingStatement::prepare(self.conn, &sql[usize::from(full)][chunk.len()]))?,
+                ),
             };
-            bind_chunk(stmt, order_id, chunk_no, chunk, full, &mut price)?;
-            stmt.raw_execute()?;
+            price_texts(chunk, &mut self.prices, &mut self.price_at);
+            let (prices, price_at) = (self.prices.as_str(), self.price_at.as_slice());
+            stmt.execute(|b| bind_chunk(b, order_id, chunk_no, chunk, full, prices, price_at))?;
         }
         Ok(())
     }

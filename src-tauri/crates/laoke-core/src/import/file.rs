@@ -229,12 +229,11 @@ impl ImportFile {
     }
 }
 
+/// A file's encoding, its headers and its first data rows, exactly as written.
+pub type Sample = (SourceEncoding, Vec<String>, Vec<Vec<String>>);
+
 /// The first `rows` data rows of a file exactly as written, for a mapping editor.
-pub fn sample(
-    content: Box<dyn Read + Send>,
-    file: &str,
-    rows: usize,
-) -> Result<(SourceEncoding, Vec<String>, Vec<Vec<String>>), ImportError> {
+pub fn sample(content: Box<dyn Read + Send>, file: &str, rows: usize) -> Result<Sample, ImportError> {
     let mut table = source::open(content, file)?;
     let headers = table.headers.clone();
     let mut out = Vec::new();
