@@ -5,9 +5,10 @@
 //! others), so the last [`WINDOW`] orders stay open for late rows; only they are
 //! kept in memory, and a file of any size imports in constant memory.
 
+use super::draft::OrderDraft;
 use super::error::ImportError;
 use super::formats::{self, Binding, ColumnMapping, ImportFormat, RowReader};
-use super::line::{assemble, ImportedOrder, Line, Rejection};
+use super::line::{ImportedOrder, Line, Rejection};
 use super::source::{self, Record, SourceEncoding, Table};
 use chrono_tz::Tz;
 use compact_str::CompactString;
@@ -57,7 +58,7 @@ pub struct ImportFile {
     record: Record,
     reader: Box<dyn RowReader>,
     /// The open orders, oldest first; `open[i]` is order number `first_open + i` of the file.
-    open: VecDeque<Vec<Line>>,
+    open: VecDeque<OrderDraft>,
     first_open: usize,
     /// Where each open order is, by order number.
     open_index: HashMap<CompactString, usize>,
@@ -111,19 +112,14 @@ impl ImportFile {
 
     /// Closes the oldest open order.
     fn close_oldest(&mut self) {
-        let Some(lines) = self.open.pop_front() else { return };
+        let Some(draft) = self.open.pop_front() else { return };
         self.first_open += 1;
-        if let Some(first) = lines.first() {
-            self.open_index.remove(&first.order_no);
-            self.emitted.insert(hash(&first.order_no));
-        }
+        self.open_index.remove(&draft.order_no);
+        self.emitted.insert(hash(&draft.order_no));
         if self.format.items_only() {
-            if let Some(first) = lines.first() {
-                let (row, order_no) = (first.row, first.order_no.to_string());
-                let items = lines.into_iter().flat_map(|l| l.items).collect();
-                self.ready.push_back(Event::Lines(OrderLines { row, order_no, items }));
-            }
-        } else if let Some(order) = assemble(self.format.platform(), lines) {
+            let (row, order_no) = (draft.row, draft.order_no.to_string());
+            self.ready.push_back(Event::Lines(OrderLines { row, order_no, items: draft.items }));
+        } else if let Some(order) = draft.finish(self.format.platform()) {
             self.ready.push_back(Event::Order(Box::new(order)));
         }
     }
@@ -132,13 +128,13 @@ impl ImportFile {
     fn place(&mut self, line: Line) -> Option<Rejection> {
         // Most rows continue the order just opened: found without hashing.
         if let Some(newest) = self.open.back_mut() {
-            if newest.first().is_some_and(|l| l.order_no == line.order_no) {
-                newest.push(line);
+            if newest.order_no == line.order_no {
+                newest.add(line);
                 return None;
             }
         }
         if let Some(&seq) = self.open_index.get(&line.order_no) {
-            self.open[seq - self.first_open].push(line);
+            self.open[seq - self.first_open].add(line);
             return None;
         }
         if self.emitted.contains(&hash(&line.order_no)) {
@@ -149,7 +145,7 @@ impl ImportFile {
             return Some(Rejection { row: line.row, column: None, reason });
         }
         self.open_index.insert(line.order_no.clone(), self.first_open + self.open.len());
-        self.open.push_back(vec![line]);
+        self.open.push_back(OrderDraft::new(line));
         if self.open.len() > WINDOW {
             self.close_oldest();
         }

@@ -3,6 +3,7 @@
 //! passes the shop's time zone, and hands the orders to the store.
 
 pub mod cells;
+mod draft;
 mod error;
 mod file;
 pub mod formats;
@@ -10,6 +11,7 @@ pub mod line;
 pub mod source;
 pub mod status;
 
+pub use draft::{assemble, OrderDraft};
 pub use error::ImportError;
 pub use file::{sample, Event, ImportFile, ImportOptions, OrderLines};
 pub use formats::{ColumnMapping, ImportFormat, MappedField};
