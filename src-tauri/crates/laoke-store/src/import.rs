@@ -202,6 +202,7 @@ impl Store {
         // writes: each takes about half of the work.
         let rows = Arc::new(AtomicU64::new(0));
         let reader_rows = rows.clone();
+        let reader_read = read.clone();
         std::thread::scope(|scope| -> Result<()> {
             let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Prepared>, ImportError>>(8);
             scope.spawn(move || {
@@ -216,6 +217,11 @@ impl Store {
                     }
                     if batch.len() == EVENT_BATCH {
                         reader_rows.store(source.rows, Ordering::Relaxed);
+                        // A workbook was read whole before its first row: its progress is
+                        // how far through the sheet the rows are, not the bytes read.
+                        if let Some(f) = source.fraction() {
+                            reader_read.store((total as f64 * f) as u64, Ordering::Relaxed);
+                        }
                         if send.send(Ok(std::mem::replace(&mut batch, Vec::with_capacity(EVENT_BATCH)))).is_err() {
                             return; // the writer stopped: cancelled or failed
                         }

@@ -200,6 +200,12 @@ impl ImportFile {
         }
     }
 
+    /// How far through its rows a workbook is (see `Table::fraction`); `None`
+    /// for a CSV, whose progress is the bytes read from it.
+    pub fn fraction(&self) -> Option<f64> {
+        self.table.fraction()
+    }
+
     /// Closes every open order now, for a caller that stops reading early (a
     /// preview): the orders read so far come out instead of waiting for the window.
     pub fn flush_open(&mut self) -> Vec<Event> {

@@ -5,7 +5,6 @@
 
 use super::cells;
 use super::error::ImportError;
-use calamine::{Data, Reader};
 use encoding_rs::{Encoding as TextEncoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 use serde::{Deserialize, Serialize};
@@ -54,6 +53,11 @@ pub struct Record {
 /// so a million-row file reuses one buffer instead of allocating a row at a time.
 trait Rows: Send {
     fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>>;
+    /// How far through its rows a source that holds its whole file is, from 0 to 1.
+    /// A streamed file's progress is the bytes read from it, which the caller counts.
+    fn fraction(&self) -> Option<f64> {
+        None
+    }
 }
 
 /// A file opened as a table.
@@ -68,6 +72,11 @@ impl Table {
     /// Reads the next row into `out`; `None` at the end of the file.
     pub fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
         self.rows.next_into(out)
+    }
+
+    /// See [`Rows::fraction`]: for a workbook, which is read whole before its first row.
+    pub fn fraction(&self) -> Option<f64> {
+        self.rows.fraction()
     }
 }
 
@@ -97,7 +106,7 @@ pub fn open(mut reader: Box<dyn Read + Send>, file: &str) -> Result<Table, Impor
     if head.starts_with(b"PK\x03\x04") {
         let mut all = head;
         reader.read_to_end(&mut all).map_err(io)?;
-        return open_xlsx(all, file);
+        return sheet::open(all, file);
     }
     let encoding = sniff_text(&head, complete, file)?;
     // csv reports the start of a CRLF-terminated record on the line before it (at
@@ -352,65 +361,6 @@ fn checked_headers(headers: Vec<String>, file: &str) -> Result<Vec<String>, Impo
     Ok(headers)
 }
 
-/// The sheet that holds orders: the one named 订单报表 when there is one, else the first.
-const PREFERRED_SHEETS: &[&str] = &["订单报表", "Orders", "orders"];
-
-fn open_xlsx(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
-    let corrupt = |detail: String| ImportError::CorruptXlsx { file: file.to_owned(), detail };
-    // A workbook's zip directory names its parts; a zip without them is some other archive.
-    let looks_like_xlsx =
-        bytes.windows(3).any(|w| w == b"xl/") || bytes.windows(19).any(|w| w == b"[Content_Types].xml");
-    if !looks_like_xlsx {
-        return Err(ImportError::Binary {
-            file: file.to_owned(),
-            what: "a zip archive that is not an xlsx workbook".into(),
-        });
-    }
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
-    let names = book.sheet_names();
-    let name = PREFERRED_SHEETS
-        .iter()
-        .find_map(|p| names.iter().find(|n| n.trim() == *p))
-        .or_else(|| names.first())
-        .cloned()
-        .ok_or_else(|| corrupt("it has no sheets".into()))?;
-    let range = book.worksheet_range(&name).map_err(|e| corrupt(e.to_string()))?;
-    let mut rows = range.rows().enumerate().filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)));
-    let (_, header) = rows.next().ok_or_else(|| corrupt(format!("the sheet {name:?} is empty")))?;
-    let headers = checked_headers(header.iter().map(|c| cells::clean(&cell_text(c)).to_owned()).collect(), file)?;
-    let start = range.start().map_or(0, |(r, _)| r as u64);
-    let records: Vec<Record> = rows
-        .map(|(i, r)| Record { row: start + i as u64 + 1, cells: r.iter().map(cell_text).collect::<Vec<_>>().into() })
-        .collect();
-    Ok(Table { encoding: SourceEncoding::Xlsx, headers, rows: Box::new(SheetRows(records.into_iter())) })
-}
-
-/// A sheet's rows, already read out of the workbook (calamine reads a sheet whole).
-struct SheetRows(std::vec::IntoIter<Record>);
-
-impl Rows for SheetRows {
-    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
-        *out = self.0.next()?;
-        Some(Ok(()))
-    }
-}
-
-/// An xlsx cell as the text a CSV export would have had.
-fn cell_text(c: &Data) -> String {
-    match c {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => {
-            d.as_datetime().map_or_else(|| d.to_string(), |t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-        }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.replace('T', " "),
-        Data::Error(e) => format!("#{e:?}"),
-    }
-}
-
+mod sheet;
 #[cfg(test)]
 mod tests;

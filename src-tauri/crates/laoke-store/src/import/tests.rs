@@ -132,6 +132,44 @@ fn a_cancelled_or_unreadable_import_leaves_the_archive_as_it_was() {
     assert_eq!(store.info().unwrap().counts, Default::default());
 }
 
+#[test]
+fn a_workbook_reports_progress_through_its_rows_not_its_bytes() {
+    // A workbook is read whole before its first row, so the bytes read say 100% at once;
+    // its progress is how far through the sheet the rows are.
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = ["订单编号", "买家会员名", "买家实际支付金额", "订单状态", "订单创建时间", "宝贝标题"];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for i in 1..=10_000u32 {
+        sheet.write_string(i, 0, (500_000 + i).to_string()).unwrap();
+        sheet.write_string(i, 1, format!("buyer{}", i % 900)).unwrap();
+        sheet.write_string(i, 2, "10.00").unwrap();
+        sheet.write_string(i, 3, "交易成功").unwrap();
+        sheet.write_string(i, 4, "2026-10-01 10:00:00").unwrap();
+        sheet.write_string(i, 5, "龙井").unwrap();
+    }
+    let path = dir.path().join("orders.xlsx");
+    book.save(&path).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let mut seen = Vec::new();
+    let report = store
+        .import_file(&path, &ImportOptions::default(), ImportFlags::default(), now(), |p| {
+            seen.push((p.bytes_done, p.bytes_total));
+            true
+        })
+        .unwrap();
+    assert_eq!((report.orders_new, report.rejected.len()), (10_000, 0));
+    let total = seen[0].1;
+    assert!(seen.len() >= 5, "{seen:?}");
+    // The reading thread is at most a few hundred orders ahead of the writer's first report.
+    assert!(seen[0].0 < total / 2, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+    assert_eq!(seen.last(), Some(&(total, total)));
+}
+
 /// A file over the bulk threshold: indexes deferred and foreign keys unchecked
 /// while it streams. What lands must still be whole: every reference resolves,
 /// the indexes are back, the checks are on again, and the totals are exact.

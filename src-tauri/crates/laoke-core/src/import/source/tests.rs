@@ -187,3 +187,89 @@ fn a_sniffed_prefix_may_end_inside_any_character() {
     cut_gbk.push(0x81);
     assert_eq!(code(table(cut_gbk)), "import.encoding");
 }
+
+/// A sheet written cell by cell at the given (row, column) places, from 0.
+fn sparse_xlsx(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for &(r, c, text) in cells {
+        sheet.write_string(r, c, text).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_streamed_sheet_keeps_row_numbers_skipped_cells_and_its_first_column() {
+    // The used area starts at C2; row 4 is empty; row 5 skips a column; numbers are cells too.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["订单编号", "买家会员名", "实付"].iter().enumerate() {
+        sheet.write_string(1, 2 + c as u16, *h).unwrap();
+    }
+    sheet.write_number(2, 2, 1001.0).unwrap();
+    sheet.write_string(2, 3, "tb_a").unwrap();
+    sheet.write_number(2, 4, 12.5).unwrap();
+    sheet.write_number(4, 2, 1002.0).unwrap();
+    sheet.write_number(4, 4, 8.0).unwrap();
+    let t = table(book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(t.headers, ["订单编号", "买家会员名", "实付"]);
+    let r = rows(t);
+    let got: Vec<(u64, Vec<&str>)> = r.iter().map(|r| (r.row, r.cells.iter().collect())).collect();
+    assert_eq!(got, vec![(3, vec!["1001", "tb_a", "12.5"]), (5, vec!["1002", "", "8"])]);
+}
+
+#[test]
+fn a_streamed_sheet_says_how_far_through_it_is() {
+    let mut cells = vec![(0, 0, "订单编号")];
+    let numbers: Vec<String> = (1..=40).map(|i| i.to_string()).collect();
+    cells.extend(numbers.iter().enumerate().map(|(i, n)| (i as u32 + 1, 0, n.as_str())));
+    let mut t = table(sparse_xlsx(&cells)).unwrap();
+    assert_eq!(t.fraction(), Some(0.0));
+    let mut record = Record::default();
+    let mut seen = Vec::new();
+    while let Some(r) = t.next_into(&mut record) {
+        r.unwrap();
+        seen.push(t.fraction().unwrap());
+    }
+    assert_eq!(seen.len(), 40);
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    assert_eq!(seen[19], 0.5);
+    assert_eq!(seen[39], 1.0);
+    // A CSV's progress is the bytes read from it, counted by the caller.
+    assert_eq!(table(CSV.as_bytes().to_vec()).unwrap().fraction(), None);
+}
+
+#[test]
+fn a_sheet_broken_after_its_first_rows_is_an_error_when_it_is_reached() {
+    let cells: Vec<(u32, u16, &str)> = vec![(0, 0, "订单编号"), (1, 0, "1"), (2, 0, "2"), (3, 0, "3")];
+    let good = sparse_xlsx(&cells);
+    // The same workbook with its sheet's XML cut off in the middle of the third row.
+    let mut archive = zip::ZipArchive::new(Cursor::new(good)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let mut xml = Vec::new();
+        part.read_to_end(&mut xml).unwrap();
+        if part.name() == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(xml).unwrap();
+            let cut = text.find("<row r=\"3\"").unwrap() + 20;
+            xml = text.as_bytes()[..cut].to_vec();
+        }
+        out.start_file(part.name(), zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut out, &xml).unwrap();
+    }
+    let broken = out.finish().unwrap().into_inner();
+    let mut t = table(broken).unwrap();
+    let mut record = Record::default();
+    assert!(matches!(t.next_into(&mut record), Some(Ok(()))));
+    assert_eq!(&record.cells[0], "1");
+    let err = loop {
+        match t.next_into(&mut record) {
+            Some(Ok(())) => continue,
+            Some(Err(e)) => break e,
+            None => panic!("the broken sheet ended without an error"),
+        }
+    };
+    assert_eq!(err.code(), "import.corrupt_xlsx");
+    assert!(err.to_string().contains("t.csv"), "{err}");
+}

@@ -1,0 +1,237 @@
+//! Spreadsheet exports (xlsx, and the other workbook kinds calamine reads). An
+//! xlsx sheet is streamed cell by cell, so a large export is never held in
+//! memory as a grid of cells: reading a whole 100,000-order sheet first, then
+//! copying it into rows, took over 400 MB. Only the compressed file (which a
+//! zip needs to seek in) and the workbook's shared strings stay in memory. The
+//! rarer kinds (xlsb, ods) are read whole, as calamine offers nothing else.
+
+use super::{checked_headers, Record, Rows, SourceEncoding, Table};
+use crate::import::cells;
+use crate::import::error::ImportError;
+use calamine::{Data, DataRef, Reader, Sheets, Xlsx, XlsxCellReader};
+use ouroboros::self_referencing;
+use std::io::Cursor;
+
+type Book = Xlsx<Cursor<Vec<u8>>>;
+
+/// A cell's (row, column), from 0, and its text.
+type CellText = ((u32, u32), String);
+
+/// The sheet that holds orders: the one named 订单报表 when there is one, else the first.
+const PREFERRED_SHEETS: &[&str] = &["订单报表", "Orders", "orders"];
+
+pub(super) fn open(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
+    let corrupt = |detail: String| ImportError::CorruptXlsx { file: file.to_owned(), detail };
+    // A workbook's zip directory names its parts; a zip without them is some other archive.
+    let looks_like_xlsx =
+        bytes.windows(3).any(|w| w == b"xl/") || bytes.windows(19).any(|w| w == b"[Content_Types].xml");
+    if !looks_like_xlsx {
+        return Err(ImportError::Binary {
+            file: file.to_owned(),
+            what: "a zip archive that is not an xlsx workbook".into(),
+        });
+    }
+    let book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
+    let name = order_sheet(&book.sheet_names()).ok_or_else(|| corrupt("it has no sheets".into()))?;
+    let mut rows: Box<dyn SheetSource> = match book {
+        Sheets::Xlsx(book) => Box::new(stream(book, &name).map_err(corrupt)?),
+        mut other => Box::new(Whole::read(&mut other, &name).map_err(corrupt)?),
+    };
+    let mut header = Record::default();
+    match rows.next_row(&mut header) {
+        Some(Ok(())) => {}
+        Some(Err(detail)) => return Err(corrupt(detail)),
+        None => return Err(corrupt(format!("the sheet {name:?} is empty"))),
+    }
+    let headers = checked_headers(header.cells.iter().map(|c| cells::clean(c).to_owned()).collect(), file)?;
+    let file = file.to_owned();
+    Ok(Table { encoding: SourceEncoding::Xlsx, headers, rows: Box::new(SheetRows { rows, file }) })
+}
+
+fn order_sheet(names: &[String]) -> Option<String> {
+    PREFERRED_SHEETS.iter().find_map(|p| names.iter().find(|n| n.trim() == *p)).or_else(|| names.first()).cloned()
+}
+
+/// A sheet's non-empty rows, each with its row number in the sheet (from 1).
+trait SheetSource: Send {
+    fn next_row(&mut self, out: &mut Record) -> Option<Result<(), String>>;
+    /// How far through the sheet the rows read so far are, from 0 to 1.
+    fn fraction(&self) -> Option<f64>;
+}
+
+struct SheetRows {
+    rows: Box<dyn SheetSource>,
+    file: String,
+}
+
+impl Rows for SheetRows {
+    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
+        Some(self.rows.next_row(out)?.map_err(|detail| ImportError::CorruptXlsx { file: self.file.clone(), detail }))
+    }
+
+    fn fraction(&self) -> Option<f64> {
+        self.rows.fraction()
+    }
+}
+
+#[self_referencing]
+struct CellStream {
+    book: Book,
+    #[borrows(mut book)]
+    #[not_covariant]
+    cells: XlsxCellReader<'this, Cursor<Vec<u8>>>,
+}
+
+/// An xlsx sheet read a cell at a time; cells come row by row, left to right.
+struct Streamed {
+    stream: CellStream,
+    /// The first column of the sheet's declared area: column 0 of every row.
+    first_column: u32,
+    last_row: u32,
+    /// The first cell of the next row, read while finding the end of this one.
+    pending: Option<CellText>,
+    /// A failure met while looking for the end of a row: told after that row.
+    failed: Option<String>,
+    row: u32,
+    done: bool,
+}
+
+fn stream(book: Book, name: &str) -> Result<Streamed, String> {
+    let stream = CellStreamTryBuilder { book, cells_builder: |book: &mut Book| book.worksheet_cells_reader(name) }
+        .try_build()
+        .map_err(|e| e.to_string())?;
+    let dims = stream.with_cells(|c| c.dimensions());
+    Ok(Streamed {
+        stream,
+        first_column: dims.start.1,
+        last_row: dims.end.0,
+        pending: None,
+        failed: None,
+        row: 0,
+        done: false,
+    })
+}
+
+impl Streamed {
+    fn next_cell(&mut self) -> Result<Option<CellText>, String> {
+        self.stream.with_cells_mut(|cells| match cells.next_cell() {
+            Ok(Some(cell)) => Ok(Some((cell.get_position(), cell_ref_text(cell.get_value())))),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        })
+    }
+}
+
+impl SheetSource for Streamed {
+    fn next_row(&mut self, out: &mut Record) -> Option<Result<(), String>> {
+        if let Some(detail) = self.failed.take() {
+            return Some(Err(detail));
+        }
+        loop {
+            out.cells.clear();
+            let mut row = None;
+            if let Some((at, text)) = self.pending.take() {
+                row = Some(at.0);
+                put_cell(out, at.1.saturating_sub(self.first_column), &text);
+            }
+            while !self.done {
+                match self.next_cell() {
+                    Err(detail) => {
+                        self.done = true;
+                        if row.is_none() {
+                            return Some(Err(detail));
+                        }
+                        self.failed = Some(detail);
+                    }
+                    Ok(None) => self.done = true,
+                    Ok(Some((at, text))) if row.is_some_and(|r| r != at.0) => {
+                        self.pending = Some((at, text));
+                        break;
+                    }
+                    Ok(Some((at, text))) => {
+                        row = Some(at.0);
+                        put_cell(out, at.1.saturating_sub(self.first_column), &text);
+                    }
+                }
+            }
+            let row = row?;
+            self.row = row;
+            if out.cells.iter().any(|c| !c.is_empty()) {
+                out.row = u64::from(row) + 1;
+                return Some(Ok(()));
+            }
+        }
+    }
+
+    fn fraction(&self) -> Option<f64> {
+        (self.last_row > 0).then(|| (f64::from(self.row) / f64::from(self.last_row)).min(1.0))
+    }
+}
+
+/// Puts a cell's text at its column; columns it skipped (nothing was typed there) are empty.
+fn put_cell(out: &mut Record, column: u32, text: &str) {
+    while out.cells.len() < column as usize {
+        out.cells.push_field("");
+    }
+    out.cells.push_field(text);
+}
+
+/// A sheet of another workbook kind, read whole.
+struct Whole {
+    records: std::vec::IntoIter<Record>,
+    total: usize,
+}
+
+impl Whole {
+    fn read<R: std::io::Read + std::io::Seek>(book: &mut Sheets<R>, name: &str) -> Result<Whole, String> {
+        let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+        let start = range.start().map_or(0, |(r, _)| u64::from(r));
+        let records: Vec<Record> = range
+            .rows()
+            .enumerate()
+            .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)))
+            .map(|(i, r)| Record {
+                row: start + i as u64 + 1,
+                cells: r.iter().map(cell_text).collect::<Vec<_>>().into(),
+            })
+            .collect();
+        Ok(Whole { total: records.len(), records: records.into_iter() })
+    }
+}
+
+impl SheetSource for Whole {
+    fn next_row(&mut self, out: &mut Record) -> Option<Result<(), String>> {
+        *out = self.records.next()?;
+        Some(Ok(()))
+    }
+
+    fn fraction(&self) -> Option<f64> {
+        (self.total > 0).then(|| 1.0 - self.records.len() as f64 / self.total as f64)
+    }
+}
+
+fn cell_ref_text(c: &DataRef<'_>) -> String {
+    match c {
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::String(s) => s.clone(),
+        DataRef::Empty => String::new(),
+        other => cell_text(&Data::from(other.clone())),
+    }
+}
+
+/// A spreadsheet cell as the text a CSV export would have had.
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            d.as_datetime().map_or_else(|| d.to_string(), |t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.replace('T', " "),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
