@@ -3,4 +3,4 @@
 /**
  * How a file was read.
  */
-export type SourceEncoding = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be" | "xlsx";
+export type SourceEncoding = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be" | "xlsx" | "xls";

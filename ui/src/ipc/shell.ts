@@ -6,7 +6,7 @@ export const revealInFolder = (path: string) => revealItemInDir(path);
 
 /** The native "open files" dialog for order exports; `[]` when the user cancels. */
 export async function pickOrderFiles(filterName: string): Promise<string[]> {
-  const chosen = await open({ multiple: true, filters: [{ name: filterName, extensions: ["csv", "xlsx", "txt"] }] });
+  const chosen = await open({ multiple: true, filters: [{ name: filterName, extensions: ["csv", "xlsx", "xls", "txt"] }] });
   if (!chosen) return [];
   return Array.isArray(chosen) ? chosen : [chosen];
 }

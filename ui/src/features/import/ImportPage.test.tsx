@@ -73,7 +73,7 @@ describe("preview", () => {
     renderPage("/import", <ImportPage />);
     fireEvent.click(await screen.findByTestId("import-browse"));
     await waitFor(() => expect(screen.getAllByTestId("import-file")).toHaveLength(2));
-    expect(open).toHaveBeenCalledWith({ multiple: true, filters: [{ name: "Order exports (CSV, XLSX)", extensions: ["csv", "xlsx", "txt"] }] });
+    expect(open).toHaveBeenCalledWith({ multiple: true, filters: [{ name: "Order exports (CSV, XLSX, XLS)", extensions: ["csv", "xlsx", "xls", "txt"] }] });
     await waitFor(() => expect(screen.getAllByTestId("import-preview")).toHaveLength(1));
     expect(screen.getByTestId("import-preview")).toHaveAttribute("data-path", "/a/one.csv");
     await waitFor(() => expect(drop.handler).not.toBeNull());

@@ -7,7 +7,7 @@ export const FORMAT_IDS = [
   "generic",
 ] as const;
 
-export const ENCODING_IDS = ["utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be", "xlsx"] as const;
+export const ENCODING_IDS = ["utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be", "xlsx", "xls"] as const;
 
 const label = (t: TFunction, group: string, id: string) => t(`${group}.${id}`, { defaultValue: id });
 

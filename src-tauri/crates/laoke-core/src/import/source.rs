@@ -1,6 +1,6 @@
 //! Turning a file's bytes into a header and rows of text, whatever it is:
-//! UTF-8 (with or without BOM), GBK/GB18030, UTF-16 with BOM, or an xlsx
-//! workbook (recognized by its content, not its name). CSV is streamed — a
+//! UTF-8 (with or without BOM), GBK/GB18030, UTF-16 with BOM, or an xlsx or
+//! xls workbook (recognized by its content, not its name). CSV is streamed — a
 //! file of a million orders is never held in memory — and decoded on the fly.
 
 use super::cells;
@@ -26,6 +26,8 @@ pub enum SourceEncoding {
     #[serde(rename = "utf-16be")]
     Utf16Be,
     Xlsx,
+    /// The old binary Excel workbook.
+    Xls,
 }
 
 impl SourceEncoding {
@@ -37,6 +39,7 @@ impl SourceEncoding {
             SourceEncoding::Utf16Le => "utf-16le",
             SourceEncoding::Utf16Be => "utf-16be",
             SourceEncoding::Xlsx => "xlsx",
+            SourceEncoding::Xls => "xls",
         }
     }
 }
@@ -103,7 +106,8 @@ pub fn open(mut reader: Box<dyn Read + Send>, file: &str) -> Result<Table, Impor
     if head.is_empty() {
         return Err(ImportError::Empty { file: file.to_owned() });
     }
-    if head.starts_with(b"PK\x03\x04") {
+    // A zip (xlsx) or an OLE2 compound file (the old .xls, which JD's back office still exports).
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(sheet::OLE2_MAGIC) {
         let mut all = head;
         reader.read_to_end(&mut all).map_err(io)?;
         return sheet::open(all, file);
@@ -140,7 +144,6 @@ fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding,
     for (magic, what) in [
         (&b"\x89PNG"[..], "a PNG image"),
         (b"%PDF", "a PDF document"),
-        (b"\xD0\xCF\x11\xE0", "an old Excel .xls workbook; save it as .xlsx or CSV"),
         (b"\x1F\x8B", "a gzip archive"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
     ] {

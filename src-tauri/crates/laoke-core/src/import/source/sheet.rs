@@ -1,9 +1,10 @@
-//! Spreadsheet exports (xlsx, and the other workbook kinds calamine reads). An
+//! Spreadsheet exports (xlsx, the old xls, and the other kinds calamine reads). An
 //! xlsx sheet is streamed cell by cell, so a large export is never held in
 //! memory as a grid of cells: reading a whole 100,000-order sheet first, then
 //! copying it into rows, took over 400 MB. Only the compressed file (which a
 //! zip needs to seek in) and the workbook's shared strings stay in memory. The
-//! rarer kinds (xlsb, ods) are read whole, as calamine offers nothing else.
+//! other kinds (xls, xlsb, ods) are read whole, as calamine offers nothing else;
+//! an xls is at most 65,536 rows.
 
 use super::{checked_headers, Record, Rows, SourceEncoding, Table};
 use crate::import::cells;
@@ -20,18 +21,32 @@ type CellText = ((u32, u32), String);
 /// The sheet that holds orders: the one named 订单报表 when there is one, else the first.
 const PREFERRED_SHEETS: &[&str] = &["订单报表", "Orders", "orders"];
 
+/// The first bytes of an OLE2 compound file: an .xls workbook, or a Word or other old Office document.
+pub(super) const OLE2_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
 pub(super) fn open(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
     let corrupt = |detail: String| ImportError::CorruptXlsx { file: file.to_owned(), detail };
-    // A workbook's zip directory names its parts; a zip without them is some other archive.
-    let looks_like_xlsx =
-        bytes.windows(3).any(|w| w == b"xl/") || bytes.windows(19).any(|w| w == b"[Content_Types].xml");
-    if !looks_like_xlsx {
-        return Err(ImportError::Binary {
-            file: file.to_owned(),
-            what: "a zip archive that is not an xlsx workbook".into(),
-        });
-    }
-    let book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
+    let binary = |what: &str| ImportError::Binary { file: file.to_owned(), what: what.to_owned() };
+    let book = if bytes.starts_with(OLE2_MAGIC) {
+        match calamine::Xls::new(Cursor::new(bytes)) {
+            Ok(book) => Sheets::Xls(book),
+            // A compound file without a workbook stream is some other Office document
+            // (calamine does not export the error's type, only its text).
+            Err(calamine::XlsError::Cfb(e)) if e.to_string().starts_with("Cannot find") => {
+                return Err(binary("an Office document (Word, PowerPoint…), not an Excel workbook"))
+            }
+            Err(e) => return Err(corrupt(e.to_string())),
+        }
+    } else {
+        // A workbook's zip directory names its parts; a zip without them is some other archive.
+        let looks_like_xlsx =
+            bytes.windows(3).any(|w| w == b"xl/") || bytes.windows(19).any(|w| w == b"[Content_Types].xml");
+        if !looks_like_xlsx {
+            return Err(binary("a zip archive that is not an xlsx workbook"));
+        }
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?
+    };
+    let encoding = if matches!(book, Sheets::Xls(_)) { SourceEncoding::Xls } else { SourceEncoding::Xlsx };
     let name = order_sheet(&book.sheet_names()).ok_or_else(|| corrupt("it has no sheets".into()))?;
     let mut rows: Box<dyn SheetSource> = match book {
         Sheets::Xlsx(book) => Box::new(stream(book, &name).map_err(corrupt)?),
@@ -45,7 +60,7 @@ pub(super) fn open(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
     }
     let headers = checked_headers(header.cells.iter().map(|c| cells::clean(c).to_owned()).collect(), file)?;
     let file = file.to_owned();
-    Ok(Table { encoding: SourceEncoding::Xlsx, headers, rows: Box::new(SheetRows { rows, file }) })
+    Ok(Table { encoding, headers, rows: Box::new(SheetRows { rows, file }) })
 }
 
 fn order_sheet(names: &[String]) -> Option<String> {

@@ -273,3 +273,19 @@ fn a_sheet_broken_after_its_first_rows_is_an_error_when_it_is_reached() {
     assert_eq!(err.code(), "import.corrupt_xlsx");
     assert!(err.to_string().contains("t.csv"), "{err}");
 }
+
+#[test]
+fn an_old_xls_workbook_is_read_and_a_broken_one_is_refused() {
+    let bytes = include_bytes!("../../../../../../tests/fixtures/import/jd_multi_sku_xls.xls").to_vec();
+    let t = table(bytes.clone()).unwrap(); // named t.csv: the content decides
+    assert_eq!(t.encoding, SourceEncoding::Xls);
+    assert_eq!(t.headers[..3], ["订单号", "商品ID", "商品名称"]);
+    let r = rows(t);
+    assert_eq!((r.len(), r[0].row, &r[0].cells[0], &r[0].cells[2]), (8, 2, "287654321012", "小米 充电宝 20000mAh"));
+
+    assert_eq!(code(table(bytes[..bytes.len() / 2].to_vec())), "import.corrupt_xlsx");
+    // An OLE2 signature followed by nothing a compound file holds.
+    let mut junk = sheet::OLE2_MAGIC.to_vec();
+    junk.extend_from_slice(&[0u8; 600]);
+    assert_eq!(code(table(junk)), "import.corrupt_xlsx");
+}
