@@ -48,45 +48,18 @@ pub(super) fn open(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
     };
     let encoding = if matches!(book, Sheets::Xls(_)) { SourceEncoding::Xls } else { SourceEncoding::Xlsx };
     let name = order_sheet(&book.sheet_names()).ok_or_else(|| corrupt("it has no sheets".into()))?;
-    let mut rows: Box<dyn SheetSource> = match book {
-        Sheets::Xlsx(book) => Box::new(stream(book, &name).map_err(corrupt)?),
+    let mut rows: Box<dyn Rows> = match book {
+        Sheets::Xlsx(book) => Box::new(stream(book, &name, file).map_err(corrupt)?),
         mut other => Box::new(Whole::read(&mut other, &name).map_err(corrupt)?),
     };
     let mut header = Record::default();
-    match rows.next_row(&mut header) {
-        Some(Ok(())) => {}
-        Some(Err(detail)) => return Err(corrupt(detail)),
-        None => return Err(corrupt(format!("the sheet {name:?} is empty"))),
-    }
+    rows.next_into(&mut header).ok_or_else(|| corrupt(format!("the sheet {name:?} is empty")))??;
     let headers = checked_headers(header.cells.iter().map(|c| cells::clean(c).to_owned()).collect(), file)?;
-    let file = file.to_owned();
-    Ok(Table { encoding, headers, rows: Box::new(SheetRows { rows, file }) })
+    Ok(Table { encoding, headers, rows })
 }
 
 fn order_sheet(names: &[String]) -> Option<String> {
     PREFERRED_SHEETS.iter().find_map(|p| names.iter().find(|n| n.trim() == *p)).or_else(|| names.first()).cloned()
-}
-
-/// A sheet's non-empty rows, each with its row number in the sheet (from 1).
-trait SheetSource: Send {
-    fn next_row(&mut self, out: &mut Record) -> Option<Result<(), String>>;
-    /// How far through the sheet the rows read so far are, from 0 to 1.
-    fn fraction(&self) -> Option<f64>;
-}
-
-struct SheetRows {
-    rows: Box<dyn SheetSource>,
-    file: String,
-}
-
-impl Rows for SheetRows {
-    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
-        Some(self.rows.next_row(out)?.map_err(|detail| ImportError::CorruptXlsx { file: self.file.clone(), detail }))
-    }
-
-    fn fraction(&self) -> Option<f64> {
-        self.rows.fraction()
-    }
 }
 
 #[self_referencing]
@@ -98,26 +71,29 @@ struct CellStream {
 }
 
 /// An xlsx sheet read a cell at a time; cells come row by row, left to right.
+/// Its rows are the non-empty ones, each with its row number in the sheet (from 1).
 struct Streamed {
     stream: CellStream,
+    file: String,
     /// The first column of the sheet's declared area: column 0 of every row.
     first_column: u32,
     last_row: u32,
     /// The first cell of the next row, read while finding the end of this one.
     pending: Option<CellText>,
     /// A failure met while looking for the end of a row: told after that row.
-    failed: Option<String>,
+    failed: Option<ImportError>,
     row: u32,
     done: bool,
 }
 
-fn stream(book: Book, name: &str) -> Result<Streamed, String> {
+fn stream(book: Book, name: &str, file: &str) -> Result<Streamed, String> {
     let stream = CellStreamTryBuilder { book, cells_builder: |book: &mut Book| book.worksheet_cells_reader(name) }
         .try_build()
         .map_err(|e| e.to_string())?;
     let dims = stream.with_cells(|c| c.dimensions());
     Ok(Streamed {
         stream,
+        file: file.to_owned(),
         first_column: dims.start.1,
         last_row: dims.end.0,
         pending: None,
@@ -128,19 +104,20 @@ fn stream(book: Book, name: &str) -> Result<Streamed, String> {
 }
 
 impl Streamed {
-    fn next_cell(&mut self) -> Result<Option<CellText>, String> {
-        self.stream.with_cells_mut(|cells| match cells.next_cell() {
+    fn next_cell(&mut self) -> Result<Option<CellText>, ImportError> {
+        let next = self.stream.with_cells_mut(|cells| match cells.next_cell() {
             Ok(Some(cell)) => Ok(Some((cell.get_position(), cell_ref_text(cell.get_value())))),
             Ok(None) => Ok(None),
             Err(e) => Err(e.to_string()),
-        })
+        });
+        next.map_err(|detail| ImportError::CorruptXlsx { file: self.file.clone(), detail })
     }
 }
 
-impl SheetSource for Streamed {
-    fn next_row(&mut self, out: &mut Record) -> Option<Result<(), String>> {
-        if let Some(detail) = self.failed.take() {
-            return Some(Err(detail));
+impl Rows for Streamed {
+    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
+        if let Some(e) = self.failed.take() {
+            return Some(Err(e));
         }
         loop {
             out.cells.clear();
@@ -151,12 +128,12 @@ impl SheetSource for Streamed {
             }
             while !self.done {
                 match self.next_cell() {
-                    Err(detail) => {
+                    Err(e) => {
                         self.done = true;
                         if row.is_none() {
-                            return Some(Err(detail));
+                            return Some(Err(e));
                         }
-                        self.failed = Some(detail);
+                        self.failed = Some(e);
                     }
                     Ok(None) => self.done = true,
                     Ok(Some((at, text))) if row.is_some_and(|r| r != at.0) => {
@@ -191,7 +168,7 @@ fn put_cell(out: &mut Record, column: u32, text: &str) {
     out.cells.push_field(text);
 }
 
-/// A sheet of another workbook kind, read whole.
+/// A sheet of another workbook kind, read whole; its non-empty rows.
 struct Whole {
     records: std::vec::IntoIter<Record>,
     total: usize,
@@ -214,8 +191,8 @@ impl Whole {
     }
 }
 
-impl SheetSource for Whole {
-    fn next_row(&mut self, out: &mut Record) -> Option<Result<(), String>> {
+impl Rows for Whole {
+    fn next_into(&mut self, out: &mut Record) -> Option<Result<(), ImportError>> {
         *out = self.records.next()?;
         Some(Ok(()))
     }
