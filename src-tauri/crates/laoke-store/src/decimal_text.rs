@@ -1,8 +1,8 @@
 //! A decimal's stored text, written into a buffer on the stack. Money is stored
-//! as `Decimal::to_string()`; binding a value copies it into SQLite, so a heap
-//! string per line item (half a million in the UCI file, formatted through
-//! `fmt` machinery) was made only to be freed. The text is exactly what
-//! `Display` writes, which the tests check over many values.
+//! as `Decimal::to_string()`; a heap string per line item (half a million in
+//! the UCI file, formatted through `fmt` machinery) was made only to be bound
+//! and freed. The text is exactly what `Display` writes, which the tests check
+//! over many values.
 
 use rust_decimal::Decimal;
 

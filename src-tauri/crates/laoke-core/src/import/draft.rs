@@ -94,7 +94,7 @@ impl OrderDraft {
             parts: None,
             adjust: None,
             refund_sum: Decimal::ZERO,
-            refund_max: Decimal::ZERO,
+            refund_max: first.refund,
             lines: 0,
             items: std::mem::take(&mut first.items),
         };
@@ -126,7 +126,7 @@ impl OrderDraft {
         }
         self.adjust = self.adjust.or(line.order_adjust);
         self.refund_sum += line.refund;
-        self.refund_max = if self.lines == 0 { line.refund } else { self.refund_max.max(line.refund) };
+        self.refund_max = self.refund_max.max(line.refund);
         self.lines += 1;
     }
 

@@ -188,16 +188,6 @@ fn a_sniffed_prefix_may_end_inside_any_character() {
     assert_eq!(code(table(cut_gbk)), "import.encoding");
 }
 
-/// A sheet written cell by cell at the given (row, column) places, from 0.
-fn sparse_xlsx(cells: &[(u32, u16, &str)]) -> Vec<u8> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for &(r, c, text) in cells {
-        sheet.write_string(r, c, text).unwrap();
-    }
-    book.save_to_buffer().unwrap()
-}
-
 #[test]
 fn a_streamed_sheet_keeps_row_numbers_skipped_cells_and_its_first_column() {
     // The used area starts at C2; row 4 is empty; row 5 skips a column; numbers are cells too.
@@ -220,10 +210,11 @@ fn a_streamed_sheet_keeps_row_numbers_skipped_cells_and_its_first_column() {
 
 #[test]
 fn a_streamed_sheet_says_how_far_through_it_is() {
-    let mut cells = vec![(0, 0, "订单编号")];
     let numbers: Vec<String> = (1..=40).map(|i| i.to_string()).collect();
-    cells.extend(numbers.iter().enumerate().map(|(i, n)| (i as u32 + 1, 0, n.as_str())));
-    let mut t = table(sparse_xlsx(&cells)).unwrap();
+    let mut rows: Vec<[&str; 1]> = vec![["订单编号"]];
+    rows.extend(numbers.iter().map(|n| [n.as_str()]));
+    let rows: Vec<&[&str]> = rows.iter().map(|r| &r[..]).collect();
+    let mut t = table(xlsx(&[("Sheet1", &rows)])).unwrap();
     assert_eq!(t.fraction(), Some(0.0));
     let mut record = Record::default();
     let mut seen = Vec::new();
@@ -241,8 +232,7 @@ fn a_streamed_sheet_says_how_far_through_it_is() {
 
 #[test]
 fn a_sheet_broken_after_its_first_rows_is_an_error_when_it_is_reached() {
-    let cells: Vec<(u32, u16, &str)> = vec![(0, 0, "订单编号"), (1, 0, "1"), (2, 0, "2"), (3, 0, "3")];
-    let good = sparse_xlsx(&cells);
+    let good = xlsx(&[("Sheet1", &[&["订单编号"], &["1"], &["2"], &["3"]])]);
     // The same workbook with its sheet's XML cut off in the middle of the third row.
     let mut archive = zip::ZipArchive::new(Cursor::new(good)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
