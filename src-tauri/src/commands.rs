@@ -4,7 +4,8 @@
 use crate::archive::Archive;
 use crate::error::IpcError;
 use laoke_core::dto::{
-    CustomerPage, CustomerQuery, Dashboard, DataChanged, DbInfo, DemoProgress, DemoReport, DemoRequest, Settings,
+    CustomerPage, CustomerQuery, Dashboard, DataChanged, DataTag, DbInfo, DemoProgress, DemoReport, DemoRequest,
+    Settings, ShopUpdate, ShopView,
 };
 use tauri::{AppHandle, Emitter, State};
 
@@ -22,9 +23,33 @@ pub async fn app_info(archive: State<'_, Archive>) -> Result<DbInfo, IpcError> {
     archive.run(|s| s.info()).await
 }
 
+/// The figures of every shop, or of the shops in `shops` (ids).
 #[tauri::command]
-pub async fn dashboard(archive: State<'_, Archive>) -> Result<Dashboard, IpcError> {
-    archive.run(|s| s.dashboard()).await
+pub async fn dashboard(archive: State<'_, Archive>, shops: Option<Vec<i64>>) -> Result<Dashboard, IpcError> {
+    archive.run(move |s| s.dashboard(shops.as_deref())).await
+}
+
+#[tauri::command]
+pub async fn shops_list(archive: State<'_, Archive>) -> Result<Vec<ShopView>, IpcError> {
+    archive.run(|s| s.shops()).await
+}
+
+#[tauri::command]
+pub async fn shop_update(
+    app: AppHandle,
+    archive: State<'_, Archive>,
+    id: i64,
+    change: ShopUpdate,
+) -> Result<ShopView, IpcError> {
+    let shop = archive.run_exclusive(move |s| s.update_shop(id, &change, chrono::Utc::now())).await?;
+    // Counting cash on delivery or not changes purchases, values and every figure built on them.
+    announce(
+        &app,
+        DataChanged {
+            tags: vec![DataTag::Shops, DataTag::Customers, DataTag::Orders, DataTag::Stats, DataTag::Segments],
+        },
+    );
+    Ok(shop)
 }
 
 #[tauri::command]
@@ -64,6 +89,6 @@ pub async fn settings_update(
 ) -> Result<Settings, IpcError> {
     let saved = archive.run(move |s| s.update_settings(&settings)).await?;
     // The time zone decides months on the dashboard, so stats go stale too.
-    announce(&app, DataChanged { tags: vec![laoke_core::dto::DataTag::Settings, laoke_core::dto::DataTag::Stats] });
+    announce(&app, DataChanged { tags: vec![DataTag::Settings, DataTag::Stats] });
     Ok(saved)
 }

@@ -19,7 +19,7 @@ pub async fn import_preview(
     path: String,
     request: ImportRequest,
 ) -> Result<ImportPreview, IpcError> {
-    archive.run(move |s| s.import_preview(&PathBuf::from(path), &request.options())).await
+    archive.run(move |s| s.import_preview(&PathBuf::from(path), &request.options(), request.shop.as_deref())).await
 }
 
 #[tauri::command]
@@ -37,7 +37,13 @@ pub async fn import_files(
             s.backup(chrono::Utc::now())?;
             let opts = request.options();
             // Not exclusive: the app's screens keep reading through the WAL while a file imports.
-            let flags = ImportFlags { strict: request.strict, dry_run: false, exclusive: false };
+            let flags = &ImportFlags {
+                strict: request.strict,
+                dry_run: false,
+                exclusive: false,
+                shop: request.shop.clone(),
+                allow_conflicts: request.allow_conflicts,
+            };
             let mut report = ImportReport::default();
             for path in paths {
                 let result =

@@ -32,6 +32,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::dashboard,
+            commands::shops_list,
+            commands::shop_update,
             commands::customers_page,
             commands::demo_create,
             commands::settings_get,

@@ -83,5 +83,6 @@ export function dashboardOf(rows: CustomerRow[]): Dashboard {
       month, orders: e.orders, purchases: e.orders, revenue: cents(e.cents), new_buyers: e.buyers,
     })),
     platforms: byPlatform,
+    shops: byPlatform.map((p, i) => ({ shop_id: i + 1, customers: p.customers, revenue: p.revenue })),
   };
 }

@@ -22,14 +22,16 @@ function previewOf(path: string, request: ImportRequest): ImportPreview {
     nick: i % 5 === 4 ? "" : `tb_买家${i % 4}`, status: (["completed", "paid", "shipped", "unpaid", "closed", "refunded"] as const)[i % 6],
     created_at: `2025-03-${String(10 + i).padStart(2, "0")}T02:13:00Z`, amount_paid: `${100 + i * 7}.50`,
     refund: i % 6 === 5 ? `${100 + i * 7}.50` : "0.00", value: i % 6 === 5 ? "0.00" : `${100 + i * 7}.50`,
-    purchase: i % 6 < 3, items: 1 + (i % 3),
+    purchase: i % 6 < 3, items: 1 + (i % 3), cod: false, shop: generic ? null : "小鱼手作铺",
   }));
   return {
     file: path, format: generic && !mapping ? null : generic ? "generic" : "taobao_orders",
     encoding: generic ? "utf-8" : "gb18030", headers: generic ? GENERIC_HEADERS : ["订单编号", "买家会员名"],
     sample: generic ? [["WS-1001", "C-001", "03/04/2024 14:05", "Tea Towel", "2", "17.00"]] : [],
     orders: generic && !mapping ? [] : orders, mapping, preset: request.mapping ? null : mapping ? "Web shop" : null,
-    rejected: [{ row: 9, column: "订单创建时间", reason: "unparseable date \"2025-13-45\"" }],
+    rejected: [{ row: 9, column: "订单创建时间", reason: "unparseable date \"2025-13-45\"", code: null, params: {} }],
+    file_shop: generic ? null : "小鱼手作铺", last_shop: null,
+    shop: { shop_id: 1, name: generic ? "Other shop" : "小鱼手作铺", new: false, choices: [], known: 0, conflicts: 0, elsewhere: [] },
   };
 }
 
@@ -44,8 +46,9 @@ async function importFiles(paths: string[], request: ImportRequest) {
     }
     const report: FileReport = {
       file, format: request.format ?? "taobao_orders", encoding: "gb18030", rows: 12340, orders_new: 11800, orders_updated: 420,
-      orders_unchanged: 0, items: 15012, customers_new: 6230, no_identity: 3, batch_id: history.length + 1, dry_run: false,
-      rejected: [{ row: 9, column: "订单创建时间", reason: "unparseable date \"2025-13-45\"" }],
+      orders_unchanged: 0, orders_stale: 0, conflicts: 0, cod_counted: 0, shops: [request.shop ?? "小鱼手作铺"], items: 15012,
+      customers_new: 6230, no_identity: 3, batch_id: history.length + 1, dry_run: false,
+      rejected: [{ row: 9, column: "订单创建时间", reason: "unparseable date \"2025-13-45\"", code: null, params: {} }],
     };
     files.push(report);
     history.unshift({ id: history.length + 1, source: "file", file_name: file, format: report.format, encoding: report.encoding,

@@ -21,6 +21,7 @@ const dash = (orders: number): Dashboard => ({
     aov: orders ? "226.54" : "0", repurchase_rate: orders ? "0.3512" : "0", first_order: null, last_order: null },
   monthly: orders ? [{ month: "2025-10", orders, purchases: orders, revenue: "1340195.20", new_buyers: 10 }] : [],
   platforms: orders ? [{ platform: "taobao", customers: 2000, revenue: "1340195.20" }] : [],
+  shops: orders ? [{ shop_id: 1, customers: 2000, revenue: "1340195.20" }] : [],
 });
 
 function backend(orders: number, extra: Record<string, (a: Record<string, unknown>) => unknown> = {}) {

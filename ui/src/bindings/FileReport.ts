@@ -9,6 +9,25 @@ export type FileReport = { file: string, format: ImportFormat, encoding: SourceE
  */
 rows: number, orders_new: number, orders_updated: number, orders_unchanged: number, 
 /**
+ * Orders the archive already holds at a later stage (an older export
+ * imported after a newer one): left as they were.
+ */
+orders_stale: number, 
+/**
+ * Rows that are another order than the stored one of their number (another
+ * creation time or buyer): rejected with `import.order_conflict`.
+ */
+conflicts: number, 
+/**
+ * Shipped cash-on-delivery orders not marked paid that count as purchases
+ * because their shop counts them.
+ */
+cod_counted: number, 
+/**
+ * The shops the file's orders went to, by name.
+ */
+shops: Array<string>, 
+/**
  * Order lines in the file's orders.
  */
 items: number, customers_new: number, 

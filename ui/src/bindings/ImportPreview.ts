@@ -2,6 +2,7 @@
 import type { ColumnMapping } from "./ColumnMapping";
 import type { ImportFormat } from "./ImportFormat";
 import type { PreviewOrder } from "./PreviewOrder";
+import type { PreviewShop } from "./PreviewShop";
 import type { Rejection } from "./Rejection";
 import type { SourceEncoding } from "./SourceEncoding";
 
@@ -21,4 +22,16 @@ sample: Array<Array<string>>, orders: Array<PreviewOrder>, rejected: Array<Rejec
 /**
  * The mapping used: the one given, or a saved preset for this header.
  */
-mapping: ColumnMapping | null, preset: string | null, };
+mapping: ColumnMapping | null, preset: string | null, 
+/**
+ * The shop the file's first order names (a 店铺名称 column), if it names one.
+ */
+file_shop: string | null, 
+/**
+ * The shop last chosen for a file of this platform.
+ */
+last_shop: number | null, 
+/**
+ * Where the orders would go (absent until the format is known).
+ */
+shop: PreviewShop | null, };

@@ -4,6 +4,8 @@ import type { ImportFormat } from "./ImportFormat";
 
 /**
  * How the UI asks for files to be read: the format (none = detect), a column
- * mapping for generic files, and whether any rejected row rejects the file.
+ * mapping for generic files, whether any rejected row rejects the file, the
+ * shop the orders go to (none = the one the export names, else the platform's
+ * only shop), and whether to import a file that seems to be another shop's.
  */
-export type ImportRequest = { format: ImportFormat | null, mapping: ColumnMapping | null, strict: boolean, };
+export type ImportRequest = { format: ImportFormat | null, mapping: ColumnMapping | null, strict: boolean, shop: string | null, allow_conflicts: boolean, };

@@ -3,4 +3,4 @@
 /**
  * The fields a column can be mapped to.
  */
-export type MappedField = "order_id" | "buyer_id" | "buyer_name" | "phone" | "email" | "created_at" | "paid_at" | "status" | "amount" | "refund" | "item_title" | "quantity" | "unit_price" | "address";
+export type MappedField = "order_id" | "buyer_id" | "buyer_name" | "phone" | "email" | "created_at" | "paid_at" | "status" | "amount" | "refund" | "item_title" | "quantity" | "unit_price" | "address" | "shop" | "payment_method";

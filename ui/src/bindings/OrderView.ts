@@ -3,4 +3,8 @@ import type { OrderLineView } from "./OrderLineView";
 import type { OrderStatus } from "./OrderStatus";
 import type { Platform } from "./Platform";
 
-export type OrderView = { platform: Platform, order_no: string, buyer_id: string | null, status: OrderStatus, created_at: string, paid_at: string | null, amount_paid: string, refund: string, value: string, purchase: boolean, items: Array<OrderLineView>, };
+export type OrderView = { platform: Platform, shop_id: number, order_no: string, buyer_id: string | null, status: OrderStatus, 
+/**
+ * Cash on delivery, payment not confirmed by the export.
+ */
+cod: boolean, created_at: string, paid_at: string | null, amount_paid: string, refund: string, value: string, purchase: boolean, items: Array<OrderLineView>, };

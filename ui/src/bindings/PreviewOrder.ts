@@ -6,6 +6,14 @@ import type { OrderStatus } from "./OrderStatus";
  */
 export type PreviewOrder = { row: number, order_no: string, buyer_id: string | null, nick: string, status: OrderStatus, created_at: string, amount_paid: string, refund: string, value: string, 
 /**
- * Whether the order counts as a purchase.
+ * Whether the order counts as a purchase (in the shop it would go to).
  */
-purchase: boolean, items: number, };
+purchase: boolean, 
+/**
+ * Cash on delivery, payment not confirmed by the export.
+ */
+cod: boolean, items: number, 
+/**
+ * The shop the export names for the order.
+ */
+shop: string | null, };

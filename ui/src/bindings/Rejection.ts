@@ -7,4 +7,13 @@ export type Rejection = { row: number,
 /**
  * The header of the offending column as written in the file, when one is to blame.
  */
-column: string | null, reason: string, };
+column: string | null, 
+/**
+ * The reason in English, for logs and the command line.
+ */
+reason: string, 
+/**
+ * The reason as a code the UI words in the seller's language
+ * (`errors.<code>`), with `params`; `null` for reasons not coded yet.
+ */
+code: string | null, params: { [key in string]: string }, };

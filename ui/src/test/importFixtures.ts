@@ -7,7 +7,7 @@ import type { PreviewOrder } from "../bindings/PreviewOrder";
 const order = (p: Partial<PreviewOrder>): PreviewOrder => ({
   row: 2, order_no: "3561284470123456789", buyer_id: "tb_小鱼儿", nick: "tb_小鱼儿", status: "completed",
   created_at: "2019-03-12T02:13:00Z", amount_paid: "128.00", refund: "0.00", value: "128.00", purchase: true, items: 1,
-  ...p,
+  cod: false, shop: null, ...p,
 });
 
 export const TAOBAO_PATH = "/data/exports/ExportOrderList201903.csv";
@@ -20,8 +20,8 @@ export const taobaoPreview: ImportPreview = {
     order({ row: 3, order_no: "3561284470123456790", buyer_id: null, nick: "", status: "closed", amount_paid: "0.00",
       value: "0.00", purchase: false, created_at: "2019-03-21T15:59:59Z" }),
   ],
-  rejected: [{ row: 7, column: "订单创建时间", reason: "unparseable date \"2019-13-45\"" }],
-  mapping: null, preset: null,
+  rejected: [{ row: 7, column: "订单创建时间", reason: "unparseable date \"2019-13-45\"", code: null, params: {} }],
+  mapping: null, preset: null, file_shop: null, last_shop: null, shop: null,
 };
 
 export const GENERIC_HEADERS = ["Order Ref", "Customer No", "Order Date", "Product", "Qty", "Line Total (GBP)"];
@@ -32,7 +32,7 @@ export const unknownPreview: ImportPreview = {
     ["WS-1001", "C-001", "03/04/2024 14:05", "Tea Towel", "2", "17.00"],
     ["WS-1002", "C-002", "25/12/2023 09:30", "Mug", "1", "12.00"],
   ],
-  orders: [], rejected: [], mapping: null, preset: null,
+  orders: [], rejected: [], mapping: null, preset: null, file_shop: null, last_shop: null, shop: null,
 };
 
 export function mappedPreview(mapping: ImportPreview["mapping"], preset: string | null = null): ImportPreview {
@@ -44,8 +44,9 @@ export function mappedPreview(mapping: ImportPreview["mapping"], preset: string 
 
 export const taobaoReport: FileReport = {
   file: TAOBAO_PATH, format: "taobao_orders", encoding: "gb18030", rows: 1234, orders_new: 1200, orders_updated: 20,
-  orders_unchanged: 3, items: 1500, customers_new: 640, no_identity: 2,
-  rejected: [{ row: 7, column: "订单创建时间", reason: "unparseable date \"2019-13-45\"" }], batch_id: 4, dry_run: false,
+  orders_unchanged: 3, orders_stale: 0, conflicts: 0, cod_counted: 0, shops: ["小鱼手作铺"], items: 1500,
+  customers_new: 640, no_identity: 2,
+  rejected: [{ row: 7, column: "订单创建时间", reason: "unparseable date \"2019-13-45\"", code: null, params: {} }], batch_id: 4, dry_run: false,
 };
 
 export const history: ImportBatch[] = [

@@ -52,6 +52,14 @@ pub enum Command {
         /// Read and report everything, change nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The shop the orders belong to, created if new (default: the shop the export names, else
+        /// the platform's only shop; a platform with several needs this).
+        #[arg(long, value_name = "NAME")]
+        shop: Option<String>,
+        /// Import a file even if most of the orders the shop already holds conflict with it (another
+        /// creation time or buyer: it is probably another shop's); the conflicting rows are rejected.
+        #[arg(long)]
+        allow_conflicts: bool,
     },
     /// The backups taken before each import.
     Backup {
@@ -59,7 +67,17 @@ pub enum Command {
         action: BackupAction,
     },
     /// Shop-wide figures: customers, buyers, orders, purchases, revenue, AOV, repurchase rate.
-    Stats,
+    Stats {
+        /// Only the orders of the shop(s) with this name.
+        #[arg(long, value_name = "NAME")]
+        shop: Option<String>,
+    },
+    /// The shops orders are imported into: list them, rename one, or set whether it counts
+    /// cash-on-delivery orders that are shipped but not marked paid.
+    Shops {
+        #[command(subcommand)]
+        action: Option<ShopAction>,
+    },
     /// Show the shop settings; `--set KEY=VALUE` changes shop_name, timezone, currency or language.
     Settings {
         #[arg(long, value_name = "KEY=VALUE")]
@@ -194,6 +212,24 @@ pub enum SegmentAction {
     },
     /// Delete a segment.
     Delete { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShopAction {
+    /// Every shop with its platform, orders, customers and settings.
+    List,
+    /// Change a shop (by name, or by id): --rename, --count-cod.
+    Set {
+        shop: String,
+        /// The shop's platform, when two platforms have a shop of that name.
+        #[arg(long)]
+        platform: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        rename: Option<String>,
+        /// true: shipped cash-on-delivery orders count as purchases before they are marked paid.
+        #[arg(long, value_name = "true|false")]
+        count_cod: Option<bool>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,7 +21,7 @@ fn init_then_info_reports_an_empty_archive() {
     let out = laoke(&db, &["init", "--json"]);
     assert!(out.status.success());
     let info = json(&laoke(&db, &["info", "--json"]));
-    assert_eq!(info["schema_version"], 5);
+    assert_eq!(info["schema_version"], laoke_store::SCHEMA_VERSION);
     assert_eq!(info["path"], db.display().to_string());
     assert_eq!(info["counts"]["orders"], 0);
     assert_eq!(info["counts"]["customers"], 0);

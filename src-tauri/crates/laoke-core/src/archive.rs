@@ -7,6 +7,12 @@
 //! is above zero. An order with a negative value is a refund document (a
 //! cancellation or credit note): never a purchase, and its amount comes off its
 //! customer's value and the shop's revenue.
+//!
+//! Cash on delivery (COD, 货到付款): the buyer pays the courier, and many
+//! platforms show such an order as unpaid until the seller marks it paid, which
+//! many sellers never do. A COD order whose payment the export does not confirm
+//! counts as paid once it is shipped, unless the shop is set not to count such
+//! orders (for sellers who mark COD orders paid themselves).
 
 use crate::{OrderStatus, Platform};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -47,6 +53,9 @@ pub struct OrderRecord {
     pub amount_paid: Decimal,
     /// What was refunded of it.
     pub refund: Decimal,
+    /// Cash on delivery whose payment the export does not confirm (see the module
+    /// documentation): the status says how far the goods got, not the money.
+    pub cod: bool,
     pub items: Vec<ItemRecord>,
 }
 
@@ -75,10 +84,22 @@ pub fn order_value(amount_paid: Decimal, refund: Decimal) -> Decimal {
     amount_paid - refund
 }
 
-pub fn order_kind(status: OrderStatus, value: Decimal) -> OrderKind {
+/// Whether an order's money counts as received: paid, shipped or completed; for
+/// an unconfirmed cash-on-delivery order (`cod`), shipped or completed and only
+/// when the shop counts such orders (`count_cod`).
+pub fn counts_as_paid(status: OrderStatus, cod: bool, count_cod: bool) -> bool {
+    if cod {
+        count_cod && matches!(status, OrderStatus::Shipped | OrderStatus::Completed)
+    } else {
+        status.counts_as_paid()
+    }
+}
+
+/// How an order counts: `paid` is [`counts_as_paid`] of it.
+pub fn order_kind(paid: bool, value: Decimal) -> OrderKind {
     if value < Decimal::ZERO {
         OrderKind::RefundDocument
-    } else if status.counts_as_paid() && value > Decimal::ZERO {
+    } else if paid && value > Decimal::ZERO {
         OrderKind::Purchase
     } else {
         OrderKind::Other
@@ -90,8 +111,15 @@ impl OrderRecord {
         order_value(self.amount_paid, self.refund)
     }
 
-    pub fn kind(&self) -> OrderKind {
-        order_kind(self.status, self.value())
+    /// How the order counts in a shop that does (`count_cod`) or does not count
+    /// unconfirmed cash-on-delivery orders.
+    pub fn kind(&self, count_cod: bool) -> OrderKind {
+        order_kind(counts_as_paid(self.status, self.cod, count_cod), self.value())
+    }
+
+    /// Counted only because its shop counts unconfirmed cash-on-delivery orders.
+    pub fn counted_as_cod(&self, count_cod: bool) -> bool {
+        self.cod && self.kind(count_cod) == OrderKind::Purchase
     }
 }
 
@@ -111,12 +139,13 @@ pub struct CustomerTotals {
 }
 
 impl CustomerTotals {
-    pub fn add(&mut self, status: OrderStatus, amount_paid: Decimal, refund: Decimal, at: DateTime<Utc>) {
-        let value = order_value(amount_paid, refund);
+    /// Adds one order: how it counts (decided when it was stored, with its
+    /// shop's settings), its value, its refund and when it was placed.
+    pub fn add(&mut self, kind: OrderKind, value: Decimal, refund: Decimal, at: DateTime<Utc>) {
         self.orders += 1;
         self.first_order = Some(self.first_order.map_or(at, |t| t.min(at)));
         self.last_order = Some(self.last_order.map_or(at, |t| t.max(at)));
-        match order_kind(status, value) {
+        match kind {
             OrderKind::Purchase => {
                 self.purchases += 1;
                 self.value += value;
@@ -129,12 +158,18 @@ impl CustomerTotals {
         self.refunds += if value < Decimal::ZERO { -value } else { refund.max(Decimal::ZERO) };
     }
 
-    pub fn from_orders<'a>(orders: impl IntoIterator<Item = &'a OrderRecord>) -> Self {
+    /// The totals of `orders`, all of one shop counting cash on delivery or not.
+    pub fn from_orders<'a>(orders: impl IntoIterator<Item = &'a OrderRecord>, count_cod: bool) -> Self {
         let mut totals = CustomerTotals::default();
         for o in orders {
-            totals.add(o.status, o.amount_paid, o.refund, o.created_at);
+            totals.add_order(o, count_cod);
         }
         totals
+    }
+
+    /// [`CustomerTotals::add`] for an order record.
+    pub fn add_order(&mut self, o: &OrderRecord, count_cod: bool) {
+        self.add(o.kind(count_cod), o.value(), o.refund, o.created_at);
     }
 }
 
@@ -148,26 +183,60 @@ mod tests {
         Utc.with_ymd_and_hms(2025, 3, d, 8, 0, 0).unwrap()
     }
 
+    fn kind(status: OrderStatus, value: Decimal) -> OrderKind {
+        order_kind(counts_as_paid(status, false, true), value)
+    }
+
     #[test]
     fn purchase_needs_payment_and_a_positive_value() {
         use OrderStatus::*;
-        assert_eq!(order_kind(Completed, dec!(10)), OrderKind::Purchase);
-        assert_eq!(order_kind(Paid, dec!(0.01)), OrderKind::Purchase);
-        assert_eq!(order_kind(Completed, dec!(0)), OrderKind::Other, "fully refunded");
-        assert_eq!(order_kind(Unpaid, dec!(10)), OrderKind::Other);
-        assert_eq!(order_kind(Closed, dec!(10)), OrderKind::Other);
-        assert_eq!(order_kind(Refunded, dec!(10)), OrderKind::Other);
-        assert_eq!(order_kind(Completed, dec!(-5)), OrderKind::RefundDocument);
+        assert_eq!(kind(Completed, dec!(10)), OrderKind::Purchase);
+        assert_eq!(kind(Paid, dec!(0.01)), OrderKind::Purchase);
+        assert_eq!(kind(Completed, dec!(0)), OrderKind::Other, "fully refunded");
+        assert_eq!(kind(Unpaid, dec!(10)), OrderKind::Other);
+        assert_eq!(kind(Closed, dec!(10)), OrderKind::Other);
+        assert_eq!(kind(Refunded, dec!(10)), OrderKind::Other);
+        assert_eq!(kind(Completed, dec!(-5)), OrderKind::RefundDocument);
         assert_eq!(order_value(dec!(99.90), dec!(20.00)), dec!(79.90));
+    }
+
+    #[test]
+    fn cash_on_delivery_counts_once_shipped_when_the_shop_counts_it() {
+        use OrderStatus::*;
+        let cod: Vec<OrderStatus> = OrderStatus::ALL.into_iter().filter(|&s| counts_as_paid(s, true, true)).collect();
+        assert_eq!(cod, [Shipped, Completed], "an unshipped COD order has not been paid");
+        assert!(OrderStatus::ALL.into_iter().all(|s| !counts_as_paid(s, true, false)), "the shop counts no COD");
+        // A confirmed order is paid whatever the shop's setting.
+        assert!(counts_as_paid(Paid, false, false));
+        let order = OrderRecord {
+            order_no: "#1113".into(),
+            status: Completed,
+            created_at: at(1),
+            paid_at: None,
+            amount_paid: dec!(45.00),
+            refund: dec!(0),
+            cod: true,
+            items: vec![],
+        };
+        assert_eq!(order.kind(true), OrderKind::Purchase);
+        assert!(order.counted_as_cod(true));
+        assert_eq!(order.kind(false), OrderKind::Other);
+        assert!(!order.counted_as_cod(false));
+        let paid = OrderRecord { cod: false, ..order };
+        assert!(!paid.counted_as_cod(true), "a confirmed payment counts on its own");
     }
 
     #[test]
     fn totals_subtract_refund_documents_and_ignore_unpaid() {
         let mut t = CustomerTotals::default();
-        t.add(OrderStatus::Completed, dec!(100.00), dec!(0), at(3));
-        t.add(OrderStatus::Completed, dec!(50.00), dec!(10.00), at(1));
-        t.add(OrderStatus::Unpaid, dec!(30.00), dec!(0), at(9));
-        t.add(OrderStatus::Completed, dec!(-15.50), dec!(0), at(5));
+        let mut add = |status, paid: Decimal, refund: Decimal, day| {
+            let value = order_value(paid, refund);
+            t.add(kind(status, value), value, refund, at(day))
+        };
+        add(OrderStatus::Completed, dec!(100.00), dec!(0), 3);
+        add(OrderStatus::Completed, dec!(50.00), dec!(10.00), 1);
+        add(OrderStatus::Unpaid, dec!(30.00), dec!(0), 9);
+        add(OrderStatus::Completed, dec!(-15.50), dec!(0), 5);
         assert_eq!(t.orders, 4);
         assert_eq!(t.purchases, 2);
         assert_eq!(t.value, dec!(124.50));

@@ -48,6 +48,21 @@ impl OrderStatus {
     pub fn counts_as_paid(self) -> bool {
         matches!(self, OrderStatus::Paid | OrderStatus::Shipped | OrderStatus::Completed)
     }
+
+    /// How far an order has got. An order only ever moves forward (unpaid → paid →
+    /// shipped → completed), and closing or refunding it ends it from any stage, a
+    /// refund after a close included; so of two exports of one order, the one whose
+    /// status has got further is the newer.
+    pub fn progress(self) -> u8 {
+        match self {
+            OrderStatus::Unpaid => 0,
+            OrderStatus::Paid => 1,
+            OrderStatus::Shipped => 2,
+            OrderStatus::Completed => 3,
+            OrderStatus::Closed => 4,
+            OrderStatus::Refunded => 5,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -72,5 +87,11 @@ mod tests {
         for s in OrderStatus::ALL {
             assert_eq!(s.as_str().parse::<OrderStatus>(), Ok(s));
         }
+    }
+
+    #[test]
+    fn progress_follows_the_order_of_the_list() {
+        let progress: Vec<u8> = OrderStatus::ALL.iter().map(|s| s.progress()).collect();
+        assert_eq!(progress, [0, 1, 2, 3, 4, 5]);
     }
 }

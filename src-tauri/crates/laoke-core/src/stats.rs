@@ -1,16 +1,16 @@
 //! Folding orders into shop-wide figures: the dashboard's cards, its monthly
-//! series and the platform split, and `laoke stats`. The store streams orders in
+//! series and the platform and shop splits, and `laoke stats`. The store streams orders in
 //! any order; the definitions (what a purchase is, what revenue is) live in
 //! [`crate::archive`] and are only applied here.
 
-use crate::archive::{order_kind, order_value, OrderKind};
-use crate::dto::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};
+use crate::archive::OrderKind;
+use crate::dto::{Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
 use crate::time::to_stored;
-use crate::{OrderStatus, Platform};
+use crate::Platform;
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use chrono_tz::Tz;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One order as the statistics see it: its kind and value were decided by
 /// [`crate::archive`] when the order was written.
@@ -19,25 +19,12 @@ pub struct OrderFacts {
     /// `None` when the export carried no usable buyer identity.
     pub customer_id: Option<i64>,
     pub platform: Platform,
+    /// The shop (its id in the archive) the order was placed in.
+    pub shop_id: i64,
     pub kind: OrderKind,
     /// Order value; only read for purchases and refund documents.
     pub value: Decimal,
     pub created_at: DateTime<Utc>,
-}
-
-impl OrderFacts {
-    /// Applies the archive's rules to a raw order.
-    pub fn new(
-        customer_id: Option<i64>,
-        platform: Platform,
-        status: OrderStatus,
-        amount_paid: Decimal,
-        refund: Decimal,
-        created_at: DateTime<Utc>,
-    ) -> Self {
-        let value = order_value(amount_paid, refund);
-        OrderFacts { customer_id, platform, kind: order_kind(status, value), value, created_at }
-    }
 }
 
 struct Buyer {
@@ -58,6 +45,9 @@ pub struct ShopStatsBuilder {
     months: BTreeMap<i32, MonthlyPoint>,
     customers: HashMap<i64, Buyer>,
     platform_revenue: BTreeMap<Platform, Decimal>,
+    /// (shop, customer) for every customer with an order in the shop.
+    shop_customers: HashSet<(i64, i64)>,
+    shop_revenue: BTreeMap<i64, Decimal>,
 }
 
 impl ShopStatsBuilder {
@@ -73,6 +63,8 @@ impl ShopStatsBuilder {
             months: BTreeMap::new(),
             customers: HashMap::new(),
             platform_revenue: BTreeMap::new(),
+            shop_customers: HashSet::new(),
+            shop_revenue: BTreeMap::new(),
         }
     }
 
@@ -84,14 +76,17 @@ impl ShopStatsBuilder {
         let month = self.months.entry(month_key).or_default();
         month.orders += 1;
         let buyer = o.customer_id.map(|id| {
+            self.shop_customers.insert((o.shop_id, id));
             self.customers.entry(id).or_insert(Buyer { platform: o.platform, purchases: 0, first_purchase: None })
         });
+        let shop_revenue = self.shop_revenue.entry(o.shop_id).or_default();
         if o.kind == OrderKind::Other {
             return;
         }
         self.revenue += o.value;
         month.revenue += o.value;
         *self.platform_revenue.entry(o.platform).or_default() += o.value;
+        *shop_revenue += o.value;
         if o.kind == OrderKind::Purchase {
             self.purchases += 1;
             self.purchase_value += o.value;
@@ -154,7 +149,20 @@ impl ShopStatsBuilder {
                 .or_insert(PlatformCount { platform, customers: 0, revenue: Decimal::ZERO })
                 .revenue = revenue;
         }
-        Dashboard { stats, monthly, platforms: platforms.into_values().collect() }
+        let mut shop_customers: BTreeMap<i64, u32> = BTreeMap::new();
+        for (shop, _) in self.shop_customers {
+            *shop_customers.entry(shop).or_default() += 1;
+        }
+        let shops = self
+            .shop_revenue
+            .into_iter()
+            .map(|(shop_id, revenue)| ShopCount {
+                shop_id,
+                customers: shop_customers.get(&shop_id).copied().unwrap_or(0),
+                revenue,
+            })
+            .collect();
+        Dashboard { stats, monthly, platforms: platforms.into_values().collect(), shops }
     }
 }
 
@@ -173,12 +181,34 @@ fn ratio(num: Decimal, den: Decimal, dp: u32) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::archive::{order_kind, order_value};
+    use crate::OrderStatus;
     use chrono::TimeZone;
     use rust_decimal_macros::dec;
 
+    /// An order of shop 1 (or 2 for customer 3) as the archive would count it.
+    fn facts(
+        customer: Option<i64>,
+        platform: Platform,
+        status: OrderStatus,
+        paid: Decimal,
+        at: DateTime<Utc>,
+    ) -> OrderFacts {
+        let value = order_value(paid, Decimal::ZERO);
+        let shop_id = if customer == Some(3) { 2 } else { 1 };
+        OrderFacts {
+            customer_id: customer,
+            platform,
+            shop_id,
+            kind: order_kind(status.counts_as_paid(), value),
+            value,
+            created_at: at,
+        }
+    }
+
     fn order(customer: Option<i64>, status: OrderStatus, paid: Decimal, refund: Decimal, month: u32) -> OrderFacts {
         let at = Utc.with_ymd_and_hms(2025, month, 10, 4, 0, 0).unwrap();
-        OrderFacts::new(customer, Platform::Taobao, status, paid, refund, at)
+        facts(customer, Platform::Taobao, status, paid - refund, at)
     }
 
     #[test]
@@ -202,13 +232,16 @@ mod tests {
         assert_eq!(months, [("2025-01", 1, 1), ("2025-02", 2, 1), ("2025-03", 3, 0)]);
         assert_eq!(d.monthly[2].revenue, dec!(-3.00));
         assert_eq!(d.platforms[0].customers, 3);
+        // Customer 3 ordered in shop 2 without buying: a customer of it, no revenue.
+        let shops: Vec<_> = d.shops.iter().map(|s| (s.shop_id, s.customers, s.revenue)).collect();
+        assert_eq!(shops, [(1, 2, dec!(180.33)), (2, 1, dec!(0))]);
     }
 
     #[test]
     fn months_are_calendar_months_in_the_shop_time_zone() {
         // 00:30 on 1 November in Shanghai is still 31 October in UTC.
         let at = Utc.with_ymd_and_hms(2025, 10, 31, 16, 30, 0).unwrap();
-        let o = OrderFacts::new(Some(1), Platform::Jd, OrderStatus::Completed, dec!(1), dec!(0), at);
+        let o = facts(Some(1), Platform::Jd, OrderStatus::Completed, dec!(1), at);
         let mut shanghai = ShopStatsBuilder::new(crate::time::DEFAULT_TIMEZONE);
         shanghai.add(o);
         let mut utc = ShopStatsBuilder::new(chrono_tz::UTC);

@@ -53,7 +53,7 @@ fn main() {
     let baseline_scan = t.elapsed();
 
     let t = Instant::now();
-    let dashboard = store.dashboard().unwrap();
+    let dashboard = store.dashboard(None).unwrap();
     let dash = t.elapsed();
 
     // Stages and RFM: the first computation writes every customer's scores; a

@@ -61,8 +61,8 @@ mod tests {
         c.execute_batch("INSERT INTO shops (id, platform, name, created_at) VALUES (1, 'taobao', '', 't')").unwrap();
         let insert = |status: &str, kind: &str| {
             c.execute(
-                "INSERT INTO orders (platform, order_no, status, created_at, amount_paid, value, kind, updated_at)
-                 VALUES ('taobao', ?1, ?2, 't', '1', '1', ?3, 't')",
+                "INSERT INTO orders (platform, shop_id, order_no, status, created_at, amount_paid, value, kind, updated_at)
+                 VALUES ('taobao', 1, ?1, ?2, 't', '1', '1', ?3, 't')",
                 [format!("{status}-{kind}"), status.to_owned(), kind.to_owned()],
             )
         };
@@ -72,8 +72,8 @@ mod tests {
         assert!(insert("paid", "gift").is_err(), "an unknown kind is refused");
         let plan: Vec<String> = c
             .prepare(
-                "EXPLAIN INSERT INTO orders (platform, order_no, status, created_at, amount_paid, value, kind, updated_at)
-                 VALUES ('taobao', ?1, ?2, 't', '1', '1', ?3, 't')",
+                "EXPLAIN INSERT INTO orders (platform, shop_id, order_no, status, created_at, amount_paid, value, kind,
+                 updated_at) VALUES ('taobao', 1, ?1, ?2, 't', '1', '1', ?3, 't')",
             )
             .unwrap()
             .query_map(["x", "paid", "purchase"], |r| r.get::<_, String>(1))

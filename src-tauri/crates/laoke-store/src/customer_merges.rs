@@ -128,7 +128,7 @@ mod tests {
         std::fs::write(&path, format!("{HEADER}{rows}")).unwrap();
         let mut s = Store::open(dir.path().join("shop.db")).unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-        s.import_file(&path, &ImportOptions::default(), ImportFlags::default(), now, |_| true).unwrap();
+        s.import_file(&path, &ImportOptions::default(), &ImportFlags::default(), now, |_| true).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         s.recompute(today).unwrap();
         let snap = s.roster().unwrap();

@@ -1,7 +1,7 @@
 //! The `customers` table: one row per buyer identity, with its profile and the
 //! totals derived from its orders.
 
-use crate::columns::{instant, parsed};
+use crate::columns::instant;
 use crate::Result;
 use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
 use laoke_core::time::to_stored;
@@ -82,19 +82,19 @@ pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -
             roots.insert(root);
         }
     }
+    // The kind was decided with the order's shop's settings when it was stored.
     let mut read = conn.prepare_cached(
-        "SELECT status, amount_paid, refund, created_at FROM orders
+        "SELECT kind, value, refund, created_at FROM orders
          WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)",
     )?;
-    let mut own =
-        conn.prepare_cached("SELECT status, amount_paid, refund, created_at FROM orders WHERE customer_id = ?1")?;
+    let mut own = conn.prepare_cached("SELECT kind, value, refund, created_at FROM orders WHERE customer_id = ?1")?;
     let mut members = conn.prepare_cached("SELECT id FROM customers WHERE merged_into = ?1")?;
     let fold = |rows: &mut rusqlite::Rows<'_>| -> Result<CustomerTotals> {
         let mut totals = CustomerTotals::default();
         while let Some(r) = rows.next()? {
             totals.add(
-                parsed(r, 0, "orders", "status")?,
-                crate::columns::decimal(r, 1, "orders", "amount_paid")?,
+                crate::orders::kind_at(r, 0)?,
+                crate::columns::decimal(r, 1, "orders", "value")?,
                 crate::columns::decimal(r, 2, "orders", "refund")?,
                 instant(r, 3, "orders", "created_at")?,
             );
@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn one_row_per_platform_and_buyer_id() {
         let store = Store::open_in_memory().unwrap();
-        let shop = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
+        let shop = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap().id;
         let profile = CustomerRecord { nick: "小鱼儿".into(), ..Default::default() };
         let totals = CustomerTotals::default();
         insert(&store.conn, shop, &identity("小鱼儿"), &profile, &totals, "2026-01-01T00:00:00Z").unwrap();
@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn gender_is_checked_by_the_schema() {
         let store = Store::open_in_memory().unwrap();
-        let shop = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap();
+        let shop = crate::shops::ensure(&store.conn, Platform::Taobao, "s", "t").unwrap().id;
         let profile = CustomerRecord { nick: "x".into(), gender: Some('x'), ..Default::default() };
         assert!(insert(&store.conn, shop, &identity("x"), &profile, &CustomerTotals::default(), "t").is_err());
     }

@@ -10,22 +10,25 @@ use laoke_core::stats::{OrderFacts, ShopStatsBuilder};
 use rust_decimal::Decimal;
 
 impl Store {
-    pub fn dashboard(&self) -> Result<Dashboard> {
+    /// The figures of every shop, or of the shops in `shops` only (by id).
+    pub fn dashboard(&self, shops: Option<&[i64]>) -> Result<Dashboard> {
         let mut builder = ShopStatsBuilder::new(self.timezone()?);
         // The kind was decided by laoke-core when the order was written; only orders that
         // count need their value parsed.
-        let mut stmt = self.conn.prepare("SELECT customer_id, platform, kind, value, created_at FROM orders")?;
+        let mut stmt =
+            self.conn.prepare("SELECT customer_id, platform, kind, value, created_at, shop_id FROM orders")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let kind = match row.get_ref(2)?.as_bytes()? {
-                b"purchase" => OrderKind::Purchase,
-                b"refund_document" => OrderKind::RefundDocument,
-                _ => OrderKind::Other,
-            };
+            let shop_id: i64 = row.get(5)?;
+            if shops.is_some_and(|s| !s.contains(&shop_id)) {
+                continue;
+            }
+            let kind = crate::orders::kind_at(row, 2)?;
             let value = if kind == OrderKind::Other { Decimal::ZERO } else { decimal(row, 3, "orders", "value")? };
             builder.add(OrderFacts {
                 customer_id: row.get(0)?,
                 platform: parsed(row, 1, "orders", "platform")?,
+                shop_id,
                 kind,
                 value,
                 created_at: instant(row, 4, "orders", "created_at")?,
@@ -46,7 +49,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
         let report = store.fill_demo(DemoRequest { customers: 1_000, seed: 4 }, now, |_| true).unwrap();
-        let d = store.dashboard().unwrap();
+        let d = store.dashboard(None).unwrap();
         assert_eq!(d.stats.orders, report.orders);
         assert_eq!(d.stats.customers, 1_000);
         // Revenue equals the sum of the customers' values, which were folded separately.

@@ -22,22 +22,32 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
         }
         let mut conn = Connection::open(&path).map_err(|source| StoreError::Open { path: path.clone(), source })?;
+        migrate(&mut conn)?;
         configure(&conn).map_err(|source| StoreError::Open { path: path.clone(), source })?;
-        schema::migrations().to_latest(&mut conn)?;
         Ok(Store { conn, path })
     }
 
     /// A private in-memory archive, for tests.
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
+        migrate(&mut conn)?;
         configure(&conn)?;
-        schema::migrations().to_latest(&mut conn)?;
         Ok(Store { conn, path: PathBuf::from(":memory:") })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Brings the schema up to date. Foreign keys are off meanwhile (a connection
+/// starts so, and `configure` turns them on after): rebuilding a table that
+/// others reference, as migration 6 does, needs them off, and a migration that
+/// rebuilds one checks them itself.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    schema::migrations().to_latest(conn)?;
+    Ok(())
 }
 
 /// The page cache of every connection, in KiB.

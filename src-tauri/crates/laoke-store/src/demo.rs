@@ -51,7 +51,7 @@ impl Store {
         let batch_id = import_batches::start(&tx, BatchSource::Demo, &stamp)?;
         let mut shop_ids = HashMap::new();
         for p in Platform::ALL.into_iter().filter(|p| *p != Platform::Generic) {
-            shop_ids.insert(p, shops::ensure(&tx, p, DEMO_SHOP_NAME, &stamp)?);
+            shop_ids.insert(p, shops::ensure(&tx, p, DEMO_SHOP_NAME, &stamp)?.id);
         }
         let mut report = DemoReport { customers: 0, orders: 0, order_items: 0, elapsed_ms: 0 };
         std::thread::scope(|scope| -> Result<()> {
@@ -98,11 +98,12 @@ fn write_customer(
     stamp: &str,
     report: &mut DemoReport,
 ) -> Result<()> {
-    let totals = CustomerTotals::from_orders(&c.orders);
+    // A new demo shop counts cash on delivery (the demo has none).
+    let totals = CustomerTotals::from_orders(&c.orders, true);
     let customer_id = customers::insert(tx, shop_id, &c.identity, &c.profile, &totals, stamp)?;
     let origin = OrderOrigin { platform: c.identity.platform, shop_id, customer_id: Some(customer_id), batch_id };
     for order in &c.orders {
-        let order_id = orders::insert(tx, &origin, order, stamp)?;
+        let order_id = orders::insert(tx, &origin, order, true, stamp)?;
         lines.insert(order_id, &order.items)?;
         report.order_items += order.items.len() as u32;
     }

@@ -40,6 +40,21 @@ pub enum StoreError {
     Filter(#[from] laoke_core::segment::FilterError),
     #[error("no {what} {key:?}")]
     NotFound { what: &'static str, key: String },
+    #[error("a shop name cannot be empty")]
+    ShopNameEmpty,
+    #[error("a shop name has at most {max} characters")]
+    ShopNameTooLong { max: usize },
+    #[error("{platform} already has a shop named {name:?}")]
+    ShopNameTaken { platform: laoke_core::Platform, name: String },
+    #[error("no shop named {name:?}")]
+    ShopNotFound { name: String },
+    #[error("there are several {platform} shops ({}): say which one the file belongs to", shops.join(", "))]
+    ShopRequired { platform: laoke_core::Platform, shops: Vec<String> },
+    #[error(
+        "{file}: {conflicts} of the {matched} orders it shares with shop {shop:?} have another creation time or buyer; \
+         the file probably belongs to another shop, so nothing was imported"
+    )]
+    OtherShop { file: String, shop: String, conflicts: u32, matched: u32 },
 }
 
 impl ErrorCode for StoreError {
@@ -61,6 +76,12 @@ impl ErrorCode for StoreError {
             StoreError::NoSuchBackup(_) => "backup.not_found",
             StoreError::Filter(e) => e.code(),
             StoreError::NotFound { .. } => "not_found",
+            StoreError::ShopNameEmpty => "shop.name_empty",
+            StoreError::ShopNameTooLong { .. } => "shop.name_too_long",
+            StoreError::ShopNameTaken { .. } => "shop.name_taken",
+            StoreError::ShopNotFound { .. } => "shop.not_found",
+            StoreError::ShopRequired { .. } => "import.shop_required",
+            StoreError::OtherShop { .. } => "import.other_shop",
         }
     }
 
@@ -86,6 +107,13 @@ impl ErrorCode for StoreError {
             StoreError::File { path, .. } => serde_json::json!({ "file": path }),
             StoreError::Filter(e) => e.details(),
             StoreError::NotFound { what, key } => serde_json::json!({ "what": what, "key": key }),
+            StoreError::ShopNameTooLong { max } => serde_json::json!({ "max": max }),
+            StoreError::ShopNameTaken { platform, name } => serde_json::json!({ "platform": platform, "name": name }),
+            StoreError::ShopNotFound { name } => serde_json::json!({ "name": name }),
+            StoreError::ShopRequired { platform, shops } => serde_json::json!({ "platform": platform, "shops": shops }),
+            StoreError::OtherShop { file, shop, conflicts, matched } => {
+                serde_json::json!({ "file": file, "shop": shop, "conflicts": conflicts, "matched": matched })
+            }
             _ => serde_json::Value::Null,
         }
     }
@@ -101,7 +129,13 @@ impl ErrorCode for StoreError {
             | StoreError::Cancelled
             | StoreError::NoSuchBackup(_)
             | StoreError::Filter(_)
-            | StoreError::NotFound { .. } => true,
+            | StoreError::NotFound { .. }
+            | StoreError::ShopNameEmpty
+            | StoreError::ShopNameTooLong { .. }
+            | StoreError::ShopNameTaken { .. }
+            | StoreError::ShopNotFound { .. }
+            | StoreError::ShopRequired { .. }
+            | StoreError::OtherShop { .. } => true,
             _ => false,
         }
     }

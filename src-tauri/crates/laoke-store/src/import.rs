@@ -1,13 +1,17 @@
 //! Importing an export file into the archive: one transaction per file, so a
 //! file that fails, is cancelled, or was only a dry run leaves the archive
-//! exactly as it was. Orders are matched by platform and order number: a
-//! re-import changes nothing, and a later overlapping export updates the orders
-//! whose status or amounts changed. Customer totals are refolded at the end for
-//! the customers the file touched.
+//! exactly as it was. Orders go to a shop (the one chosen, the one the export
+//! names, or the platform's only one) and are matched by shop and order number:
+//! a re-import changes nothing, a later overlapping export moves the orders
+//! forward, an older one leaves them alone, and a row that is another order of
+//! the same number (another creation time or buyer) is rejected. A file most of
+//! whose known orders conflict so probably belongs to another shop, and is
+//! refused whole unless the seller insists. Customer totals are refolded at the
+//! end for the customers the file touched.
 
 use crate::import_batches::{self, BatchSource};
 use crate::orders::OrderText;
-use crate::{bulk, pending_items, shops, Result, Store, StoreError};
+use crate::{bulk, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use laoke_core::dto::{FileReport, ImportProgress};
 use laoke_core::import::{Event, ImportError, ImportFile, ImportOptions, ImportedOrder, OrderLines, Rejection};
@@ -19,8 +23,14 @@ use std::sync::Arc;
 use writer::Writer;
 
 /// What the caller asks besides the file.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ImportFlags {
+    /// The shop the file's orders go to, by name (created if new); `None`: the
+    /// shop the export names, else the platform's only shop.
+    pub shop: Option<String>,
+    /// Import a file even when most of its known orders conflict with the shop's
+    /// (the rows in conflict are still rejected).
+    pub allow_conflicts: bool,
     /// Reject the whole file if any row is rejected.
     pub strict: bool,
     /// Do everything, report, and change nothing.
@@ -32,9 +42,9 @@ pub struct ImportFlags {
     pub exclusive: bool,
 }
 
-/// The storefront imported orders are filed under when the export names none:
-/// "the seller's shop on that platform".
-const IMPORT_SHOP_NAME: &str = "";
+/// Conflicting orders from which a file whose known orders mostly conflict is
+/// taken for another shop's (one or two are more likely typos in a file).
+const OTHER_SHOP_CONFLICTS: u32 = 3;
 /// Files above this size (when they would at least double the archive's orders)
 /// import with their indexes deferred.
 const BULK_BYTES: u64 = 16 << 20;
@@ -74,7 +84,9 @@ impl Prepared {
     fn of(event: Event) -> Prepared {
         match event {
             Event::Order(o) => {
-                let text = OrderText::of(&o.order);
+                // Most shops count cash on delivery; the writer redoes the text of a
+                // COD order for one that does not.
+                let text = OrderText::of(&o.order, true);
                 Prepared::Order(o, text)
             }
             Event::Lines(l) => Prepared::Lines(l),
@@ -90,7 +102,7 @@ impl Store {
         &mut self,
         path: &Path,
         opts: &ImportOptions,
-        flags: ImportFlags,
+        flags: &ImportFlags,
         now: DateTime<Utc>,
         mut progress: impl FnMut(&ImportProgress) -> bool,
     ) -> Result<FileReport> {
@@ -115,7 +127,7 @@ impl Store {
         name: &str,
         total: u64,
         read: Arc<AtomicU64>,
-        flags: ImportFlags,
+        flags: &ImportFlags,
         stamp: &str,
         progress: &mut impl FnMut(&ImportProgress) -> bool,
     ) -> Result<FileReport> {
@@ -170,7 +182,7 @@ impl Store {
         name: String,
         total: u64,
         read: Arc<AtomicU64>,
-        flags: ImportFlags,
+        flags: &ImportFlags,
         stamp: String,
         progress: &mut impl FnMut(&ImportProgress) -> bool,
         is_bulk: bool,
@@ -180,7 +192,6 @@ impl Store {
         let deferred = if is_bulk { Some(bulk::defer(&tx)?) } else { None };
         let batch_id = import_batches::start(&tx, BatchSource::File, &stamp)?;
         import_batches::describe(&tx, batch_id, &name, source.format.as_str(), source.encoding.as_str())?;
-        let shop_id = shops::ensure(&tx, platform, IMPORT_SHOP_NAME, &stamp)?;
         let mut report = FileReport {
             file: name.clone(),
             format: source.format,
@@ -189,6 +200,10 @@ impl Store {
             orders_new: 0,
             orders_updated: 0,
             orders_unchanged: 0,
+            orders_stale: 0,
+            conflicts: 0,
+            cod_counted: 0,
+            shops: Vec::new(),
             items: 0,
             customers_new: 0,
             no_identity: 0,
@@ -196,8 +211,8 @@ impl Store {
             batch_id: (!flags.dry_run).then_some(batch_id),
             dry_run: flags.dry_run,
         };
-        let pending = pending_items::any(&tx, platform)?;
-        let mut w = Writer::new(&tx, batch_id, shop_id, stamp.clone(), pending, platform);
+        let route = route::ShopRoute::new(platform, flags.shop.clone());
+        let mut w = Writer::new(&tx, batch_id, stamp.clone(), platform, route);
         // The file is read, decoded and assembled on a second thread while this one
         // writes: each takes about half of the work.
         let rows = Arc::new(AtomicU64::new(0));
@@ -259,6 +274,18 @@ impl Store {
         if flags.strict && !report.rejected.is_empty() {
             return Err(ImportError::Strict { file: name, rejected: report.rejected.len() }.into());
         }
+        let matched = report.orders_updated + report.orders_unchanged + report.orders_stale + report.conflicts;
+        if !flags.allow_conflicts && report.conflicts >= OTHER_SHOP_CONFLICTS && report.conflicts * 2 >= matched {
+            return Err(StoreError::OtherShop {
+                file: name,
+                shop: report.shops.join(", "),
+                conflicts: report.conflicts,
+                matched,
+            });
+        }
+        if let Some(shop) = w.chosen_shop() {
+            crate::settings::remember_import_shop(&tx, platform, shop)?;
+        }
         w.finish(&mut report)?;
         if let Some(d) = deferred {
             bulk::restore(&tx, d)?;
@@ -275,6 +302,7 @@ impl Store {
     }
 }
 
+mod route;
 #[cfg(test)]
 mod tests;
 mod writer;

@@ -1,11 +1,14 @@
 //! The import history and the preview: what was imported when, and what a file
 //! would import, before anything is saved.
 
+use crate::shops::{self, Destination};
 use crate::{Result, Store, StoreError};
 use laoke_core::archive::OrderKind;
-use laoke_core::dto::{ImportBatch, ImportPreview, PreviewOrder};
-use laoke_core::import::{sample, Event, ImportError, ImportFile, ImportOptions};
+use laoke_core::dto::{ImportBatch, ImportPreview, PreviewOrder, PreviewShop, ShopMatch};
+use laoke_core::import::{sample, Event, ImportError, ImportFile, ImportOptions, ImportedOrder};
+use laoke_core::revision::{revise, Revision};
 use laoke_core::time::to_stored;
+use laoke_core::Platform;
 use std::path::Path;
 
 /// Rows and orders a preview shows.
@@ -40,10 +43,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// How the importer reads the start of `path`. A file whose header matches no
-    /// known export is not an error here: the preview has no format, and the user
-    /// maps its columns (a saved preset for the same header is used at once).
-    pub fn import_preview(&self, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {
+    /// How the importer reads the start of `path`, and where its orders would go
+    /// (into `shop`, by name, or as the import would decide without one). A file
+    /// whose header matches no known export is not an error here: the preview has
+    /// no format, and the user maps its columns (a saved preset for the same
+    /// header is used at once).
+    pub fn import_preview(&self, path: &Path, opts: &ImportOptions, shop: Option<&str>) -> Result<ImportPreview> {
         let name = path.display().to_string();
         let (encoding, headers, rows) = sample(open(path)?, &name, PREVIEW_ROWS)?;
         let mut opts = opts.clone();
@@ -64,6 +69,9 @@ impl Store {
             rejected: Vec::new(),
             mapping: opts.mapping.clone(),
             preset,
+            file_shop: None,
+            last_shop: None,
+            shop: None,
         };
         let mut file = match ImportFile::open(open(path)?, &name, &opts, self.timezone()?) {
             Ok(f) => f,
@@ -71,6 +79,7 @@ impl Store {
             Err(e) => return Err(e.into()),
         };
         preview.format = Some(file.format);
+        let platform = file.format.platform();
         let mut events = Vec::new();
         while file.rows < 10 * PREVIEW_ROWS as u64 {
             match file.next_event() {
@@ -84,24 +93,90 @@ impl Store {
         }
         // Orders stay open while later rows might still belong to them: close them.
         events.extend(file.flush_open());
-        for event in events {
-            match event {
-                Event::Rejected(r) => preview.rejected.push(r),
-                Event::Lines(_) => {}
-                Event::Order(_) if preview.orders.len() >= PREVIEW_ROWS => {}
-                Event::Order(o) => preview.orders.push(PreviewOrder {
-                    row: o.row,
-                    order_no: o.order.order_no.clone(),
-                    buyer_id: o.identity.as_ref().map(|i| i.buyer_id.clone()),
-                    nick: o.profile.nick.clone(),
-                    status: o.order.status,
-                    created_at: to_stored(o.order.created_at),
-                    amount_paid: o.order.amount_paid,
-                    refund: o.order.refund,
-                    value: o.order.value(),
-                    purchase: o.order.kind() == OrderKind::Purchase,
-                    items: o.order.items.len() as u32,
-                }),
+        let orders: Vec<ImportedOrder> = events
+            .into_iter()
+            .filter_map(|event| match event {
+                Event::Rejected(r) => {
+                    preview.rejected.push(r);
+                    None
+                }
+                Event::Lines(_) => None,
+                Event::Order(o) => Some(*o),
+            })
+            .take(PREVIEW_ROWS)
+            .collect();
+        preview.file_shop = orders.iter().find_map(|o| o.shop.clone());
+        preview.last_shop = crate::settings::import_shop(&self.conn, platform)?;
+        let to = shops::destination(&self.conn, platform, shop, preview.file_shop.as_deref())?;
+        let count_cod = match &to {
+            Destination::Shop(s) | Destination::Rename(s, _) => s.count_cod,
+            Destination::New { .. } | Destination::Ambiguous(_) => true,
+        };
+        preview.shop = Some(self.preview_shop(platform, to, &orders)?);
+        preview.orders = orders
+            .into_iter()
+            .map(|o| PreviewOrder {
+                row: o.row,
+                buyer_id: o.identity.as_ref().map(|i| i.buyer_id.clone()),
+                nick: o.profile.nick.clone(),
+                status: o.order.status,
+                created_at: to_stored(o.order.created_at),
+                amount_paid: o.order.amount_paid,
+                refund: o.order.refund,
+                value: o.order.value(),
+                purchase: o.order.kind(count_cod) == OrderKind::Purchase,
+                cod: o.order.cod,
+                items: o.order.items.len() as u32,
+                shop: o.shop,
+                order_no: o.order.order_no,
+            })
+            .collect();
+        Ok(preview)
+    }
+
+    /// Where the previewed orders would go, and how they compare with what that
+    /// shop and the platform's other shops hold.
+    fn preview_shop(&self, platform: Platform, to: Destination, orders: &[ImportedOrder]) -> Result<PreviewShop> {
+        let mut preview = PreviewShop {
+            shop_id: None,
+            name: None,
+            new: false,
+            choices: Vec::new(),
+            known: 0,
+            conflicts: 0,
+            elsewhere: Vec::new(),
+        };
+        let target = match to {
+            Destination::Shop(s) | Destination::Rename(s, _) => Some(s),
+            Destination::New { name, .. } => {
+                preview.name = Some(name);
+                preview.new = true;
+                None
+            }
+            Destination::Ambiguous(names) => {
+                preview.choices = names;
+                None
+            }
+        };
+        if let Some(s) = &target {
+            preview.shop_id = Some(s.id);
+            preview.name = Some(s.name.clone());
+        }
+        for shop in shops::of_platform(&self.conn, platform)? {
+            let mut same = 0;
+            for o in orders {
+                let Some(stored) = crate::orders::find(&self.conn, shop.id, &o.order.order_no)? else { continue };
+                let buyer = o.identity.as_ref().map(|i| i.buyer_id.as_str());
+                let conflict = revise(&stored.record, stored.buyer.as_deref(), &o.order, buyer) == Revision::Conflict;
+                match (target.as_ref().is_some_and(|t| t.id == shop.id), conflict) {
+                    (true, true) => preview.conflicts += 1,
+                    (true, false) => preview.known += 1,
+                    (false, false) => same += 1,
+                    (false, true) => {}
+                }
+            }
+            if same > 0 {
+                preview.elsewhere.push(ShopMatch { shop_id: shop.id, name: shop.name, orders: same });
             }
         }
         Ok(preview)
@@ -130,7 +205,7 @@ mod tests {
             mapping.columns.insert(f, h.into());
         }
         let store = Store::open_in_memory().unwrap();
-        let p = store.import_preview(&path, &ImportOptions { format: None, mapping: Some(mapping) }).unwrap();
+        let p = store.import_preview(&path, &ImportOptions { format: None, mapping: Some(mapping) }, None).unwrap();
         assert_eq!(p.orders.len(), PREVIEW_ROWS);
         assert_eq!(p.orders[0].order_no, "A0");
         assert_eq!(p.orders[PREVIEW_ROWS - 1].order_no, format!("A{}", PREVIEW_ROWS - 1));
@@ -143,7 +218,7 @@ mod tests {
         std::fs::write(&path, "Invoice,Date,Price,Client\nA1,2026-01-02 10:00,9.90,c1\nA2,2026-01-03 11:00,5,\n")
             .unwrap();
         let mut store = Store::open_in_memory().unwrap();
-        let p = store.import_preview(&path, &ImportOptions::default()).unwrap();
+        let p = store.import_preview(&path, &ImportOptions::default(), None).unwrap();
         assert_eq!(p.format, None, "unknown header: the user maps it");
         assert_eq!(p.headers, ["Invoice", "Date", "Price", "Client"]);
         assert_eq!(p.sample.len(), 2);
@@ -158,7 +233,7 @@ mod tests {
             mapping.columns.insert(f, h.into());
         }
         store.save_mapping("my shop", &p.headers, &mapping, "t").unwrap();
-        let p = store.import_preview(&path, &ImportOptions::default()).unwrap();
+        let p = store.import_preview(&path, &ImportOptions::default(), None).unwrap();
         assert_eq!((p.format, p.preset.as_deref()), (Some(ImportFormat::Generic), Some("my shop")));
         assert_eq!(p.orders.len(), 2);
         assert_eq!(p.orders[0].buyer_id.as_deref(), Some("c1"));
@@ -167,7 +242,7 @@ mod tests {
 
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
         let opts = ImportOptions { format: None, mapping: Some(mapping) };
-        store.import_file(&path, &opts, Default::default(), now, |_| true).unwrap();
+        store.import_file(&path, &opts, &Default::default(), now, |_| true).unwrap();
         let history = store.import_history(10).unwrap();
         assert_eq!(history.len(), 1);
         assert_eq!((history[0].status.as_str(), history[0].format.as_deref()), ("done", Some("generic")));

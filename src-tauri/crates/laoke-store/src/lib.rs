@@ -34,6 +34,7 @@ mod membership;
 mod notes;
 mod order_items;
 mod orders;
+mod orders_per_shop;
 mod pending_items;
 mod roster;
 mod schema;

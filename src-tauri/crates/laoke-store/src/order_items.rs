@@ -162,9 +162,14 @@ mod tests {
         // one; lines with SKUs (every other one), and lines without (the shorter statement).
         let counts = [0usize, 1, 8, 17, 31, 32, 33, 65];
         for (n, (count, skus)) in counts.iter().flat_map(|&c| [(c, true), (c, false)]).enumerate() {
-            let id =
-                orders::insert(&store.conn, &origin, &OrderRecord { order_no: n.to_string(), ..order.clone() }, "t")
-                    .unwrap();
+            let id = orders::insert(
+                &store.conn,
+                &origin,
+                &OrderRecord { order_no: n.to_string(), ..order.clone() },
+                true,
+                "t",
+            )
+            .unwrap();
             let items: Vec<ItemRecord> = (0..count)
                 .map(|i| ItemRecord {
                     title: format!("茶 {i}"),

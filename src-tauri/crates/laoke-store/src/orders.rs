@@ -5,7 +5,7 @@ use crate::Result;
 use laoke_core::archive::{OrderKind, OrderRecord};
 use laoke_core::time::to_stored;
 use laoke_core::Platform;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 pub(crate) fn kind_str(kind: OrderKind) -> &'static str {
     match kind {
@@ -13,6 +13,15 @@ pub(crate) fn kind_str(kind: OrderKind) -> &'static str {
         OrderKind::RefundDocument => "refund_document",
         OrderKind::Other => "other",
     }
+}
+
+/// The kind stored in column `idx` of `row` (the inverse of [`kind_str`]).
+pub(crate) fn kind_at(row: &rusqlite::Row<'_>, idx: usize) -> Result<OrderKind> {
+    let text = row.get_ref(idx)?.as_str()?;
+    [OrderKind::Purchase, OrderKind::RefundDocument, OrderKind::Other]
+        .into_iter()
+        .find(|&k| kind_str(k) == text)
+        .ok_or_else(|| crate::StoreError::Corrupt { table: "orders", column: "kind", value: text.to_owned() })
 }
 
 /// Where an order came from and whom it belongs to.
@@ -37,65 +46,63 @@ pub(crate) struct OrderText {
 }
 
 impl OrderText {
-    pub fn of(order: &OrderRecord) -> OrderText {
+    /// The text of `order` in a shop that does (`count_cod`) or does not count
+    /// unconfirmed cash-on-delivery orders.
+    pub fn of(order: &OrderRecord, count_cod: bool) -> OrderText {
         OrderText {
             created_at: to_stored(order.created_at),
             paid_at: order.paid_at.map(to_stored),
             amount_paid: order.amount_paid.to_string(),
             refund: order.refund.to_string(),
             value: order.value().to_string(),
-            kind: kind_str(order.kind()),
+            kind: kind_str(order.kind(count_cod)),
         }
     }
 }
 
-/// The stored facts of an order that an import compares with the file.
+/// A stored order as an import compares it with an export (see
+/// `laoke_core::revision`): the record with its lines, and its buyer.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StoredOrder {
     pub id: i64,
     pub customer_id: Option<i64>,
-    pub status: String,
-    pub created_at: String,
-    pub paid_at: Option<String>,
-    pub amount_paid: String,
-    pub refund: String,
+    /// The buyer identity of its customer.
+    pub buyer: Option<String>,
+    pub record: OrderRecord,
 }
 
-impl StoredOrder {
-    /// Whether the file says something different about this order.
-    pub fn differs(&self, customer_id: Option<i64>, o: &OrderRecord, text: &OrderText) -> bool {
-        let amount_differs =
-            |stored: &str, new: rust_decimal::Decimal| stored.parse::<rust_decimal::Decimal>().ok() != Some(new);
-        self.customer_id != customer_id
-            || self.status != o.status.as_str()
-            || self.created_at != text.created_at
-            || self.paid_at != text.paid_at
-            || amount_differs(&self.amount_paid, o.amount_paid)
-            || amount_differs(&self.refund, o.refund)
-    }
-}
-
-pub(crate) fn find(conn: &Connection, platform: Platform, order_no: &str) -> Result<Option<StoredOrder>> {
+/// The order numbered `order_no` in a shop, with its lines.
+pub(crate) fn find(conn: &Connection, shop_id: i64, order_no: &str) -> Result<Option<StoredOrder>> {
+    use crate::columns::{decimal, instant, parsed};
     let mut stmt = conn.prepare_cached(
-        "SELECT id, customer_id, status, created_at, paid_at, amount_paid, refund FROM orders WHERE platform = ?1 AND order_no = ?2",
+        "SELECT o.id, o.customer_id, c.buyer_id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.cod
+         FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.shop_id = ?1 AND o.order_no = ?2",
     )?;
-    let found = stmt
-        .query_row(params![platform.as_str(), order_no], |r| {
-            Ok(StoredOrder {
-                id: r.get(0)?,
-                customer_id: r.get(1)?,
-                status: r.get(2)?,
-                created_at: r.get(3)?,
-                paid_at: r.get(4)?,
-                amount_paid: r.get(5)?,
-                refund: r.get(6)?,
-            })
-        })
-        .optional()?;
-    Ok(found)
+    let mut rows = stmt.query(params![shop_id, order_no])?;
+    let Some(r) = rows.next()? else { return Ok(None) };
+    let id: i64 = r.get(0)?;
+    let paid_at: Option<String> = r.get(5)?;
+    let record = OrderRecord {
+        order_no: order_no.to_owned(),
+        status: parsed(r, 3, "orders", "status")?,
+        created_at: instant(r, 4, "orders", "created_at")?,
+        paid_at: match paid_at {
+            None => None,
+            Some(t) => Some(laoke_core::time::from_stored(&t).ok_or(crate::StoreError::Corrupt {
+                table: "orders",
+                column: "paid_at",
+                value: t,
+            })?),
+        },
+        amount_paid: decimal(r, 6, "orders", "amount_paid")?,
+        refund: decimal(r, 7, "orders", "refund")?,
+        cod: r.get(8)?,
+        items: crate::order_items::load(conn, id)?,
+    };
+    Ok(Some(StoredOrder { id, customer_id: r.get(1)?, buyer: r.get(2)?, record }))
 }
 
-/// Rewrites what an export says about an existing order.
+/// Rewrites what exports say about an existing order.
 pub(crate) fn update(
     conn: &Connection,
     id: i64,
@@ -106,7 +113,7 @@ pub(crate) fn update(
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "UPDATE orders SET customer_id = ?2, status = ?3, created_at = ?4, paid_at = ?5, amount_paid = ?6, refund = ?7,
-             value = ?8, kind = ?9, batch_id = ?10, updated_at = ?11 WHERE id = ?1",
+             value = ?8, kind = ?9, cod = ?10, batch_id = ?11, updated_at = ?12 WHERE id = ?1",
     )?;
     stmt.execute(params![
         id,
@@ -118,71 +125,40 @@ pub(crate) fn update(
         text.refund,
         text.value,
         text.kind,
+        order.cod,
         origin.batch_id,
         now,
     ])?;
     Ok(())
 }
 
-/// Inserts the order unless its number is already in the archive (`None` then).
-pub(crate) fn insert_new(
-    conn: &Connection,
-    origin: &OrderOrigin,
-    order: &OrderRecord,
-    text: &OrderText,
-    now: &str,
-) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at,
-             amount_paid, refund, value, kind, batch_id, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-         ON CONFLICT (platform, order_no) DO NOTHING",
-    )?;
-    // Plain INSERT + changes(): cheaper per row than RETURNING, which SQLite materializes.
-    let inserted = stmt.execute(params![
-        origin.platform.as_str(),
-        order.order_no,
-        origin.shop_id,
-        origin.customer_id,
-        order.status.as_str(),
-        text.created_at,
-        text.paid_at,
-        text.amount_paid,
-        text.refund,
-        text.value,
-        text.kind,
-        origin.batch_id,
-        now,
-    ])?;
-    Ok((inserted == 1).then(|| conn.last_insert_rowid()))
-}
-
 /// Orders per INSERT statement in [`insert_batch`].
 pub(crate) const BATCH: usize = 16;
+
+/// Values bound per order in [`insert_batch`].
+const PER_ORDER: usize = 10;
 
 /// One order of a batch: whom it belongs to, the order, its stored text.
 pub(crate) type BatchRow<'a> = (Option<i64>, &'a OrderRecord, &'a OrderText);
 
-/// Inserts up to [`BATCH`] orders of one platform, shop and import batch in one
-/// statement, skipping those whose number is already stored (or repeated earlier
-/// in `rows`). Returns, for each row, the new order's id, or `None` when it was
-/// skipped (see the comment at the end for how the ids are known). One statement for many orders: running one per order spent most of
-/// its time opening and closing the table and its indexes. `OR FAIL` for the
-/// reason given at `order_items::insert_sql`: no statement journal.
+/// Inserts up to [`BATCH`] new orders of one shop and import batch in one
+/// statement and returns their ids. One statement for many orders: running one
+/// per order spent most of its time opening and closing the table and its
+/// indexes. `OR FAIL` for the reason given at `order_items::insert_sql`: no
+/// statement journal. The caller knows the numbers are new to the shop; a stored
+/// one fails the statement (and the caller's transaction).
 pub(crate) fn insert_batch(
     conn: &Connection,
-    platform: Platform,
-    shop_id: i64,
-    batch_id: i64,
+    origin: &OrderOrigin,
     rows: &[BatchRow<'_>],
     now: &str,
-) -> Result<Vec<Option<i64>>> {
+) -> Result<Vec<i64>> {
     thread_local! {
         static SQL: Vec<String> = (0..=BATCH).map(batch_sql).collect();
     }
     let mut stmt = SQL.with(|sql| conn.prepare_cached(&sql[rows.len()]))?;
     for (i, (customer_id, order, text)) in rows.iter().enumerate() {
-        let at = i * 9;
+        let at = i * PER_ORDER;
         stmt.raw_bind_parameter(at + 1, &order.order_no)?;
         stmt.raw_bind_parameter(at + 2, customer_id)?;
         stmt.raw_bind_parameter(at + 3, order.status.as_str())?;
@@ -192,53 +168,30 @@ pub(crate) fn insert_batch(
         stmt.raw_bind_parameter(at + 7, &text.refund)?;
         stmt.raw_bind_parameter(at + 8, &text.value)?;
         stmt.raw_bind_parameter(at + 9, text.kind)?;
+        stmt.raw_bind_parameter(at + 10, order.cod)?;
     }
-    let common = rows.len() * 9;
-    stmt.raw_bind_parameter(common + 1, platform.as_str())?;
-    stmt.raw_bind_parameter(common + 2, shop_id)?;
-    stmt.raw_bind_parameter(common + 3, batch_id)?;
+    let common = rows.len() * PER_ORDER;
+    stmt.raw_bind_parameter(common + 1, origin.platform.as_str())?;
+    stmt.raw_bind_parameter(common + 2, origin.shop_id)?;
+    stmt.raw_bind_parameter(common + 3, origin.batch_id)?;
     stmt.raw_bind_parameter(common + 4, now)?;
     // Without RETURNING (which SQLite materializes into a temporary table): the
-    // rows that went in took consecutive ids ending at the last one inserted, in
-    // the order of `rows`. When all went in, that is the answer; otherwise each
-    // number's stored id says whether this statement made it.
+    // rows took consecutive ids ending at the last one inserted, in the order of `rows`.
     let inserted = stmt.raw_execute()?;
-    if inserted == 0 {
-        return Ok(vec![None; rows.len()]);
-    }
     let last = conn.last_insert_rowid();
-    let first = last - inserted as i64 + 1;
-    if inserted == rows.len() {
-        return Ok((first..=last).map(Some).collect());
-    }
-    let mut find = conn.prepare_cached("SELECT id FROM orders WHERE platform = ?1 AND order_no = ?2")?;
-    let mut seen = std::collections::HashSet::new();
-    let mut ids = Vec::with_capacity(rows.len());
-    for (_, order, _) in rows {
-        let id: i64 = find.query_row(params![platform.as_str(), order.order_no], |r| r.get(0))?;
-        // A number repeated in the batch went in once, as its first row.
-        let new = id >= first && seen.insert(id);
-        ids.push(new.then_some(id));
-    }
-    Ok(ids)
+    Ok((last - inserted as i64 + 1..=last).collect())
 }
 
 fn batch_sql(rows: usize) -> String {
-    let common = rows * 9;
+    let common = rows * PER_ORDER;
     let tuples: Vec<String> = (0..rows)
         .map(|r| {
-            let p = |c: usize| format!("?{}", r * 9 + c);
+            let own: Vec<String> = (1..=PER_ORDER).map(|c| format!("?{}", r * PER_ORDER + c)).collect();
+            // The order number, then the shop, then the rest of the order's own values.
             format!(
-                "(?{pl}, {}, ?{sh}, {}, {}, {}, {}, {}, {}, {}, {}, ?{ba}, ?{now})",
-                p(1),
-                p(2),
-                p(3),
-                p(4),
-                p(5),
-                p(6),
-                p(7),
-                p(8),
-                p(9),
+                "(?{pl}, {}, ?{sh}, {}, ?{ba}, ?{now})",
+                own[0],
+                own[1..].join(", "),
                 pl = common + 1,
                 sh = common + 2,
                 ba = common + 3,
@@ -248,29 +201,36 @@ fn batch_sql(rows: usize) -> String {
         .collect();
     format!(
         "INSERT OR FAIL INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at, amount_paid,
-             refund, value, kind, batch_id, updated_at)
-         VALUES {} ON CONFLICT (platform, order_no) DO NOTHING",
+             refund, value, kind, cod, batch_id, updated_at)
+         VALUES {}",
         tuples.join(", ")
     )
 }
 
-/// Inserts a new order (its items are written by `order_items`); its number must be new.
-pub(crate) fn insert(conn: &Connection, origin: &OrderOrigin, order: &OrderRecord, now: &str) -> Result<i64> {
-    insert_new(conn, origin, order, &OrderText::of(order), now)?.ok_or_else(|| crate::StoreError::Duplicate {
-        table: "orders",
-        key: format!("{} {}", origin.platform, order.order_no),
-    })
+/// Inserts a new order (its items are written by `order_items`); its number must
+/// be new to its shop.
+pub(crate) fn insert(
+    conn: &Connection,
+    origin: &OrderOrigin,
+    order: &OrderRecord,
+    count_cod: bool,
+    now: &str,
+) -> Result<i64> {
+    let text = OrderText::of(order, count_cod);
+    let ids = insert_batch(conn, origin, &[(origin.customer_id, order, &text)], now)?;
+    Ok(ids[0])
 }
 
 impl crate::Store {
-    /// An order with its lines, by platform and order number.
-    pub fn order(&self, platform: Platform, order_no: &str) -> Result<Option<laoke_core::dto::OrderView>> {
+    /// An order with its lines, by shop and order number.
+    pub fn order(&self, shop_id: i64, order_no: &str) -> Result<Option<laoke_core::dto::OrderView>> {
         use crate::columns::{decimal, parsed};
         let mut stmt = self.conn.prepare_cached(
-            "SELECT o.id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.value, o.kind, c.buyer_id
-             FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.platform = ?1 AND o.order_no = ?2",
+            "SELECT o.id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.value, o.kind, c.buyer_id,
+                    o.platform, o.cod
+             FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.shop_id = ?1 AND o.order_no = ?2",
         )?;
-        let mut rows = stmt.query(params![platform.as_str(), order_no])?;
+        let mut rows = stmt.query(params![shop_id, order_no])?;
         let Some(r) = rows.next()? else { return Ok(None) };
         let id: i64 = r.get(0)?;
         let items = crate::order_items::load(&self.conn, id)?
@@ -283,16 +243,18 @@ impl crate::Store {
             })
             .collect();
         Ok(Some(laoke_core::dto::OrderView {
-            platform,
+            platform: parsed(r, 9, "orders", "platform")?,
+            shop_id,
             order_no: order_no.to_owned(),
             buyer_id: r.get(8)?,
             status: parsed(r, 1, "orders", "status")?,
+            cod: r.get(10)?,
             created_at: r.get(2)?,
             paid_at: r.get(3)?,
             amount_paid: decimal(r, 4, "orders", "amount_paid")?,
             refund: decimal(r, 5, "orders", "refund")?,
             value: decimal(r, 6, "orders", "value")?,
-            purchase: r.get_ref(7)?.as_str()? == "purchase",
+            purchase: r.get_ref(7)?.as_str()? == kind_str(OrderKind::Purchase),
             items,
         }))
     }
@@ -311,7 +273,7 @@ pub(crate) mod fixture {
 
     /// A Taobao shop and an import batch in `conn`, as the origin of orders without a customer.
     pub(crate) fn taobao_origin(conn: &Connection) -> OrderOrigin {
-        let shop_id = crate::shops::ensure(conn, Platform::Taobao, "s", "t").unwrap();
+        let shop_id = crate::shops::ensure(conn, Platform::Taobao, "s", "t").unwrap().id;
         let batch_id = import_batches::start(conn, BatchSource::Demo, "t").unwrap();
         OrderOrigin { platform: Platform::Taobao, shop_id, customer_id: None, batch_id }
     }
@@ -325,6 +287,7 @@ pub(crate) mod fixture {
             paid_at: None,
             amount_paid: paid,
             refund: Decimal::ZERO,
+            cod: false,
             items: vec![],
         }
     }
@@ -342,45 +305,48 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let origin = taobao_origin(&store.conn);
         let order = OrderRecord { refund: dec!(20.50), ..completed("3141592653589793238", dec!(120.50)) };
-        insert(&store.conn, &origin, &order, "t").unwrap();
+        insert(&store.conn, &origin, &order, true, "t").unwrap();
         let row: (String, String, String) = store
             .conn
             .query_row("SELECT value, kind, created_at FROM orders", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap();
         assert_eq!(row, ("100.00".into(), "purchase".into(), "2025-11-11T00:05:00Z".into()));
-        assert!(insert(&store.conn, &origin, &order, "t").is_err(), "order numbers are unique per platform");
+        assert!(insert(&store.conn, &origin, &order, true, "t").is_err(), "order numbers are unique per shop");
+        // The same number in another shop of the platform is another order.
+        let outlet = crate::shops::ensure(&store.conn, Platform::Taobao, "outlet", "t").unwrap().id;
+        insert(&store.conn, &OrderOrigin { shop_id: outlet, ..origin }, &order, true, "t").unwrap();
     }
 
     #[test]
-    fn a_batch_skips_stored_and_repeated_numbers_and_says_which_went_in() {
+    fn a_batch_says_the_id_of_each_order_and_counts_cod_as_its_shop_says() {
         let store = Store::open_in_memory().unwrap();
         let origin = taobao_origin(&store.conn);
-        let (shop_id, batch_id) = (origin.shop_id, origin.batch_id);
-        let order = completed;
-        let stored = insert(&store.conn, &origin, &order("A", dec!(1)), "t").unwrap();
-        let orders = [order("B", dec!(2)), order("A", dec!(3)), order("C", dec!(4)), order("B", dec!(5))];
-        let texts: Vec<OrderText> = orders.iter().map(OrderText::of).collect();
-        let rows: Vec<BatchRow<'_>> = orders.iter().zip(&texts).map(|(o, t)| (None, o, t)).collect();
-        let ids = insert_batch(&store.conn, Platform::Taobao, shop_id, batch_id, &rows, "t").unwrap();
-        assert_eq!(ids.iter().map(Option::is_some).collect::<Vec<_>>(), vec![true, false, true, false]);
-        let value = |id: i64| -> String {
-            store.conn.query_row("SELECT value FROM orders WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        let value = |id: i64| -> (String, String, bool) {
+            store
+                .conn
+                .query_row("SELECT value, kind, cod FROM orders WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .unwrap()
         };
-        assert_eq!(value(ids[0].unwrap()), "2", "the first B went in");
-        assert_eq!(value(ids[2].unwrap()), "4");
-        assert_eq!(value(stored), "1", "the stored A is untouched");
-        let n: i64 = store.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();
-        assert_eq!(n, 3);
-
-        // All new: each id is its own order's (the ids are worked out, not read back).
-        let orders = [order("D", dec!(6)), order("E", dec!(7)), order("F", dec!(8))];
-        let texts: Vec<OrderText> = orders.iter().map(OrderText::of).collect();
-        let rows: Vec<BatchRow<'_>> = orders.iter().zip(&texts).map(|(o, t)| (None, o, t)).collect();
-        let ids = insert_batch(&store.conn, Platform::Taobao, shop_id, batch_id, &rows, "t").unwrap();
-        let values: Vec<String> = ids.iter().map(|id| value(id.unwrap())).collect();
-        assert_eq!(values, ["6", "7", "8"]);
-        // None new: nothing to say.
-        let ids = insert_batch(&store.conn, Platform::Taobao, shop_id, batch_id, &rows, "t").unwrap();
-        assert_eq!(ids, vec![None; 3]);
+        let cod = |no: &str, paid| OrderRecord { cod: true, ..completed(no, paid) };
+        // Each id is its own order's (the ids are worked out, not read back).
+        let orders = [completed("D", dec!(6)), cod("E", dec!(7)), completed("F", dec!(8))];
+        for count_cod in [true, false] {
+            let texts: Vec<OrderText> = orders.iter().map(|o| OrderText::of(o, count_cod)).collect();
+            let rows: Vec<BatchRow<'_>> = orders.iter().zip(&texts).map(|(o, t)| (None, o, t)).collect();
+            let shop_id = crate::shops::ensure(&store.conn, Platform::Taobao, &count_cod.to_string(), "t").unwrap().id;
+            let ids = insert_batch(&store.conn, &OrderOrigin { shop_id, ..origin }, &rows, "t").unwrap();
+            let values: Vec<_> = ids.iter().map(|&id| value(id)).collect();
+            let e_kind = if count_cod { "purchase" } else { "other" };
+            assert_eq!(
+                values,
+                [
+                    ("6".into(), "purchase".into(), false),
+                    ("7".into(), e_kind.into(), true),
+                    ("8".into(), "purchase".into(), false)
+                ]
+            );
+        }
     }
 }

@@ -6,10 +6,18 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up_with_hook("", crate::check_lists::rewrite), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up_with_hook("", crate::check_lists::rewrite),
+        M::up(V5),
+        // Rebuilds `orders` (foreign keys are off while migrating): the check proves every reference held.
+        M::up_with_hook("", crate::orders_per_shop::migrate).foreign_key_check(),
+    ])
 }
 
 /// Migration 1 in dependency order: a table comes after the tables it references.
@@ -43,7 +51,10 @@ pub(crate) const V3: &str = include_str!("customer_tiers.sql");
 // Migration 4 (`check_lists`) rewrites CHECK constraints in place; it has no SQL text of its own.
 
 /// Migration 5: drop the customer indexes no query reads any more.
-const V5: &str = include_str!("customers_v5.sql");
+pub(crate) const V5: &str = include_str!("customers_v5.sql");
+
+// Migration 6 (`orders_per_shop`): orders unique per shop, not per platform; its SQL
+// runs from the hook, around the choice of each platform's default shop.
 
 #[cfg(test)]
 mod tests {

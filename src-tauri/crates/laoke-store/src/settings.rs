@@ -24,6 +24,22 @@ pub(crate) fn put(conn: &Connection, key: &str, value: serde_json::Value) -> Res
     Ok(())
 }
 
+/// The shop each platform's last file was imported into by choice: `{platform: shop id}`.
+const IMPORT_SHOPS: &str = "import.last_shop";
+
+/// Remembers the shop the seller chose for a platform's file, for the next one.
+pub(crate) fn remember_import_shop(conn: &Connection, platform: laoke_core::Platform, shop_id: i64) -> Result<()> {
+    let mut shops =
+        get(conn, IMPORT_SHOPS)?.filter(serde_json::Value::is_object).unwrap_or_else(|| serde_json::json!({}));
+    shops[platform.as_str()] = shop_id.into();
+    put(conn, IMPORT_SHOPS, shops)
+}
+
+/// The shop last chosen for a platform's file, if any.
+pub(crate) fn import_shop(conn: &Connection, platform: laoke_core::Platform) -> Result<Option<i64>> {
+    Ok(get(conn, IMPORT_SHOPS)?.and_then(|v| v.get(platform.as_str()).and_then(serde_json::Value::as_i64)))
+}
+
 const GENERATION: &str = "archive.generation";
 
 /// Marks the customer archive as changed, so an in-memory roster built before

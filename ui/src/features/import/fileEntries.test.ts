@@ -8,7 +8,7 @@ import {
 const mapping = { columns: { order_id: "Ref", created_at: "Date", amount: "Total" }, date_format: null };
 const preview = (p: Partial<ImportPreview>): ImportPreview => ({
   file: "/x.csv", format: "taobao_orders", encoding: "gb18030", headers: [], sample: [], orders: [], rejected: [],
-  mapping: null, preset: null, ...p,
+  mapping: null, preset: null, file_shop: null, last_shop: null, shop: null, ...p,
 });
 
 describe("choosing files", () => {
@@ -29,21 +29,21 @@ describe("choosing files", () => {
 
 describe("requests", () => {
   it("previews by detection, or through the user's mapping as a generic file", () => {
-    expect(previewRequest({ path: "/a", mapping: null, editing: false })).toEqual({ format: null, mapping: null, strict: false });
-    expect(previewRequest({ path: "/a", mapping, editing: false })).toEqual({ format: "generic", mapping, strict: false });
+    expect(previewRequest({ path: "/a", mapping: null, editing: false })).toEqual({ format: null, mapping: null, strict: false, shop: null, allow_conflicts: false });
+    expect(previewRequest({ path: "/a", mapping, editing: false })).toEqual({ format: "generic", mapping, strict: false, shop: null, allow_conflicts: false });
   });
   it("imports exactly what the preview used (a saved preset included)", () => {
-    expect(importRequestFor(preview({}), true)).toEqual({ format: "taobao_orders", mapping: null, strict: true });
+    expect(importRequestFor(preview({}), true)).toEqual({ format: "taobao_orders", mapping: null, strict: true, shop: null, allow_conflicts: false });
     expect(importRequestFor(preview({ format: "generic", mapping, preset: "Woo" }), false))
-      .toEqual({ format: "generic", mapping, strict: false });
+      .toEqual({ format: "generic", mapping, strict: false, shop: null, allow_conflicts: false });
     expect(importRequestFor(preview({ format: null }), false)).toBeNull();
   });
   it("groups files with the same request into one call, in the order chosen", () => {
     const entries = addPaths([], ["/t1.csv", "/g.csv", "/t2.csv"]);
     const jobs = importJobs(entries, [preview({}), preview({ format: "generic", mapping }), preview({})], false);
     expect(jobs).toEqual([
-      { paths: ["/t1.csv", "/t2.csv"], request: { format: "taobao_orders", mapping: null, strict: false } },
-      { paths: ["/g.csv"], request: { format: "generic", mapping, strict: false } },
+      { paths: ["/t1.csv", "/t2.csv"], request: { format: "taobao_orders", mapping: null, strict: false, shop: null, allow_conflicts: false } },
+      { paths: ["/g.csv"], request: { format: "generic", mapping, strict: false, shop: null, allow_conflicts: false } },
     ]);
   });
   it("is not ready while a file is unread, unmapped or being edited", () => {

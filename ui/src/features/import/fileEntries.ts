@@ -39,14 +39,14 @@ export const removeEntry = (entries: readonly FileEntry[], path: string): FileEn
 /** How a file is previewed: detection (with saved presets), or the user's mapping as a generic table. */
 export function previewRequest(entry: FileEntry): ImportRequest {
   return entry.mapping
-    ? { format: "generic", mapping: entry.mapping, strict: false }
-    : { format: null, mapping: null, strict: false };
+    ? { format: "generic", mapping: entry.mapping, strict: false, shop: null, allow_conflicts: false }
+    : { format: null, mapping: null, strict: false, shop: null, allow_conflicts: false };
 }
 
 /** What importing a file sends: exactly what its preview used (format, and the mapping or preset). */
 export function importRequestFor(preview: ImportPreview, strict: boolean): ImportRequest | null {
   if (preview.format === null) return null;
-  return { format: preview.format, mapping: preview.mapping, strict };
+  return { format: preview.format, mapping: preview.mapping, strict, shop: null, allow_conflicts: false };
 }
 
 export type ImportJob = { paths: string[]; request: ImportRequest };

@@ -40,6 +40,8 @@ describe("the request built from the editor", () => {
         date_format: "%d/%m/%Y %H:%M",
       },
       strict: true,
+      shop: null,
+      allow_conflicts: false,
     });
   });
   it("sends null for automatic date detection and drops cleared fields", () => {

@@ -7,7 +7,7 @@ import type { MappedField } from "../../bindings/MappedField";
 /** Every field a column can feed, in the order the editor lists them. */
 export const MAPPED_FIELDS: readonly MappedField[] = [
   "order_id", "created_at", "amount", "unit_price", "quantity", "buyer_id", "buyer_name", "phone", "email",
-  "paid_at", "status", "refund", "item_title", "address",
+  "paid_at", "status", "refund", "item_title", "address", "shop", "payment_method",
 ];
 
 /** Always required; an order's money also needs `amount` or `unit_price`. */
@@ -86,7 +86,7 @@ export function toColumnMapping(state: EditorState): ColumnMapping {
 
 /** A request that reads the file as a generic table through the editor's mapping. */
 export function buildImportRequest(state: EditorState, strict: boolean): ImportRequest {
-  return { format: "generic", mapping: toColumnMapping(state), strict };
+  return { format: "generic", mapping: toColumnMapping(state), strict, shop: null, allow_conflicts: false };
 }
 
 /** Which field(s) each header feeds, for the sample table's column titles. */

@@ -18,6 +18,8 @@ pub struct ImportArgs {
     pub mapping: Option<PathBuf>,
     pub strict: bool,
     pub dry_run: bool,
+    pub shop: Option<String>,
+    pub allow_conflicts: bool,
 }
 
 fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
@@ -41,7 +43,13 @@ fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<Output, Failure> {
     let opts = options(&args)?;
     // The command is the archive's only user while it runs (see `ImportFlags::exclusive`).
-    let flags = ImportFlags { strict: args.strict, dry_run: args.dry_run, exclusive: true };
+    let flags = &ImportFlags {
+        strict: args.strict,
+        dry_run: args.dry_run,
+        exclusive: true,
+        shop: args.shop.clone(),
+        allow_conflicts: args.allow_conflicts,
+    };
     if !args.dry_run {
         store.backup(Utc::now())?;
     }
@@ -74,19 +82,31 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<Output, Failure> {
     for f in &report.files {
         let _ = writeln!(
             text,
-            "{}: {} ({}), {} rows: {} new, {} updated, {} unchanged orders; {} new customers; {} without buyer identity; {} rejected{}",
+            "{}: {} ({}) into {}, {} rows: {} new, {} updated, {} unchanged, {} older than the archive's orders; \
+             {} new customers; {} without buyer identity; {} cash-on-delivery counted; {} rejected{}",
             f.file,
             f.format.as_str(),
             f.encoding.as_str(),
+            f.shops.join(", "),
             f.rows,
             f.orders_new,
             f.orders_updated,
             f.orders_unchanged,
+            f.orders_stale,
             f.customers_new,
             f.no_identity,
+            f.cod_counted,
             f.rejected.len(),
             if f.dry_run { " (dry run: nothing saved)" } else { "" }
         );
+        if f.conflicts > 0 {
+            let _ = writeln!(
+                text,
+                "  {} rows are other orders than the shop's orders of the same number (another time or buyer): \
+                 is the file another shop's? Import it with --shop NAME",
+                f.conflicts
+            );
+        }
         for r in f.rejected.iter().take(20) {
             let _ = writeln!(
                 text,

@@ -9,11 +9,12 @@ mod import;
 mod info;
 mod segments;
 mod settings;
+mod shops;
 mod stages;
 mod stats;
 mod tiers;
 
-use crate::cli::{Args, BackupAction, Command, SegmentAction, TierAction};
+use crate::cli::{Args, BackupAction, Command, SegmentAction, ShopAction, TierAction};
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 
@@ -24,10 +25,15 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Init => info::init(&store),
         Command::Info => info::info(&store),
         Command::Demo { customers, seed, as_of } => demo::run(&mut store, customers, seed, as_of.as_deref()),
-        Command::Stats => stats::run(&store),
-        Command::Import { files, format, mapping, strict, dry_run } => {
-            import::run(&mut store, import::ImportArgs { files, format, mapping, strict, dry_run })
+        Command::Stats { shop } => stats::run(&store, shop.as_deref()),
+        Command::Shops { action: None | Some(ShopAction::List) } => shops::list(&store),
+        Command::Shops { action: Some(ShopAction::Set { shop, platform, rename, count_cod }) } => {
+            shops::set(&mut store, &shop, platform.as_deref(), rename, count_cod)
         }
+        Command::Import { files, format, mapping, strict, dry_run, shop, allow_conflicts } => import::run(
+            &mut store,
+            import::ImportArgs { files, format, mapping, strict, dry_run, shop, allow_conflicts },
+        ),
         Command::Backup { action: BackupAction::List } => backup::list(&store),
         Command::Backup { action: BackupAction::Restore { name } } => backup::restore(&mut store, &name),
         Command::Settings { set } => settings::run(&mut store, &set),

@@ -4,8 +4,10 @@ use super::to_json;
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 
-pub fn run(store: &Store) -> Result<Output, Failure> {
-    let s = store.dashboard()?.stats;
+/// The figures of every shop, or of the shop(s) named `shop`.
+pub fn run(store: &Store, shop: Option<&str>) -> Result<Output, Failure> {
+    let shops = shop.map(|name| store.shops_named(name)).transpose()?;
+    let s = store.dashboard(shops.as_deref())?.stats;
     let text = format!(
         "customers        {}\nbuyers           {}\norders           {}\npurchases        {}\nrevenue          {}\naov              {}\nrepurchase rate  {}\nfirst order      {}\nlast order       {}",
         s.customers,

@@ -50,6 +50,8 @@ pub(super) fn order(
         paid_at,
         amount_paid,
         refund,
+        // The demo's buyers all pay online.
+        cod: false,
         items,
     }
 }

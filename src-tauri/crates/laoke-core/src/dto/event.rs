@@ -17,6 +17,8 @@ pub enum DataTag {
     Imports,
     /// Saved segments.
     Segments,
+    /// The shop list (an import may add a shop or name one).
+    Shops,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -28,7 +30,16 @@ pub struct DataChanged {
 impl DataChanged {
     /// What a change to orders (an import, the demo shop) makes stale.
     pub fn archive() -> Self {
-        DataChanged { tags: vec![DataTag::Customers, DataTag::Orders, DataTag::Stats, DataTag::Info, DataTag::Imports] }
+        DataChanged {
+            tags: vec![
+                DataTag::Customers,
+                DataTag::Orders,
+                DataTag::Stats,
+                DataTag::Info,
+                DataTag::Imports,
+                DataTag::Shops,
+            ],
+        }
     }
 
     /// Customer profiles, tags, stages: what the list, profiles and segment counts show.

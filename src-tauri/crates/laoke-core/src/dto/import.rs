@@ -18,6 +18,21 @@ pub struct FileReport {
     pub orders_new: u32,
     pub orders_updated: u32,
     pub orders_unchanged: u32,
+    /// Orders the archive already holds at a later stage (an older export
+    /// imported after a newer one): left as they were.
+    #[serde(default)]
+    pub orders_stale: u32,
+    /// Rows that are another order than the stored one of their number (another
+    /// creation time or buyer): rejected with `import.order_conflict`.
+    #[serde(default)]
+    pub conflicts: u32,
+    /// Shipped cash-on-delivery orders not marked paid that count as purchases
+    /// because their shop counts them.
+    #[serde(default)]
+    pub cod_counted: u32,
+    /// The shops the file's orders went to, by name.
+    #[serde(default)]
+    pub shops: Vec<String>,
     /// Order lines in the file's orders.
     pub items: u32,
     pub customers_new: u32,
@@ -37,7 +52,9 @@ pub struct ImportReport {
 }
 
 /// How the UI asks for files to be read: the format (none = detect), a column
-/// mapping for generic files, and whether any rejected row rejects the file.
+/// mapping for generic files, whether any rejected row rejects the file, the
+/// shop the orders go to (none = the one the export names, else the platform's
+/// only shop), and whether to import a file that seems to be another shop's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportRequest {
@@ -45,6 +62,10 @@ pub struct ImportRequest {
     pub mapping: Option<crate::import::ColumnMapping>,
     #[serde(default)]
     pub strict: bool,
+    #[serde(default)]
+    pub shop: Option<String>,
+    #[serde(default)]
+    pub allow_conflicts: bool,
 }
 
 impl ImportRequest {
@@ -83,9 +104,48 @@ pub struct PreviewOrder {
     pub refund: rust_decimal::Decimal,
     #[ts(type = "string")]
     pub value: rust_decimal::Decimal,
-    /// Whether the order counts as a purchase.
+    /// Whether the order counts as a purchase (in the shop it would go to).
     pub purchase: bool,
+    /// Cash on delivery, payment not confirmed by the export.
+    #[serde(default)]
+    pub cod: bool,
     pub items: u32,
+    /// The shop the export names for the order.
+    #[serde(default)]
+    pub shop: Option<String>,
+}
+
+/// Where a previewed file's orders would go, and how its first orders compare
+/// with that shop's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PreviewShop {
+    /// The shop, if it exists already (a new one is created by the import).
+    #[ts(type = "number | null")]
+    pub shop_id: Option<i64>,
+    /// Its name; `None` when the platform has several shops and nothing says which.
+    pub name: Option<String>,
+    /// The import would create it.
+    pub new: bool,
+    /// The platform's shops, when one must be chosen (`import.shop_required`).
+    pub choices: Vec<String>,
+    /// Previewed orders the shop holds already, in agreement with the file.
+    pub known: u32,
+    /// Previewed orders whose number the shop holds for another order (another
+    /// creation time or buyer): the file is probably another shop's.
+    pub conflicts: u32,
+    /// Previewed orders another shop of the platform holds (same number, time and
+    /// buyer): the file is probably that shop's.
+    pub elsewhere: Vec<ShopMatch>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ShopMatch {
+    #[ts(type = "number")]
+    pub shop_id: i64,
+    pub name: String,
+    pub orders: u32,
 }
 
 /// The first rows of a file as the importer reads them, before anything is saved.
@@ -105,6 +165,13 @@ pub struct ImportPreview {
     /// The mapping used: the one given, or a saved preset for this header.
     pub mapping: Option<crate::import::ColumnMapping>,
     pub preset: Option<String>,
+    /// The shop the file's first order names (a 店铺名称 column), if it names one.
+    pub file_shop: Option<String>,
+    /// The shop last chosen for a file of this platform.
+    #[ts(type = "number | null")]
+    pub last_shop: Option<i64>,
+    /// Where the orders would go (absent until the format is known).
+    pub shop: Option<PreviewShop>,
 }
 
 /// One past import (or demo fill), for the history list.

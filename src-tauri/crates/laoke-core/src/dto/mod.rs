@@ -13,6 +13,7 @@ mod order;
 mod profile;
 mod segment;
 mod settings;
+mod shop;
 mod stats;
 mod tiers;
 
@@ -21,6 +22,7 @@ pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};
 pub use import::{
     FileReport, ImportBatch, ImportPreview, ImportProgress, ImportReport, ImportRequest, MappingPreset, PreviewOrder,
+    PreviewShop, ShopMatch,
 };
 pub use info::{DbInfo, RowCounts};
 pub use lifecycle::{RecomputeReport, RfmSummary, StageCounts, StageMove, StagePreview};
@@ -31,7 +33,8 @@ pub use profile::{
 };
 pub use segment::{Segment, SegmentCount};
 pub use settings::Settings;
-pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopStats};
+pub use shop::{ShopUpdate, ShopView};
+pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
 pub use tiers::{
     MoveDirection, TierChangeRow, TierChangeView, TierCount, TierMove, TierMoverQuery, TierMoves, TierOutcome,
     TierPreview, TierState,

@@ -10,9 +10,13 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct OrderView {
     pub platform: Platform,
+    #[ts(type = "number")]
+    pub shop_id: i64,
     pub order_no: String,
     pub buyer_id: Option<String>,
     pub status: OrderStatus,
+    /// Cash on delivery, payment not confirmed by the export.
+    pub cod: bool,
     pub created_at: String,
     pub paid_at: Option<String>,
     #[ts(type = "string")]

@@ -51,10 +51,24 @@ pub struct PlatformCount {
     pub revenue: Decimal,
 }
 
+/// One shop's customers (with any order there) and revenue; its name and
+/// platform are in the shop list (`ShopView`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ShopCount {
+    #[ts(type = "number")]
+    pub shop_id: i64,
+    pub customers: u32,
+    #[ts(type = "string")]
+    pub revenue: Decimal,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Dashboard {
     pub stats: ShopStats,
     pub monthly: Vec<MonthlyPoint>,
     pub platforms: Vec<PlatformCount>,
+    /// Customers and revenue per shop, by shop id.
+    pub shops: Vec<ShopCount>,
 }

@@ -58,6 +58,8 @@ pub struct OrderDraft {
     pub row: u64,
     pub order_no: CompactString,
     buyer: Option<CompactString>,
+    shop: Option<CompactString>,
+    cod: bool,
     profile: CustomerRecord,
     status: StatusFold,
     created_at: Option<DateTime<Utc>>,
@@ -86,6 +88,8 @@ impl OrderDraft {
             row: first.row,
             order_no: std::mem::take(&mut first.order_no),
             buyer: None,
+            shop: None,
+            cod: false,
             profile,
             status: StatusFold::default(),
             created_at: None,
@@ -114,6 +118,10 @@ impl OrderDraft {
         if self.buyer.is_none() {
             self.buyer = line.buyer;
         }
+        if self.shop.is_none() {
+            self.shop = line.shop;
+        }
+        self.cod |= line.cod;
         if let Some(s) = line.status {
             self.status.add(s);
         }
@@ -155,6 +163,7 @@ impl OrderDraft {
         Some(ImportedOrder {
             row: self.row,
             identity: self.buyer.map(|buyer_id| BuyerIdentity { platform, buyer_id: buyer_id.into_string() }),
+            shop: self.shop.map(CompactString::into_string),
             profile,
             order: OrderRecord {
                 order_no: self.order_no.into_string(),
@@ -163,6 +172,7 @@ impl OrderDraft {
                 paid_at: self.paid_at,
                 amount_paid,
                 refund,
+                cod: self.cod,
                 items: self.items,
             },
         })

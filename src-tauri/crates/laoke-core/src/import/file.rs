@@ -142,7 +142,7 @@ impl ImportFile {
                 "order {} appeared more than {WINDOW} orders earlier in the file; its rows must be closer together",
                 line.order_no
             );
-            return Some(Rejection { row: line.row, column: None, reason });
+            return Some(Rejection::uncoded(line.row, None, reason));
         }
         self.open_index.insert(line.order_no.clone(), self.first_open + self.open.len());
         self.open.push_back(OrderDraft::new(line));
@@ -187,7 +187,7 @@ impl ImportFile {
             if extra {
                 self.ragged += 1;
                 let reason = format!("{} cells, but the header has {} columns", record.cells.len(), self.headers.len());
-                return Some(Ok(Event::Rejected(Rejection { row: record.row, column: None, reason })));
+                return Some(Ok(Event::Rejected(Rejection::uncoded(record.row, None, reason))));
             }
             match self.reader.read(record) {
                 Ok(line) => {

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// A row that cannot be used, and why. `row` is the line in the file (header = 1).
@@ -20,7 +21,21 @@ pub struct Rejection {
     pub row: u64,
     /// The header of the offending column as written in the file, when one is to blame.
     pub column: Option<String>,
+    /// The reason in English, for logs and the command line.
     pub reason: String,
+    /// The reason as a code the UI words in the seller's language
+    /// (`errors.<code>`), with `params`; `null` for reasons not coded yet.
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+}
+
+impl Rejection {
+    /// A rejection whose reason is only English text.
+    pub fn uncoded(row: u64, column: Option<String>, reason: String) -> Self {
+        Rejection { row, column, reason, code: None, params: BTreeMap::new() }
+    }
 }
 
 /// How a row's amount relates to its order's.
@@ -42,6 +57,10 @@ pub struct Line {
     pub order_no: CompactString,
     /// A real (never masked) buyer identity, when the export has one.
     pub buyer: Option<CompactString>,
+    /// The shop the export says the order was placed in (a 店铺名称 column).
+    pub shop: Option<CompactString>,
+    /// Cash on delivery, paid only when the export says so (see `OrderRecord::cod`).
+    pub cod: bool,
     pub profile: CustomerRecord,
     pub status: Option<OrderStatus>,
     pub created_at: Option<DateTime<Utc>>,
@@ -56,11 +75,23 @@ pub struct Line {
 }
 
 impl Line {
+    /// The row's order is paid on delivery: its status as the archive keeps such
+    /// an order (see [`crate::import::status::cash_on_delivery`]).
+    pub fn cash_on_delivery(&mut self) {
+        if let Some(s) = self.status {
+            let (status, cod) = crate::import::status::cash_on_delivery(s);
+            self.status = Some(status);
+            self.cod = cod;
+        }
+    }
+
     pub fn new(row: u64, order_no: CompactString) -> Self {
         Line {
             row,
             order_no,
             buyer: None,
+            shop: None,
+            cod: false,
             profile: CustomerRecord::default(),
             status: None,
             created_at: None,
@@ -81,6 +112,8 @@ pub struct ImportedOrder {
     /// The first row of the order in the file.
     pub row: u64,
     pub identity: Option<BuyerIdentity>,
+    /// The shop the export names for the order, if it names one.
+    pub shop: Option<String>,
     pub profile: CustomerRecord,
     pub order: OrderRecord,
 }

@@ -42,10 +42,50 @@ pub fn normalize(raw: &str) -> Option<OrderStatus> {
     Some(status)
 }
 
+/// Whether a payment-method cell says cash on delivery: 货到付款 (JD, Douyin),
+/// Shopify's `Cash on Delivery (COD)`, WooCommerce's gateway id `cod` or its
+/// title `Cash on delivery`.
+pub fn is_cash_on_delivery(method: &str) -> bool {
+    let m = method.trim();
+    m.contains("货到付款")
+        || m.eq_ignore_ascii_case("cod")
+        || m.to_ascii_lowercase().contains("cash on delivery")
+        || m.to_ascii_lowercase().contains("(cod)")
+}
+
+/// A cash-on-delivery order as the archive keeps it, from the status its
+/// platform shows (which follows the goods, not the money): the buyer pays the
+/// courier, so an order waiting to ship is not paid, a shipped one is paid only
+/// once the seller confirms it (`cod` stays true: see `OrderRecord::cod`), and a
+/// delivered (completed) one was paid on delivery.
+pub fn cash_on_delivery(status: OrderStatus) -> (OrderStatus, bool) {
+    use OrderStatus::*;
+    match status {
+        Unpaid | Paid => (Unpaid, true),
+        Completed => (Completed, false),
+        s => (s, true),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use OrderStatus::*;
+
+    #[test]
+    fn cash_on_delivery_is_recognized_in_every_wording() {
+        for yes in ["货到付款", "Cash on Delivery (COD)", "cod", " COD ", "Cash on delivery", "货到付款(现金)"]
+        {
+            assert!(is_cash_on_delivery(yes), "{yes}");
+        }
+        for no in ["在线支付", "bacs", "Credit card", "codice", "", "抖音支付", "PayPal"] {
+            assert!(!is_cash_on_delivery(no), "{no}");
+        }
+        assert_eq!(cash_on_delivery(Paid), (Unpaid, true), "waiting to ship: nothing paid yet");
+        assert_eq!(cash_on_delivery(Shipped), (Shipped, true));
+        assert_eq!(cash_on_delivery(Completed), (Completed, false), "delivered: the courier collected");
+        assert_eq!(cash_on_delivery(Closed), (Closed, true));
+    }
 
     #[test]
     fn every_platform_word_maps() {

@@ -24,7 +24,7 @@ fn store(dir: &std::path::Path) -> Store {
     std::fs::write(&path, format!("{HEADER}{ROWS}")).unwrap();
     let mut store = Store::open(dir.join("shop.db")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    store.import_file(&path, &ImportOptions::default(), ImportFlags::default(), now, |_| true).unwrap();
+    store.import_file(&path, &ImportOptions::default(), &ImportFlags::default(), now, |_| true).unwrap();
     store.recompute(today()).unwrap();
     store
 }

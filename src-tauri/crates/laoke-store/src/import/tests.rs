@@ -25,7 +25,7 @@ const A2: &str =
 const B1: &str = "=\"9003\",jd_老茶客,30.00,等待买家付款,李军,138****0000,2026-10-06 20:00:00,,花茶,1,0";
 const BAD: &str = "=\"9004\",tb_y,oops,交易成功,李军,,2026-10-06 20:00:00,,花茶,1,0";
 
-fn import(store: &mut Store, path: &Path, flags: ImportFlags) -> Result<FileReport> {
+fn import(store: &mut Store, path: &Path, flags: &ImportFlags) -> Result<FileReport> {
     store.import_file(path, &ImportOptions::default(), flags, now(), |_| true)
 }
 
@@ -43,7 +43,7 @@ fn importing_twice_changes_nothing_the_second_time() {
     let dir = tempfile::tempdir().unwrap();
     let file = gbk_file(dir.path(), "ExportOrderList.csv", &[A1, A2, B1, BAD]);
     let mut store = Store::open_in_memory().unwrap();
-    let first = import(&mut store, &file, ImportFlags::default()).unwrap();
+    let first = import(&mut store, &file, &ImportFlags::default()).unwrap();
     assert_eq!(first.encoding.as_str(), "gb18030");
     assert_eq!((first.rows, first.orders_new, first.customers_new, first.items), (4, 3, 2, 3));
     assert_eq!(first.rejected.len(), 1);
@@ -52,7 +52,7 @@ fn importing_twice_changes_nothing_the_second_time() {
     assert_eq!(value_of(&store, "jd_老茶客"), (0, "0".into()), "an unpaid order makes a potential customer");
 
     let before = store.info().unwrap().counts;
-    let second = import(&mut store, &file, ImportFlags::default()).unwrap();
+    let second = import(&mut store, &file, &ImportFlags::default()).unwrap();
     assert_eq!((second.orders_new, second.orders_updated, second.orders_unchanged, second.customers_new), (0, 0, 3, 0));
     let after = store.info().unwrap().counts;
     assert_eq!(
@@ -69,17 +69,17 @@ fn importing_twice_changes_nothing_the_second_time() {
 fn a_later_export_updates_status_and_refunds() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in_memory().unwrap();
-    import(&mut store, &gbk_file(dir.path(), "1.csv", &[A1, A2, B1]), ImportFlags::default()).unwrap();
+    import(&mut store, &gbk_file(dir.path(), "1.csv", &[A1, A2, B1]), &ImportFlags::default()).unwrap();
     let a1_done = A1.replace("买家已付款，等待卖家发货", "交易成功");
     let a2_refunded = A2.replace("卖家已发货，等待买家确认", "交易关闭").replace(",1,0", ",1,50.00");
     let new = "=\"9005\",jd_老茶客,88.00,交易成功,李军,,2026-10-20 20:00:00,2026-10-20 20:00:30,红茶,2,0";
     let report =
-        import(&mut store, &gbk_file(dir.path(), "2.csv", &[&a1_done, &a2_refunded, B1, new]), ImportFlags::default())
+        import(&mut store, &gbk_file(dir.path(), "2.csv", &[&a1_done, &a2_refunded, B1, new]), &ImportFlags::default())
             .unwrap();
     assert_eq!((report.orders_new, report.orders_updated, report.orders_unchanged), (1, 2, 1));
     assert_eq!(value_of(&store, "tb_小鱼儿"), (1, "100.00".into()), "the refunded order no longer counts");
     assert_eq!(value_of(&store, "jd_老茶客"), (1, "88.00".into()));
-    let stats = store.dashboard().unwrap().stats;
+    let stats = store.dashboard(None).unwrap().stats;
     assert_eq!((stats.orders, stats.purchases, stats.revenue.to_string()), (4, 2, "188.00".into()));
 }
 
@@ -88,11 +88,11 @@ fn dry_run_and_strict_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = gbk_file(dir.path(), "x.csv", &[A1, A2, BAD]);
     let mut store = Store::open_in_memory().unwrap();
-    let dry = import(&mut store, &file, ImportFlags { dry_run: true, ..Default::default() }).unwrap();
+    let dry = import(&mut store, &file, &ImportFlags { dry_run: true, ..Default::default() }).unwrap();
     assert_eq!((dry.orders_new, dry.dry_run, dry.batch_id), (2, true, None));
     assert_eq!(store.info().unwrap().counts, Default::default());
 
-    let err = import(&mut store, &file, ImportFlags { strict: true, ..Default::default() }).unwrap_err();
+    let err = import(&mut store, &file, &ImportFlags { strict: true, ..Default::default() }).unwrap_err();
     assert_eq!(err.code(), "import.strict");
     assert_eq!(store.info().unwrap().counts, Default::default());
 }
@@ -114,7 +114,7 @@ fn a_cancelled_or_unreadable_import_leaves_the_archive_as_it_was() {
     let mut store = Store::open_in_memory().unwrap();
     let mut calls = 0;
     let err = store
-        .import_file(&file, &ImportOptions::default(), ImportFlags::default(), now(), |p| {
+        .import_file(&file, &ImportOptions::default(), &ImportFlags::default(), now(), |p| {
             calls += 1;
             assert!(p.bytes_done <= p.bytes_total);
             false
@@ -126,9 +126,9 @@ fn a_cancelled_or_unreadable_import_leaves_the_archive_as_it_was() {
 
     let png = dir.path().join("photo.csv");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n....").unwrap();
-    assert_eq!(import(&mut store, &png, ImportFlags::default()).unwrap_err().code(), "import.binary");
+    assert_eq!(import(&mut store, &png, &ImportFlags::default()).unwrap_err().code(), "import.binary");
     let missing = dir.path().join("nope.csv");
-    assert_eq!(import(&mut store, &missing, ImportFlags::default()).unwrap_err().code(), "import.io");
+    assert_eq!(import(&mut store, &missing, &ImportFlags::default()).unwrap_err().code(), "import.io");
     assert_eq!(store.info().unwrap().counts, Default::default());
 }
 
@@ -156,7 +156,7 @@ fn a_workbook_reports_progress_through_its_rows_not_its_bytes() {
     let mut store = Store::open_in_memory().unwrap();
     let mut seen = Vec::new();
     let report = store
-        .import_file(&path, &ImportOptions::default(), ImportFlags::default(), now(), |p| {
+        .import_file(&path, &ImportOptions::default(), &ImportFlags::default(), now(), |p| {
             seen.push((p.bytes_done, p.bytes_total));
             true
         })
@@ -192,7 +192,7 @@ fn bulk_load(exclusive: bool) {
     assert!(std::fs::metadata(&file).unwrap().len() > BULK_BYTES);
     let mut store = Store::open(dir.path().join("shop.db")).unwrap();
     let small = gbk_file(dir.path(), "small.csv", &[A1, A2]);
-    import(&mut store, &small, ImportFlags::default()).unwrap();
+    import(&mut store, &small, &ImportFlags::default()).unwrap();
     let indexes = |s: &Store| -> Vec<String> {
         let mut stmt = s.conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' ORDER BY name").unwrap();
         stmt.query_map([], |r| r.get::<_, Option<String>>(0)).unwrap().map(|r| r.unwrap().unwrap_or_default()).collect()
@@ -202,7 +202,7 @@ fn bulk_load(exclusive: bool) {
     // Cancelled half-way: nothing changes, and the checks are back on.
     let mut calls = 0;
     let err = store
-        .import_file(&file, &ImportOptions::default(), ImportFlags { exclusive, ..Default::default() }, now(), |_| {
+        .import_file(&file, &ImportOptions::default(), &ImportFlags { exclusive, ..Default::default() }, now(), |_| {
             calls += 1;
             calls < 5
         })
@@ -210,7 +210,7 @@ fn bulk_load(exclusive: bool) {
     assert!(matches!(err, StoreError::Cancelled));
     assert_eq!(store.info().unwrap().counts.orders, 2);
 
-    let report = import(&mut store, &file, ImportFlags { exclusive, ..Default::default() }).unwrap();
+    let report = import(&mut store, &file, &ImportFlags { exclusive, ..Default::default() }).unwrap();
     assert_eq!((report.orders_new, report.customers_new), (26_000, 6_500));
     let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert_eq!(fk, 1, "foreign keys are enforced again");
@@ -228,7 +228,7 @@ fn bulk_load(exclusive: bool) {
         store.conn.query_row("SELECT sum(CAST(value AS REAL)) FROM customers", [], |r| r.get(0)).unwrap();
     assert_eq!(revenue, 150.0 + (0..26_000).map(|i| f64::from(i % 7 + 1)).sum::<f64>());
     // A second import of the same file is not a bulk load any more, and changes nothing.
-    let again = import(&mut store, &file, ImportFlags::default()).unwrap();
+    let again = import(&mut store, &file, &ImportFlags::default()).unwrap();
     assert_eq!((again.orders_new, again.orders_unchanged), (0, 26_000));
 }
 

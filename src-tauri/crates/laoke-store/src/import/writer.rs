@@ -1,16 +1,23 @@
-//! The writing side of an import: each order the file yields is matched to its
-//! customer (created on first sight, profile fields filled only when new), stored
-//! or compared with the stored one, and folded into the customer's totals; item
-//! report lines go onto their order or wait for it. One `Writer` per file, inside
-//! the file's transaction.
+//! The writing side of an import: each order the file yields goes to its shop
+//! (`route`); where that shop may already hold the order, the stored order is
+//! read and the export weighed against it (`laoke_core::revision`: another
+//! creation time or buyer is a conflict, rejected; an older export is stale,
+//! left alone); new orders are stored in batches. Each order's customer is
+//! created on first sight (profile fields filled only where empty) and its
+//! totals folded. Item-report lines go onto their order or wait for it. One
+//! `Writer` per file, inside the file's transaction.
 
-use crate::orders::{OrderOrigin, OrderText};
+use super::route::{ShopRoute, Target};
+use crate::orders::{OrderOrigin, OrderText, StoredOrder};
 use crate::{customers, order_items, orders, pending_items, Result, StoreError};
 use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
 use laoke_core::dto::FileReport;
-use laoke_core::import::{ImportedOrder, OrderLines};
+use laoke_core::import::{ImportedOrder, OrderLines, Rejection};
+use laoke_core::revision::{revise, Revision};
+use laoke_core::time::to_stored;
 use laoke_core::Platform;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasher;
 
 /// Profile fields an import can fill, as bits, so each customer's row is
 /// updated only when a file brings a field the archive may not have yet.
@@ -65,19 +72,22 @@ struct Known {
 pub(super) struct Writer<'t> {
     tx: &'t rusqlite::Transaction<'t>,
     batch_id: i64,
-    shop_id: i64,
     stamp: String,
-    /// Existing customers whose totals must be refolded from the archive.
+    platform: Platform,
+    route: ShopRoute,
+    /// Customers whose totals must be refolded from the archive at the end:
+    /// existing ones the file touched, and new ones whose order was an update.
     touched: HashSet<i64>,
     /// Totals of the customers this import created, in the order (and so the id
     /// order) they were created.
     fresh_totals: Vec<(i64, CustomerTotals)>,
     known: HashMap<BuyerIdentity, Known>,
-    /// Whether an item report left lines waiting (checked once per file).
-    pending: bool,
-    platform: Platform,
-    /// Orders waiting for the next batch insert.
+    /// Hashes of the (shop, order number) of every order met so far: a number met
+    /// again may be stored already (in this very import), so it is looked up.
+    seen: HashSet<u64, foldhash::fast::FixedState>,
+    /// Orders waiting for the next batch insert, all of one shop.
     queue: Vec<Queued>,
+    queue_shop: Option<Target>,
     lines: order_items::LineInserts<'t>,
 }
 
@@ -92,27 +102,32 @@ impl<'t> Writer<'t> {
     pub(super) fn new(
         tx: &'t rusqlite::Transaction<'t>,
         batch_id: i64,
-        shop_id: i64,
         stamp: String,
-        pending: bool,
         platform: Platform,
+        route: ShopRoute,
     ) -> Self {
         Writer {
             tx,
             batch_id,
-            shop_id,
             stamp,
+            platform,
+            route,
             touched: HashSet::new(),
             fresh_totals: Vec::new(),
             known: HashMap::new(),
-            pending,
-            platform,
+            seen: HashSet::with_hasher(foldhash::fast::FixedState::default()),
             queue: Vec::with_capacity(orders::BATCH),
+            queue_shop: None,
             lines: order_items::LineInserts::new(tx),
         }
     }
 
-    fn customer(&mut self, o: &ImportedOrder, report: &mut FileReport) -> Result<Option<(i64, Fresh)>> {
+    /// The shop the seller chose for the file, once an order went there.
+    pub(super) fn chosen_shop(&self) -> Option<i64> {
+        self.route.chosen()
+    }
+
+    fn customer(&mut self, o: &ImportedOrder, shop: Target, report: &mut FileReport) -> Result<Option<(i64, Fresh)>> {
         let Some(identity) = &o.identity else {
             report.no_identity += 1;
             return Ok(None);
@@ -127,8 +142,8 @@ impl<'t> Writer<'t> {
         }
         // A new customer is written with the totals of this, their first order.
         let mut first = CustomerTotals::default();
-        first.add(o.order.status, o.order.amount_paid, o.order.refund, o.order.created_at);
-        let known = match customers::insert_new(self.tx, self.shop_id, identity, &o.profile, &first, &self.stamp)? {
+        first.add_order(&o.order, shop.count_cod);
+        let known = match customers::insert_new(self.tx, shop.id, identity, &o.profile, &first, &self.stamp)? {
             Some(id) => {
                 report.customers_new += 1;
                 self.fresh_totals.push((id, first));
@@ -151,16 +166,41 @@ impl<'t> Writer<'t> {
         Ok(Some(result))
     }
 
-    /// Takes an order from the file: its customer now, the order itself with the
-    /// next batch (see [`orders::insert_batch`]).
-    pub(super) fn order(&mut self, mut o: Box<ImportedOrder>, text: OrderText, report: &mut FileReport) -> Result<()> {
-        let customer = self.customer(&o, report)?;
+    /// Takes an order from the file: into its shop, compared with the stored one
+    /// where there may be one, else with the next batch (see [`orders::insert_batch`]).
+    /// `text` assumes a shop that counts cash on delivery.
+    pub(super) fn order(
+        &mut self,
+        mut o: Box<ImportedOrder>,
+        mut text: OrderText,
+        report: &mut FileReport,
+    ) -> Result<()> {
+        let target = self.route.target(self.tx, o.shop.as_deref(), &self.stamp, report)?;
         report.items += o.order.items.len() as u32;
+        let met_before = !self.seen.insert(self.seen.hasher().hash_one((target.id, o.order.order_no.as_str())));
+        if target.had_orders || met_before {
+            if met_before {
+                // The number may be waiting in the queue.
+                self.flush(report)?;
+            }
+            if let Some(stored) = orders::find(self.tx, target.id, &o.order.order_no)? {
+                return self.stored(o, stored, target, report);
+            }
+        }
+        if o.order.cod && !target.count_cod {
+            text = OrderText::of(&o.order, false);
+        }
+        let customer = self.customer(&o, target, report)?;
         // Lines an item report left for this order replace the order report's title line.
-        if self.pending {
-            if let Some(lines) = pending_items::take(self.tx, self.platform, &o.order.order_no)? {
+        if target.pending {
+            if let Some(lines) = pending_items::take(self.tx, target.id, &o.order.order_no)? {
                 o.order.items = lines;
             }
+        }
+        report.cod_counted += u32::from(o.order.counted_as_cod(target.count_cod));
+        if self.queue_shop != Some(target) {
+            self.flush(report)?;
+            self.queue_shop = Some(target);
         }
         self.queue.push(Queued { o, text, customer });
         if self.queue.len() == orders::BATCH {
@@ -169,93 +209,87 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    /// Stores the queued orders: new ones in one statement, the others one by one
-    /// against what is stored.
+    /// Stores the queued orders, all new to their shop, in one statement.
     fn flush(&mut self, report: &mut FileReport) -> Result<()> {
         if self.queue.is_empty() {
             return Ok(());
         }
         let queue = std::mem::take(&mut self.queue);
+        let Some(shop) = self.queue_shop else { return Ok(()) };
+        let origin =
+            OrderOrigin { platform: self.platform, shop_id: shop.id, customer_id: None, batch_id: self.batch_id };
         let rows: Vec<orders::BatchRow<'_>> =
             queue.iter().map(|q| (q.customer.map(|(id, _)| id), &q.o.order, &q.text)).collect();
-        let ids = orders::insert_batch(self.tx, self.platform, self.shop_id, self.batch_id, &rows, &self.stamp)?;
+        let ids = orders::insert_batch(self.tx, &origin, &rows, &self.stamp)?;
         drop(rows);
         for (q, id) in queue.into_iter().zip(ids) {
-            match id {
-                Some(id) => {
-                    self.lines.insert(id, &q.o.order.items)?;
-                    report.orders_new += 1;
-                    self.settle(q.customer, &q.o);
+            self.lines.insert(id, &q.o.order.items)?;
+            report.orders_new += 1;
+            match q.customer {
+                Some((_, Fresh::Known(at))) => self.fresh_totals[at].1.add_order(&q.o.order, shop.count_cod),
+                Some((id, Fresh::No)) => {
+                    self.touched.insert(id);
                 }
-                None => self.stored(q, report)?,
+                // Created with this order's totals already.
+                Some((_, Fresh::Created)) | None => {}
             }
         }
         Ok(())
     }
 
-    /// An order whose number is already stored: unchanged, or updated.
-    fn stored(&mut self, q: Queued, report: &mut FileReport) -> Result<()> {
-        let Queued { o, text, customer } = q;
-        let customer_id = customer.map(|(id, _)| id);
-        let origin =
-            OrderOrigin { platform: self.platform, shop_id: self.shop_id, customer_id, batch_id: self.batch_id };
-        let stored = orders::find(self.tx, self.platform, &o.order.order_no)?.ok_or(StoreError::Corrupt {
-            table: "orders",
-            column: "order_no",
-            value: o.order.order_no.clone(),
-        })?;
-        let stored_items = order_items::load(self.tx, stored.id)?;
-        // A report that only names the items (no prices) never replaces the
-        // priced lines an item report gave.
-        let names_only = o.order.items.iter().all(|i| i.unit_price.is_none());
-        let keep_priced = names_only && stored_items.iter().any(|i| i.unit_price.is_some());
-        let items_differ = !o.order.items.is_empty() && !keep_priced && stored_items != o.order.items;
-        if !stored.differs(customer_id, &o.order, &text) && !items_differ {
-            report.orders_unchanged += 1;
-            if let Some((_, Fresh::Known(at))) = customer {
-                self.fold(at, &o);
+    /// An order whose number the shop holds: the same, newer, older, or another order.
+    fn stored(
+        &mut self,
+        o: Box<ImportedOrder>,
+        stored: StoredOrder,
+        target: Target,
+        report: &mut FileReport,
+    ) -> Result<()> {
+        let buyer = o.identity.as_ref().map(|i| i.buyer_id.as_str());
+        match revise(&stored.record, stored.buyer.as_deref(), &o.order, buyer) {
+            Revision::Conflict => {
+                report.conflicts += 1;
+                let shop = crate::shops::get(self.tx, target.id)?.map(|s| s.name).unwrap_or_default();
+                report.rejected.push(conflict(&o, &stored, shop));
             }
-            return Ok(());
+            Revision::Stale => report.orders_stale += 1,
+            Revision::Same => {
+                // The export may still know more of the buyer.
+                self.customer(&o, target, report)?;
+                report.orders_unchanged += 1;
+                report.cod_counted += u32::from(stored.record.counted_as_cod(target.count_cod));
+            }
+            Revision::Update(order) => {
+                let customer = self.customer(&o, target, report)?;
+                let customer_id = customer.map(|(id, _)| id).or(stored.customer_id);
+                let origin =
+                    OrderOrigin { platform: self.platform, shop_id: target.id, customer_id, batch_id: self.batch_id };
+                let text = OrderText::of(&order, target.count_cod);
+                orders::update(self.tx, stored.id, &origin, &order, &text, &self.stamp)?;
+                if order.items != stored.record.items {
+                    self.lines.replace(stored.id, &order.items)?;
+                }
+                report.orders_updated += 1;
+                report.cod_counted += u32::from(order.counted_as_cod(target.count_cod));
+                // The stored order already counted (perhaps for a customer this import
+                // created): refolded from the archive, not added again.
+                if let Some(id) = customer_id {
+                    self.touched.insert(id);
+                }
+            }
         }
-        orders::update(self.tx, stored.id, &origin, &o.order, &text, &self.stamp)?;
-        if items_differ {
-            self.lines.replace(stored.id, &o.order.items)?;
-        }
-        if let Some(old) = stored.customer_id.filter(|old| Some(*old) != customer_id) {
-            self.touched.insert(old);
-        }
-        report.orders_updated += 1;
-        self.settle(customer, &o);
         Ok(())
-    }
-
-    /// After an order was stored (new or updated): its customer's totals.
-    fn settle(&mut self, customer: Option<(i64, Fresh)>, o: &ImportedOrder) {
-        match customer {
-            Some((_, Fresh::Known(at))) => self.fold(at, o),
-            Some((id, Fresh::No)) => {
-                self.touched.insert(id);
-            }
-            // Created with this order's totals already.
-            Some((_, Fresh::Created)) | None => {}
-        }
-    }
-
-    /// Adds an order to the totals of a customer this import created.
-    fn fold(&mut self, at: usize, o: &ImportedOrder) {
-        let t = &mut self.fresh_totals[at].1;
-        t.add(o.order.status, o.order.amount_paid, o.order.refund, o.order.created_at);
     }
 
     /// Lines from an item report: onto their order, or waiting for it.
     pub(super) fn lines(&mut self, l: OrderLines, report: &mut FileReport) -> Result<()> {
         // Queued orders first: the lines may belong to one of them.
         self.flush(report)?;
-        let platform = self.platform;
+        let target = self.route.target(self.tx, None, &self.stamp, report)?;
         report.items += l.items.len() as u32;
-        match orders::find(self.tx, platform, &l.order_no)? {
-            None => pending_items::put(self.tx, platform, &l.order_no, &l.items, self.batch_id)?,
-            Some(stored) if order_items::load(self.tx, stored.id)? == l.items => report.orders_unchanged += 1,
+        match orders::find(self.tx, target.id, &l.order_no)? {
+            None => pending_items::put(self.tx, target.id, &l.order_no, &l.items, self.batch_id)?,
+            Some(stored) if stored.record.items == l.items => report.orders_unchanged += 1,
             Some(stored) => {
                 self.lines.replace(stored.id, &l.items)?;
                 report.orders_updated += 1;
@@ -269,12 +303,32 @@ impl<'t> Writer<'t> {
         self.flush(report)?;
         // Customers created with their first order's totals and no other order are
         // already right; the rest in id order (the order they were created in), so
-        // the writes walk the table once.
-        for (id, totals) in self.fresh_totals.iter().filter(|(_, t)| t.orders > 1) {
+        // the writes walk the table once. Those an update touched are refolded after.
+        for (id, totals) in self.fresh_totals.iter().filter(|(id, t)| t.orders > 1 && !self.touched.contains(id)) {
             customers::write_totals(self.tx, *id, totals, &self.stamp)?;
         }
-        let fresh: HashSet<i64> = self.fresh_totals.iter().map(|(id, _)| *id).collect();
-        let existing: HashSet<i64> = self.touched.into_iter().filter(|id| !fresh.contains(id)).collect();
-        customers::refresh_totals(self.tx, &existing, &self.stamp)
+        customers::refresh_totals(self.tx, &self.touched, &self.stamp)
     }
+}
+
+/// The rejection of an export's order that is not the stored order of its number.
+fn conflict(o: &ImportedOrder, stored: &StoredOrder, shop: String) -> Rejection {
+    let stored_created = to_stored(stored.record.created_at);
+    let stored_buyer = stored.buyer.clone().unwrap_or_default();
+    let file_created = to_stored(o.order.created_at);
+    let file_buyer = o.identity.as_ref().map(|i| i.buyer_id.clone()).unwrap_or_default();
+    let reason = format!(
+        "order {} of shop {shop:?} was placed {stored_created} by {:?}, but this row says {file_created} by {:?}: \
+         it is another order, perhaps of another shop",
+        o.order.order_no, stored_buyer, file_buyer
+    );
+    let params = BTreeMap::from([
+        ("order_no".to_owned(), o.order.order_no.clone()),
+        ("shop".to_owned(), shop),
+        ("created_at".to_owned(), stored_created),
+        ("buyer".to_owned(), stored_buyer),
+        ("file_created_at".to_owned(), file_created),
+        ("file_buyer".to_owned(), file_buyer),
+    ]);
+    Rejection { row: o.row, column: None, reason, code: Some("import.order_conflict".to_owned()), params }
 }

@@ -19,7 +19,7 @@ fn import(store: &mut Store, dir: &std::path::Path, name: &str, rows: &[String])
     let path = dir.join(name);
     std::fs::write(&path, format!("{HEADER}{}\n", rows.join("\n"))).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    store.import_file(&path, &ImportOptions::default(), ImportFlags::default(), now, |_| true).unwrap();
+    store.import_file(&path, &ImportOptions::default(), &ImportFlags::default(), now, |_| true).unwrap();
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -64,7 +64,7 @@ fn a_taobao_report_becomes_orders_and_reasons() {
     assert_eq!(os[1].order.status, OrderStatus::Refunded, "交易关闭 after a full refund");
     assert_eq!(os[1].profile.phone.as_deref(), Some("13812345678"));
     assert_eq!(os[2].order.status, OrderStatus::Unpaid);
-    assert_eq!(os[2].order.kind(), OrderKind::Other);
+    assert_eq!(os[2].order.kind(true), OrderKind::Other);
     let rs = rejections(&ev);
     assert_eq!(rs.len(), 2);
     assert_eq!((rs[0].row, rs[0].column.as_deref()), (5, Some("买家实际支付金额")));
@@ -101,7 +101,7 @@ C536379,D,Discount,-1,12/1/2010 9:41,27.50,14527.0,United Kingdom
     assert_eq!(os[0].order.amount_paid, dec!(35.64));
     assert_eq!(os[0].order.items.len(), 2);
     assert_eq!(os[0].identity.as_ref().unwrap().buyer_id, "17850");
-    assert_eq!(os[1].order.kind(), OrderKind::RefundDocument);
+    assert_eq!(os[1].order.kind(true), OrderKind::RefundDocument);
     assert_eq!(os[1].order.value(), dec!(-27.50));
     assert_eq!(os[2].identity, None, "no CustomerID");
     assert!(rejections(&ev).is_empty());

@@ -9,6 +9,7 @@ use crate::import::{cells, status};
 use crate::OrderStatus;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 
@@ -70,7 +71,7 @@ impl<'r> Reading<'r> {
     }
 
     pub fn reject(&self, col: Option<&Col>, reason: impl Into<String>) -> Rejection {
-        Rejection { row: self.rec.row, column: col.map(|c| c.name.clone()), reason: reason.into() }
+        Rejection::uncoded(self.rec.row, col.map(|c| c.name.clone()), reason.into())
     }
 
     /// A cell that must say something.
@@ -95,6 +96,21 @@ impl<'r> Reading<'r> {
     /// [`Reading::personal`] without a copy.
     pub fn personal_str(&self, col: Option<&Col>) -> Option<&'r str> {
         cells::personal(self.raw_opt(col))
+    }
+
+    /// The shop a row names (店铺名称), if the cell says one.
+    pub fn shop(&self, col: Option<&Col>) -> Result<Option<CompactString>, Rejection> {
+        let Some(name) = cells::text(self.raw_opt(col)) else { return Ok(None) };
+        match crate::shop::checked_name(name) {
+            Ok(name) => Ok(Some(CompactString::from(name))),
+            Err(e) => Err(self.reject(col, e.to_string())),
+        }
+    }
+
+    /// Whether any of the payment-method cells says cash on delivery (see
+    /// [`status::is_cash_on_delivery`]).
+    pub fn cash_on_delivery(&self, cols: &[Option<Col>]) -> bool {
+        cols.iter().any(|c| status::is_cash_on_delivery(self.raw_opt(c.as_ref())))
     }
 
     /// The order's status, in any platform's words (see `import::status`).

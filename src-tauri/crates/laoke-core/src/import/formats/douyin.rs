@@ -29,6 +29,8 @@ pub struct Orders {
     receiver: Option<Col>,
     phone: Option<Col>,
     address: Option<Col>,
+    shop: Option<Col>,
+    payment: [Option<Col>; 1],
 }
 
 impl Orders {
@@ -47,6 +49,8 @@ impl Orders {
             receiver: c.find(&["收件人"]),
             phone: c.find(&["收件人手机号"]),
             address: c.find(&["详细地址"]),
+            shop: c.find(&["店铺名称"]),
+            payment: [c.find(&["支付方式"])],
         })
     }
 }
@@ -69,6 +73,10 @@ impl RowReader for Orders {
             line.refund = amount;
         }
         line.status = Some(st);
+        if r.cash_on_delivery(&self.payment) {
+            line.cash_on_delivery();
+        }
+        line.shop = r.shop(self.shop.as_ref())?;
         line.amount = Amount::Part(amount);
         if let Some(title) = r.text(self.title.as_ref()) {
             line.items.push(ItemRecord {

@@ -38,6 +38,10 @@ pub enum MappedField {
     Quantity,
     UnitPrice,
     Address,
+    /// The shop the order was placed in (an ERP export of several shops).
+    Shop,
+    /// How it was paid: cash on delivery is recognized (货到付款, COD).
+    PaymentMethod,
 }
 
 /// `{"columns": {FIELD: "header name", …}, "date_format": "%Y-%m-%d %H:%M:%S"}`.
@@ -68,6 +72,8 @@ pub struct Mapped {
     quantity: Option<Col>,
     unit_price: Option<Col>,
     address: Option<Col>,
+    shop: Option<Col>,
+    payment: [Option<Col>; 1],
 }
 
 impl Mapped {
@@ -99,6 +105,8 @@ impl Mapped {
             quantity: col(MappedField::Quantity)?,
             unit_price: col(MappedField::UnitPrice)?,
             address: col(MappedField::Address)?,
+            shop: col(MappedField::Shop)?,
+            payment: [col(MappedField::PaymentMethod)?],
         };
         if mapped.amount.is_none() && mapped.unit_price.is_none() {
             return Err(invalid("map a column to amount, or to unit_price (and quantity)".into()));
@@ -132,6 +140,10 @@ impl RowReader for Mapped {
             None => OrderStatus::Completed,
             Some(col) => r.status(col)?,
         });
+        if r.cash_on_delivery(&self.payment) {
+            line.cash_on_delivery();
+        }
+        line.shop = r.shop(self.shop.as_ref())?;
         // The amount is per row: the rows of one order add up (line totals).
         if let Some(amount) = r.money(self.amount.as_ref())? {
             line.amount = Amount::Part(amount);

@@ -26,6 +26,8 @@ pub struct Orders {
     name: Option<Col>,
     address: Option<Col>,
     phone: Option<Col>,
+    shop: Option<Col>,
+    payment: [Option<Col>; 1],
 }
 
 impl Orders {
@@ -45,6 +47,8 @@ impl Orders {
             name: c.find(&["客户姓名"]),
             address: c.find(&["客户地址"]),
             phone: c.find(&["联系电话"]),
+            shop: c.find(&["店铺名称"]),
+            payment: [c.find(&["支付方式"])],
         })
     }
 }
@@ -60,7 +64,11 @@ impl RowReader for Orders {
         line.profile.phone = r.personal(self.phone.as_ref());
         line.created_at = Some(r.required_datetime(&self.created)?);
         line.paid_at = r.datetime(self.paid.as_ref())?;
+        line.shop = r.shop(self.shop.as_ref())?;
         line.status = Some(r.status(&self.status)?);
+        if r.cash_on_delivery(&self.payment) {
+            line.cash_on_delivery();
+        }
         line.amount = Amount::Order(r.required_money(&self.payable)?);
         if let Some(title) = r.text(self.title.as_ref()) {
             line.items.push(ItemRecord {

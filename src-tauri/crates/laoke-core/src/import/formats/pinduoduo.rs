@@ -32,6 +32,7 @@ pub struct Orders {
     province: Option<Col>,
     city: Option<Col>,
     address: Vec<Col>,
+    shop: Option<Col>,
 }
 
 impl Orders {
@@ -56,6 +57,7 @@ impl Orders {
             province: c.find(&["省"]),
             city: c.find(&["市"]),
             address: ["省", "市", "区", "街道"].iter().filter_map(|n| c.find(&[n])).collect(),
+            shop: c.find(&["店铺名称"]),
         })
     }
 }
@@ -106,6 +108,7 @@ impl RowReader for Orders {
             line.refund = paid;
         }
         line.status = Some(st);
+        line.shop = r.shop(self.shop.as_ref())?;
         line.amount = Amount::Order(paid);
         if let Some(title) = r.text(self.title.as_ref()) {
             let quantity = r.count(self.count.as_ref())?.unwrap_or(1);

@@ -1,6 +1,9 @@
 //! Shopify orders_export.csv (shared/formats/shopify.txt), current 79-column and
 //! older 47-column headers: one row per line item, the order's fields on its
 //! first row only. Identity: the email (compared lower-case), else the phone.
+//! A cash-on-delivery order (Payment Method `Cash on Delivery (COD)`) stays
+//! `pending` until the seller marks it paid: its status follows the goods, with
+//! the payment unconfirmed (`OrderRecord::cod`).
 
 use super::columns::{Col, Columns, Reading};
 use super::RowReader;
@@ -33,6 +36,7 @@ pub struct Orders {
     city: Option<Col>,
     province: Option<Col>,
     street: Option<Col>,
+    payment: [Option<Col>; 1],
 }
 
 impl Orders {
@@ -56,12 +60,14 @@ impl Orders {
             city: c.find(&["Billing City", "Shipping City"]),
             province: c.find(&["Billing Province Name", "Billing Province"]),
             street: c.find(&["Billing Street", "Billing Address1"]),
+            payment: [c.find(&["Payment Method", "Payment Gateway"])],
         })
     }
 
     /// Shopify keeps money and goods apart: the financial status says whether it
-    /// was paid, the fulfillment status how far it got.
-    fn status(&self, r: &Reading<'_>, financial: &str) -> Result<OrderStatus, Rejection> {
+    /// was paid, the fulfillment status how far it got. With `cod`, the goods say it
+    /// while the payment is pending.
+    fn status(&self, r: &Reading<'_>, financial: &str, cod: bool) -> Result<OrderStatus, Rejection> {
         let fulfilled = r.text(self.fulfillment.as_ref()).unwrap_or_default().to_lowercase();
         let goods = match fulfilled.as_str() {
             "fulfilled" => OrderStatus::Completed,
@@ -69,6 +75,7 @@ impl Orders {
             _ => OrderStatus::Paid,
         };
         Ok(match financial.to_lowercase().as_str() {
+            "pending" if cod && goods != OrderStatus::Paid => goods,
             "pending" => OrderStatus::Unpaid,
             "paid" | "authorized" | "partially_refunded" | "partially_paid" => goods,
             "refunded" => OrderStatus::Refunded,
@@ -97,7 +104,9 @@ impl RowReader for Orders {
         // The order's own fields are on its first row only.
         if let Some(financial) = r.text(Some(&self.financial)) {
             let total = r.required_money(&self.total)?;
-            let mut st = self.status(&r, &financial)?;
+            // Pending means unpaid, unless the buyer pays the courier.
+            line.cod = financial.eq_ignore_ascii_case("pending") && r.cash_on_delivery(&self.payment);
+            let mut st = self.status(&r, &financial, line.cod)?;
             let mut refund = r.money(self.refunded.as_ref())?.unwrap_or_default();
             if st == OrderStatus::Refunded && refund.is_zero() {
                 refund = total;

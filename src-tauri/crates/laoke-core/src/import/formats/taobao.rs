@@ -32,6 +32,7 @@ pub struct Orders {
     phone: Option<Col>,
     titles: Option<Col>,
     count: Option<Col>,
+    shop: Option<Col>,
 }
 
 impl Orders {
@@ -51,6 +52,7 @@ impl Orders {
             phone: c.find(&["联系电话"]),
             titles: c.find(&["宝贝标题"]),
             count: c.find(&["宝贝总数量"]),
+            shop: c.find(&["店铺名称"]),
         })
     }
 }
@@ -64,6 +66,7 @@ impl RowReader for Orders {
         line.profile.name = r.personal(self.receiver.as_ref());
         line.profile.phone = r.personal(self.mobile.as_ref()).or_else(|| r.personal(self.phone.as_ref()));
         line.profile.address = r.personal(self.address.as_ref());
+        line.shop = r.shop(self.shop.as_ref())?;
         line.created_at = Some(r.required_datetime(&self.created)?);
         line.paid_at = r.datetime(self.paid.as_ref())?;
         let paid = r.required_money(&self.paid_amount)?;

@@ -31,6 +31,7 @@ pub struct Orders {
     city: Option<Col>,
     state: Option<Col>,
     street: Option<Col>,
+    payment: [Option<Col>; 2],
     line_items: Vec<Col>,
 }
 
@@ -58,6 +59,7 @@ impl Orders {
             city: c.find(&["billing_city"]),
             state: c.find(&["billing_state"]),
             street: c.find(&["billing_address_1"]),
+            payment: [c.find(&["payment_method"]), c.find(&["payment_method_title"])],
             line_items,
         })
     }
@@ -100,6 +102,9 @@ impl RowReader for Orders {
             line.refund = total;
         }
         line.status = Some(st);
+        if r.cash_on_delivery(&self.payment) {
+            line.cash_on_delivery();
+        }
         line.amount = Amount::Order(total);
         line.items =
             self.line_items.iter().filter_map(|c| r.text(Some(c))).filter_map(|cell| packed_item(&cell)).collect();

@@ -1,0 +1,198 @@
+//! Two exports of one order, taken at different times: what another export may
+//! change about an order the archive already holds.
+//!
+//! An order's number, creation time and buyer never change: an export that says
+//! otherwise describes another order (usually one of another shop whose numbers
+//! restart, as every Shopify store's do at `#1001`), a conflict that is never
+//! written. The rest only moves forward, so that the exports of one shop imported
+//! in any order give the same archive:
+//!
+//! - the status by [`OrderStatus::progress`] (unpaid → paid → shipped → completed;
+//!   anything → closed or refunded), and at the same status a confirmed payment
+//!   after an unconfirmed cash-on-delivery one;
+//! - refunds only grow.
+//!
+//! The export that is at least as far along gives the amounts, times and lines;
+//! an export behind the archive changes nothing but a larger refund or a payment
+//! time the archive lacks (a *stale* export: the seller re-imported last month's
+//! file). Two exports at the same
+//! status that disagree on an amount cannot be told apart by age: the one
+//! imported last wins, as it did before.
+
+use crate::archive::OrderRecord;
+use std::cmp::Ordering;
+
+/// What to do with an export's order, given the stored one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Revision {
+    /// The export says what the archive holds.
+    Same,
+    /// The export is older than the archive and says nothing newer: left alone.
+    Stale,
+    /// The order as it is to be stored now.
+    Update(OrderRecord),
+    /// Another creation time or another buyer: not this order.
+    Conflict,
+}
+
+/// How far an order has got: its status, then whether its payment is confirmed.
+fn progress(o: &OrderRecord) -> (u8, bool) {
+    (o.status.progress(), !o.cod)
+}
+
+/// Compares an export's order with the stored one. `stored_buyer` and `buyer` are
+/// the buyer identities (`None`: the export had no usable one, which is no
+/// conflict: a masked export of a known buyer's order is still theirs). The stored
+/// order must come with its lines.
+pub fn revise(
+    stored: &OrderRecord,
+    stored_buyer: Option<&str>,
+    incoming: &OrderRecord,
+    buyer: Option<&str>,
+) -> Revision {
+    let other_buyer = matches!((stored_buyer, buyer), (Some(a), Some(b)) if a != b);
+    if stored.created_at != incoming.created_at || other_buyer {
+        return Revision::Conflict;
+    }
+    let behind = progress(incoming).cmp(&progress(stored)) == Ordering::Less;
+    let mut merged = if behind {
+        stored.clone()
+    } else {
+        OrderRecord {
+            items: if keeps_stored_lines(stored, incoming) { stored.items.clone() } else { incoming.items.clone() },
+            ..incoming.clone()
+        }
+    };
+    // Once known, the payment time stays known, whichever export said it.
+    merged.paid_at = merged.paid_at.or(stored.paid_at).or(incoming.paid_at);
+    merged.refund = stored.refund.max(incoming.refund);
+    let gains_buyer = stored_buyer.is_none() && buyer.is_some();
+    if merged != *stored || gains_buyer {
+        Revision::Update(merged)
+    } else if behind {
+        Revision::Stale
+    } else {
+        Revision::Same
+    }
+}
+
+/// An export without lines, or one that only names the items (a Taobao order
+/// report) where the archive has priced lines (from the item report), keeps the
+/// archive's lines.
+fn keeps_stored_lines(stored: &OrderRecord, incoming: &OrderRecord) -> bool {
+    let names_only = incoming.items.iter().all(|i| i.unit_price.is_none());
+    incoming.items.is_empty() || (names_only && stored.items.iter().any(|i| i.unit_price.is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::ItemRecord;
+    use crate::OrderStatus::{self, *};
+    use chrono::{TimeZone, Utc};
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    fn order(status: OrderStatus, refund: Decimal) -> OrderRecord {
+        OrderRecord {
+            order_no: "#1113".into(),
+            status,
+            created_at: Utc.with_ymd_and_hms(2025, 5, 11, 13, 55, 16).unwrap(),
+            paid_at: None,
+            amount_paid: dec!(120.00),
+            refund,
+            cod: false,
+            items: vec![ItemRecord {
+                title: "Tea".into(),
+                sku: None,
+                category: None,
+                quantity: 1,
+                unit_price: Some(dec!(120.00)),
+            }],
+        }
+    }
+
+    #[test]
+    fn another_time_or_buyer_is_another_order() {
+        let stored = order(Paid, dec!(0));
+        let later = OrderRecord { created_at: stored.created_at + chrono::Duration::seconds(1), ..stored.clone() };
+        assert_eq!(revise(&stored, Some("a@example.com"), &later, Some("a@example.com")), Revision::Conflict);
+        assert_eq!(revise(&stored, Some("a@example.com"), &stored, Some("b@example.com")), Revision::Conflict);
+        // An export without the buyer (masked) is no conflict, and gives the order no buyer.
+        assert_eq!(revise(&stored, Some("a@example.com"), &stored, None), Revision::Same);
+        // An order stored without a buyer gains the one a later export names.
+        assert_eq!(revise(&stored, None, &stored, Some("a@example.com")), Revision::Update(stored.clone()));
+    }
+
+    #[test]
+    fn status_only_moves_forward_and_refunds_only_grow() {
+        let paid = order(Paid, dec!(0));
+        let completed = OrderRecord { paid_at: None, ..order(Completed, dec!(0)) };
+        assert_eq!(revise(&paid, None, &completed, None), Revision::Update(completed.clone()));
+        assert_eq!(revise(&completed, None, &paid, None), Revision::Stale, "an older export");
+        assert_eq!(revise(&completed, None, &completed, None), Revision::Same);
+        // Closing or refunding ends an order from any stage.
+        let closed = order(Closed, dec!(0));
+        assert_eq!(revise(&completed, None, &closed, None), Revision::Update(closed.clone()));
+        assert_eq!(revise(&closed, None, &completed, None), Revision::Stale);
+        // A partial refund on an older status is kept, and an older export keeps it too.
+        let shipped_refund = order(Shipped, dec!(10.00));
+        let merged = OrderRecord { refund: dec!(10.00), ..completed.clone() };
+        assert_eq!(revise(&completed, None, &shipped_refund, None), Revision::Update(merged.clone()));
+        assert_eq!(revise(&shipped_refund, None, &completed, None), Revision::Update(merged.clone()));
+        assert_eq!(revise(&merged, None, &paid, None), Revision::Stale);
+    }
+
+    #[test]
+    fn any_order_of_the_exports_gives_the_same_order() {
+        let snapshots = [
+            order(Unpaid, dec!(0)),
+            OrderRecord { paid_at: Some(Utc.with_ymd_and_hms(2025, 5, 11, 14, 0, 0).unwrap()), ..order(Paid, dec!(0)) },
+            order(Shipped, dec!(0)),
+            order(Completed, dec!(0)),
+            order(Completed, dec!(20.00)),
+        ];
+        let apply = |stored: OrderRecord, next: &OrderRecord| match revise(&stored, None, next, None) {
+            Revision::Update(o) => o,
+            Revision::Same | Revision::Stale => stored,
+            Revision::Conflict => panic!("one order"),
+        };
+        let mut results = Vec::new();
+        // Every rotation and its reverse: each snapshot first, and both directions.
+        for start in 0..snapshots.len() {
+            for reverse in [false, true] {
+                let mut seq: Vec<&OrderRecord> = snapshots.iter().cycle().skip(start).take(snapshots.len()).collect();
+                if reverse {
+                    seq.reverse();
+                }
+                let first = seq[0].clone();
+                results.push(seq[1..].iter().fold(first, |o, next| apply(o, next)));
+            }
+        }
+        let want = OrderRecord { paid_at: snapshots[1].paid_at, ..order(Completed, dec!(20.00)) };
+        assert!(results.iter().all(|r| *r == want), "{results:#?}");
+    }
+
+    #[test]
+    fn a_confirmed_cash_on_delivery_payment_is_newer_than_an_unconfirmed_one() {
+        let unconfirmed = OrderRecord { cod: true, ..order(Completed, dec!(0)) };
+        let confirmed = order(Completed, dec!(0));
+        assert_eq!(revise(&unconfirmed, None, &confirmed, None), Revision::Update(confirmed.clone()));
+        assert_eq!(revise(&confirmed, None, &unconfirmed, None), Revision::Stale);
+        // Returned after delivery: a later export closes it.
+        let returned = OrderRecord { cod: true, ..order(Closed, dec!(0)) };
+        assert_eq!(revise(&unconfirmed, None, &returned, None), Revision::Update(returned.clone()));
+    }
+
+    #[test]
+    fn a_report_that_only_names_the_items_keeps_priced_lines() {
+        let stored = order(Completed, dec!(0));
+        let mut names_only = stored.clone();
+        names_only.items[0].unit_price = None;
+        assert_eq!(revise(&stored, None, &names_only, None), Revision::Same);
+        let no_lines = OrderRecord { items: vec![], ..stored.clone() };
+        assert_eq!(revise(&stored, None, &no_lines, None), Revision::Same);
+        // The other way round, priced lines replace named ones.
+        assert_eq!(revise(&names_only, None, &stored, None), Revision::Update(stored.clone()));
+    }
+}
