@@ -12,10 +12,10 @@
 //!   after an unconfirmed cash-on-delivery one;
 //! - refunds only grow.
 //!
-//! The export that is at least as far along gives the amounts, times and lines;
-//! an export behind the archive changes nothing but a larger refund or a payment
-//! time the archive lacks (a *stale* export: the seller re-imported last month's
-//! file). Two exports at the same
+//! The export that is at least as far along (status, then payment, then refund)
+//! gives the amounts, times and lines; an export behind the archive changes
+//! nothing but a larger refund or a payment time the archive lacks (a *stale*
+//! export: the seller re-imported last month's file). Two exports at the same
 //! status that disagree on an amount cannot be told apart by age: the one
 //! imported last wins, as it did before.
 
@@ -35,9 +35,10 @@ pub enum Revision {
     Conflict,
 }
 
-/// How far an order has got: its status, then whether its payment is confirmed.
-fn progress(o: &OrderRecord) -> (u8, bool) {
-    (o.status.progress(), !o.cod)
+/// How far an export of an order has got: its status, then whether its payment
+/// is confirmed, then how much of it was refunded.
+fn age(o: &OrderRecord) -> (u8, bool, rust_decimal::Decimal) {
+    (o.status.progress(), !o.cod, o.refund)
 }
 
 /// Compares an export's order with the stored one. `stored_buyer` and `buyer` are
@@ -54,7 +55,7 @@ pub fn revise(
     if stored.created_at != incoming.created_at || other_buyer {
         return Revision::Conflict;
     }
-    let behind = progress(incoming).cmp(&progress(stored)) == Ordering::Less;
+    let behind = age(incoming).cmp(&age(stored)) == Ordering::Less;
     let mut merged = if behind {
         stored.clone()
     } else {
@@ -141,6 +142,7 @@ mod tests {
         assert_eq!(revise(&completed, None, &shipped_refund, None), Revision::Update(merged.clone()));
         assert_eq!(revise(&shipped_refund, None, &completed, None), Revision::Update(merged.clone()));
         assert_eq!(revise(&merged, None, &paid, None), Revision::Stale);
+        assert_eq!(revise(&merged, None, &completed, None), Revision::Stale, "same status, smaller refund: older");
     }
 
     #[test]

@@ -40,12 +40,14 @@ impl Store {
     }
 }
 
-/// Brings the schema up to date. Foreign keys are off meanwhile (a connection
-/// starts so, and `configure` turns them on after): rebuilding a table that
-/// others reference, as migration 6 does, needs them off, and a migration that
-/// rebuilds one checks them itself.
+/// Brings the schema up to date with foreign keys off (`configure` turns them on
+/// after; the bundled SQLite starts with them on): rebuilding a table that
+/// others reference, as migration 6 does, needs them off, or dropping the old
+/// table would delete what references it; a migration that rebuilds one checks
+/// them itself.
 fn migrate(conn: &mut Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
     schema::migrations().to_latest(conn)?;
     Ok(())
 }

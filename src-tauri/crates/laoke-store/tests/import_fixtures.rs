@@ -69,15 +69,27 @@ fn dec(v: &Value) -> Option<Decimal> {
 /// Compares what the archive holds with the expectation; returns the differences.
 fn check_archive(store: &Store, format: ImportFormat, v: &Value, errs: &mut Vec<String>) {
     let platform = format.platform();
-    // Each fixture's orders are one shop's: the platform's only one.
-    let shops: Vec<i64> = store.shops().unwrap().iter().filter(|s| s.platform == platform).map(|s| s.id).collect();
-    if shops.len() != 1 {
-        errs.push(format!("{} {platform} shops, expected one", shops.len()));
-        return;
+    let shops: Vec<_> = store.shops().unwrap().into_iter().filter(|s| s.platform == platform).collect();
+    // The expected shops, or else one: the platform's only shop.
+    match v["shops"].as_array() {
+        None if shops.len() != 1 => errs.push(format!("{} {platform} shops, expected one", shops.len())),
+        None => {}
+        Some(want) => {
+            let got: Vec<(&str, u32)> = shops.iter().map(|s| (s.name.as_str(), s.orders)).collect();
+            let want: Vec<(&str, u32)> =
+                want.iter().map(|s| (s["name"].as_str().unwrap(), s["orders"].as_u64().unwrap() as u32)).collect();
+            if got != want {
+                errs.push(format!("shops {got:?}, expected {want:?}"));
+            }
+        }
     }
     for o in v["orders_detail"].as_array().into_iter().flatten() {
         let id = o["order_id"].as_str().unwrap();
-        let Some(got) = store.order(shops[0], id).unwrap() else {
+        let shop = match o["shop"].as_str() {
+            None => shops.first(),
+            Some(name) => shops.iter().find(|s| s.name == name),
+        };
+        let Some(got) = shop.and_then(|shop| store.order(shop.id, id).unwrap()) else {
             errs.push(format!("order {id} missing"));
             continue;
         };
@@ -94,6 +106,7 @@ fn check_archive(store: &Store, format: ImportFormat, v: &Value, errs: &mut Vec<
         diff("refund", dec(&o["refund"]) == Some(got.refund), got.refund.to_string());
         diff("value", dec(&o["value"]) == Some(got.value), got.value.to_string());
         diff("purchase", o["purchase"].as_bool() == Some(got.purchase), got.purchase.to_string());
+        diff("cod", o["cod"].as_bool().unwrap_or(false) == got.cod, got.cod.to_string());
         diff("items", o["items"].as_u64() == Some(got.items.len() as u64), got.items.len().to_string());
         for (i, line) in o["lines"].as_array().into_iter().flatten().enumerate() {
             let Some(g) = got.items.get(i) else { continue };
@@ -147,7 +160,9 @@ fn check_report(r: &laoke_core::dto::FileReport, v: &Value, errs: &mut Vec<Strin
             errs.push(format!("new customers: {}, expected {c}", r.customers_new));
         }
     }
-    let want: Vec<&Value> = v["rejected"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
+    // Rejections named by code are checked by the caller.
+    let Some(want) = v["rejected"].as_array() else { return };
+    let want: Vec<&Value> = want.iter().collect();
     if want.len() != r.rejected.len() {
         errs.push(format!("rejected {:?}, expected {want:?}", r.rejected));
         return;
@@ -261,8 +276,48 @@ fn check_customers(store: &Store, format: ImportFormat, v: &Value, errs: &mut Ve
     }
 }
 
+/// The figures of an import report that a scenario step may state.
+fn report_figures(r: &laoke_core::dto::FileReport) -> [(&'static str, u32); 7] {
+    [
+        ("orders_new", r.orders_new),
+        ("orders_updated", r.orders_updated),
+        ("orders_unchanged", r.orders_unchanged),
+        ("orders_stale", r.orders_stale),
+        ("conflicts", r.conflicts),
+        ("customers_new", r.customers_new),
+        ("cod_counted", r.cod_counted),
+    ]
+}
+
+/// A conflict names the stored order's creation time and buyer; the file's row says others.
+fn check_conflicts(store: &Store, r: &laoke_core::dto::FileReport, step: &Value, errs: &mut Vec<String>) {
+    let Some(want) = step["rejected"].as_array() else { return };
+    let got: Vec<(Option<&str>, Option<&str>)> =
+        r.rejected.iter().map(|x| (x.code.as_deref(), x.params.get("order_no").map(String::as_str))).collect();
+    let want: Vec<(Option<&str>, Option<&str>)> =
+        want.iter().map(|w| (w["code"].as_str(), w["order_id"].as_str())).collect();
+    if got != want {
+        errs.push(format!("rejections {got:?}, expected {want:?}"));
+    }
+    let shops = store.shops().unwrap();
+    for x in &r.rejected {
+        let shop = shops.iter().find(|s| Some(&s.name) == x.params.get("shop"));
+        let stored = shop.and_then(|s| store.order(s.id, &x.params["order_no"]).unwrap());
+        let Some(stored) = stored else {
+            errs.push(format!("rejection of row {} names no stored order: {:?}", x.row, x.params));
+            continue;
+        };
+        if x.params["created_at"] != stored.created_at || Some(&x.params["buyer"]) != stored.buyer_id.as_ref() {
+            errs.push(format!("rejection of row {} does not name the stored order: {:?}", x.row, x.params));
+        }
+        if x.params["file_created_at"] == stored.created_at && x.params["file_buyer"] == x.params["buyer"] {
+            errs.push(format!("rejection of row {} names no difference: {:?}", x.row, x.params));
+        }
+    }
+}
+
 #[test]
-fn multi_file_scenarios_item_reports_in_either_order_and_overlapping_exports() {
+fn multi_file_scenarios_item_reports_shops_and_exports_in_any_order() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (path, v) in expectations(&fixtures()) {
@@ -270,44 +325,48 @@ fn multi_file_scenarios_item_reports_in_either_order_and_overlapping_exports() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let tz = v["timezone"].as_str().unwrap_or("Asia/Shanghai");
         let described = |file: &str| files.iter().find(|f| f["file"] == file).cloned().unwrap_or(Value::Null);
-        let runs: Vec<Vec<Value>> = if let Some(orders) = v["import_orders"].as_array() {
-            orders
-                .iter()
-                .map(|o| o.as_array().unwrap().iter().map(|f| serde_json::json!({ "file": f })).collect())
-                .collect()
-        } else {
-            vec![v["steps"].as_array().cloned().unwrap_or_default()]
+        // The steps (one run, or several), then every import order to compare final archives.
+        let mut runs: Vec<Vec<Value>> = match (v["runs"].as_array(), v["steps"].as_array()) {
+            (Some(runs), _) => runs.iter().map(|r| r.as_array().unwrap().clone()).collect(),
+            (None, Some(steps)) => vec![steps.clone()],
+            (None, None) => vec![],
         };
+        for order in v["import_orders"].as_array().into_iter().flatten() {
+            runs.push(order.as_array().unwrap().iter().map(|f| serde_json::json!({ "file": f })).collect());
+        }
         for run in runs {
             let mut store = store_in(tz);
             let mut errs = Vec::new();
             let order: Vec<&str> = run.iter().map(|s| s["file"].as_str().unwrap()).collect();
             for step in &run {
                 let file = step["file"].as_str().unwrap();
-                match store.import_file(
-                    &fixtures().join(file),
-                    &ImportOptions::default(),
-                    &ImportFlags::default(),
-                    now(),
-                    |_| true,
+                let flags = ImportFlags {
+                    shop: step["shop"].as_str().map(str::to_owned),
+                    allow_conflicts: step["allow_conflicts"].as_bool().unwrap_or(false),
+                    ..Default::default()
+                };
+                let before = store.info().unwrap().counts;
+                match (
+                    store.import_file(&fixtures().join(file), &ImportOptions::default(), &flags, now(), |_| true),
+                    step["error_code"].as_str(),
                 ) {
-                    Err(e) => errs.push(format!("{file}: import failed: {} {e}", e.code())),
-                    Ok(r) => {
+                    (Err(e), Some(code)) if e.code() == code => {
+                        if store.info().unwrap().counts != before {
+                            errs.push(format!("{file}: refused ({code}) but the archive changed"));
+                        }
+                    }
+                    (Err(e), _) => errs.push(format!("{file}: import failed: {} {e}", e.code())),
+                    (Ok(_), Some(code)) => errs.push(format!("{file}: imported, expected {code}")),
+                    (Ok(r), None) => {
                         let d = described(file);
-                        let mut expected = serde_json::json!({ "format": d["format"], "encoding": d["encoding"], "rows": d["rows"], "rejected": d["rejected"] });
-                        for key in ["orders_new", "orders_updated", "orders_unchanged", "customers_new"] {
-                            if let Some(n) = step.get(key) {
-                                expected[key] = n.clone();
-                            }
+                        let mut expected =
+                            serde_json::json!({ "format": d["format"], "encoding": d["encoding"], "rows": d["rows"] });
+                        if step.get("rejected").is_none() {
+                            expected["rejected"] = d["rejected"].clone();
                         }
                         check_report(&r, &expected, &mut errs);
-                        for key in ["orders_new", "orders_updated", "orders_unchanged", "customers_new"] {
-                            let got = match key {
-                                "orders_new" => r.orders_new,
-                                "orders_updated" => r.orders_updated,
-                                "orders_unchanged" => r.orders_unchanged,
-                                _ => r.customers_new,
-                            };
+                        check_conflicts(&store, &r, step, &mut errs);
+                        for (key, got) in report_figures(&r) {
                             if step.get(key).is_some_and(|n| n.as_u64() != Some(u64::from(got))) {
                                 errs.push(format!("{file}: {key} is {got}, expected {}", step[key]));
                             }
@@ -335,6 +394,6 @@ fn multi_file_scenarios_item_reports_in_either_order_and_overlapping_exports() {
             checked += 1;
         }
     }
-    assert!(checked >= 4, "only {checked} scenarios");
+    assert!(checked >= 12, "only {checked} scenarios");
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }

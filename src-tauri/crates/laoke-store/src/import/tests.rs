@@ -243,3 +243,70 @@ fn a_bulk_load_leaves_a_consistent_archive() {
 fn an_exclusive_bulk_load_leaves_a_consistent_archive() {
     bulk_load(true);
 }
+
+/// A fixture of tests/fixtures/import.
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/import").join(name)
+}
+
+fn shop_id(store: &Store, name: &str) -> i64 {
+    store.shops_named(name).unwrap()[0]
+}
+
+#[test]
+fn cash_on_delivery_counts_as_the_shop_says_and_a_change_recounts_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let into = |shop: &str| ImportFlags { shop: Some(shop.into()), ..Default::default() };
+    let report = import(&mut store, &fixture("shopify_store_outlet.csv"), &into("Outlet")).unwrap();
+    assert_eq!((report.orders_new, report.cod_counted), (6, 2));
+    let outlet = shop_id(&store, "Outlet");
+    let figures = |store: &Store| {
+        let s = store.dashboard(Some(&[outlet])).unwrap().stats;
+        (s.purchases, s.buyers, s.revenue.to_string())
+    };
+    // #1001 (fulfilled) and #1003 (partly fulfilled) are COD, still pending; #1004 was marked paid.
+    assert_eq!(figures(&store), (3, 2, "45.00".into()));
+    assert_eq!(value_of(&store, "hal.outlet@example.com"), (2, "27.00".into()));
+
+    let change = |count_cod| laoke_core::dto::ShopUpdate { name: None, count_cod: Some(count_cod) };
+    let shop = store.update_shop(outlet, &change(false), now()).unwrap();
+    assert!(!shop.count_cod);
+    assert_eq!(figures(&store), (1, 1, "18.00".into()), "only the order marked paid counts");
+    assert_eq!(value_of(&store, "hal.outlet@example.com"), (0, "0".into()));
+    store.update_shop(outlet, &change(true), now()).unwrap();
+    assert_eq!(figures(&store), (3, 2, "45.00".into()));
+    assert_eq!(value_of(&store, "hal.outlet@example.com"), (2, "27.00".into()));
+
+    // A shop that does not count COD from its first import on.
+    let other = crate::shops::ensure(&store.conn, laoke_core::Platform::Shopify, "Outlet 2", "t").unwrap();
+    store.update_shop(other.id, &change(false), now()).unwrap();
+    let report = import(&mut store, &fixture("shopify_store_outlet.csv"), &into("Outlet 2")).unwrap();
+    assert_eq!((report.orders_new, report.cod_counted), (6, 0));
+    let s = store.dashboard(Some(&[other.id])).unwrap().stats;
+    assert_eq!((s.purchases, s.revenue.to_string()), (1, "18.00".into()));
+    // The customers are the same people: their values count both shops' orders as each shop says.
+    assert_eq!(value_of(&store, "hal.outlet@example.com"), (2, "27.00".into()));
+}
+
+#[test]
+fn a_shop_name_is_checked_and_not_taken_twice_on_a_platform() {
+    let mut store = Store::open_in_memory().unwrap();
+    let into = |shop: &str| ImportFlags { shop: Some(shop.into()), ..Default::default() };
+    assert_eq!(
+        import(&mut store, &fixture("shopify_store_north.csv"), &into("  ")).unwrap_err().code(),
+        "shop.name_empty"
+    );
+    assert_eq!(store.info().unwrap().counts, Default::default(), "a refused shop name changes nothing");
+    import(&mut store, &fixture("shopify_store_north.csv"), &into("North")).unwrap();
+    import(&mut store, &fixture("shopify_store_south.csv"), &into("South")).unwrap();
+    let rename = |name: &str| laoke_core::dto::ShopUpdate { name: Some(name.into()), count_cod: None };
+    let north = shop_id(&store, "North");
+    assert_eq!(store.update_shop(north, &rename("South"), now()).unwrap_err().code(), "shop.name_taken");
+    assert_eq!(store.update_shop(north, &rename(&"x".repeat(101)), now()).unwrap_err().code(), "shop.name_too_long");
+    let renamed = store.update_shop(north, &rename(" Northside "), now()).unwrap();
+    assert_eq!((renamed.name.as_str(), renamed.orders, renamed.customers), ("Northside", 5, 4));
+    // The new name is the one to import into; the old one would be a new shop.
+    let again = import(&mut store, &fixture("shopify_store_north.csv"), &into("Northside")).unwrap();
+    assert_eq!((again.orders_unchanged, again.shops.clone()), (5, vec!["Northside".to_owned()]));
+    assert_eq!(store.shops_named("North").unwrap_err().code(), "shop.not_found");
+}
