@@ -29,12 +29,13 @@ PRAGMA foreign_keys = OFF; PRAGMA cache_size = -81920; PRAGMA temp_store = FILE;
 ATTACH '{raw}' AS raw;
 BEGIN;
 DROP INDEX orders_by_customer; DROP INDEX orders_by_created;
+INSERT INTO shops (id, platform, name, created_at) VALUES (1, 'taobao', '小鱼手作铺', 'x');
 INSERT INTO customers (platform, buyer_id, nick, name, phone, address, created_at, updated_at)
   SELECT 'taobao', "买家会员名", "买家会员名", max("收货人姓名"), max("联系手机"), max("收货地址 "), 'x', 'x'
   FROM raw.orders GROUP BY "买家会员名";
 INSERT INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at, amount_paid, refund, value,
                     kind, batch_id, updated_at)
-  SELECT 'taobao', r."订单编号", NULL, c.id, 'completed', r."订单创建时间", r."订单付款时间 ", r."买家实际支付金额", '0',
+  SELECT 'taobao', r."订单编号", 1, c.id, 'completed', r."订单创建时间", r."订单付款时间 ", r."买家实际支付金额", '0',
          r."买家实际支付金额", 'purchase', NULL, 'x'
   FROM raw.orders r JOIN customers c ON c.platform = 'taobao' AND c.buyer_id = r."买家会员名";
 INSERT INTO order_items (order_id, line_no, title, quantity) SELECT o.id, 1, r."宝贝标题 ", 1

@@ -4,6 +4,7 @@ import type { CustomerPage } from "../src/bindings/CustomerPage";
 import type { CustomerQuery } from "../src/bindings/CustomerQuery";
 import type { CustomerRow } from "../src/bindings/CustomerRow";
 import type { Dashboard } from "../src/bindings/Dashboard";
+import type { ShopView } from "../src/bindings/ShopView";
 import type { Platform } from "../src/bindings/Platform";
 
 const NICKS = ["小鹿", "tb_星河", "阿狸", "jd_晴天", "抖音_小米", "Emma", "Liam", "Olivia", "糖糖", "木子", "pdd_阳光", "Noah"];
@@ -17,6 +18,20 @@ function rng(seed: number) {
 }
 const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
 
+/** One shop per platform, named as Laoke names a shop nobody named. */
+const SHOP_NAMES: Record<Platform, string> = {
+  taobao: "淘宝店", tmall: "天猫店", pinduoduo: "拼多多店", jd: "京东店", douyin: "抖店", shopify: "Shopify store",
+  woocommerce: "WooCommerce store", etsy: "Etsy shop", generic: "Other shop",
+};
+
+export function shopsOf(rows: CustomerRow[]): ShopView[] {
+  return PLATFORMS.map((platform, i) => {
+    const of = rows.filter((c) => c.platform === platform);
+    return { id: i + 1, platform, name: SHOP_NAMES[platform], named: false, count_cod: true,
+      orders: of.reduce((a, c) => a + c.orders, 0), customers: of.length, created_at: "2024-01-01T00:00:00Z" };
+  }).filter((s) => s.customers > 0);
+}
+
 export function makeCustomers(n: number, seed = 7): CustomerRow[] {
   const r = rng(seed);
   return Array.from({ length: n }, (_, i) => {
@@ -24,13 +39,14 @@ export function makeCustomers(n: number, seed = 7): CustomerRow[] {
     const first = new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 600) * 86400000);
     const last = new Date(first.getTime() + Math.floor(r() * 200) * 86400000 * (purchases > 1 ? 1 : 0));
     const [province, city] = CITIES[Math.floor(r() * CITIES.length)];
+    const platform = PLATFORMS[Math.floor(r() * PLATFORMS.length)];
     return {
-      id: i + 1, platform: PLATFORMS[Math.floor(r() * PLATFORMS.length)], buyer_id: `buyer${1000 + i}`,
+      id: i + 1, platform, buyer_id: `buyer${1000 + i}`,
       nick: `${NICKS[i % NICKS.length]}${i}`, purchases, orders: purchases + (r() < 0.2 ? 1 : 0),
       value: cents(purchases * (3000 + Math.floor(r() * 40000))),
       first_purchase: first.toISOString().replace(/\.\d+Z$/, "Z"), last_purchase: last.toISOString().replace(/\.\d+Z$/, "Z"),
       stage: null, rfm: null, rfm_cell: null, tier: null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
-      province, city,
+      shops: [SHOP_NAMES[platform]], province, city,
     };
   });
 }
@@ -83,6 +99,6 @@ export function dashboardOf(rows: CustomerRow[]): Dashboard {
       month, orders: e.orders, purchases: e.orders, revenue: cents(e.cents), new_buyers: e.buyers,
     })),
     platforms: byPlatform,
-    shops: byPlatform.map((p, i) => ({ shop_id: i + 1, customers: p.customers, revenue: p.revenue })),
+    shops: byPlatform.map((p) => ({ shop_id: PLATFORMS.indexOf(p.platform) + 1, customers: p.customers, revenue: p.revenue })),
   };
 }

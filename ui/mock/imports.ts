@@ -31,7 +31,9 @@ function previewOf(path: string, request: ImportRequest): ImportPreview {
     orders: generic && !mapping ? [] : orders, mapping, preset: request.mapping ? null : mapping ? "Web shop" : null,
     rejected: [{ row: 9, column: "订单创建时间", reason: "unparseable date \"2025-13-45\"", code: null, params: {} }],
     file_shop: generic ? null : "小鱼手作铺", last_shop: null,
-    shop: { shop_id: 1, name: generic ? "Other shop" : "小鱼手作铺", new: false, choices: [], known: 0, conflicts: 0, elsewhere: [] },
+    platform: generic && !mapping ? null : generic ? "generic" : "taobao",
+    shop: { shop_id: 1, name: generic ? "Other shop" : "小鱼手作铺", renames: null, new: false, remembered: false, choices: [],
+      known: 0, conflicts: 0, elsewhere: [] },
   };
 }
 

@@ -5,7 +5,7 @@ import { emit } from "@tauri-apps/api/event";
 import type { CustomerQuery } from "../src/bindings/CustomerQuery";
 import type { CustomerRow } from "../src/bindings/CustomerRow";
 import type { Settings } from "../src/bindings/Settings";
-import { dashboardOf, makeCustomers, pageOf } from "./fixtures";
+import { dashboardOf, makeCustomers, pageOf, shopsOf } from "./fixtures";
 import { importCommand } from "./imports";
 
 const params = new URLSearchParams(location.search);
@@ -38,6 +38,7 @@ mockIPC(async (cmd, args) => {
         counts: { shops: 1, customers: rows.length, orders: rows.reduce((s, c) => s + c.orders, 0), order_items: 0,
           tags: 0, customer_tags: 0, notes: 0, settings: 1, import_batches: 0 } };
     case "dashboard": return dashboardOf(rows);
+    case "shops_list": return shopsOf(rows);
     case "customers_page": await wait(80); return pageOf(rows, a.query as CustomerQuery);
     case "demo_create": return demoCreate((a.request as { customers: number }).customers);
     case "settings_get": return settings;

@@ -18,13 +18,26 @@ export function toErrorDto(e: unknown): ErrorDto {
 /** `errors.<code>` with dots kept, e.g. `errors.demo.not_empty`. */
 export const errorKey = (code: string) => `errors.${code}`;
 
-/** The localized message for an error, or a generic one that names the code. */
+/** An error's details as interpolation values: `{{shop}}`, `{{conflicts}}`; lists joined for reading. */
+export function errorParams(details: unknown): Record<string, string | number> {
+  if (typeof details !== "object" || details === null || Array.isArray(details)) return {};
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(details as Record<string, unknown>)) {
+    if (typeof v === "string" || typeof v === "number") out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === "string")) out[k] = v.join(", ");
+  }
+  return out;
+}
+
+/** The localized message for an error, with its details filled in, or a generic one that names the code. */
 export function localizeError(i18n: I18n, e: unknown): { title: string; dto: ErrorDto } {
   const dto = toErrorDto(e);
   const key = errorKey(dto.code);
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const found = i18n.getResource(lng, "translation", key);
-  const title = typeof found === "string" ? i18n.t(key) : i18n.t("errors.unknown", { code: dto.code });
+  const title = typeof found === "string"
+    ? i18n.t(key, errorParams(dto.details))
+    : i18n.t("errors.unknown", { code: dto.code });
   return { title, dto };
 }
 

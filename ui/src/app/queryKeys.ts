@@ -5,7 +5,8 @@ import type { ImportRequest } from "../bindings/ImportRequest";
 export const queryKeys = {
   info: () => ["info"] as const,
   settings: () => ["settings"] as const,
-  dashboard: () => ["stats", "dashboard"] as const,
+  dashboard: (shops: number[] | null = null) => ["stats", "dashboard", shops] as const,
+  shops: () => ["shops", "list"] as const,
   customers: (query: CustomerQuery) => ["customers", query] as const,
   profile: (id: number) => ["customers", "profile", id] as const,
   tags: () => ["customers", "tags"] as const,

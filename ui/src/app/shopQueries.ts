@@ -1,7 +1,7 @@
 // Shared queries every screen needs (database info, settings) and the display context they give.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { appInfo, settingsGet } from "../ipc/commands";
+import { appInfo, settingsGet, shopsList } from "../ipc/commands";
 import { queryKeys } from "./queryKeys";
 
 export const DEFAULT_TIMEZONE = "Asia/Shanghai";
@@ -9,6 +9,8 @@ export const DEFAULT_CURRENCY = "CNY";
 
 export const useInfoQuery = () => useQuery({ queryKey: queryKeys.info(), queryFn: appInfo });
 export const useSettingsQuery = () => useQuery({ queryKey: queryKeys.settings(), queryFn: settingsGet });
+/** The seller's shops (storefronts), by platform and then age. */
+export const useShopsQuery = () => useQuery({ queryKey: queryKeys.shops(), queryFn: shopsList });
 
 /** Locale, currency and time zone for formatting; defaults until settings load (or if they fail). */
 export function useDisplay(): { locale: string; currency: string; timeZone: string } {

@@ -13,7 +13,11 @@ export type CustomerProfile = { id: number, platform: Platform, buyer_id: string
 /**
  * The next day the birthday falls on (YYYY-MM-DD), lunar birthdays converted.
  */
-next_birthday: string | null, tags: Array<string>, notes: Array<NoteView>, facts: ProfileFacts, stage: string | null, stage_since: string | null, stage_history: Array<StageChangeView>, rfm: string | null, rfm_cell: string | null, tier: string | null, 
+next_birthday: string | null, tags: Array<string>, 
+/**
+ * The shops they ordered in, by name, most recent order's first.
+ */
+shops: Array<string>, notes: Array<NoteView>, facts: ProfileFacts, stage: string | null, stage_since: string | null, stage_history: Array<StageChangeView>, rfm: string | null, rfm_cell: string | null, tier: string | null, 
 /**
  * The day they got the tier they hold.
  */

@@ -21,4 +21,8 @@ rfm: string | null,
 /**
  * The RFM cell, `R5F4M3`.
  */
-rfm_cell: string | null, tier: string | null, tags: Array<string>, province: string | null, city: string | null, };
+rfm_cell: string | null, tier: string | null, tags: Array<string>, 
+/**
+ * The shops the customer ordered in, by name.
+ */
+shops: Array<string>, province: string | null, city: string | null, };

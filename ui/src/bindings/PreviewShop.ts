@@ -11,13 +11,24 @@ export type PreviewShop = {
  */
 shop_id: number | null, 
 /**
- * Its name; `None` when the platform has several shops and nothing says which.
+ * Its name (after the import); `None` when the platform has several shops and
+ * nothing says which.
  */
 name: string | null, 
+/**
+ * The platform's only shop, never named, takes the name the file gives: its
+ * name until now.
+ */
+renames: string | null, 
 /**
  * The import would create it.
  */
 new: boolean, 
+/**
+ * The platform has several shops and the file names none: this is the one
+ * last chosen for the platform's files (the import must name it).
+ */
+remembered: boolean, 
 /**
  * The platform's shops, when one must be chosen (`import.shop_required`).
  */

@@ -2,4 +2,12 @@
 import type { OrderLineView } from "./OrderLineView";
 import type { Platform } from "./Platform";
 
-export type ProfileOrder = { order_no: string, platform: Platform, status: string, created_at: string, value: string, purchase: boolean, items: Array<OrderLineView>, };
+export type ProfileOrder = { order_no: string, platform: Platform, 
+/**
+ * The shop it was placed in, by name.
+ */
+shop: string, status: string, 
+/**
+ * Cash on delivery, payment not confirmed by the export.
+ */
+cod: boolean, created_at: string, value: string, purchase: boolean, items: Array<OrderLineView>, };

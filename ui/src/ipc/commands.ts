@@ -12,6 +12,8 @@ import type { ImportReport } from "../bindings/ImportReport";
 import type { ImportRequest } from "../bindings/ImportRequest";
 import type { MappingPreset } from "../bindings/MappingPreset";
 import type { Settings } from "../bindings/Settings";
+import type { ShopUpdate } from "../bindings/ShopUpdate";
+import type { ShopView } from "../bindings/ShopView";
 import type { BulkAction } from "../bindings/BulkAction";
 import type { BulkTarget } from "../bindings/BulkTarget";
 import type { CustomerProfile } from "../bindings/CustomerProfile";
@@ -34,7 +36,10 @@ import type { StagePreview } from "../bindings/StagePreview";
 import type { StageThresholds } from "../bindings/StageThresholds";
 
 export const appInfo = () => invoke<DbInfo>("app_info");
-export const dashboard = () => invoke<Dashboard>("dashboard");
+/** The figures of every shop, or of the shops with these ids. */
+export const dashboard = (shops: number[] | null = null) => invoke<Dashboard>("dashboard", { shops });
+export const shopsList = () => invoke<ShopView[]>("shops_list");
+export const shopUpdate = (id: number, change: ShopUpdate) => invoke<ShopView>("shop_update", { id, change });
 export const customersPage = (query: CustomerQuery) => invoke<CustomerPage>("customers_page", { query });
 export const demoCreate = (request: DemoRequest) => invoke<DemoReport>("demo_create", { request });
 export const settingsGet = () => invoke<Settings>("settings_get");

@@ -14,7 +14,7 @@ export const TAOBAO_PATH = "/data/exports/ExportOrderList201903.csv";
 export const GENERIC_PATH = "C:\\exports\\web shop.csv";
 
 export const taobaoPreview: ImportPreview = {
-  file: TAOBAO_PATH, format: "taobao_orders", encoding: "gb18030", headers: ["订单编号", "买家会员名"], sample: [],
+  file: TAOBAO_PATH, format: "taobao_orders", platform: "taobao", encoding: "gb18030", headers: ["订单编号", "买家会员名"], sample: [],
   orders: [
     order({}),
     order({ row: 3, order_no: "3561284470123456790", buyer_id: null, nick: "", status: "closed", amount_paid: "0.00",
@@ -27,7 +27,7 @@ export const taobaoPreview: ImportPreview = {
 export const GENERIC_HEADERS = ["Order Ref", "Customer No", "Order Date", "Product", "Qty", "Line Total (GBP)"];
 
 export const unknownPreview: ImportPreview = {
-  file: GENERIC_PATH, format: null, encoding: "utf-8", headers: GENERIC_HEADERS,
+  file: GENERIC_PATH, format: null, platform: null, encoding: "utf-8", headers: GENERIC_HEADERS,
   sample: [
     ["WS-1001", "C-001", "03/04/2024 14:05", "Tea Towel", "2", "17.00"],
     ["WS-1002", "C-002", "25/12/2023 09:30", "Mug", "1", "12.00"],
@@ -37,7 +37,7 @@ export const unknownPreview: ImportPreview = {
 
 export function mappedPreview(mapping: ImportPreview["mapping"], preset: string | null = null): ImportPreview {
   return {
-    ...unknownPreview, format: "generic", mapping, preset,
+    ...unknownPreview, format: "generic", platform: "generic", mapping, preset,
     orders: [order({ row: 2, order_no: "WS-1001", buyer_id: "C-001", nick: "", amount_paid: "26.50", value: "26.50", items: 2 })],
   };
 }

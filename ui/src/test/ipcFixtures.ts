@@ -17,7 +17,7 @@ export function customer(id: number, nick: string): CustomerRow {
   return {
     id, platform: "taobao", buyer_id: `b${id}`, nick, purchases: 2, orders: 3, value: "1234.50",
     first_purchase: "2025-01-02T03:04:05Z", last_purchase: "2025-11-02T17:30:00Z", stage: "loyal", rfm: "champions", rfm_cell: "R5F5M4",
-    tier: null, tags: ["回头客"], province: "浙江省", city: "杭州市",
+    tier: null, tags: ["回头客"], shops: ["小鱼手作铺"], province: "浙江省", city: "杭州市",
   };
 }
 

@@ -29,6 +29,9 @@ fn instant_text(secs: Option<i64>) -> Option<String> {
 /// The list rows of the customers at these roster positions.
 pub(crate) fn rows_at(snap: &RosterSnapshot, positions: &[usize]) -> Vec<CustomerRow> {
     let tag_names: HashMap<u32, &str> = snap.tags.iter().map(|(name, id)| (*id, name.as_str())).collect();
+    let shop_names = |f: &laoke_core::segment::CustomerFacts| -> Vec<String> {
+        f.shops.iter().filter_map(|s| snap.shop_names.get(s)).cloned().collect()
+    };
     positions
         .iter()
         .map(|&i| &snap.roster.facts()[i])
@@ -50,6 +53,7 @@ pub(crate) fn rows_at(snap: &RosterSnapshot, positions: &[usize]) -> Vec<Custome
                 rfm_cell: f.rfm.map(|s| s.cell()),
                 tier: f.tier.as_deref().map(str::to_owned),
                 tags,
+                shops: shop_names(f),
                 province: f.province.as_deref().map(str::to_owned),
                 city: f.city.as_deref().map(str::to_owned),
             }
@@ -85,6 +89,7 @@ impl Store {
         filter: &Filter,
         today: NaiveDate,
         tags: &HashMap<String, u32>,
+        shops: &HashMap<String, Vec<u32>>,
     ) -> Result<Predicate> {
         let mut bought: HashMap<String, HashSet<i64>> = HashMap::new();
         for c in filter.conditions() {
@@ -93,22 +98,27 @@ impl Store {
             }
         }
         let lookup = |c: &Condition| bought.get(&format!("{c:?}")).cloned().unwrap_or_default();
-        let ctx = Context { today, tz: self.timezone()?, tags, bought: &lookup };
+        let ctx = Context { today, tz: self.timezone()?, tags, shops, bought: &lookup };
         compile(filter, &ctx).map_err(StoreError::Filter)
     }
 
     /// Customers whose order number starts with, or whose notes contain, `text`.
     fn search_elsewhere(&self, text: &str) -> Result<HashSet<i64>> {
         let mut out = HashSet::new();
-        // Order numbers: a prefix range per platform uses the (platform, order_no) index.
+        // Order numbers: a prefix range per shop uses the (shop_id, order_no) index.
         if text.chars().count() >= 4 {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT customer_id FROM orders WHERE platform = ?1 AND order_no >= ?2 AND order_no < ?3
+                "SELECT customer_id FROM orders WHERE shop_id = ?1 AND order_no >= ?2 AND order_no < ?3
                  AND customer_id IS NOT NULL LIMIT 1000",
             )?;
             let upper = format!("{text}\u{10FFFF}");
-            for p in laoke_core::Platform::ALL {
-                for id in stmt.query_map(rusqlite::params![p.as_str(), text, upper], |r| r.get::<_, i64>(0))? {
+            let shops: Vec<i64> = self
+                .conn
+                .prepare_cached("SELECT id FROM shops")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for shop in shops {
+                for id in stmt.query_map(rusqlite::params![shop, text, upper], |r| r.get::<_, i64>(0))? {
                     out.insert(id?);
                 }
             }
@@ -144,7 +154,7 @@ impl Store {
         if let Some(id) = q.segment_id {
             rules.push(Rule::Group(self.segment(&id.to_string())?.filter));
         }
-        self.compile_filter(&Filter { rules, ..Filter::default() }, today, &snap.tags)
+        self.compile_filter(&Filter { rules, ..Filter::default() }, today, &snap.tags, &snap.shops)
     }
 
     /// One page of the customer list over `snap` (see [`Store::roster`]).
@@ -164,7 +174,7 @@ impl Store {
 
     /// How many customers `filter` holds now.
     pub fn count_in(&self, snap: &RosterSnapshot, filter: &Filter, today: NaiveDate) -> Result<SegmentCount> {
-        let predicate = self.compile_filter(filter, today, &snap.tags)?;
+        let predicate = self.compile_filter(filter, today, &snap.tags, &snap.shops)?;
         Ok(SegmentCount { customers: snap.roster.count(&predicate), of: snap.roster.facts().len() as u32 })
     }
 

@@ -166,6 +166,12 @@ impl Store {
             nick: r.get(2)?,
             next_birthday,
             tags: customer_tags::names_of(&self.conn, id)?,
+            shops: orders.iter().fold(Vec::new(), |mut shops, o| {
+                if !shops.contains(&o.shop) {
+                    shops.push(o.shop.clone());
+                }
+                shops
+            }),
             notes: self.notes_of(id)?,
             facts: ProfileFacts {
                 orders: r.get(3)?,
@@ -220,7 +226,8 @@ impl Store {
 
     fn profile_orders(&self, members: &[i64]) -> Result<Vec<ProfileOrder>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, order_no, platform, status, created_at, value, kind FROM orders WHERE customer_id = ?1",
+            "SELECT o.id, o.order_no, o.platform, o.status, o.created_at, o.value, o.kind, s.name, o.cod
+             FROM orders o JOIN shops s ON s.id = o.shop_id WHERE o.customer_id = ?1",
         )?;
         let mut out = Vec::new();
         for &m in members {
@@ -239,7 +246,9 @@ impl Store {
                 out.push(ProfileOrder {
                     order_no: r.get(1)?,
                     platform: parsed(r, 2, "orders", "platform")?,
+                    shop: r.get(7)?,
                     status: r.get(3)?,
+                    cod: r.get(8)?,
                     created_at: r.get(4)?,
                     value: decimal(r, 5, "orders", "value")?,
                     purchase: r.get_ref(6)?.as_str()? == "purchase",

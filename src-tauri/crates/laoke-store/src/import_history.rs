@@ -62,6 +62,7 @@ impl Store {
         let mut preview = ImportPreview {
             file: name.clone(),
             format: None,
+            platform: None,
             encoding,
             headers,
             sample: rows,
@@ -80,6 +81,7 @@ impl Store {
         };
         preview.format = Some(file.format);
         let platform = file.format.platform();
+        preview.platform = Some(platform);
         let mut events = Vec::new();
         while file.rows < 10 * PREVIEW_ROWS as u64 {
             match file.next_event() {
@@ -107,12 +109,20 @@ impl Store {
             .collect();
         preview.file_shop = orders.iter().find_map(|o| o.shop.clone());
         preview.last_shop = crate::settings::import_shop(&self.conn, platform)?;
-        let to = shops::destination(&self.conn, platform, shop, preview.file_shop.as_deref())?;
+        let mut to = shops::destination(&self.conn, platform, shop, preview.file_shop.as_deref())?;
+        // Between several shops, the one chosen last time for this platform's files.
+        let mut remembered = false;
+        if let (Destination::Ambiguous(_), Some(last)) = (&to, preview.last_shop) {
+            if let Some(s) = shops::get(&self.conn, last)?.filter(|s| s.platform == platform) {
+                to = Destination::Shop(s);
+                remembered = true;
+            }
+        }
         let count_cod = match &to {
             Destination::Shop(s) | Destination::Rename(s, _) => s.count_cod,
             Destination::New { .. } | Destination::Ambiguous(_) => true,
         };
-        preview.shop = Some(self.preview_shop(platform, to, &orders)?);
+        preview.shop = Some(PreviewShop { remembered, ..self.preview_shop(platform, to, &orders)? });
         preview.orders = orders
             .into_iter()
             .map(|o| PreviewOrder {
@@ -140,14 +150,20 @@ impl Store {
         let mut preview = PreviewShop {
             shop_id: None,
             name: None,
+            renames: None,
             new: false,
+            remembered: false,
             choices: Vec::new(),
             known: 0,
             conflicts: 0,
             elsewhere: Vec::new(),
         };
         let target = match to {
-            Destination::Shop(s) | Destination::Rename(s, _) => Some(s),
+            Destination::Shop(s) => Some(s),
+            Destination::Rename(s, name) => {
+                preview.renames = Some(s.name.clone());
+                Some(shops::Shop { name, ..s })
+            }
             Destination::New { name, .. } => {
                 preview.name = Some(name);
                 preview.new = true;
@@ -247,5 +263,53 @@ mod tests {
         assert_eq!(history.len(), 1);
         assert_eq!((history[0].status.as_str(), history[0].format.as_deref()), ("done", Some("generic")));
         assert_eq!(history[0].report.as_ref().map(|r| r.orders_new), Some(2));
+    }
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/import").join(name)
+    }
+
+    #[test]
+    fn the_preview_says_where_the_orders_go_and_how_they_compare_with_the_shops() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+        let opts = ImportOptions::default();
+        let preview = |store: &Store, file: &str, shop: Option<&str>| {
+            store.import_preview(&fixture(file), &opts, shop).unwrap().shop.unwrap()
+        };
+        // Nothing yet: a new shop with Shopify's default name.
+        let p = preview(&store, "shopify_store_north.csv", None);
+        assert_eq!((p.name.as_deref(), p.new, p.known, p.conflicts), (Some("Shopify store"), true, 0, 0));
+        let into = |shop: &str| crate::ImportFlags { shop: Some(shop.into()), ..Default::default() };
+        store.import_file(&fixture("shopify_store_north.csv"), &opts, &into("North"), now, |_| true).unwrap();
+        // South's numbers in North: other orders, so probably another shop's file.
+        let p = preview(&store, "shopify_store_south.csv", None);
+        assert_eq!((p.name.as_deref(), p.shop_id.is_some(), p.known, p.conflicts), (Some("North"), true, 0, 4));
+        store.import_file(&fixture("shopify_store_south.csv"), &opts, &into("South"), now, |_| true).unwrap();
+        // Two Shopify shops and no shop column: the one chosen last, with North's orders found in North.
+        let p = preview(&store, "shopify_store_north.csv", None);
+        assert_eq!((p.name.as_deref(), p.remembered, p.known, p.conflicts), (Some("South"), true, 0, 4));
+        assert_eq!(p.elsewhere.iter().map(|m| (m.name.as_str(), m.orders)).collect::<Vec<_>>(), [("North", 5)]);
+        let p = preview(&store, "shopify_store_north.csv", Some("North"));
+        assert_eq!((p.remembered, p.known, p.conflicts, p.elsewhere.len()), (false, 5, 0, 0));
+        let p = preview(&store, "shopify_store_north.csv", Some("Pop-up"));
+        assert_eq!((p.name.as_deref(), p.new, p.known), (Some("Pop-up"), true, 0));
+        // Nothing remembered and several shops: the seller must choose.
+        store.conn.execute("DELETE FROM settings WHERE key = 'import.last_shop'", []).unwrap();
+        let p = preview(&store, "shopify_store_north.csv", None);
+        assert_eq!((p.name, p.choices), (None, vec!["North".to_owned(), "South".to_owned()]));
+        // A Taobao export names its shop, which then names the platform's only shop if Laoke named that one.
+        let p = store.import_preview(&fixture("taobao_overlap_1.csv"), &opts, None).unwrap();
+        assert_eq!(p.file_shop.as_deref(), Some("小鱼手作铺"));
+        let shop = p.shop.unwrap();
+        assert_eq!((shop.name.as_deref(), shop.new, shop.renames), (Some("小鱼手作铺"), true, None));
+        crate::shops::ensure(&store.conn, laoke_core::Platform::Taobao, "淘宝店", "t").unwrap();
+        store.conn.execute("UPDATE shops SET named = 0 WHERE name = '淘宝店'", []).unwrap();
+        let shop = store.import_preview(&fixture("taobao_overlap_1.csv"), &opts, None).unwrap().shop.unwrap();
+        assert_eq!(
+            (shop.name.as_deref(), shop.new, shop.renames.as_deref()),
+            (Some("小鱼手作铺"), false, Some("淘宝店"))
+        );
+        assert_eq!(store.info().unwrap().counts.orders, 9, "a preview saves nothing");
     }
 }

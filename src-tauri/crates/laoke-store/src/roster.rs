@@ -1,11 +1,12 @@
 //! Building the in-memory roster (laoke_core::segment::Roster) from the
-//! archive: customers with their scores and tag ids, in one pass each. The
+//! archive: customers with their scores, tag ids and shop ids, in one pass each. The
 //! roster is stamped with the archive's generation so that a caller holding
 //! one (the app) knows when to build it again.
 
 use crate::{Result, Store};
 use laoke_core::segment::{CustomerFacts, Roster};
 use laoke_core::time::stored_seconds;
+use laoke_core::Platform;
 use std::collections::HashMap;
 
 /// A roster and the archive generation it was built from.
@@ -14,6 +15,10 @@ pub struct RosterSnapshot {
     pub generation: i64,
     /// Tag name → id, for compiling filters against this roster.
     pub tags: HashMap<String, u32>,
+    /// Shop name → the ids of the shops of that name, likewise.
+    pub shops: HashMap<String, Vec<u32>>,
+    /// Shop id → name, for the list's rows.
+    pub shop_names: HashMap<u32, String>,
 }
 
 fn boxed(s: Option<String>) -> Option<Box<str>> {
@@ -35,6 +40,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             tags.insert(r.get(0)?, r.get(1)?);
         }
+        let (shops, shop_names, mut shops_of) = self.customer_shops()?;
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.platform, c.buyer_id, c.nick, c.name, c.phone, c.email, c.province, c.city, c.gender,
                     c.value, c.purchases, c.orders_count, c.first_purchase_at, c.last_purchase_at, c.first_order_at,
@@ -84,8 +90,58 @@ impl Store {
                 birthday_month: birthday.as_deref().and_then(|b| b.get(5..7)).and_then(|m| m.parse().ok()),
                 dnd: r.get::<_, i64>(18)? != 0,
                 tags: tags_of.remove(&id).unwrap_or_default().into(),
+                shops: shops_of.remove(&id).unwrap_or_default().into(),
             });
         }
-        Ok(RosterSnapshot { roster: Roster::new(facts), generation, tags })
+        Ok(RosterSnapshot { roster: Roster::new(facts), generation, tags, shops, shop_names })
+    }
+
+    /// The shops by name and by id, and the shops each customer ordered in (a
+    /// customer others were merged into has theirs too). Most sellers have one
+    /// shop per platform: a customer's shop is then their platform's, and only
+    /// platforms with several shops are read from the orders.
+    #[allow(clippy::type_complexity)]
+    fn customer_shops(&self) -> Result<(HashMap<String, Vec<u32>>, HashMap<u32, String>, HashMap<i64, Vec<u32>>)> {
+        let all = crate::shops::list(&self.conn)?;
+        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut per_platform: HashMap<Platform, Vec<u32>> = HashMap::new();
+        for s in &all {
+            by_name.entry(s.name.clone()).or_default().push(s.id as u32);
+            per_platform.entry(s.platform).or_default().push(s.id as u32);
+        }
+        let mut of: HashMap<i64, Vec<u32>> = HashMap::new();
+        let mut root: HashMap<i64, i64> = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT id, platform, merged_into, orders_count FROM customers")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, merged): (i64, Option<i64>) = (r.get(0)?, r.get(2)?);
+            if let Some(into) = merged {
+                root.insert(id, into);
+            }
+            let platform: Option<Platform> = r.get_ref(1)?.as_str()?.parse().ok();
+            if let Some([only]) = platform.and_then(|p| per_platform.get(&p)).map(Vec::as_slice) {
+                if r.get::<_, i64>(3)? > 0 {
+                    of.entry(merged.unwrap_or(id)).or_default().push(*only);
+                }
+            }
+        }
+        let several: Vec<&str> =
+            per_platform.iter().filter(|(_, ids)| ids.len() > 1).map(|(p, _)| p.as_str()).collect();
+        for platform in several {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT DISTINCT customer_id, shop_id FROM orders WHERE platform = ?1 AND customer_id IS NOT NULL",
+            )?;
+            let mut rows = stmt.query([platform])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                of.entry(*root.get(&id).unwrap_or(&id)).or_default().push(r.get(1)?);
+            }
+        }
+        for ids in of.values_mut() {
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        let names = all.into_iter().map(|s| (s.id as u32, s.name)).collect();
+        Ok((by_name, names, of))
     }
 }

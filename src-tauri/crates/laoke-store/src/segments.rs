@@ -48,7 +48,7 @@ impl Store {
             return Err(StoreError::SettingsInvalid { field: "name", reason: "1 to 60 characters".into() });
         }
         // Compiling checks every value now rather than when the segment is used.
-        self.compile_filter(filter, chrono::NaiveDate::default(), &Default::default())?;
+        self.compile_filter(filter, chrono::NaiveDate::default(), &Default::default(), &Default::default())?;
         let json = serde_json::to_string(filter).unwrap_or_default();
         let tx = self.conn.transaction()?;
         let existing: Option<i64> =

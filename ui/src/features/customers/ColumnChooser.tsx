@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { OPTIONAL_COLUMNS, type OptionalColumn } from "./useColumnChoice";
 
 const LABEL: Record<OptionalColumn, string> = {
-  platform: "customers.col.platform", stage: "customers.col.stage", rfm: "customers.col.rfm", tier: "customers.col.tier",
+  platform: "customers.col.platform", shops: "customers.col.shops", stage: "customers.col.stage", rfm: "customers.col.rfm", tier: "customers.col.tier",
   purchases: "customers.col.purchases", orders: "customers.col.orders", value: "customers.col.value",
   first_purchase: "customers.col.firstPurchase", last_purchase: "customers.col.lastPurchase",
   region: "customers.col.region", tags: "customers.col.tags",

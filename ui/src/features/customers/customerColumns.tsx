@@ -48,6 +48,12 @@ function allColumns({ t, locale, timeZone, state, tierColors }: Ctx): ColumnsTyp
       ) },
     { title: t("customers.col.platform"), dataIndex: "platform", ...sortable("platform", "ascend"), width: 100,
       render: (p: CustomerRow["platform"]) => <PlatformTag platform={p} /> },
+    { title: t("customers.col.shops"), dataIndex: "shops", key: "shops", width: 130, ellipsis: true,
+      render: (shops: string[]) => (
+        <Typography.Text title={shops.join(t("common.listSeparator"))} data-testid="customer-shops">
+          {shops.join(t("common.listSeparator"))}
+        </Typography.Text>
+      ) },
     { title: t("customers.col.stage"), dataIndex: "stage", ...sortable("stage", "ascend"), width: 92,
       render: (s: string | null) => s ? <Tag color={STAGE_COLORS[s]} data-testid="customer-stage">{t(`lifecycle.stage.${s}`)}</Tag> : null },
     { title: t("customers.col.rfm"), dataIndex: "rfm", ...sortable("rfm"), width: 120, ellipsis: true,

@@ -2,7 +2,8 @@
 import { useCallback, useState } from "react";
 
 export const OPTIONAL_COLUMNS = [
-  "platform", "stage", "rfm", "tier", "purchases", "orders", "value", "first_purchase", "last_purchase", "region", "tags",
+  "platform", "shops", "stage", "rfm", "tier", "purchases", "orders", "value", "first_purchase", "last_purchase", "region",
+  "tags",
 ] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 

@@ -1,19 +1,21 @@
-// The dashboard: headline figures, monthly orders/revenue and the platform mix — or an empty state.
-import { useMemo } from "react";
-import { Button, Card, Flex, Skeleton, Space } from "antd";
+// The dashboard: headline figures, monthly orders/revenue and the platform and shop mix, of every shop or of
+// one — or an empty state.
+import { useMemo, useState } from "react";
+import { Button, Card, Flex, Segmented, Select, Skeleton, Space } from "antd";
 import { ImportOutlined, TeamOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { dashboard } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
-import { useDisplay } from "../../app/shopQueries";
+import { useDisplay, useShopsQuery } from "../../app/shopQueries";
 import { Chart } from "../../components/Chart";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { formatDate } from "../../components/format";
-import { monthlyOption, platformOption } from "./chartOptions";
+import { shopLabel } from "../../components/shopLabel";
+import { monthlyOption, platformOption, shopOption } from "./chartOptions";
 import { StatCards } from "./StatCards";
 import { RfmPareto } from "./RfmPareto";
 
@@ -21,11 +23,19 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { locale, currency, timeZone } = useDisplay();
-  const query = useQuery({ queryKey: queryKeys.dashboard(), queryFn: dashboard });
+  const shops = useShopsQuery().data ?? [];
+  /** The shop the figures are of; `null` for all. */
+  const [shop, setShop] = useState<number | null>(null);
+  const [mix, setMix] = useState<"platforms" | "shops">("platforms");
+  const scope = shop !== null && shops.some((s) => s.id === shop) ? [shop] : null;
+  const query = useQuery({ queryKey: queryKeys.dashboard(scope), queryFn: () => dashboard(scope) });
   const data = query.data;
   const ctx = useMemo(() => ({ locale, currency, t: (k: string) => t(k) }), [locale, currency, t]);
   const monthly = useMemo(() => data && monthlyOption(data.monthly, ctx), [data, ctx]);
-  const platforms = useMemo(() => data && platformOption(data.platforms, ctx), [data, ctx]);
+  const label = useMemo(() => (s: (typeof shops)[number]) => shopLabel(s, shops, t), [shops, t]);
+  const platforms = useMemo(() => data && (mix === "shops" && shops.length > 1
+    ? shopOption(data.shops, shops, { ...ctx, label })
+    : platformOption(data.platforms, ctx)), [data, ctx, mix, shops, label]);
 
   const range = data?.stats.first_order && data.stats.last_order
     ? t("dashboard.range", { from: formatDate(data.stats.first_order, locale, timeZone),
@@ -34,8 +44,18 @@ export function DashboardPage() {
 
   return (
     <div data-testid="page-dashboard">
-      <PageHeader title={t("dashboard.title")} subtitle={range} extra={data && data.stats.orders > 0 && (
-        <Button icon={<TeamOutlined />} onClick={() => navigate("/customers")}>{t("dashboard.viewCustomers")}</Button>
+      <PageHeader title={t("dashboard.title")} subtitle={range} extra={(
+        <Space wrap>
+          {shops.length > 1 && (
+            <Select data-testid="dashboard-shop" style={{ minWidth: 200 }} value={scope ? scope[0] : "all"}
+              onChange={(v: number | "all") => setShop(v === "all" ? null : v)} virtual={false}
+              options={[{ value: "all", label: t("dashboard.allShops") },
+                ...shops.map((s) => ({ value: s.id, label: label(s) }))]} />
+          )}
+          {data && data.stats.orders > 0 && (
+            <Button icon={<TeamOutlined />} onClick={() => navigate("/customers")}>{t("dashboard.viewCustomers")}</Button>
+          )}
+        </Space>
       )} />
       {query.isPending && <Skeleton active paragraph={{ rows: 8 }} />}
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
@@ -55,8 +75,15 @@ export function DashboardPage() {
                 ? <Chart option={monthly} testId="dashboard-chart-monthly" ariaLabel={t("dashboard.monthlyTitle")} />
                 : <Flex justify="center">{t("dashboard.noMonths")}</Flex>}
             </Card>
-            <Card title={t("dashboard.platformTitle")}>
-              <Chart option={platforms} testId="dashboard-chart-platforms" ariaLabel={t("dashboard.platformTitle")} />
+            <Card title={mix === "shops" ? t("dashboard.shopTitle") : t("dashboard.platformTitle")}
+              extra={shops.length > 1 && (
+                <Segmented size="small" value={mix} onChange={(v) => setMix(v as "platforms" | "shops")}
+                  data-testid="dashboard-mix" options={[
+                    { value: "platforms", label: t("dashboard.byPlatform") }, { value: "shops", label: t("dashboard.byShop") },
+                  ]} />
+              )}>
+              <Chart option={platforms} testId="dashboard-chart-platforms"
+                ariaLabel={mix === "shops" ? t("dashboard.shopTitle") : t("dashboard.platformTitle")} />
             </Card>
           </div>
           <RfmPareto />

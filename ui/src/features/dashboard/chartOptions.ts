@@ -3,6 +3,8 @@
 import type { EChartsCoreOption } from "echarts/core";
 import type { MonthlyPoint } from "../../bindings/MonthlyPoint";
 import type { PlatformCount } from "../../bindings/PlatformCount";
+import type { ShopCount } from "../../bindings/ShopCount";
+import type { ShopView } from "../../bindings/ShopView";
 import { formatCount, formatMoney, formatMoneyCompact, formatMonth } from "../../components/format";
 import { PLATFORM_COLORS } from "../../components/PlatformTag";
 
@@ -38,15 +40,18 @@ export function monthlyOption(points: MonthlyPoint[], { locale, currency, t }: C
   };
 }
 
-export function platformOption(rows: PlatformCount[], { locale, currency, t }: Ctx): EChartsCoreOption {
+/** One slice of a mix: a platform's or a shop's customers (the slice) and revenue (in the tooltip). */
+export type Slice = { name: string; customers: number; revenue: string; color?: string };
+
+export function mixOption(slices: Slice[], { locale, currency, t }: Ctx): EChartsCoreOption {
   return {
     tooltip: {
       trigger: "item",
       renderMode: "richText",
       formatter: (item: { dataIndex: number; percent: number }) => {
-        const r = rows[item.dataIndex];
+        const r = slices[item.dataIndex];
         if (!r) return "";
-        return [t(`platform.${r.platform}`), `${t("dashboard.stat.customers")}: ${formatCount(r.customers, locale)}`,
+        return [r.name, `${t("dashboard.stat.customers")}: ${formatCount(r.customers, locale)}`,
           `${t("dashboard.chart.revenue")}: ${formatMoney(r.revenue, currency, locale)}`].join("\n");
       },
     },
@@ -55,8 +60,22 @@ export function platformOption(rows: PlatformCount[], { locale, currency, t }: C
       type: "pie", radius: ["38%", "62%"], center: ["50%", "40%"],
       label: { show: false }, // names are in the legend; counts and revenue in the tooltip
       emphasis: { label: { show: true, formatter: "{d}%", fontSize: 16, fontWeight: "bold" } },
-      data: rows.map((r) => ({ name: t(`platform.${r.platform}`), value: r.customers,
-        itemStyle: { color: PLATFORM_COLORS[r.platform] } })),
+      data: slices.map((r) => ({ name: r.name, value: r.customers, ...(r.color ? { itemStyle: { color: r.color } } : {}) })),
     }],
   };
+}
+
+export function platformOption(rows: PlatformCount[], ctx: Ctx): EChartsCoreOption {
+  return mixOption(rows.map((r) => ({
+    name: ctx.t(`platform.${r.platform}`), customers: r.customers, revenue: r.revenue, color: PLATFORM_COLORS[r.platform],
+  })), ctx);
+}
+
+/** The shop mix, each shop under its label (see `shopLabel`). */
+export function shopOption(rows: ShopCount[], shops: ShopView[], ctx: Ctx & { label: (s: ShopView) => string }): EChartsCoreOption {
+  const byId = new Map(shops.map((s) => [s.id, s]));
+  return mixOption(rows.flatMap((r) => {
+    const s = byId.get(r.shop_id);
+    return s ? [{ name: ctx.label(s), customers: r.customers, revenue: r.revenue }] : [];
+  }), ctx);
 }

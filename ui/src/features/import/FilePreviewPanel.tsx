@@ -1,5 +1,5 @@
-// Step 2, one file: how the importer reads it — format, encoding, the first orders and rejected rows —
-// or, when its header matches no known export (or the user asks), the column-mapping editor.
+// Step 2, one file: how the importer reads it — format, encoding, the shop its orders go to, the first orders
+// and rejected rows — or, when its header matches no known export (or the user asks), the column-mapping editor.
 import { Alert, Button, Flex, Skeleton, Table, Tag, Typography } from "antd";
 import { EditOutlined, UndoOutlined } from "@ant-design/icons";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
@@ -16,6 +16,7 @@ import { encodingLabel, formatLabel } from "./labels";
 import { MappingEditor } from "./MappingEditor";
 import { orderColumns } from "./previewColumns";
 import { RejectedTable } from "./RejectedTable";
+import { ShopPicker } from "./ShopPicker";
 
 type Props = {
   entry: FileEntry;
@@ -66,6 +67,9 @@ export function FilePreviewPanel({ entry, query, onChange }: Props) {
             </Button>
           )}
         </Flex>
+      )}
+      {data && data.format !== null && !showEditor && (
+        <ShopPicker entry={entry} preview={data} onPick={(shop) => onChange({ shop })} />
       )}
       {needsMapping && !entry.editing && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("import.preview.needsMapping")}

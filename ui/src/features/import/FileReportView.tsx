@@ -1,5 +1,6 @@
-// What importing one file did: rows read, orders new / updated / unchanged, new customers, orders
-// without a buyer identity, items, and the rejected rows.
+// What importing one file did: the shop(s) it went into, rows read, orders new / updated / unchanged / older
+// than the archive's, new customers, orders without a buyer identity, cash on delivery counted, items, and the
+// rejected rows.
 import { Descriptions, Flex, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { FileReport } from "../../bindings/FileReport";
@@ -12,8 +13,8 @@ type Props = { report: FileReport; showName?: boolean };
 
 const FIGURES = [
   ["rows", "rows"], ["orders_new", "ordersNew"], ["orders_updated", "ordersUpdated"],
-  ["orders_unchanged", "ordersUnchanged"], ["customers_new", "customersNew"], ["no_identity", "noIdentity"],
-  ["items", "items"],
+  ["orders_unchanged", "ordersUnchanged"], ["orders_stale", "ordersStale"], ["customers_new", "customersNew"],
+  ["no_identity", "noIdentity"], ["cod_counted", "codCounted"], ["items", "items"],
 ] as const;
 
 export function FileReportView({ report, showName = true }: Props) {
@@ -26,6 +27,11 @@ export function FileReportView({ report, showName = true }: Props) {
           <Tag color="volcano">{formatLabel(t, report.format)}</Tag>
           <Tag>{encodingLabel(t, report.encoding)}</Tag>
           {report.dry_run && <Tag color="blue">{t("import.report.dryRun")}</Tag>}
+          {report.shops.length > 0 && (
+            <Typography.Text type="secondary" data-testid="import-report-shops">
+              {t("import.report.shops")} {report.shops.map((s) => <Tag key={s} color="geekblue">{s}</Tag>)}
+            </Typography.Text>
+          )}
         </Flex>
       )}
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 4 }}>

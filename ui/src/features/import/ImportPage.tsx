@@ -82,7 +82,12 @@ export function ImportPage() {
         </Card>
       )}
 
-      {!run.running && run.outcome && <ImportReportCard outcome={run.outcome} />}
+      {!run.running && run.outcome && (
+        <ImportReportCard outcome={run.outcome} onImportAnyway={() => {
+          const anyway = importJobs(entries, previews.map((q) => q.data), strict, true);
+          if (anyway) run.run(anyway);
+        }} />
+      )}
       <ImportHistory />
     </div>
   );

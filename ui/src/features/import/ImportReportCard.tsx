@@ -1,14 +1,20 @@
 // Step 3: the report of the import just run, file by file, with the backup note — or why it stopped.
 import { useEffect, useRef } from "react";
-import { Alert, Button, Card, Divider, Typography } from "antd";
-import { SafetyOutlined, TeamOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Divider, Flex, Typography } from "antd";
+import { ImportOutlined, SafetyOutlined, TeamOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FileReportView } from "./FileReportView";
 import type { ImportOutcome } from "./useImportRun";
 
-export function ImportReportCard({ outcome }: { outcome: ImportOutcome }) {
+type Props = {
+  outcome: ImportOutcome;
+  /** Runs the same import again, letting a file that seems another shop's in (its conflicting rows rejected). */
+  onImportAnyway?: () => void;
+};
+
+export function ImportReportCard({ outcome, onImportAnyway }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const cancelled = outcome.error?.code === "cancelled";
@@ -28,6 +34,14 @@ export function ImportReportCard({ outcome }: { outcome: ImportOutcome }) {
             ? <Alert type="warning" showIcon data-testid="import-cancelled"
                 message={outcome.files.length > 0 ? t("import.run.cancelledAfter") : t("import.run.cancelled")} />
             : <ErrorAlert error={outcome.error} testId="import-error" />}
+          {outcome.error.code === "import.other_shop" && onImportAnyway && (
+            <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
+              <Button icon={<ImportOutlined />} onClick={onImportAnyway} data-testid="import-anyway">
+                {t("import.report.importAnyway")}
+              </Button>
+              <Typography.Text type="secondary">{t("import.report.importAnywayHint")}</Typography.Text>
+            </Flex>
+          )}
         </div>
       )}
       {outcome.files.map((report, i) => (

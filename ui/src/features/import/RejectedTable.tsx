@@ -2,6 +2,7 @@
 import { Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Rejection } from "../../bindings/Rejection";
+import { useDisplay } from "../../app/shopQueries";
 import { formatCount } from "../../components/format";
 import { rejectedColumns } from "./previewColumns";
 
@@ -9,6 +10,7 @@ type Props = { rejected: Rejection[]; testId: string; title?: string };
 
 export function RejectedTable({ rejected, testId, title }: Props) {
   const { t, i18n } = useTranslation();
+  const { timeZone } = useDisplay();
   return (
     <div data-testid={testId} data-count={rejected.length}>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -23,7 +25,7 @@ export function RejectedTable({ rejected, testId, title }: Props) {
         <Table<Rejection>
           size="small"
           rowKey={(r) => `${r.row}:${r.column ?? ""}:${r.reason}`}
-          columns={rejectedColumns(t, i18n.language)}
+          columns={rejectedColumns({ t, locale: i18n.language, timeZone })}
           dataSource={rejected}
           pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         />

@@ -7,7 +7,7 @@ import {
 
 const mapping = { columns: { order_id: "Ref", created_at: "Date", amount: "Total" }, date_format: null };
 const preview = (p: Partial<ImportPreview>): ImportPreview => ({
-  file: "/x.csv", format: "taobao_orders", encoding: "gb18030", headers: [], sample: [], orders: [], rejected: [],
+  file: "/x.csv", format: "taobao_orders", platform: "taobao", encoding: "gb18030", headers: [], sample: [], orders: [], rejected: [],
   mapping: null, preset: null, file_shop: null, last_shop: null, shop: null, ...p,
 });
 

@@ -1,5 +1,5 @@
-// The files chosen for import: adding (deduplicated, pasted paths cleaned), per-file mapping, and the
-// requests sent to Rust — a preview per file, then import calls grouped by identical request. Pure.
+// The files chosen for import: adding (deduplicated, pasted paths cleaned), per-file mapping and shop, and
+// the requests sent to Rust — a preview per file, then import calls grouped by identical request. Pure.
 import type { ColumnMapping } from "../../bindings/ColumnMapping";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportRequest } from "../../bindings/ImportRequest";
@@ -10,6 +10,11 @@ export type FileEntry = {
   mapping: ColumnMapping | null;
   /** The mapping editor is open for this file. */
   editing: boolean;
+  /**
+   * The shop the seller picked for this file: a shop's name (a new name creates the shop), or `null` for the shop
+   * the export names; absent until they pick, and then the preview's choice stands.
+   */
+  shop?: string | null;
 };
 
 /** A path pasted from a file manager: surrounding quotes (Windows "Copy as path") and blanks removed. */
@@ -36,33 +41,51 @@ export function updateEntry(entries: readonly FileEntry[], path: string, patch: 
 export const removeEntry = (entries: readonly FileEntry[], path: string): FileEntry[] =>
   entries.filter((e) => e.path !== path);
 
-/** How a file is previewed: detection (with saved presets), or the user's mapping as a generic table. */
+/** How a file is previewed: detection (with saved presets), or the user's mapping as a generic table; in the shop picked. */
 export function previewRequest(entry: FileEntry): ImportRequest {
+  const shop = entry.shop ?? null;
   return entry.mapping
-    ? { format: "generic", mapping: entry.mapping, strict: false, shop: null, allow_conflicts: false }
-    : { format: null, mapping: null, strict: false, shop: null, allow_conflicts: false };
+    ? { format: "generic", mapping: entry.mapping, strict: false, shop, allow_conflicts: false }
+    : { format: null, mapping: null, strict: false, shop, allow_conflicts: false };
 }
 
-/** What importing a file sends: exactly what its preview used (format, and the mapping or preset). */
-export function importRequestFor(preview: ImportPreview, strict: boolean): ImportRequest | null {
+/**
+ * The shop a file's orders go to, as the import request names it: the seller's pick; else the shop the preview
+ * remembered among several; else `null` (the shop the export names, or the platform's only one).
+ */
+export function chosenShop(entry: FileEntry, preview: ImportPreview): string | null {
+  if (entry.shop !== undefined) return entry.shop;
+  return preview.shop?.remembered ? preview.shop.name : null;
+}
+
+/** A file whose platform has several shops, none picked and none named by the file: the seller must choose. */
+export const needsShop = (entry: FileEntry, preview: ImportPreview) =>
+  entry.shop === undefined && preview.shop !== null && preview.shop.name === null;
+
+/** What importing a file sends: exactly what its preview used (format, and the mapping or preset), into its shop. */
+export function importRequestFor(
+  preview: ImportPreview, strict: boolean, shop: string | null = null, allowConflicts = false,
+): ImportRequest | null {
   if (preview.format === null) return null;
-  return { format: preview.format, mapping: preview.mapping, strict, shop: null, allow_conflicts: false };
+  return { format: preview.format, mapping: preview.mapping, strict, shop, allow_conflicts: allowConflicts };
 }
 
 export type ImportJob = { paths: string[]; request: ImportRequest };
 
 /**
- * One `import_files` call per distinct request (files of one format share a call and a backup),
- * in the order the files were chosen; `null` until every file has a usable preview.
+ * One `import_files` call per distinct request (files of one format and shop share a call and a backup),
+ * in the order the files were chosen; `null` until every file has a usable preview and a shop.
  */
 export function importJobs(
   entries: readonly FileEntry[], previews: ReadonlyArray<ImportPreview | undefined>, strict: boolean,
+  allowConflicts = false,
 ): ImportJob[] | null {
   if (entries.length === 0) return null;
   const jobs = new Map<string, ImportJob>();
   for (let i = 0; i < entries.length; i++) {
     const preview = previews[i];
-    const request = preview && !entries[i].editing ? importRequestFor(preview, strict) : null;
+    const ready = preview && !entries[i].editing && !needsShop(entries[i], preview);
+    const request = ready ? importRequestFor(preview, strict, chosenShop(entries[i], preview), allowConflicts) : null;
     if (!request) return null;
     const key = JSON.stringify(request);
     const job = jobs.get(key) ?? { paths: [], request };

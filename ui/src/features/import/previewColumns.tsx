@@ -32,19 +32,38 @@ export function orderColumns({ t, locale, timeZone }: Ctx): ColumnsType<PreviewO
     { title: t("import.col.refund"), dataIndex: "refund", key: "refund", align: "right", render: money },
     { title: t("import.col.value"), dataIndex: "value", key: "value", align: "right", render: money },
     { title: t("import.col.purchase"), dataIndex: "purchase", key: "purchase",
-      render: (p: boolean) => <Tag color={p ? "green" : "default"}>{p ? t("import.col.yes") : t("import.col.no")}</Tag> },
+      render: (p: boolean, r) => (
+        <Space size={4}>
+          <Tag color={p ? "green" : "default"}>{p ? t("import.col.yes") : t("import.col.no")}</Tag>
+          {r.cod && <Tag color="purple" data-testid="import-order-cod">{t("import.col.cod")}</Tag>}
+        </Space>
+      ) },
     { title: t("import.col.items"), dataIndex: "items", key: "items", align: "right",
       render: (n: number) => formatCount(n, locale) },
   ];
 }
 
-export function rejectedColumns(t: TFunction, locale: string): ColumnsType<Rejection> {
+/**
+ * Why a row was rejected, in the seller's language when the reason has a code (`errors.<code>` with its
+ * parameters, instants shown in the shop's time zone), else as the importer wrote it.
+ */
+export function rejectionReason(r: Rejection, { t, locale, timeZone }: Ctx): string {
+  if (!r.code) return r.reason;
+  const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) =>
+    [k, k.endsWith("created_at") && v ? formatDate(v, locale, timeZone, "dateTime") : v]));
+  return t(`errors.${r.code}`, { ...params, defaultValue: r.reason });
+}
+
+export function rejectedColumns(ctx: Ctx): ColumnsType<Rejection> {
+  const { t, locale } = ctx;
   return [
     { title: t("import.col.row"), dataIndex: "row", key: "row", width: 80, align: "right",
       render: (n: number) => formatCount(n, locale) },
     { title: t("import.col.column"), dataIndex: "column", key: "column", width: 200, ellipsis: true,
       render: (c: string | null) => c ?? <Typography.Text type="secondary">—</Typography.Text> },
-    { title: t("import.col.reason"), dataIndex: "reason", key: "reason",
-      render: (r: string) => <Typography.Text style={{ wordBreak: "break-word" }}>{r}</Typography.Text> },
+    { title: t("import.col.reason"), key: "reason",
+      render: (_: unknown, r) => (
+        <Typography.Text style={{ wordBreak: "break-word" }} data-code={r.code ?? ""}>{rejectionReason(r, ctx)}</Typography.Text>
+      ) },
   ];
 }

@@ -1,4 +1,5 @@
-// The value part of a filter condition, by what the field and op take: choices, tags, numbers, dates, days, yes/no, text.
+// The value part of a filter condition, by what the field and op take: choices, tags, shops, numbers, dates, days,
+// yes/no, text.
 import { AutoComplete, DatePicker, Input, InputNumber, Select, Space, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
@@ -7,6 +8,7 @@ import type { Condition } from "../../bindings/Condition";
 import type { Field } from "../../bindings/Field";
 import { tagsList } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
+import { useShopsQuery } from "../../app/shopQueries";
 import { arity, valueType, VOCABULARIES } from "./filterModel";
 
 type Props = { condition: Condition; onValues: (values: string[]) => void };
@@ -24,10 +26,14 @@ export function ValueInput({ condition, onValues }: Props) {
   const type = valueType(field, op);
   const count = arity(field, op);
   const tags = useQuery({ queryKey: queryKeys.tags(), queryFn: tagsList, enabled: field === "tag" && type !== "none" });
+  const shops = useShopsQuery();
+  // A shop by name: a name held by shops on two platforms means both.
+  const shopNames = [...new Set((shops.data ?? []).map((s) => s.name))];
 
   const label = (v: string) => (field === "platform" ? t(`platform.${v}`) : t(`segments.value.${field}.${v}`));
   const vocab = VOCABULARIES[field];
-  const options = (vocab ?? (field === "tag" ? tags.data ?? [] : [])).map((v) => ({ value: v, label: vocab ? label(v) : v }));
+  const named = field === "tag" ? tags.data ?? [] : field === "shop" ? shopNames : [];
+  const options = (vocab ?? named).map((v) => ({ value: v, label: vocab ? label(v) : v }));
   /** Two ends of a range: both kept in place (an empty end stays "" and the condition stays incomplete). */
   const setEnd = (i: 0 | 1, v: string | null | undefined) => {
     const next = [values[0] ?? "", values[1] ?? ""];

@@ -31,11 +31,12 @@ describe("operators per field", () => {
   });
   it("cover every field exactly once in the picker, each with a kind", () => {
     const fields = FIELD_GROUPS.flatMap((g) => g.fields);
-    expect(new Set(fields).size).toBe(23);
-    expect(fields.length).toBe(23);
+    expect(new Set(fields).size).toBe(24);
+    expect(fields.length).toBe(24);
     expect(fields.map(fieldKind).every(Boolean)).toBe(true);
     expect(fieldKind("birthday_month")).toBe("number");
     expect(fieldKind("rfm")).toBe("choice");
+    expect(fieldKind("shop")).toBe("choice");
   });
   it("take the right number of values", () => {
     expect(arity("stage", "is_set")).toBe("none");

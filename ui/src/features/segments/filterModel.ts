@@ -10,7 +10,7 @@ import { PLATFORMS } from "../../components/PlatformTag";
 export type FieldKind = "choice" | "text" | "number" | "date" | "flag";
 
 const KINDS: Record<Field, FieldKind> = {
-  platform: "choice", stage: "choice", rfm: "choice", tier: "choice", tag: "choice", gender: "choice",
+  platform: "choice", stage: "choice", rfm: "choice", tier: "choice", tag: "choice", shop: "choice", gender: "choice",
   province: "choice", city: "choice",
   nick: "text", item: "text", category: "text",
   rfm_r: "number", rfm_f: "number", rfm_m: "number", value: "number", purchases: "number", orders: "number",
@@ -21,7 +21,7 @@ const KINDS: Record<Field, FieldKind> = {
 
 /** Fields in the order the field picker groups them. */
 export const FIELD_GROUPS: readonly { key: string; fields: readonly Field[] }[] = [
-  { key: "customer", fields: ["stage", "rfm", "platform", "tag", "tier", "nick", "gender", "province", "city", "birthday_month", "dnd"] },
+  { key: "customer", fields: ["stage", "rfm", "platform", "shop", "tag", "tier", "nick", "gender", "province", "city", "birthday_month", "dnd"] },
   { key: "spend", fields: ["value", "purchases", "orders", "rfm_r", "rfm_f", "rfm_m"] },
   { key: "dates", fields: ["first_purchase", "last_purchase", "first_order", "last_order"] },
   { key: "items", fields: ["item", "category"] },

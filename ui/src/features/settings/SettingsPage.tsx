@@ -13,6 +13,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { useErrorNotice } from "../../components/useErrorNotice";
 import { DatabaseCard } from "./DatabaseCard";
 import { LifecycleCard } from "./LifecycleCard";
+import { ShopsCard } from "./ShopsCard";
 import {
   CURRENCIES, SYSTEM_LANGUAGE, TIMEZONES, currencyLabel, fromFormLanguage, toFormLanguage, withCurrent,
 } from "./settingsOptions";
@@ -75,6 +76,7 @@ export function SettingsPage() {
           </Form>
         </Card>
       )}
+      <ShopsCard />
       <DatabaseCard />
       <LifecycleCard />
     </div>

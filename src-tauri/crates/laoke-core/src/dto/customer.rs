@@ -79,6 +79,8 @@ pub struct CustomerRow {
     pub rfm_cell: Option<String>,
     pub tier: Option<String>,
     pub tags: Vec<String>,
+    /// The shops the customer ordered in, by name.
+    pub shops: Vec<String>,
     pub province: Option<String>,
     pub city: Option<String>,
 }

@@ -123,10 +123,17 @@ pub struct PreviewShop {
     /// The shop, if it exists already (a new one is created by the import).
     #[ts(type = "number | null")]
     pub shop_id: Option<i64>,
-    /// Its name; `None` when the platform has several shops and nothing says which.
+    /// Its name (after the import); `None` when the platform has several shops and
+    /// nothing says which.
     pub name: Option<String>,
+    /// The platform's only shop, never named, takes the name the file gives: its
+    /// name until now.
+    pub renames: Option<String>,
     /// The import would create it.
     pub new: bool,
+    /// The platform has several shops and the file names none: this is the one
+    /// last chosen for the platform's files (the import must name it).
+    pub remembered: bool,
     /// The platform's shops, when one must be chosen (`import.shop_required`).
     pub choices: Vec<String>,
     /// Previewed orders the shop holds already, in agreement with the file.
@@ -156,6 +163,8 @@ pub struct ImportPreview {
     /// `None` when the header matches no known export and no mapping was given:
     /// the user maps the columns.
     pub format: Option<ImportFormat>,
+    /// The platform of the format's orders.
+    pub platform: Option<crate::Platform>,
     pub encoding: SourceEncoding,
     pub headers: Vec<String>,
     /// The first rows, cell by cell, for the mapping editor.

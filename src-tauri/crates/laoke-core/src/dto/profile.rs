@@ -18,6 +18,8 @@ pub struct CustomerProfile {
     /// The next day the birthday falls on (YYYY-MM-DD), lunar birthdays converted.
     pub next_birthday: Option<String>,
     pub tags: Vec<String>,
+    /// The shops they ordered in, by name, most recent order's first.
+    pub shops: Vec<String>,
     pub notes: Vec<NoteView>,
     pub facts: ProfileFacts,
     pub stage: Option<String>,
@@ -117,7 +119,11 @@ pub struct ItemBought {
 pub struct ProfileOrder {
     pub order_no: String,
     pub platform: Platform,
+    /// The shop it was placed in, by name.
+    pub shop: String,
     pub status: String,
+    /// Cash on delivery, payment not confirmed by the export.
+    pub cod: bool,
     pub created_at: String,
     #[ts(type = "string")]
     pub value: Decimal,

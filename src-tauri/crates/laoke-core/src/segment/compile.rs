@@ -1,6 +1,6 @@
 //! Turning a [`Filter`] into a predicate over [`CustomerFacts`]: values are
 //! parsed by field type once, dates become instants in the shop's time zone,
-//! tag names become ids, and item conditions become the set of customers the
+//! tag and shop names become ids, and item conditions become the set of customers the
 //! store found. A filter that does not make sense is refused with the place
 //! of the rule (`rules[1].rules[0]`) and the reason.
 
@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub tz: Tz,
     /// Tag name → id.
     pub tags: &'a HashMap<String, u32>,
+    /// Shop name → the ids of the shops of that name.
+    pub shops: &'a HashMap<String, Vec<u32>>,
     /// Customers who bought an item (or category) matching a condition; the
     /// store answers this from the order lines.
     pub bought: &'a dyn Fn(&Condition) -> HashSet<i64>,
@@ -67,7 +69,9 @@ pub enum Test {
         set: HashSet<String>,
         negate: bool,
     },
-    Tags {
+    /// The customer carries one of these ids of a named-set field (tags, shops).
+    Labels {
+        field: Field,
         ids: Vec<u32>,
         negate: bool,
     },
@@ -126,7 +130,7 @@ impl Test {
             Test::OneOf { field, set, negate } => {
                 c.text(*field).is_some_and(|v| set.iter().any(|s| s.as_str() == v.as_ref())) != *negate
             }
-            Test::Tags { ids, negate } => ids.iter().any(|id| c.tags.contains(id)) != *negate,
+            Test::Labels { field, ids, negate } => ids.iter().any(|id| c.labels(*field).contains(id)) != *negate,
             Test::IsSet { field, set } => c.is_set(*field) == *set,
             Test::Range { field, lo, hi, exclusive } => c.number(*field).is_some_and(|x| {
                 lo.is_none_or(|lo| if exclusive.0 { x > lo } else { x >= lo })
@@ -201,7 +205,12 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         FieldKind::Choice | FieldKind::Text if c.field == Field::Tag => {
             // An unknown tag matches nobody; that is not an error (it may be created later).
             let ids = values.iter().filter_map(|v| ctx.tags.get(*v).copied()).collect();
-            Ok(Test::Tags { ids, negate })
+            Ok(Test::Labels { field: c.field, ids, negate })
+        }
+        FieldKind::Choice | FieldKind::Text if c.field == Field::Shop => {
+            // Likewise an unknown shop (a segment kept for a shop not imported yet).
+            let ids = values.iter().flat_map(|v| ctx.shops.get(*v).into_iter().flatten().copied()).collect();
+            Ok(Test::Labels { field: c.field, ids, negate })
         }
         FieldKind::Choice | FieldKind::Text => {
             for v in &values {

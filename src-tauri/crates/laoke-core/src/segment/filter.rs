@@ -68,6 +68,9 @@ pub enum Field {
     RfmM,
     Tier,
     Tag,
+    /// A shop the customer has ordered in (by shop name; a name held by shops on
+    /// two platforms means both).
+    Shop,
     Province,
     City,
     Gender,
@@ -105,7 +108,7 @@ impl Field {
     pub fn kind(self) -> FieldKind {
         use Field::*;
         match self {
-            Platform | Stage | Rfm | Tier | Tag | Gender | Province | City => FieldKind::Choice,
+            Platform | Stage | Rfm | Tier | Tag | Shop | Gender | Province | City => FieldKind::Choice,
             Nick | Item | Category => FieldKind::Text,
             RfmR | RfmF | RfmM | Value | Purchases | Orders | BirthdayMonth => FieldKind::Number,
             FirstPurchase | LastPurchase | FirstOrder | LastOrder => FieldKind::Date,

@@ -47,6 +47,8 @@ pub struct CustomerFacts {
     pub birthday_month: Option<u8>,
     pub dnd: bool,
     pub tags: Box<[u32]>,
+    /// The shops (ids) the customer has ordered in.
+    pub shops: Box<[u32]>,
 }
 
 impl CustomerFacts {
@@ -67,6 +69,15 @@ impl CustomerFacts {
             Field::Gender => Cow::Owned(self.gender?.to_string()),
             _ => return None,
         })
+    }
+
+    /// The ids a customer carries for a field of named sets (tags, shops).
+    pub(crate) fn labels(&self, field: Field) -> &[u32] {
+        match field {
+            Field::Tag => &self.tags,
+            Field::Shop => &self.shops,
+            _ => &[],
+        }
     }
 
     /// The position of a fixed-vocabulary value in its `ALL` list.
@@ -105,7 +116,7 @@ impl CustomerFacts {
 
     pub(crate) fn is_set(&self, field: Field) -> bool {
         match field {
-            Field::Tag => !self.tags.is_empty(),
+            Field::Tag | Field::Shop => !self.labels(field).is_empty(),
             Field::Dnd => self.dnd,
             f => self.text(f).is_some() || self.number(f).is_some() || self.instant(f).is_some(),
         }

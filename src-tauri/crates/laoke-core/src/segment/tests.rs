@@ -36,6 +36,9 @@ fn roster() -> Roster {
     ];
     facts[0].tags = vec![1].into();
     facts[1].tags = vec![1, 2].into();
+    // Customer 1 bought in the Taobao shop and in one of the two shops named 天猫店; customer 3 in the other.
+    facts[0].shops = vec![7, 8].into();
+    facts[2].shops = vec![9].into();
     facts[0].rfm = Some(RfmScore { r: 5, f: 5, m: 5 });
     facts[2].rfm = Some(RfmScore { r: 1, f: 1, m: 1 });
     facts[3].dnd = true;
@@ -48,11 +51,14 @@ fn ctx_parts() -> HashMap<String, u32> {
 
 fn run(filter: &str) -> Result<Vec<i64>, FilterError> {
     let tags = ctx_parts();
+    // Two shops named 天猫店 (on two platforms) and one 淘宝店.
+    let shops = HashMap::from([("淘宝店".to_owned(), vec![7]), ("天猫店".to_owned(), vec![8, 9])]);
     let bought = |_: &Condition| HashSet::from([3i64, 4]);
     let ctx = Context {
         today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         tz: chrono_tz::Asia::Shanghai,
         tags: &tags,
+        shops: &shops,
         bought: &bought,
     };
     let filter: Filter = serde_json::from_str(filter).expect("valid JSON");
@@ -71,6 +77,11 @@ fn conditions_by_field_kind() {
     assert_eq!(run(r#"{"rules":[{"field":"tag","op":"in","values":["老客"]}]}"#), Ok(vec![1, 2]));
     assert_eq!(run(r#"{"rules":[{"field":"tag","op":"not_in","values":["VIP"]}]}"#), Ok(vec![1, 3, 4, 5, 6]));
     assert_eq!(run(r#"{"rules":[{"field":"tag","op":"in","values":["nobody has this"]}]}"#), Ok(vec![]));
+    assert_eq!(run(r#"{"rules":[{"field":"shop","op":"eq","values":["天猫店"]}]}"#), Ok(vec![1, 3]));
+    assert_eq!(run(r#"{"rules":[{"field":"shop","op":"in","values":["淘宝店"]}]}"#), Ok(vec![1]));
+    assert_eq!(run(r#"{"rules":[{"field":"shop","op":"ne","values":["淘宝店"]}]}"#), Ok(vec![2, 3, 4, 5, 6]));
+    assert_eq!(run(r#"{"rules":[{"field":"shop","op":"is_set"}]}"#), Ok(vec![1, 3]));
+    assert_eq!(run(r#"{"rules":[{"field":"shop","op":"in","values":["not imported yet"]}]}"#), Ok(vec![]));
     assert_eq!(run(r#"{"rules":[{"field":"nick","op":"contains","values":["江南"]}]}"#), Ok(vec![1, 5]));
     assert_eq!(run(r#"{"rules":[{"field":"rfm","op":"eq","values":["champions"]}]}"#), Ok(vec![1]));
     assert_eq!(run(r#"{"rules":[{"field":"rfm_r","op":"lte","values":["2"]}]}"#), Ok(vec![3]));
@@ -170,11 +181,13 @@ fn a_large_roster_scanned_in_parallel_gives_the_same_answers_in_order() {
         facts.iter().filter(|f| f.stage == Some(Stage::Sleeping) && f.id % 997 >= 500).map(|f| f.id).collect();
     let r = Roster::new(facts);
     let tags = HashMap::new();
+    let shops = HashMap::new();
     let bought = |_: &Condition| HashSet::new();
     let ctx = Context {
         today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         tz: chrono_tz::UTC,
         tags: &tags,
+        shops: &shops,
         bought: &bought,
     };
     let f: Filter = serde_json::from_str(

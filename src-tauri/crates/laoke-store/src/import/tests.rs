@@ -310,3 +310,45 @@ fn a_shop_name_is_checked_and_not_taken_twice_on_a_platform() {
     assert_eq!((again.orders_unchanged, again.shops.clone()), (5, vec!["Northside".to_owned()]));
     assert_eq!(store.shops_named("North").unwrap_err().code(), "shop.not_found");
 }
+
+#[test]
+fn customers_show_the_shops_they_bought_in_and_filter_by_shop() {
+    let mut store = Store::open_in_memory().unwrap();
+    let into = |shop: &str| ImportFlags { shop: Some(shop.into()), ..Default::default() };
+    import(&mut store, &fixture("shopify_store_north.csv"), &into("North")).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let page = |store: &Store, filter: Option<&str>| {
+        let q = laoke_core::dto::CustomerQuery {
+            filter: filter.map(|f| serde_json::from_str(f).unwrap()),
+            sort: laoke_core::segment::SortField::Id,
+            desc: false,
+            ..Default::default()
+        };
+        store.customer_page(&q, today).unwrap()
+    };
+    // One shop per platform: each customer's shop is their platform's.
+    let cora =
+        |p: &laoke_core::dto::CustomerPage| p.customers.iter().find(|c| c.buyer_id == "cora.both@example.com").cloned();
+    assert_eq!(cora(&page(&store, None)).unwrap().shops, ["North"]);
+    import(&mut store, &fixture("shopify_store_south.csv"), &into("South")).unwrap();
+    let all = page(&store, None);
+    assert_eq!(all.total, 7, "cora is one customer who bought in both stores");
+    assert_eq!(cora(&all).unwrap().shops, ["North", "South"]);
+    let south = page(&store, Some(r#"{"rules":[{"field":"shop","op":"eq","values":["South"]}]}"#));
+    assert_eq!(south.total, 4);
+    assert!(south.customers.iter().all(|c| c.shops.contains(&"South".to_owned())));
+    let only_north = page(&store, Some(r#"{"rules":[{"field":"shop","op":"not_in","values":["South"]}]}"#));
+    assert_eq!(only_north.total, 3);
+    let profile = store.customer_profile(cora(&all).unwrap().id, today).unwrap();
+    assert_eq!(profile.shops, ["South", "North"], "most recent order's shop first");
+    assert_eq!(profile.orders.iter().map(|o| o.shop.as_str()).collect::<Vec<_>>(), ["South", "North"]);
+    // A segment on the shop counts the same customers.
+    let count = store
+        .count_in(
+            &store.roster().unwrap(),
+            &serde_json::from_str(r#"{"rules":[{"field":"shop","op":"in","values":["North"]}]}"#).unwrap(),
+            today,
+        )
+        .unwrap();
+    assert_eq!(count.customers, 4);
+}

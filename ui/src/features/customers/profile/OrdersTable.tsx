@@ -1,5 +1,5 @@
 // Orders tab: the customer's orders (newest first), each expandable to its lines.
-import { Table, Tag, Typography } from "antd";
+import { Table, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { OrderLineView } from "../../../bindings/OrderLineView";
 import type { ProfileOrder } from "../../../bindings/ProfileOrder";
@@ -32,6 +32,7 @@ export function OrdersTable({ orders }: { orders: ProfileOrder[] }) {
   const { t } = useTranslation();
   const { locale, timeZone } = useDisplay();
   const platforms = new Set(orders.map((o) => o.platform)).size;
+  const shops = new Set(orders.map((o) => o.shop)).size;
   return (
     <>
       <Table<ProfileOrder>
@@ -53,6 +54,7 @@ export function OrdersTable({ orders }: { orders: ProfileOrder[] }) {
                 <Typography.Text copyable={{ text: no }}>{no}</Typography.Text>
               </>
             ) },
+          ...(shops > 1 ? [{ title: t("profile.orders.shop"), dataIndex: "shop", width: 120, ellipsis: true }] : []),
           { title: t("profile.orders.date"), dataIndex: "created_at", width: 140,
             render: (v: string) => formatDate(v, locale, timeZone, "dateTime") },
           { title: t("profile.orders.status"), dataIndex: "status", width: 90,
@@ -60,9 +62,12 @@ export function OrdersTable({ orders }: { orders: ProfileOrder[] }) {
           { title: t("profile.orders.value"), dataIndex: "value", align: "right", width: 110,
             render: (v: string) => <Money value={v} /> },
           { title: t("profile.orders.purchase"), dataIndex: "purchase", align: "center", width: 80,
-            render: (p: boolean) => (p
-              ? <Tag color="green">{t("profile.orders.yes")}</Tag>
-              : <Tag>{t("profile.orders.no")}</Tag>) },
+            render: (p: boolean, o) => (
+              <>
+                {p ? <Tag color="green">{t("profile.orders.yes")}</Tag> : <Tag>{t("profile.orders.no")}</Tag>}
+                {o.cod && <Tooltip title={t("profile.orders.cod")}><Tag color="purple" data-testid="profile-order-cod">{t("profile.orders.codTag")}</Tag></Tooltip>}
+              </>
+            ) },
         ]}
       />
       {orders.length >= ORDER_LIMIT && (

@@ -19,7 +19,7 @@ function profile(): CustomerProfile {
     id: 7, platform: "taobao", buyer_id: "tb_xiaolu88", nick: "小鹿",
     contact: { name: "李小鹿", phone: "13800001111", email: null, wechat: null, province: "浙江省", city: "杭州市",
       address: null, birthday: "1990-08-15", birthday_lunar: true, gender: "f", hobbies: null, dnd: false },
-    next_birthday: "2026-09-25", tags: ["回头客", "爱买连衣裙"],
+    next_birthday: "2026-09-25", tags: ["回头客", "爱买连衣裙"], shops: ["小鱼手作铺"],
     notes: [
       { id: 1, body: "older note", created_at: "2026-01-05T02:00:00Z" },
       { id: 2, body: "prefers SF Express\nno calls after 9pm", created_at: "2026-03-01T02:00:00Z" },
@@ -34,7 +34,7 @@ function profile(): CustomerProfile {
     tier_downgrade_due: "2027-01-31",
     tier_history: [{ from: null, to: "VIP1", on: "2025-06-01", reason: "ladder" }, { from: "VIP1", to: "VIP2", on: "2026-02-01", reason: "purchase" }],
     items: [{ title: "碎花连衣裙", category: null, quantity: 4, orders: 3 }],
-    orders: [{ order_no: "T20251102", platform: "taobao", status: "completed", created_at: "2025-11-02T17:30:00Z",
+    orders: [{ order_no: "T20251102", platform: "taobao", shop: "小鱼手作铺", cod: false, status: "completed", created_at: "2025-11-02T17:30:00Z",
       value: "299.00", purchase: true, items: [{ title: "碎花连衣裙", sku: "M 红色", quantity: 1, unit_price: "299.00" }] }],
     identities: [{ customer_id: 9, platform: "tmall", buyer_id: "tm_lu", nick: "小鹿天猫" }],
     created_at: "2025-01-02T03:04:05Z",

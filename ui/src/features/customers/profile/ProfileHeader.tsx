@@ -1,4 +1,5 @@
-// The drawer's header: who the customer is (nick, buyer ID, platform, stage, RFM, tier) and the DND switch.
+// The drawer's header: who the customer is (nick, buyer ID, platform, the shops they bought in, stage, RFM,
+// tier) and the DND switch.
 import { App, Space, Switch, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CustomerProfile } from "../../../bindings/CustomerProfile";
@@ -25,6 +26,11 @@ export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
       </Space>
       <Space size={[0, 4]} wrap style={{ fontWeight: "normal" }}>
         <PlatformTag platform={profile.platform} />
+        {profile.shops.map((shop) => (
+          <Tooltip key={shop} title={t("profile.shops")}>
+            <Tag color="geekblue" data-testid="profile-shop">{shop}</Tag>
+          </Tooltip>
+        ))}
         {stage && (
           <Tag color={STAGE_COLORS[stage]} data-testid="profile-stage" data-stage={stage}>
             {stageLabel(t, stage)}
