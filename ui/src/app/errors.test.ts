@@ -1,7 +1,7 @@
 // Error-code → localized text mapping, in both languages, with the generic fallback.
 import { afterAll, describe, expect, it } from "vitest";
 import i18n from "./i18n";
-import { describePlace, errorKey, errorPlace, localizeError, toErrorDto } from "./errors";
+import { describePlace, errorKey, errorParams, errorPlace, localizeError, toErrorDto } from "./errors";
 
 afterAll(() => i18n.changeLanguage("en-US"));
 
@@ -54,8 +54,30 @@ const IMPORT_CODES = [
   "import.empty", "import.header_only", "import.binary", "import.encoding", "import.unknown_format",
   "import.missing_column", "import.corrupt_xlsx", "import.too_long_line", "import.duplicate_header",
   "import.unbalanced_quotes", "import.ragged", "import.invalid_mapping", "import.strict", "import.io", "archive.busy",
-  "cancelled", "backup.failed",
+  "cancelled", "backup.failed", "import.shop_required", "import.other_shop", "import.order_conflict", "shop.name_empty",
+  "shop.name_too_long", "shop.name_taken", "shop.not_found",
 ];
+
+describe("error details", () => {
+  it("fill the message: numbers and texts as they are, lists joined, anything else left out", () => {
+    expect(errorParams({ shop: "North", conflicts: 4, shops: ["North", "South"], files_done: [{ file: "a" }] }))
+      .toEqual({ shop: "North", conflicts: 4, shops: "North, South" });
+    expect(errorParams(null)).toEqual({});
+    expect(errorParams(["x"])).toEqual({});
+  });
+
+  it("name the shops and counts in both languages", async () => {
+    const refused = { code: "import.other_shop", message: "",
+      details: { file: "/s.csv", shop: "North", conflicts: 4, matched: 4, files_done: [] } };
+    const required = { code: "import.shop_required", message: "", details: { platform: "shopify", shops: ["North", "South"] } };
+    await i18n.changeLanguage("zh-CN");
+    expect(localizeError(i18n, refused).title).toContain("与店铺「North」共有的 4 笔订单中，有 4 笔");
+    expect(localizeError(i18n, required).title).toContain("（North, South）");
+    await i18n.changeLanguage("en-US");
+    expect(localizeError(i18n, refused).title).toContain("4 of the 4 orders this file shares with the shop “North”");
+    expect(localizeError(i18n, { code: "shop.name_too_long", message: "", details: { max: 100 } }).title).toContain("100");
+  });
+});
 
 describe("import errors", () => {
   it("every import code has its own text in both languages", async () => {

@@ -10,7 +10,7 @@ use crate::Platform;
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use chrono_tz::Tz;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// One order as the statistics see it: its kind and value were decided by
 /// [`crate::archive`] when the order was written.
@@ -31,6 +31,8 @@ struct Buyer {
     platform: Platform,
     purchases: u32,
     first_purchase: Option<DateTime<Utc>>,
+    /// The shops they ordered in (nearly always one).
+    shops: Vec<i64>,
 }
 
 pub struct ShopStatsBuilder {
@@ -45,8 +47,6 @@ pub struct ShopStatsBuilder {
     months: BTreeMap<i32, MonthlyPoint>,
     customers: HashMap<i64, Buyer>,
     platform_revenue: BTreeMap<Platform, Decimal>,
-    /// (shop, customer) for every customer with an order in the shop.
-    shop_customers: HashSet<(i64, i64)>,
     shop_revenue: BTreeMap<i64, Decimal>,
 }
 
@@ -63,7 +63,6 @@ impl ShopStatsBuilder {
             months: BTreeMap::new(),
             customers: HashMap::new(),
             platform_revenue: BTreeMap::new(),
-            shop_customers: HashSet::new(),
             shop_revenue: BTreeMap::new(),
         }
     }
@@ -76,8 +75,16 @@ impl ShopStatsBuilder {
         let month = self.months.entry(month_key).or_default();
         month.orders += 1;
         let buyer = o.customer_id.map(|id| {
-            self.shop_customers.insert((o.shop_id, id));
-            self.customers.entry(id).or_insert(Buyer { platform: o.platform, purchases: 0, first_purchase: None })
+            let b = self.customers.entry(id).or_insert(Buyer {
+                platform: o.platform,
+                purchases: 0,
+                first_purchase: None,
+                shops: Vec::new(),
+            });
+            if !b.shops.contains(&o.shop_id) {
+                b.shops.push(o.shop_id);
+            }
+            b
         });
         let shop_revenue = self.shop_revenue.entry(o.shop_id).or_default();
         if o.kind == OrderKind::Other {
@@ -107,8 +114,12 @@ impl ShopStatsBuilder {
         let mut buyers = 0u32;
         let mut repeat = 0u32;
         let mut platform_customers: BTreeMap<Platform, u32> = BTreeMap::new();
+        let mut shop_customers: BTreeMap<i64, u32> = BTreeMap::new();
         for buyer in self.customers.values() {
             *platform_customers.entry(buyer.platform).or_default() += 1;
+            for &shop in &buyer.shops {
+                *shop_customers.entry(shop).or_default() += 1;
+            }
             if buyer.purchases >= 1 {
                 buyers += 1;
             }
@@ -148,10 +159,6 @@ impl ShopStatsBuilder {
                 .entry(platform)
                 .or_insert(PlatformCount { platform, customers: 0, revenue: Decimal::ZERO })
                 .revenue = revenue;
-        }
-        let mut shop_customers: BTreeMap<i64, u32> = BTreeMap::new();
-        for (shop, _) in self.shop_customers {
-            *shop_customers.entry(shop).or_default() += 1;
         }
         let shops = self
             .shop_revenue

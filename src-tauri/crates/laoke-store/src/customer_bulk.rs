@@ -9,7 +9,7 @@ use laoke_core::dto::{BulkAction, BulkTarget, CustomerQuery};
 use std::path::Path;
 
 /// Exported columns, in order.
-const EXPORT_HEADER: [&str; 17] = [
+const EXPORT_HEADER: [&str; 18] = [
     "id",
     "platform",
     "buyer_id",
@@ -27,6 +27,7 @@ const EXPORT_HEADER: [&str; 17] = [
     "rfm",
     "tags",
     "dnd",
+    "shops",
 ];
 
 /// A cell as spreadsheet text: one starting with `=`, `+`, `-` or `@` would be
@@ -121,6 +122,7 @@ impl Store {
                     row.rfm.unwrap_or_default(),
                     row.tags.join("|"),
                     (if dnd { "1" } else { "0" }).to_owned(),
+                    row.shops.join("|"),
                 ];
                 out.write_record(record.iter().map(|c| cell(c))).map_err(csv_error)?;
                 written += 1;

@@ -21,8 +21,12 @@ use std::time::Instant;
 /// The largest demo shop: enough for every benchmark, small enough to finish.
 pub const MAX_DEMO_CUSTOMERS: u32 = 1_000_000;
 const CHUNK: u32 = 2_000;
-/// The demo shop's storefront name on each platform.
-const DEMO_SHOP_NAME: &str = "老客茶铺 Demo Tea House";
+/// The demo seller's storefront on a platform: the tea house's name and the
+/// platform's word for a shop, so that the shop menus and filters tell them apart.
+fn demo_shop_name(platform: Platform) -> String {
+    let house = if platform.is_chinese() { "老客茶铺" } else { "Laoke Tea House" };
+    format!("{house} · {}", laoke_core::shop::default_name(platform))
+}
 
 impl Store {
     /// Fills an empty archive with a demo shop. `progress` is called after each
@@ -51,7 +55,7 @@ impl Store {
         let batch_id = import_batches::start(&tx, BatchSource::Demo, &stamp)?;
         let mut shop_ids = HashMap::new();
         for p in Platform::ALL.into_iter().filter(|p| *p != Platform::Generic) {
-            shop_ids.insert(p, shops::ensure(&tx, p, DEMO_SHOP_NAME, &stamp)?.id);
+            shop_ids.insert(p, shops::ensure(&tx, p, &demo_shop_name(p), &stamp)?.id);
         }
         let mut report = DemoReport { customers: 0, orders: 0, order_items: 0, elapsed_ms: 0 };
         std::thread::scope(|scope| -> Result<()> {

@@ -107,7 +107,7 @@ impl Store {
             })
             .take(PREVIEW_ROWS)
             .collect();
-        preview.file_shop = orders.iter().find_map(|o| o.shop.clone());
+        preview.file_shop = orders.iter().find_map(|o| o.shop.as_deref().map(str::to_owned));
         preview.last_shop = crate::settings::import_shop(&self.conn, platform)?;
         let mut to = shops::destination(&self.conn, platform, shop, preview.file_shop.as_deref())?;
         // Between several shops, the one chosen last time for this platform's files.
@@ -137,7 +137,7 @@ impl Store {
                 purchase: o.order.kind(count_cod) == OrderKind::Purchase,
                 cod: o.order.cod,
                 items: o.order.items.len() as u32,
-                shop: o.shop,
+                shop: o.shop.map(|s| s.to_string()),
                 order_no: o.order.order_no,
             })
             .collect();

@@ -102,7 +102,7 @@ impl Store {
     /// platforms with several shops are read from the orders.
     #[allow(clippy::type_complexity)]
     fn customer_shops(&self) -> Result<(HashMap<String, Vec<u32>>, HashMap<u32, String>, HashMap<i64, Vec<u32>>)> {
-        let all = crate::shops::list(&self.conn)?;
+        let all = crate::shops::all(&self.conn)?;
         let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
         let mut per_platform: HashMap<Platform, Vec<u32>> = HashMap::new();
         for s in &all {

@@ -22,9 +22,10 @@ pub(crate) struct Shop {
     pub name: String,
     pub named: bool,
     pub count_cod: bool,
+    pub created_at: String,
 }
 
-const COLUMNS: &str = "id, platform, name, named, count_cod";
+const COLUMNS: &str = "id, platform, name, named, count_cod, created_at";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Shop> {
     Ok(Shop {
@@ -33,6 +34,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Shop> {
         name: r.get(2)?,
         named: r.get(3)?,
         count_cod: r.get(4)?,
+        created_at: r.get(5)?,
     })
 }
 
@@ -75,7 +77,14 @@ pub(crate) fn insert(conn: &Connection, platform: Platform, name: &str, named: b
         "INSERT INTO shops (platform, name, named, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![platform.as_str(), name, named, now],
     )?;
-    Ok(Shop { id: conn.last_insert_rowid(), platform, name: name.to_owned(), named, count_cod: true })
+    Ok(Shop {
+        id: conn.last_insert_rowid(),
+        platform,
+        name: name.to_owned(),
+        named,
+        count_cod: true,
+        created_at: now.to_owned(),
+    })
 }
 
 /// The shop `name` on `platform`, created (named) on first use.
@@ -152,30 +161,37 @@ pub(crate) fn has_orders(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM orders WHERE shop_id = ?1)", [id], |r| r.get(0))?)
 }
 
-/// Every shop with its counts, by platform and then age.
-pub(crate) fn list(conn: &Connection) -> Result<Vec<ShopView>> {
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.platform, s.name, s.named, s.count_cod, s.created_at,
-                (SELECT count(*) FROM orders o WHERE o.shop_id = s.id),
-                (SELECT count(DISTINCT o.customer_id) FROM orders o WHERE o.shop_id = s.id)
-         FROM shops s ORDER BY s.platform, s.id",
-    )?;
-    let shops = stmt
-        .query_map([], |r| {
-            let shop = row(r)?;
-            Ok(ShopView {
-                id: shop.id,
-                platform: shop.platform,
-                name: shop.name,
-                named: shop.named,
-                count_cod: shop.count_cod,
-                created_at: r.get(5)?,
-                orders: r.get(6)?,
-                customers: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+/// Every shop, by platform and then age.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Shop>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM shops ORDER BY platform, id"))?;
+    let shops = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(shops)
+}
+
+/// Every shop with its counts, by platform and then age: one pass over the
+/// orders for all shops (a query per shop read each shop's orders again).
+pub(crate) fn list(conn: &Connection) -> Result<Vec<ShopView>> {
+    let mut counts: std::collections::HashMap<i64, (u32, u32)> = std::collections::HashMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT shop_id, count(*), count(DISTINCT customer_id) FROM orders GROUP BY shop_id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        counts.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+    }
+    let shops = all(conn)?.into_iter().map(|shop| {
+        let (orders, customers) = counts.get(&shop.id).copied().unwrap_or_default();
+        ShopView {
+            id: shop.id,
+            platform: shop.platform,
+            name: shop.name,
+            named: shop.named,
+            count_cod: shop.count_cod,
+            orders,
+            customers,
+            created_at: shop.created_at,
+        }
+    });
+    Ok(shops.collect())
 }
 
 impl crate::Store {

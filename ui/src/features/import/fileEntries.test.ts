@@ -1,8 +1,10 @@
 // Chosen files → preview requests and grouped import calls; pasted paths cleaned; display names.
 import { describe, expect, it } from "vitest";
 import type { ImportPreview } from "../../bindings/ImportPreview";
+import type { PreviewShop } from "../../bindings/PreviewShop";
 import {
-  addPaths, cleanPastedPath, fileName, importJobs, importRequestFor, previewRequest, removeEntry, updateEntry,
+  addPaths, chosenShop, cleanPastedPath, fileName, importJobs, importRequestFor, needsShop, previewRequest, removeEntry,
+  updateEntry,
 } from "./fileEntries";
 
 const mapping = { columns: { order_id: "Ref", created_at: "Date", amount: "Total" }, date_format: null };
@@ -52,5 +54,39 @@ describe("requests", () => {
     expect(importJobs(entries, [preview({}), preview({ format: null })], false)).toBeNull();
     expect(importJobs(updateEntry(entries, "/a.csv", { editing: true }), [preview({}), preview({})], false)).toBeNull();
     expect(importJobs([], [], false)).toBeNull();
+  });
+});
+
+describe("shops", () => {
+  const shop = (p: Partial<PreviewShop>): PreviewShop => ({
+    shop_id: null, name: null, renames: null, new: false, remembered: false, choices: [], known: 0, conflicts: 0,
+    elsewhere: [], ...p,
+  });
+  const two = shop({ choices: ["North", "South"] });
+  it("previews in the shop picked, and imports into it; a file's own shop is null", () => {
+    const entry = { path: "/a", mapping: null, editing: false, shop: "Outlet" };
+    expect(previewRequest(entry).shop).toBe("Outlet");
+    expect(previewRequest({ ...entry, shop: null }).shop).toBeNull();
+    expect(chosenShop(entry, preview({ shop: two }))).toBe("Outlet");
+    expect(chosenShop({ ...entry, shop: null }, preview({ shop: two }))).toBeNull();
+  });
+  it("imports into the shop the preview remembered among several, unless another is picked", () => {
+    const [entry] = addPaths([], ["/s.csv"]);
+    const remembered = preview({ shop: shop({ shop_id: 2, name: "South", remembered: true }) });
+    expect(chosenShop(entry, remembered)).toBe("South");
+    expect(importJobs([entry], [remembered], false)?.[0].request.shop).toBe("South");
+    // The only shop, or the shop the file names: the request leaves it to Rust.
+    expect(chosenShop(entry, preview({ shop: shop({ shop_id: 1, name: "North" }) }))).toBeNull();
+  });
+  it("is not ready until a shop is chosen among several, and groups files by shop", () => {
+    const entries = addPaths([], ["/n.csv", "/s.csv"]);
+    expect(needsShop(entries[0], preview({ shop: two }))).toBe(true);
+    expect(importJobs(entries, [preview({ shop: two }), preview({ shop: two })], false)).toBeNull();
+    const picked = updateEntry(updateEntry(entries, "/n.csv", { shop: "North" }), "/s.csv", { shop: "South" });
+    expect(needsShop(picked[0], preview({ shop: two }))).toBe(false);
+    const jobs = importJobs(picked, [preview({ shop: two }), preview({ shop: two })], false, true);
+    expect(jobs?.map((j) => [j.paths, j.request.shop, j.request.allow_conflicts])).toEqual([
+      [["/n.csv"], "North", true], [["/s.csv"], "South", true],
+    ]);
   });
 });

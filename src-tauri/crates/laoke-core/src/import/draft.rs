@@ -163,7 +163,7 @@ impl OrderDraft {
         Some(ImportedOrder {
             row: self.row,
             identity: self.buyer.map(|buyer_id| BuyerIdentity { platform, buyer_id: buyer_id.into_string() }),
-            shop: self.shop.map(CompactString::into_string),
+            shop: self.shop,
             profile,
             order: OrderRecord {
                 order_no: self.order_no.into_string(),

@@ -112,8 +112,8 @@ pub struct ImportedOrder {
     /// The first row of the order in the file.
     pub row: u64,
     pub identity: Option<BuyerIdentity>,
-    /// The shop the export names for the order, if it names one.
-    pub shop: Option<String>,
+    /// The shop the export names for the order, if it names one (short: inline).
+    pub shop: Option<CompactString>,
     pub profile: CustomerRecord,
     pub order: OrderRecord,
 }

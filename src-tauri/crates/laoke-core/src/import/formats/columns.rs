@@ -100,7 +100,7 @@ impl<'r> Reading<'r> {
 
     /// The shop a row names (店铺名称), if the cell says one.
     pub fn shop(&self, col: Option<&Col>) -> Result<Option<CompactString>, Rejection> {
-        let Some(name) = cells::text(self.raw_opt(col)) else { return Ok(None) };
+        let Some(name) = col.and_then(|c| cells::text(self.raw(c))) else { return Ok(None) };
         match crate::shop::checked_name(name) {
             Ok(name) => Ok(Some(CompactString::from(name))),
             Err(e) => Err(self.reject(col, e.to_string())),
@@ -110,7 +110,7 @@ impl<'r> Reading<'r> {
     /// Whether any of the payment-method cells says cash on delivery (see
     /// [`status::is_cash_on_delivery`]).
     pub fn cash_on_delivery(&self, cols: &[Option<Col>]) -> bool {
-        cols.iter().any(|c| status::is_cash_on_delivery(self.raw_opt(c.as_ref())))
+        cols.iter().flatten().any(|c| status::is_cash_on_delivery(self.raw(c)))
     }
 
     /// The order's status, in any platform's words (see `import::status`).
