@@ -144,6 +144,12 @@ mod tests {
         assert_eq!(info.counts.import_batches, 1);
         assert_eq!(calls.first().map(|p| p.done), Some(2_000));
         assert_eq!(calls.last().map(|p| (p.phase.as_str(), p.done)), Some(("finishing", 2_500)));
+        // One shop per platform, each named so that menus and filters tell them apart.
+        let shops = store.shops().unwrap();
+        let names: std::collections::HashSet<&str> = shops.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!((shops.len(), names.len()), (8, 8));
+        assert!(names.contains("老客茶铺 · 淘宝店") && names.contains("Laoke Tea House · Shopify store"), "{names:?}");
+        assert_eq!(shops.iter().map(|s| s.orders).sum::<u32>(), report.orders);
 
         let err = store.fill_demo(DemoRequest { customers: 10, seed: 2 }, now(), |_| true).unwrap_err();
         assert!(matches!(err, StoreError::DemoNotEmpty { orders } if orders == report.orders));

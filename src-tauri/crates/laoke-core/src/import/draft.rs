@@ -106,6 +106,12 @@ impl OrderDraft {
         draft
     }
 
+    /// The shop this order's rows name, when a row of another shop cannot be one
+    /// of its rows (shops number their orders each on their own).
+    pub fn other_shop(&self, shop: Option<&str>) -> Option<&str> {
+        self.shop.as_deref().filter(|own| shop.is_some_and(|s| s != *own))
+    }
+
     /// Adds a later row of the same order.
     pub fn add(&mut self, mut line: Line) {
         merge_profile(&mut self.profile, &line.profile);

@@ -127,14 +127,25 @@ impl ImportFile {
     /// Files a row under its order, opening a new one if needed.
     fn place(&mut self, line: Line) -> Option<Rejection> {
         // Most rows continue the order just opened: found without hashing.
-        if let Some(newest) = self.open.back_mut() {
-            if newest.order_no == line.order_no {
-                newest.add(line);
-                return None;
+        let open = match self.open.back_mut() {
+            Some(newest) if newest.order_no == line.order_no => Some(newest),
+            _ => match self.open_index.get(&line.order_no) {
+                Some(&seq) => Some(&mut self.open[seq - self.first_open]),
+                None => None,
+            },
+        };
+        if let Some(draft) = open {
+            if let Some(own) = draft.other_shop(line.shop.as_deref()) {
+                // An export of several shops whose numbers collide: one file per shop tells them apart.
+                let reason = format!(
+                    "order {} of shop {:?} is also an order of shop {own:?} in this file; \
+                     import each shop's orders in a file of its own",
+                    line.order_no,
+                    line.shop.as_deref().unwrap_or_default()
+                );
+                return Some(Rejection::uncoded(line.row, None, reason));
             }
-        }
-        if let Some(&seq) = self.open_index.get(&line.order_no) {
-            self.open[seq - self.first_open].add(line);
+            draft.add(line);
             return None;
         }
         if self.emitted.contains(&hash(&line.order_no)) {

@@ -1,8 +1,11 @@
 //! The writing side of an import: each order the file yields goes to its shop
-//! (`route`); where that shop may already hold the order, the stored order is
-//! read and the export weighed against it (`laoke_core::revision`: another
-//! creation time or buyer is a conflict, rejected; an older export is stale,
-//! left alone); new orders are stored in batches. Each order's customer is
+//! (`route`); where that shop held orders before the import, the stored order
+//! of its number is read and the export weighed against it
+//! (`laoke_core::revision`: another creation time or buyer is a conflict,
+//! rejected; an older export is stale, left alone); new orders are stored in
+//! batches. The reader hands each order number of a file out once (a number met
+//! again after its order closed is a rejected row), so in a shop without orders
+//! before the import every order is new. Each order's customer is
 //! created on first sight (profile fields filled only where empty) and its
 //! totals folded. Item-report lines go onto their order or wait for it. One
 //! `Writer` per file, inside the file's transaction.
@@ -17,7 +20,6 @@ use laoke_core::revision::{revise, Revision};
 use laoke_core::time::to_stored;
 use laoke_core::Platform;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::BuildHasher;
 
 /// Profile fields an import can fill, as bits, so each customer's row is
 /// updated only when a file brings a field the archive may not have yet.
@@ -82,9 +84,6 @@ pub(super) struct Writer<'t> {
     /// order) they were created.
     fresh_totals: Vec<(i64, CustomerTotals)>,
     known: HashMap<BuyerIdentity, Known>,
-    /// Hashes of the (shop, order number) of every order met so far: a number met
-    /// again may be stored already (in this very import), so it is looked up.
-    seen: HashSet<u64, foldhash::fast::FixedState>,
     /// Orders waiting for the next batch insert, all of one shop.
     queue: Vec<Queued>,
     queue_shop: Option<Target>,
@@ -115,7 +114,6 @@ impl<'t> Writer<'t> {
             touched: HashSet::new(),
             fresh_totals: Vec::new(),
             known: HashMap::new(),
-            seen: HashSet::with_hasher(foldhash::fast::FixedState::default()),
             queue: Vec::with_capacity(orders::BATCH),
             queue_shop: None,
             lines: order_items::LineInserts::new(tx),
@@ -177,12 +175,8 @@ impl<'t> Writer<'t> {
     ) -> Result<()> {
         let target = self.route.target(self.tx, o.shop.as_deref(), &self.stamp, report)?;
         report.items += o.order.items.len() as u32;
-        let met_before = !self.seen.insert(self.seen.hasher().hash_one((target.id, o.order.order_no.as_str())));
-        if target.had_orders || met_before {
-            if met_before {
-                // The number may be waiting in the queue.
-                self.flush(report)?;
-            }
+        // A shop that held orders may hold this one: weigh it before touching its buyer.
+        if target.had_orders {
             if let Some(stored) = orders::find(self.tx, target.id, &o.order.order_no)? {
                 return self.stored(o, stored, target, report);
             }

@@ -148,3 +148,43 @@ fn whole_file_failures() {
         "import.missing_column"
     );
 }
+
+#[test]
+fn an_export_of_several_shops_names_each_orders_shop_and_keeps_colliding_numbers_apart() {
+    let mut mapping = ColumnMapping { columns: Default::default(), date_format: None };
+    for (f, h) in [
+        (MappedField::OrderId, "Order"),
+        (MappedField::CreatedAt, "Date"),
+        (MappedField::Amount, "Total"),
+        (MappedField::Shop, "Store"),
+        (MappedField::PaymentMethod, "Payment"),
+        (MappedField::Status, "Status"),
+    ] {
+        mapping.columns.insert(f, h.into());
+    }
+    let text = "Order,Date,Total,Store,Payment,Status
+#1001,2025-03-01 10:00,10.00,North,card,completed
+#1001,2025-03-01 10:00,5.00,North,card,completed
+#1001,2025-04-02 11:00,20.00,South,货到付款,shipped
+#1002,2025-04-03 12:00,7.00,South,货到付款,paid
+";
+    let (_, ev) = events(text, &ImportOptions { format: None, mapping: Some(mapping) }).unwrap();
+    let os = orders(&ev);
+    let got: Vec<(&str, Option<&str>, _, _, bool)> = os
+        .iter()
+        .map(|o| (o.order.order_no.as_str(), o.shop.as_deref(), o.order.amount_paid, o.order.status, o.order.cod))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("#1001", Some("North"), dec!(15.00), OrderStatus::Completed, false),
+            // Cash on delivery: paid but not shipped is not paid yet.
+            ("#1002", Some("South"), dec!(7.00), OrderStatus::Unpaid, true),
+        ]
+    );
+    // South's #1001 next to North's is another order: refused rather than merged into it.
+    let r = rejections(&ev);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].row, 4);
+    assert!(r[0].reason.contains("of shop \"South\" is also an order of shop \"North\""), "{}", r[0].reason);
+}
