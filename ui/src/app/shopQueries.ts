@@ -12,6 +12,18 @@ export const useSettingsQuery = () => useQuery({ queryKey: queryKeys.settings(),
 /** The seller's shops (storefronts), by platform and then age. */
 export const useShopsQuery = () => useQuery({ queryKey: queryKeys.shops(), queryFn: shopsList });
 
+/**
+ * Whether a platform has several shops (so that shops need naming beside platforms). Selected from the shop
+ * list so that a screen using it renders again only when the answer changes, not when the list reloads.
+ */
+export function useSeveralShops(): boolean {
+  const { data } = useQuery({
+    queryKey: queryKeys.shops(), queryFn: shopsList,
+    select: (shops) => new Set(shops.map((s) => s.platform)).size < shops.length,
+  });
+  return data ?? false;
+}
+
 /** Locale, currency and time zone for formatting; defaults until settings load (or if they fail). */
 export function useDisplay(): { locale: string; currency: string; timeZone: string } {
   const { i18n } = useTranslation();

@@ -24,8 +24,12 @@ const CHUNK: u32 = 2_000;
 /// The demo seller's storefront on a platform: the tea house's name and the
 /// platform's word for a shop, so that the shop menus and filters tell them apart.
 fn demo_shop_name(platform: Platform) -> String {
-    let house = if platform.is_chinese() { "老客茶铺" } else { "Laoke Tea House" };
-    format!("{house} · {}", laoke_core::shop::default_name(platform))
+    let shop = laoke_core::shop::default_name(platform);
+    if platform.is_chinese() {
+        format!("老客茶铺·{shop}")
+    } else {
+        format!("Laoke Tea House · {shop}")
+    }
 }
 
 impl Store {
@@ -148,7 +152,7 @@ mod tests {
         let shops = store.shops().unwrap();
         let names: std::collections::HashSet<&str> = shops.iter().map(|s| s.name.as_str()).collect();
         assert_eq!((shops.len(), names.len()), (8, 8));
-        assert!(names.contains("老客茶铺 · 淘宝店") && names.contains("Laoke Tea House · Shopify store"), "{names:?}");
+        assert!(names.contains("老客茶铺·淘宝店") && names.contains("Laoke Tea House · Shopify store"), "{names:?}");
         assert_eq!(shops.iter().map(|s| s.orders).sum::<u32>(), report.orders);
 
         let err = store.fill_demo(DemoRequest { customers: 10, seed: 2 }, now(), |_| true).unwrap_err();

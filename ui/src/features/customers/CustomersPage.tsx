@@ -9,7 +9,7 @@ import { useNavigate, useSearchParams } from "react-router-dom";
 import type { CustomerRow } from "../../bindings/CustomerRow";
 import { customersPage } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
-import { useDisplay } from "../../app/shopQueries";
+import { useDisplay, useSeveralShops } from "../../app/shopQueries";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
@@ -48,7 +48,7 @@ export function CustomersPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const [allMatching, setAllMatching] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
-  const [shown, setShown] = useColumnChoice();
+  const [shown, setShown] = useColumnChoice(useSeveralShops());
   const debounced = useDebounced(searchText, SEARCH_DEBOUNCE_MS);
   useEffect(() => setState((s) => withSearch(s, debounced)), [debounced]);
   const segmentParam = segmentFromUrl(params);

@@ -1,5 +1,7 @@
-// Which optional columns of the customer table the seller shows, remembered on this computer.
-import { useCallback, useState } from "react";
+// Which optional columns of the customer table the seller shows, remembered on this computer. Until they
+// choose, the defaults: every column but the order count, and the shops only when a platform has several
+// (with one shop per platform the column would repeat the platform).
+import { useCallback, useMemo, useState } from "react";
 
 export const OPTIONAL_COLUMNS = [
   "platform", "shops", "stage", "rfm", "tier", "purchases", "orders", "value", "first_purchase", "last_purchase", "region",
@@ -8,23 +10,28 @@ export const OPTIONAL_COLUMNS = [
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 const KEY = "laoke.customers.columns";
-const DEFAULT: OptionalColumn[] = OPTIONAL_COLUMNS.filter((c) => c !== "orders");
 
-function read(): OptionalColumn[] {
+export function defaultColumns(severalShops: boolean): OptionalColumn[] {
+  return OPTIONAL_COLUMNS.filter((c) => c !== "orders" && (c !== "shops" || severalShops));
+}
+
+function read(): OptionalColumn[] | null {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? "null") as unknown;
     if (Array.isArray(stored)) return OPTIONAL_COLUMNS.filter((c) => stored.includes(c));
   } catch {
     // A damaged setting falls back to the defaults.
   }
-  return DEFAULT;
+  return null;
 }
 
-export function useColumnChoice(): [OptionalColumn[], (next: OptionalColumn[]) => void] {
-  const [shown, setShown] = useState<OptionalColumn[]>(read);
+export function useColumnChoice(severalShops = false): [OptionalColumn[], (next: OptionalColumn[]) => void] {
+  const [chosen, setChosen] = useState<OptionalColumn[] | null>(read);
   const update = useCallback((next: OptionalColumn[]) => {
-    setShown(next);
+    setChosen(next);
     localStorage.setItem(KEY, JSON.stringify(next));
   }, []);
-  return [shown, update];
+  // One array per answer: the table's columns are rebuilt when it changes.
+  const defaults = useMemo(() => defaultColumns(severalShops), [severalShops]);
+  return [chosen ?? defaults, update];
 }

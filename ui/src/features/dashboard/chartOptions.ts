@@ -55,9 +55,10 @@ export function mixOption(slices: Slice[], { locale, currency, t }: Ctx): EChart
           `${t("dashboard.chart.revenue")}: ${formatMoney(r.revenue, currency, locale)}`].join("\n");
       },
     },
-    legend: { bottom: 0, left: "center", itemWidth: 12, itemHeight: 12 },
+    // One scrolling line: shop names are long, and many would wrap over the ring.
+    legend: { type: "scroll", bottom: 0, left: "center", itemWidth: 12, itemHeight: 12 },
     series: [{
-      type: "pie", radius: ["38%", "62%"], center: ["50%", "40%"],
+      type: "pie", radius: ["38%", "62%"], center: ["50%", "44%"],
       label: { show: false }, // names are in the legend; counts and revenue in the tooltip
       emphasis: { label: { show: true, formatter: "{d}%", fontSize: 16, fontWeight: "bold" } },
       data: slices.map((r) => ({ name: r.name, value: r.customers, ...(r.color ? { itemStyle: { color: r.color } } : {}) })),

@@ -31,7 +31,8 @@ export function ShopsCard() {
   const n = (v: number) => formatCount(v, i18n.language);
 
   return (
-    <Card title={t("settings.shops.title")} className="laoke-settings" style={{ marginTop: 16 }} data-testid="settings-shops">
+    <Card title={t("settings.shops.title")} className="laoke-settings laoke-settings-wide" style={{ marginTop: 16 }}
+      data-testid="settings-shops">
       <Typography.Paragraph type="secondary">{t("settings.shops.hint")}</Typography.Paragraph>
       {shops.isError && <ErrorAlert error={shops.error} onRetry={() => void shops.refetch()} />}
       <Table<ShopView>
@@ -64,10 +65,10 @@ export function ShopsCard() {
                 )}
               </Space>
             ) },
-          { title: t("settings.shops.orders"), dataIndex: "orders", align: "right", width: 100, render: n },
+          { title: t("settings.shops.orders"), dataIndex: "orders", align: "right", width: 90, render: n },
           { title: t("settings.shops.customers"), dataIndex: "customers", align: "right", width: 100, render: n },
           { title: <Tooltip title={t("settings.shops.codHint")}>{t("settings.shops.cod")} <InfoCircleOutlined /></Tooltip>,
-            dataIndex: "count_cod", width: 150,
+            dataIndex: "count_cod", width: 170,
             render: (on: boolean, s) => (
               <Switch checked={on} size="small" data-testid="settings-shop-cod" data-shop={s.id}
                 loading={save.isPending && save.variables?.id === s.id}

@@ -1,0 +1,11 @@
+// The customer table's default columns: the shops column only when some platform has several shops.
+import { describe, expect, it } from "vitest";
+import { defaultColumns } from "./useColumnChoice";
+
+describe("default columns", () => {
+  it("leave out the order count, and the shops unless a platform has several", () => {
+    expect(defaultColumns(false)).not.toContain("shops");
+    expect(defaultColumns(false)).not.toContain("orders");
+    expect(defaultColumns(true)).toEqual(["platform", "shops", ...defaultColumns(false).slice(1)]);
+  });
+});
