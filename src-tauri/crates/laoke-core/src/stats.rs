@@ -31,8 +31,10 @@ struct Buyer {
     platform: Platform,
     purchases: u32,
     first_purchase: Option<DateTime<Utc>>,
-    /// The shops they ordered in (nearly always one).
-    shops: Vec<i64>,
+    /// The shop of their first order, and any other they ordered in (nearly
+    /// always none: no allocation for a buyer of one shop).
+    shop: i64,
+    other_shops: Vec<i64>,
 }
 
 pub struct ShopStatsBuilder {
@@ -79,21 +81,21 @@ impl ShopStatsBuilder {
                 platform: o.platform,
                 purchases: 0,
                 first_purchase: None,
-                shops: Vec::new(),
+                shop: o.shop_id,
+                other_shops: Vec::new(),
             });
-            if !b.shops.contains(&o.shop_id) {
-                b.shops.push(o.shop_id);
+            if b.shop != o.shop_id && !b.other_shops.contains(&o.shop_id) {
+                b.other_shops.push(o.shop_id);
             }
             b
         });
-        let shop_revenue = self.shop_revenue.entry(o.shop_id).or_default();
         if o.kind == OrderKind::Other {
             return;
         }
         self.revenue += o.value;
         month.revenue += o.value;
         *self.platform_revenue.entry(o.platform).or_default() += o.value;
-        *shop_revenue += o.value;
+        *self.shop_revenue.entry(o.shop_id).or_default() += o.value;
         if o.kind == OrderKind::Purchase {
             self.purchases += 1;
             self.purchase_value += o.value;
@@ -117,7 +119,7 @@ impl ShopStatsBuilder {
         let mut shop_customers: BTreeMap<i64, u32> = BTreeMap::new();
         for buyer in self.customers.values() {
             *platform_customers.entry(buyer.platform).or_default() += 1;
-            for &shop in &buyer.shops {
+            for &shop in std::iter::once(&buyer.shop).chain(&buyer.other_shops) {
                 *shop_customers.entry(shop).or_default() += 1;
             }
             if buyer.purchases >= 1 {
@@ -160,15 +162,16 @@ impl ShopStatsBuilder {
                 .or_insert(PlatformCount { platform, customers: 0, revenue: Decimal::ZERO })
                 .revenue = revenue;
         }
-        let shops = self
-            .shop_revenue
+        // Every shop with customers or revenue (a shop of unpaid orders only has no revenue).
+        let mut shops: BTreeMap<i64, ShopCount> = shop_customers
             .into_iter()
-            .map(|(shop_id, revenue)| ShopCount {
-                shop_id,
-                customers: shop_customers.get(&shop_id).copied().unwrap_or(0),
-                revenue,
-            })
+            .map(|(shop_id, customers)| (shop_id, ShopCount { shop_id, customers, revenue: Decimal::ZERO }))
             .collect();
+        for (shop_id, revenue) in self.shop_revenue {
+            shops.entry(shop_id).or_insert(ShopCount { shop_id, customers: 0, revenue: Decimal::ZERO }).revenue =
+                revenue;
+        }
+        let shops = shops.into_values().collect();
         Dashboard { stats, monthly, platforms: platforms.into_values().collect(), shops }
     }
 }
