@@ -40,7 +40,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             tags.insert(r.get(0)?, r.get(1)?);
         }
-        let (shops, shop_names, mut shops_of) = self.customer_shops()?;
+        let CustomerShops { by_name: shops, names: shop_names, only_shop, of: mut shops_of } = self.customer_shops()?;
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.platform, c.buyer_id, c.nick, c.name, c.phone, c.email, c.province, c.city, c.gender,
                     c.value, c.purchases, c.orders_count, c.first_purchase_at, c.last_purchase_at, c.first_order_at,
@@ -68,9 +68,18 @@ impl Store {
             }
             let rfm = crate::customer_scores::rfm_at(r, 20)?;
             let birthday = text(17)?;
+            let platform: Option<Platform> = r.get_ref(1)?.as_str()?.parse().ok();
+            let orders: u32 = r.get(12)?;
+            let mut shops = shops_of.remove(&id).unwrap_or_default();
+            if let Some(only) = platform.and_then(|p| only_shop.get(&p)).filter(|_| orders > 0) {
+                if !shops.contains(only) {
+                    shops.push(*only);
+                    shops.sort_unstable();
+                }
+            }
             facts.push(CustomerFacts {
                 id,
-                platform: r.get_ref(1)?.as_str()?.parse().ok(),
+                platform,
                 buyer_id: buyer_id.into(),
                 nick: nick.into(),
                 haystack: haystack.to_lowercase().into(),
@@ -82,7 +91,7 @@ impl Store {
                 rfm,
                 value: crate::columns::decimal(r, 10, "customers", "value")?,
                 purchases: r.get(11)?,
-                orders: r.get(12)?,
+                orders,
                 first_purchase: seconds(13)?,
                 last_purchase: seconds(14)?,
                 first_order: seconds(15)?,
@@ -90,18 +99,19 @@ impl Store {
                 birthday_month: birthday.as_deref().and_then(|b| b.get(5..7)).and_then(|m| m.parse().ok()),
                 dnd: r.get::<_, i64>(18)? != 0,
                 tags: tags_of.remove(&id).unwrap_or_default().into(),
-                shops: shops_of.remove(&id).unwrap_or_default().into(),
+                shops: shops.into(),
             });
         }
         Ok(RosterSnapshot { roster: Roster::new(facts), generation, tags, shops, shop_names })
     }
 
-    /// The shops by name and by id, and the shops each customer ordered in (a
-    /// customer others were merged into has theirs too). Most sellers have one
-    /// shop per platform: a customer's shop is then their platform's, and only
-    /// platforms with several shops are read from the orders.
-    #[allow(clippy::type_complexity)]
-    fn customer_shops(&self) -> Result<(HashMap<String, Vec<u32>>, HashMap<u32, String>, HashMap<i64, Vec<u32>>)> {
+    /// The shops by name and by id, and the shops each customer ordered in
+    /// that the roster's own pass over the customers cannot tell. Most sellers
+    /// have one shop per platform: a customer's shop is then their platform's,
+    /// which the roster adds itself; only the customers merged into others
+    /// (few, read through their partial index) and the platforms with several
+    /// shops (read from the orders) are gathered here.
+    fn customer_shops(&self) -> Result<CustomerShops> {
         let all = crate::shops::all(&self.conn)?;
         let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
         let mut per_platform: HashMap<Platform, Vec<u32>> = HashMap::new();
@@ -109,19 +119,26 @@ impl Store {
             by_name.entry(s.name.clone()).or_default().push(s.id as u32);
             per_platform.entry(s.platform).or_default().push(s.id as u32);
         }
+        let only_shop: HashMap<Platform, u32> = per_platform
+            .iter()
+            .filter_map(|(p, ids)| match ids.as_slice() {
+                [only] => Some((*p, *only)),
+                _ => None,
+            })
+            .collect();
         let mut of: HashMap<i64, Vec<u32>> = HashMap::new();
         let mut root: HashMap<i64, i64> = HashMap::new();
-        let mut stmt = self.conn.prepare("SELECT id, platform, merged_into, orders_count FROM customers")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, platform, merged_into, orders_count FROM customers WHERE merged_into IS NOT NULL")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let (id, merged): (i64, Option<i64>) = (r.get(0)?, r.get(2)?);
-            if let Some(into) = merged {
-                root.insert(id, into);
-            }
+            let (id, into): (i64, i64) = (r.get(0)?, r.get(2)?);
+            root.insert(id, into);
             let platform: Option<Platform> = r.get_ref(1)?.as_str()?.parse().ok();
-            if let Some([only]) = platform.and_then(|p| per_platform.get(&p)).map(Vec::as_slice) {
+            if let Some(only) = platform.and_then(|p| only_shop.get(&p)) {
                 if r.get::<_, i64>(3)? > 0 {
-                    of.entry(merged.unwrap_or(id)).or_default().push(*only);
+                    of.entry(into).or_default().push(*only);
                 }
             }
         }
@@ -142,6 +159,17 @@ impl Store {
             ids.dedup();
         }
         let names = all.into_iter().map(|s| (s.id as u32, s.name)).collect();
-        Ok((by_name, names, of))
+        Ok(CustomerShops { by_name, names, only_shop, of })
     }
+}
+
+/// What [`Store::customer_shops`] gathers for the roster.
+struct CustomerShops {
+    by_name: HashMap<String, Vec<u32>>,
+    names: HashMap<u32, String>,
+    /// The shop of each platform that has exactly one.
+    only_shop: HashMap<Platform, u32>,
+    /// The shops of customers others were merged into and of customers on
+    /// platforms with several shops (sorted, without repeats).
+    of: HashMap<i64, Vec<u32>>,
 }

@@ -352,3 +352,31 @@ fn customers_show_the_shops_they_bought_in_and_filter_by_shop() {
         .unwrap();
     assert_eq!(count.customers, 4);
 }
+
+/// A customer others were merged into carries their shops in the roster,
+/// both where the platform has one shop and where it has several.
+#[test]
+fn a_merged_customer_carries_the_shops_of_those_merged_into_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    let into = |shop: &str| ImportFlags { shop: Some(shop.into()), ..Default::default() };
+    import(&mut store, &fixture("shopify_store_north.csv"), &into("North")).unwrap();
+    import(&mut store, &fixture("shopify_store_south.csv"), &into("South")).unwrap();
+    import(&mut store, &fixture("taobao_overlap_3.csv"), &into("茶铺")).unwrap();
+    let snap = store.roster().unwrap();
+    let by_buyer = |snap: &crate::roster::RosterSnapshot, buyer: &str| {
+        snap.roster.facts().iter().find(|c| &*c.buyer_id == buyer).cloned()
+    };
+    let taobao = snap.roster.facts().iter().find(|c| c.platform == Some(laoke_core::Platform::Taobao)).unwrap().clone();
+    let (north, south, tea) =
+        (shop_id(&store, "North") as u32, shop_id(&store, "South") as u32, shop_id(&store, "茶铺") as u32);
+    assert_eq!(&*taobao.shops, [tea], "the only shop of its platform");
+    let cora = by_buyer(&snap, "cora.both@example.com").unwrap();
+    assert_eq!(&*cora.shops, [north, south]);
+    store.merge_customers(cora.id, &[taobao.id], "2026-11-22T00:00:00Z").unwrap();
+    let snap = store.roster().unwrap();
+    let cora = by_buyer(&snap, "cora.both@example.com").unwrap();
+    let mut expected = vec![north, south, tea];
+    expected.sort_unstable();
+    assert_eq!(&*cora.shops, expected.as_slice());
+    assert!(snap.roster.facts().iter().all(|c| c.id != taobao.id), "the merged customer is not listed");
+}
