@@ -9,7 +9,13 @@ use rusqlite_migration::{Migrations, M};
 pub const SCHEMA_VERSION: u32 = 6;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
+    Migrations::new(steps())
+}
+
+/// Every migration in order; a test builds an archive of an older schema from
+/// the first few.
+pub(crate) fn steps() -> Vec<M<'static>> {
+    vec![
         M::up(V1),
         M::up(V2),
         M::up(V3),
@@ -17,7 +23,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(V5),
         // Rebuilds `orders` (foreign keys are off while migrating): the check proves every reference held.
         M::up_with_hook("", crate::orders_per_shop::migrate).foreign_key_check(),
-    ])
+    ]
 }
 
 /// Migration 1 in dependency order: a table comes after the tables it references.
