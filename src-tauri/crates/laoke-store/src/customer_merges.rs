@@ -8,7 +8,7 @@
 use crate::roster::RosterSnapshot;
 use crate::{customers, settings, Result, Store, StoreError};
 use laoke_core::dto::MergeSuggestion;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashSet;
 
 impl Store {
@@ -40,43 +40,7 @@ impl Store {
     /// into one of `others` move to `target` with it.
     pub fn merge_customers(&mut self, target: i64, others: &[i64], now: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let merged_into = |id: i64| -> Result<Option<i64>> {
-            tx.query_row("SELECT merged_into FROM customers WHERE id = ?1", [id], |r| r.get::<_, Option<i64>>(0))
-                .optional()?
-                .ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })
-        };
-        if merged_into(target)?.is_some() {
-            return Err(StoreError::SettingsInvalid {
-                field: "target",
-                reason: "this customer is merged into another".into(),
-            });
-        }
-        let mut touched = HashSet::from([target]);
-        for &other in others.iter().filter(|&&o| o != target) {
-            if merged_into(other)?.is_some() {
-                return Err(StoreError::SettingsInvalid {
-                    field: "customers",
-                    reason: format!("{other} is already merged"),
-                });
-            }
-            let members: Vec<i64> = tx
-                .prepare_cached("SELECT id FROM customers WHERE merged_into = ?1")?
-                .query_map([other], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for m in std::iter::once(other).chain(members) {
-                tx.execute(
-                    "UPDATE customers SET merged_into = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![m, target, now],
-                )?;
-                tx.execute(
-                    "INSERT INTO customer_merges (target_id, merged_id, merged_at) VALUES (?1, ?2, ?3)",
-                    params![target, m, now],
-                )?;
-                touched.insert(m);
-            }
-        }
-        customers::refresh_totals(&tx, &touched, now)?;
-        settings::bump_generation(&tx)?;
+        merge(&tx, target, others, now)?;
         tx.commit()?;
         Ok(())
     }
@@ -104,6 +68,49 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Merges `others` into `target` inside the caller's transaction (see
+/// [`Store::merge_customers`]; migration 7 merges Etsy customers with it too).
+pub(crate) fn merge(tx: &Connection, target: i64, others: &[i64], now: &str) -> Result<()> {
+    let merged_into = |id: i64| -> Result<Option<i64>> {
+        tx.query_row("SELECT merged_into FROM customers WHERE id = ?1", [id], |r| r.get::<_, Option<i64>>(0))
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })
+    };
+    if merged_into(target)?.is_some() {
+        return Err(StoreError::SettingsInvalid {
+            field: "target",
+            reason: "this customer is merged into another".into(),
+        });
+    }
+    let mut touched = HashSet::from([target]);
+    for &other in others.iter().filter(|&&o| o != target) {
+        if merged_into(other)?.is_some() {
+            return Err(StoreError::SettingsInvalid {
+                field: "customers",
+                reason: format!("{other} is already merged"),
+            });
+        }
+        let members: Vec<i64> = tx
+            .prepare_cached("SELECT id FROM customers WHERE merged_into = ?1")?
+            .query_map([other], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for m in std::iter::once(other).chain(members) {
+            tx.execute(
+                "UPDATE customers SET merged_into = ?2, updated_at = ?3 WHERE id = ?1",
+                params![m, target, now],
+            )?;
+            tx.execute(
+                "INSERT INTO customer_merges (target_id, merged_id, merged_at) VALUES (?1, ?2, ?3)",
+                params![target, m, now],
+            )?;
+            touched.insert(m);
+        }
+    }
+    customers::refresh_totals(tx, &touched, now)?;
+    settings::bump_generation(tx)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,6 +14,14 @@ pub(crate) fn find_id(conn: &Connection, identity: &BuyerIdentity) -> Result<Opt
     Ok(stmt.query_row(params![identity.platform.as_str(), identity.buyer_id], |r| r.get(0)).optional()?)
 }
 
+/// The person a buyer identity is: the customer it is merged into, else its own
+/// customer (`None`: no customer has it).
+pub(crate) fn person_of(conn: &Connection, identity: &BuyerIdentity) -> Result<Option<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT coalesce(merged_into, id) FROM customers WHERE platform = ?1 AND buyer_id = ?2")?;
+    Ok(stmt.query_row(params![identity.platform.as_str(), identity.buyer_id], |r| r.get(0)).optional()?)
+}
+
 /// Fills the profile fields the archive does not know yet. A known value is never
 /// overwritten by an import, and a field the seller edited (even to empty) is
 /// never filled: the `edited` bits say which.

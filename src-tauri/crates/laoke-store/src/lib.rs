@@ -24,6 +24,7 @@ mod db;
 mod decimal_text;
 mod demo;
 mod error;
+mod etsy_usernames;
 mod import;
 mod import_batches;
 mod import_history;

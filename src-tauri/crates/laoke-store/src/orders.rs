@@ -68,6 +68,8 @@ pub(crate) struct StoredOrder {
     pub customer_id: Option<i64>,
     /// The buyer identity of its customer.
     pub buyer: Option<String>,
+    /// The customer its customer is merged into, else its customer: the person.
+    pub person: Option<i64>,
     pub record: OrderRecord,
 }
 
@@ -75,7 +77,8 @@ pub(crate) struct StoredOrder {
 pub(crate) fn find(conn: &Connection, shop_id: i64, order_no: &str) -> Result<Option<StoredOrder>> {
     use crate::columns::{decimal, instant, parsed};
     let mut stmt = conn.prepare_cached(
-        "SELECT o.id, o.customer_id, c.buyer_id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.cod
+        "SELECT o.id, o.customer_id, c.buyer_id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.cod,
+                coalesce(c.merged_into, c.id)
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.shop_id = ?1 AND o.order_no = ?2",
     )?;
     let mut rows = stmt.query(params![shop_id, order_no])?;
@@ -99,7 +102,7 @@ pub(crate) fn find(conn: &Connection, shop_id: i64, order_no: &str) -> Result<Op
         cod: r.get(8)?,
         items: crate::order_items::load(conn, id)?,
     };
-    Ok(Some(StoredOrder { id, customer_id: r.get(1)?, buyer: r.get(2)?, record }))
+    Ok(Some(StoredOrder { id, customer_id: r.get(1)?, buyer: r.get(2)?, person: r.get(9)?, record }))
 }
 
 /// Rewrites what exports say about an existing order.

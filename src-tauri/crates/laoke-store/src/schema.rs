@@ -6,7 +6,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
@@ -23,6 +23,8 @@ pub(crate) fn steps() -> Vec<M<'static>> {
         M::up(V5),
         // Rebuilds `orders` (foreign keys are off while migrating): the check proves every reference held.
         M::up_with_hook("", crate::orders_per_shop::migrate).foreign_key_check(),
+        // Etsy buyers keyed by username, as both Etsy downloads can key them.
+        M::up_with_hook("", crate::etsy_usernames::migrate),
     ]
 }
 

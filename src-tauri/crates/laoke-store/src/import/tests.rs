@@ -380,3 +380,36 @@ fn a_merged_customer_carries_the_shops_of_those_merged_into_them() {
     assert_eq!(&*cora.shops, expected.as_slice());
     assert!(snap.roster.facts().iter().all(|c| c.id != taobao.id), "the merged customer is not listed");
 }
+
+/// Etsy's two downloads of the same orders, in either order: one order each,
+/// one customer per buyer (both files key buyers by username), the items
+/// file's lines on the orders, and no conflict.
+#[test]
+fn both_etsy_downloads_of_the_same_orders_are_one_archive_in_either_order() {
+    for files in
+        [["etsy_sold_orders.csv", "etsy_sold_order_items.csv"], ["etsy_sold_order_items.csv", "etsy_sold_orders.csv"]]
+    {
+        let mut store = Store::open_in_memory().unwrap();
+        for f in files {
+            let report = import(&mut store, &fixture(f), &ImportFlags::default()).unwrap();
+            assert_eq!((report.conflicts, report.rejected.len()), (0, 0), "{f}");
+        }
+        let counts: (i64, i64, i64) = store
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM orders),
+                        (SELECT count(*) FROM order_items)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(counts, (3, 4, 5), "3 buyers, 4 orders, the items file's 5 lines");
+        let ava: (i64, String) = store
+            .conn
+            .query_row("SELECT orders_count, nick FROM customers WHERE buyer_id = 'avabrooks'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(ava, (2, "avabrooks".to_owned()));
+    }
+}

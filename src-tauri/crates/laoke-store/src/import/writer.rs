@@ -239,7 +239,13 @@ impl<'t> Writer<'t> {
         target: Target,
         report: &mut FileReport,
     ) -> Result<()> {
-        let buyer = o.identity.as_ref().map(|i| i.buyer_id.as_str());
+        let mut buyer = o.identity.as_ref().map(|i| i.buyer_id.as_str());
+        // Another identity of the same person (customers the seller merged) is the same buyer.
+        if let (Some(identity), Some(person)) = (&o.identity, stored.person) {
+            if stored.buyer.as_deref() != buyer && customers::person_of(self.tx, identity)? == Some(person) {
+                buyer = stored.buyer.as_deref();
+            }
+        }
         match revise(&stored.record, stored.buyer.as_deref(), &o.order, buyer) {
             Revision::Conflict => {
                 report.conflicts += 1;
@@ -255,7 +261,9 @@ impl<'t> Writer<'t> {
             }
             Revision::Update(order) => {
                 let customer = self.customer(&o, target, report)?;
-                let customer_id = customer.map(|(id, _)| id).or(stored.customer_id);
+                // The buyer never changes: the order stays with its customer, and one
+                // stored without a buyer gains this export's.
+                let customer_id = stored.customer_id.or(customer.map(|(id, _)| id));
                 let origin =
                     OrderOrigin { platform: self.platform, shop_id: target.id, customer_id, batch_id: self.batch_id };
                 let text = OrderText::of(&order, target.count_cod);

@@ -1,7 +1,10 @@
 //! Etsy's two downloads (shared/formats/etsy.txt): EtsySoldOrders, one row per
-//! order keyed by Buyer User ID, refunds visible only as a lower Adjusted Order
-//! Total; and EtsySoldOrderItems, one row per transaction keyed by the Buyer
-//! username, whose order-level shipping, tax and discounts repeat on each row.
+//! order, refunds visible only as a lower Adjusted Order Total; and
+//! EtsySoldOrderItems, one row per transaction, whose order-level shipping, tax
+//! and discounts repeat on each row. A buyer is keyed by their username (Buyer),
+//! the only key both files carry: the orders file's Buyer User ID keys a buyer
+//! only where its username is blank. Keyed apart, one order read from both files
+//! would have two buyers (a conflict) and one person two customers.
 
 use super::columns::{Col, Columns, Reading};
 use super::RowReader;
@@ -26,7 +29,8 @@ fn order_id(r: &Reading<'_>, col: &Col) -> Result<String, Rejection> {
 pub struct Orders {
     tz: Tz,
     order_no: Col,
-    buyer: Col,
+    /// Buyer User ID: the key where the username is blank.
+    user_id: Col,
     created: Col,
     total: Col,
     adjusted: Option<Col>,
@@ -43,7 +47,7 @@ impl Orders {
         Ok(Orders {
             tz,
             order_no: c.require(&["Order ID"])?,
-            buyer: c.require(&["Buyer User ID"])?,
+            user_id: c.require(&["Buyer User ID"])?,
             created: c.require(&["Sale Date"])?,
             total: c.require(&["Order Total"])?,
             adjusted: c.find(&["Adjusted Order Total"]),
@@ -61,10 +65,13 @@ impl RowReader for Orders {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: None };
         let mut line = Line::new(rec.row, order_id(&r, &self.order_no)?.into());
-        line.buyer = r.personal_str(Some(&self.buyer)).map(Into::into);
+        let username = r.personal(self.username.as_ref());
+        line.buyer = match &username {
+            Some(u) => Some(u.as_str().into()),
+            None => r.personal_str(Some(&self.user_id)).map(Into::into),
+        };
         line.profile.name = r.personal(self.name.as_ref());
-        line.profile.nick =
-            r.personal(self.username.as_ref()).or_else(|| line.profile.name.clone()).unwrap_or_default();
+        line.profile.nick = username.or_else(|| line.profile.name.clone()).unwrap_or_default();
         line.profile.city = r.personal(self.city.as_ref());
         line.profile.province = r.personal(self.state.as_ref());
         line.profile.address = r.personal(self.street.as_ref());
