@@ -4,13 +4,19 @@
 //! An order's number, creation time and buyer never change: an export that says
 //! otherwise describes another order (usually one of another shop whose numbers
 //! restart, as every Shopify store's do at `#1001`), a conflict that is never
-//! written. The rest only moves forward, so that the exports of one shop imported
-//! in any order give the same archive:
+//! written. Creation times up to [`SAME_MOMENT`] apart are two readings of one
+//! moment, not two orders: the archive's time zone changed between two imports
+//! (exports without a zone are read in it), an export gave only the date or no
+//! time (Pinduoduo's order-number date at midnight), a spreadsheet dropped the
+//! seconds. The later reading, the more precise one in all but the first case,
+//! is kept, whichever file came first. The rest only moves forward, so that the
+//! exports of one shop imported in any order give the same archive:
 //!
 //! - the status by [`OrderStatus::progress`] (unpaid → paid → shipped → completed;
 //!   anything → closed or refunded), and at the same status a confirmed payment
 //!   after an unconfirmed cash-on-delivery one;
-//! - refunds only grow.
+//! - refunds only grow;
+//! - priced lines (an item report's) are kept over lines that only name the items.
 //!
 //! The export that is at least as far along (status, then payment, then refund)
 //! gives the amounts, times and lines; an export behind the archive changes
@@ -21,6 +27,10 @@
 
 use crate::archive::OrderRecord;
 use std::cmp::Ordering;
+
+/// How far apart two creation times of one order may be read: the widest gap
+/// between two time zones (UTC−12 to UTC+14).
+pub const SAME_MOMENT: chrono::TimeDelta = chrono::TimeDelta::hours(26);
 
 /// What to do with an export's order, given the stored one.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,18 +62,14 @@ pub fn revise(
     buyer: Option<&str>,
 ) -> Revision {
     let other_buyer = matches!((stored_buyer, buyer), (Some(a), Some(b)) if a != b);
-    if stored.created_at != incoming.created_at || other_buyer {
+    if (stored.created_at - incoming.created_at).abs() > SAME_MOMENT || other_buyer {
         return Revision::Conflict;
     }
     let behind = age(incoming).cmp(&age(stored)) == Ordering::Less;
-    let mut merged = if behind {
-        stored.clone()
-    } else {
-        OrderRecord {
-            items: if keeps_stored_lines(stored, incoming) { stored.items.clone() } else { incoming.items.clone() },
-            ..incoming.clone()
-        }
-    };
+    let mut merged = if behind { stored.clone() } else { incoming.clone() };
+    merged.items =
+        if keeps_stored_lines(stored, incoming, behind) { stored.items.clone() } else { incoming.items.clone() };
+    merged.created_at = stored.created_at.max(incoming.created_at);
     // Once known, the payment time stays known, whichever export said it.
     merged.paid_at = merged.paid_at.or(stored.paid_at).or(incoming.paid_at);
     merged.refund = stored.refund.max(incoming.refund);
@@ -77,12 +83,19 @@ pub fn revise(
     }
 }
 
-/// An export without lines, or one that only names the items (a Taobao order
-/// report) where the archive has priced lines (from the item report), keeps the
-/// archive's lines.
-fn keeps_stored_lines(stored: &OrderRecord, incoming: &OrderRecord) -> bool {
-    let names_only = incoming.items.iter().all(|i| i.unit_price.is_none());
-    incoming.items.is_empty() || (names_only && stored.items.iter().any(|i| i.unit_price.is_some()))
+/// Whose lines the order keeps: the ones there are; priced lines (an item
+/// report's) over lines that only name the items (a Taobao order report's); else
+/// the lines of the export that is further along.
+fn keeps_stored_lines(stored: &OrderRecord, incoming: &OrderRecord, behind: bool) -> bool {
+    let priced = |o: &OrderRecord| o.items.iter().any(|i| i.unit_price.is_some());
+    if incoming.items.is_empty() || stored.items.is_empty() {
+        return incoming.items.is_empty();
+    }
+    match (priced(stored), priced(incoming)) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => behind,
+    }
 }
 
 #[cfg(test)]
@@ -116,8 +129,11 @@ mod tests {
     #[test]
     fn another_time_or_buyer_is_another_order() {
         let stored = order(Paid, dec!(0));
-        let later = OrderRecord { created_at: stored.created_at + chrono::Duration::seconds(1), ..stored.clone() };
-        assert_eq!(revise(&stored, Some("a@example.com"), &later, Some("a@example.com")), Revision::Conflict);
+        let at = |delta: chrono::TimeDelta| OrderRecord { created_at: stored.created_at + delta, ..stored.clone() };
+        let two_days_on = at(chrono::TimeDelta::days(2));
+        assert_eq!(revise(&stored, Some("a@example.com"), &two_days_on, Some("a@example.com")), Revision::Conflict);
+        let beyond = at(-SAME_MOMENT - chrono::TimeDelta::seconds(1));
+        assert_eq!(revise(&stored, Some("a@example.com"), &beyond, Some("a@example.com")), Revision::Conflict);
         assert_eq!(revise(&stored, Some("a@example.com"), &stored, Some("b@example.com")), Revision::Conflict);
         // An export without the buyer (masked) is no conflict, and gives the order no buyer.
         assert_eq!(revise(&stored, Some("a@example.com"), &stored, None), Revision::Same);
@@ -196,5 +212,26 @@ mod tests {
         assert_eq!(revise(&stored, None, &no_lines, None), Revision::Same);
         // The other way round, priced lines replace named ones.
         assert_eq!(revise(&names_only, None, &stored, None), Revision::Update(stored.clone()));
+        // Whichever export is further along: priced lines stay.
+        let refunded_names_only = OrderRecord { status: Refunded, ..names_only.clone() };
+        let refunded = OrderRecord { status: Refunded, ..stored.clone() };
+        assert_eq!(revise(&refunded_names_only, None, &stored, None), Revision::Update(refunded.clone()));
+        assert_eq!(revise(&stored, None, &refunded_names_only, None), Revision::Update(refunded));
+    }
+
+    /// Two readings of one creation time: the later is kept, in either order.
+    #[test]
+    fn creation_times_read_a_few_hours_apart_are_one_order() {
+        let stored = order(Paid, dec!(0));
+        let at = |delta: chrono::TimeDelta| OrderRecord { created_at: stored.created_at + delta, ..stored.clone() };
+        // Pinduoduo without a time: midnight of the order number's date; a later export has the time.
+        let midnight = at(-chrono::TimeDelta::seconds(13 * 3600 + 55 * 60 + 16));
+        assert_eq!(revise(&midnight, None, &stored, None), Revision::Update(stored.clone()));
+        assert_eq!(revise(&stored, None, &midnight, None), Revision::Same);
+        // The archive's time zone moved from Shanghai to Berlin between two imports.
+        let berlin = at(chrono::TimeDelta::hours(7));
+        assert_eq!(revise(&stored, Some("a"), &berlin, Some("a")), Revision::Update(berlin.clone()));
+        assert_eq!(revise(&berlin, Some("a"), &stored, Some("a")), Revision::Same);
+        assert_eq!(revise(&stored, Some("a"), &at(SAME_MOMENT), Some("a")), Revision::Update(at(SAME_MOMENT)));
     }
 }
