@@ -13,7 +13,9 @@ import { FilePicker } from "./FilePicker";
 import { ImportHistory } from "./ImportHistory";
 import { ImportProgressBar } from "./ImportProgressBar";
 import { ImportReportCard } from "./ImportReportCard";
-import { addPaths, importJobs, previewRequest, removeEntry, updateEntry, type FileEntry } from "./fileEntries";
+import {
+  addPaths, importAnywayJobs, importJobs, previewRequest, removeEntry, updateEntry, type FileEntry,
+} from "./fileEntries";
 import { useImportRun } from "./useImportRun";
 
 export function ImportPage() {
@@ -83,8 +85,9 @@ export function ImportPage() {
       )}
 
       {!run.running && run.outcome && (
-        <ImportReportCard outcome={run.outcome} onImportAnyway={() => {
-          const anyway = importJobs(entries, previews.map((q) => q.data), strict, true);
+        <ImportReportCard outcome={run.outcome} onImportAnyway={(refused) => {
+          const done = new Set(run.outcome?.files.map((f) => f.file));
+          const anyway = importAnywayJobs(entries, previews.map((q) => q.data), strict, refused, done);
           if (anyway) run.run(anyway);
         }} />
       )}

@@ -10,14 +10,21 @@ import type { ImportOutcome } from "./useImportRun";
 
 type Props = {
   outcome: ImportOutcome;
-  /** Runs the same import again, letting a file that seems another shop's in (its conflicting rows rejected). */
-  onImportAnyway?: () => void;
+  /** Lets the file refused as another shop's in (its conflicting rows rejected), then the files after it. */
+  onImportAnyway?: (refused: string) => void;
 };
+
+/** The file an error names in its details, if it names one. */
+function errorFile(details: unknown): string | null {
+  if (typeof details !== "object" || details === null || !("file" in details)) return null;
+  return typeof details.file === "string" ? details.file : null;
+}
 
 export function ImportReportCard({ outcome, onImportAnyway }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const cancelled = outcome.error?.code === "cancelled";
+  const refusedFile = errorFile(outcome.error?.details);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.scrollIntoView?.({ behavior: "smooth", block: "start" }), [outcome]);
   return (
@@ -34,9 +41,9 @@ export function ImportReportCard({ outcome, onImportAnyway }: Props) {
             ? <Alert type="warning" showIcon data-testid="import-cancelled"
                 message={outcome.files.length > 0 ? t("import.run.cancelledAfter") : t("import.run.cancelled")} />
             : <ErrorAlert error={outcome.error} testId="import-error" />}
-          {outcome.error.code === "import.other_shop" && onImportAnyway && (
+          {outcome.error.code === "import.other_shop" && refusedFile && onImportAnyway && (
             <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
-              <Button icon={<ImportOutlined />} onClick={onImportAnyway} data-testid="import-anyway">
+              <Button icon={<ImportOutlined />} onClick={() => onImportAnyway(refusedFile)} data-testid="import-anyway">
                 {t("import.report.importAnyway")}
               </Button>
               <Typography.Text type="secondary">{t("import.report.importAnywayHint")}</Typography.Text>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { PreviewShop } from "../../bindings/PreviewShop";
 import {
-  addPaths, chosenShop, cleanPastedPath, fileName, importJobs, importRequestFor, needsShop, previewRequest, removeEntry,
+  addPaths, chosenShop, cleanPastedPath, fileName, importAnywayJobs, importJobs, importRequestFor, needsShop, previewRequest, removeEntry,
   updateEntry,
 } from "./fileEntries";
 
@@ -84,9 +84,18 @@ describe("shops", () => {
     expect(importJobs(entries, [preview({ shop: two }), preview({ shop: two })], false)).toBeNull();
     const picked = updateEntry(updateEntry(entries, "/n.csv", { shop: "North" }), "/s.csv", { shop: "South" });
     expect(needsShop(picked[0], preview({ shop: two }))).toBe(false);
-    const jobs = importJobs(picked, [preview({ shop: two }), preview({ shop: two })], false, true);
+    const jobs = importJobs(picked, [preview({ shop: two }), preview({ shop: two })], false);
     expect(jobs?.map((j) => [j.paths, j.request.shop, j.request.allow_conflicts])).toEqual([
-      [["/n.csv"], "North", true], [["/s.csv"], "South", true],
+      [["/n.csv"], "North", false], [["/s.csv"], "South", false],
     ]);
+  });
+  it("imports anyway only the refused file, then the files the run had not reached", () => {
+    const entries = addPaths([], ["/a.csv", "/b.csv", "/c.csv", "/d.csv"]);
+    const previews = entries.map(() => preview({}));
+    // a.csv and c.csv shared a call and were imported; b.csv was refused; d.csv was not reached.
+    const jobs = importAnywayJobs(entries, previews, false, "/b.csv", new Set(["/a.csv", "/c.csv"]));
+    expect(jobs?.map((j) => [j.paths, j.request.allow_conflicts])).toEqual([[["/b.csv"], true], [["/d.csv"], false]]);
+    expect(importAnywayJobs(entries, previews, false, "/x.csv", new Set())).toBeNull();
+    expect(importAnywayJobs(entries, previews, false, "/a.csv", new Set(["/a.csv"]))).toBeNull();
   });
 });

@@ -73,19 +73,34 @@ export function importRequestFor(
 export type ImportJob = { paths: string[]; request: ImportRequest };
 
 /**
+ * After a file was refused as another shop's (`refused`, its path): that file again, let in with its
+ * conflicting rows rejected, and the files the run had not reached, checked as usual. The files already
+ * imported (`done`, their paths) are not imported again.
+ */
+export function importAnywayJobs(
+  entries: readonly FileEntry[], previews: ReadonlyArray<ImportPreview | undefined>, strict: boolean,
+  refused: string, done: ReadonlySet<string>,
+): ImportJob[] | null {
+  const left = entries.flatMap((entry, i) => (done.has(entry.path) ? [] : [[entry, previews[i]] as const]));
+  if (!left.some(([entry]) => entry.path === refused)) return null;
+  return importJobs(left.map(([e]) => e), left.map(([, p]) => p), strict, refused);
+}
+
+/**
  * One `import_files` call per distinct request (files of one format and shop share a call and a backup),
  * in the order the files were chosen; `null` until every file has a usable preview and a shop.
  */
 export function importJobs(
   entries: readonly FileEntry[], previews: ReadonlyArray<ImportPreview | undefined>, strict: boolean,
-  allowConflicts = false,
+  allowConflictsIn: string | null = null,
 ): ImportJob[] | null {
   if (entries.length === 0) return null;
   const jobs = new Map<string, ImportJob>();
   for (let i = 0; i < entries.length; i++) {
     const preview = previews[i];
     const ready = preview && !entries[i].editing && !needsShop(entries[i], preview);
-    const request = ready ? importRequestFor(preview, strict, chosenShop(entries[i], preview), allowConflicts) : null;
+    const anyway = entries[i].path === allowConflictsIn;
+    const request = ready ? importRequestFor(preview, strict, chosenShop(entries[i], preview), anyway) : null;
     if (!request) return null;
     const key = JSON.stringify(request);
     const job = jobs.get(key) ?? { paths: [], request };

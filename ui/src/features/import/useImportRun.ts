@@ -22,6 +22,12 @@ export function importPercent(p: ImportProgress | null): number {
   return Math.max(0, Math.min(100, Math.floor((p.bytes_done * 100) / p.bytes_total)));
 }
 
+/** The reports an error carries of the files imported before it (`files_done`). */
+function filesDone(details: unknown): FileReport[] {
+  if (typeof details !== "object" || details === null || !("files_done" in details)) return [];
+  return Array.isArray(details.files_done) ? (details.files_done as FileReport[]) : [];
+}
+
 export const isCancelled = (outcome: ImportOutcome | undefined) => outcome?.error?.code === "cancelled";
 
 export function useImportRun(onFinished: (outcome: ImportOutcome) => void) {
@@ -50,7 +56,10 @@ export function useImportRun(onFinished: (outcome: ImportOutcome) => void) {
         try {
           files.push(...(await importFiles(job.paths, job.request)).files);
         } catch (e) {
-          return { files, error: toErrorDto(e) };
+          // The files of this call imported before the failing one come with the error.
+          const error = toErrorDto(e);
+          files.push(...filesDone(error.details));
+          return { files, error };
         }
       }
       return { files, error: null };
