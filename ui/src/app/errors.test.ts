@@ -54,7 +54,7 @@ const IMPORT_CODES = [
   "import.empty", "import.header_only", "import.binary", "import.encoding", "import.unknown_format",
   "import.missing_column", "import.corrupt_xlsx", "import.too_long_line", "import.duplicate_header",
   "import.unbalanced_quotes", "import.ragged", "import.invalid_mapping", "import.strict", "import.io", "archive.busy",
-  "cancelled", "backup.failed", "import.shop_required", "import.other_shop", "import.order_conflict", "shop.name_empty",
+  "cancelled", "backup.failed", "import.shop_required", "import.other_shop", "import.order_conflict", "import.order_of_two_shops", "shop.name_empty",
   "shop.name_too_long", "shop.name_taken", "shop.not_found",
 ];
 

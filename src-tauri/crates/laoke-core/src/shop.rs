@@ -36,6 +36,24 @@ pub enum ShopNameError {
     TooLong,
 }
 
+impl ShopNameError {
+    /// The code the UI words it by (`errors.<code>`), wherever the name came from.
+    pub fn code(self) -> &'static str {
+        match self {
+            ShopNameError::Empty => "shop.name_empty",
+            ShopNameError::TooLong => "shop.name_too_long",
+        }
+    }
+
+    /// The code's parameters.
+    pub fn params(self) -> std::collections::BTreeMap<String, String> {
+        match self {
+            ShopNameError::Empty => Default::default(),
+            ShopNameError::TooLong => [("max".to_owned(), NAME_MAX.to_string())].into(),
+        }
+    }
+}
+
 /// A shop name as it is stored: trimmed, not empty, at most [`NAME_MAX`]
 /// characters, line breaks and tabs turned into spaces. Borrowed when it is
 /// already so (every row of an export names its shop).

@@ -40,10 +40,8 @@ pub enum StoreError {
     Filter(#[from] laoke_core::segment::FilterError),
     #[error("no {what} {key:?}")]
     NotFound { what: &'static str, key: String },
-    #[error("a shop name cannot be empty")]
-    ShopNameEmpty,
-    #[error("a shop name has at most {max} characters")]
-    ShopNameTooLong { max: usize },
+    #[error(transparent)]
+    ShopName(#[from] laoke_core::shop::ShopNameError),
     #[error("{platform} already has a shop named {name:?}")]
     ShopNameTaken { platform: laoke_core::Platform, name: String },
     #[error("no shop named {name:?}")]
@@ -76,8 +74,7 @@ impl ErrorCode for StoreError {
             StoreError::NoSuchBackup(_) => "backup.not_found",
             StoreError::Filter(e) => e.code(),
             StoreError::NotFound { .. } => "not_found",
-            StoreError::ShopNameEmpty => "shop.name_empty",
-            StoreError::ShopNameTooLong { .. } => "shop.name_too_long",
+            StoreError::ShopName(e) => e.code(),
             StoreError::ShopNameTaken { .. } => "shop.name_taken",
             StoreError::ShopNotFound { .. } => "shop.not_found",
             StoreError::ShopRequired { .. } => "import.shop_required",
@@ -107,7 +104,7 @@ impl ErrorCode for StoreError {
             StoreError::File { path, .. } => serde_json::json!({ "file": path }),
             StoreError::Filter(e) => e.details(),
             StoreError::NotFound { what, key } => serde_json::json!({ "what": what, "key": key }),
-            StoreError::ShopNameTooLong { max } => serde_json::json!({ "max": max }),
+            StoreError::ShopName(e) => serde_json::to_value(e.params()).unwrap_or_default(),
             StoreError::ShopNameTaken { platform, name } => serde_json::json!({ "platform": platform, "name": name }),
             StoreError::ShopNotFound { name } => serde_json::json!({ "name": name }),
             StoreError::ShopRequired { platform, shops } => serde_json::json!({ "platform": platform, "shops": shops }),
@@ -130,8 +127,7 @@ impl ErrorCode for StoreError {
             | StoreError::NoSuchBackup(_)
             | StoreError::Filter(_)
             | StoreError::NotFound { .. }
-            | StoreError::ShopNameEmpty
-            | StoreError::ShopNameTooLong { .. }
+            | StoreError::ShopName(_)
             | StoreError::ShopNameTaken { .. }
             | StoreError::ShopNotFound { .. }
             | StoreError::ShopRequired { .. }

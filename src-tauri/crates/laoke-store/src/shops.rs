@@ -9,7 +9,7 @@ use crate::{Result, StoreError};
 use chrono::{DateTime, Utc};
 use laoke_core::archive::{counts_as_paid, order_kind};
 use laoke_core::dto::{ShopUpdate, ShopView};
-use laoke_core::shop::{checked_name, default_name, ShopNameError};
+use laoke_core::shop::{checked_name, default_name};
 use laoke_core::time::to_stored;
 use laoke_core::Platform;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -40,10 +40,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Shop> {
 
 /// A shop name the seller or an export gave, checked.
 pub(crate) fn valid_name(name: &str) -> Result<String> {
-    checked_name(name).map(|n| n.into_owned()).map_err(|e| match e {
-        ShopNameError::Empty => StoreError::ShopNameEmpty,
-        ShopNameError::TooLong => StoreError::ShopNameTooLong { max: laoke_core::shop::NAME_MAX },
-    })
+    Ok(checked_name(name)?.into_owned())
 }
 
 /// The shops of a platform, oldest first.
@@ -262,6 +259,7 @@ fn recount_cod(conn: &Connection, shop_id: i64, count_cod: bool, now: &str) -> R
 mod tests {
     use super::*;
     use crate::Store;
+    use laoke_core::shop::ShopNameError;
 
     #[test]
     fn ensure_is_idempotent_per_platform_and_name() {
@@ -301,7 +299,10 @@ mod tests {
         }
         // A chosen shop wins over the one the export names.
         assert_eq!(settled(c, Platform::Shopify, Some("Outlet"), Some("Main")).unwrap().id, outlet.id);
-        assert!(matches!(settled(c, Platform::Shopify, Some(" "), None), Err(StoreError::ShopNameEmpty)));
+        assert!(matches!(
+            settled(c, Platform::Shopify, Some(" "), None),
+            Err(StoreError::ShopName(ShopNameError::Empty))
+        ));
     }
 
     #[test]
@@ -323,7 +324,7 @@ mod tests {
     #[test]
     fn names_are_checked() {
         assert_eq!(valid_name(" Outlet ").unwrap(), "Outlet");
-        assert!(matches!(valid_name("  "), Err(StoreError::ShopNameEmpty)));
-        assert!(matches!(valid_name(&"x".repeat(101)), Err(StoreError::ShopNameTooLong { max: 100 })));
+        assert!(matches!(valid_name("  "), Err(StoreError::ShopName(ShopNameError::Empty))));
+        assert!(matches!(valid_name(&"x".repeat(101)), Err(StoreError::ShopName(ShopNameError::TooLong))));
     }
 }

@@ -45,12 +45,16 @@ export function orderColumns({ t, locale, timeZone }: Ctx): ColumnsType<PreviewO
 
 /**
  * Why a row was rejected, in the seller's language when the reason has a code (`errors.<code>` with its
- * parameters, instants shown in the shop's time zone), else as the importer wrote it.
+ * parameters, instants shown in the shop's time zone, a missing buyer said so), else as the importer wrote it.
  */
 export function rejectionReason(r: Rejection, { t, locale, timeZone }: Ctx): string {
   if (!r.code) return r.reason;
-  const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) =>
-    [k, k.endsWith("created_at") && v ? formatDate(v, locale, timeZone, "dateTime") : v]));
+  const param = (k: string, v: string) => {
+    if (k.endsWith("created_at") && v) return formatDate(v, locale, timeZone, "dateTime");
+    if (k.endsWith("buyer") && !v) return t("import.rejected.noBuyer");
+    return v;
+  };
+  const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, param(k, v)]));
   return t(`errors.${r.code}`, { ...params, defaultValue: r.reason });
 }
 

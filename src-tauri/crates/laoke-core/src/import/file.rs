@@ -137,13 +137,16 @@ impl ImportFile {
         if let Some(draft) = open {
             if let Some(own) = draft.other_shop(line.shop.as_deref()) {
                 // An export of several shops whose numbers collide: one file per shop tells them apart.
+                let shop = line.shop.as_deref().unwrap_or_default();
                 let reason = format!(
-                    "order {} of shop {:?} is also an order of shop {own:?} in this file; \
+                    "order {} of shop {shop:?} is also an order of shop {own:?} in this file; \
                      import each shop's orders in a file of its own",
                     line.order_no,
-                    line.shop.as_deref().unwrap_or_default()
                 );
-                return Some(Rejection::uncoded(line.row, None, reason));
+                let params = [("order_no", line.order_no.as_str()), ("shop", shop), ("other_shop", own)]
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .into();
+                return Some(Rejection::coded(line.row, None, reason, "import.order_of_two_shops", params));
             }
             draft.add(line);
             return None;

@@ -36,6 +36,17 @@ impl Rejection {
     pub fn uncoded(row: u64, column: Option<String>, reason: String) -> Self {
         Rejection { row, column, reason, code: None, params: BTreeMap::new() }
     }
+
+    /// A rejection the UI words from `code` and `params`.
+    pub fn coded(
+        row: u64,
+        column: Option<String>,
+        reason: String,
+        code: &str,
+        params: BTreeMap<String, String>,
+    ) -> Self {
+        Rejection { row, column, reason, code: Some(code.to_owned()), params }
+    }
 }
 
 /// How a row's amount relates to its order's.

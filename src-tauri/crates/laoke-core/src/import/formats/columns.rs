@@ -103,7 +103,9 @@ impl<'r> Reading<'r> {
         let Some(name) = col.and_then(|c| cells::text(self.raw(c))) else { return Ok(None) };
         match crate::shop::checked_name(name) {
             Ok(name) => Ok(Some(CompactString::from(name))),
-            Err(e) => Err(self.reject(col, e.to_string())),
+            Err(e) => {
+                Err(Rejection::coded(self.rec.row, col.map(|c| c.name.clone()), e.to_string(), e.code(), e.params()))
+            }
         }
     }
 
