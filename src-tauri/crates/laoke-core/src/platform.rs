@@ -50,6 +50,17 @@ impl Platform {
         }
     }
 
+    /// Whether the platform numbers orders across all its shops, so that an order
+    /// number is one order whichever of a seller's shops there holds it (a Taobao
+    /// 订单编号). Shopify, WooCommerce and Etsy stores number their own orders (every
+    /// Shopify store starts at `#1001`), and a generic export's numbers are anyone's.
+    pub fn numbers_orders_platform_wide(self) -> bool {
+        match self {
+            Platform::Taobao | Platform::Tmall | Platform::Pinduoduo | Platform::Jd | Platform::Douyin => true,
+            Platform::Shopify | Platform::Woocommerce | Platform::Etsy | Platform::Generic => false,
+        }
+    }
+
     /// Chinese marketplaces: buyers have Chinese nicks, addresses and masked phones.
     pub fn is_chinese(self) -> bool {
         matches!(self, Platform::Taobao | Platform::Tmall | Platform::Pinduoduo | Platform::Jd | Platform::Douyin)

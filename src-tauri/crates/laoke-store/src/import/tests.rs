@@ -413,3 +413,25 @@ fn both_etsy_downloads_of_the_same_orders_are_one_archive_in_either_order() {
         assert_eq!(ava, (2, "avabrooks".to_owned()));
     }
 }
+
+/// Taobao numbers orders platform-wide: orders a seller imported into one shop
+/// (before shops, all of a platform's orders shared one) are found there when
+/// the export comes again under another shop's name, instead of stored twice.
+/// Shopify stores number their own: the same numbers in another store are new.
+#[test]
+fn an_order_number_of_the_platform_is_found_in_another_shop_where_numbers_are_platform_wide() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = import(&mut store, &fixture("taobao_a_2018.csv"), &ImportFlags::default()).unwrap();
+    assert!(first.orders_new > 0);
+    let into = |shop: &str| ImportFlags { shop: Some(shop.into()), ..Default::default() };
+    let again = import(&mut store, &fixture("taobao_a_2018.csv"), &into("B店")).unwrap();
+    assert_eq!((again.orders_new, again.orders_unchanged, again.conflicts), (0, first.orders_new, 0));
+    // The file's shop (named by its 店铺名称 on the first import) holds them still.
+    assert_eq!(again.shops, ["B店", "小鱼手作铺"]);
+    let orders: i64 = store.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();
+    assert_eq!(orders, i64::from(first.orders_new));
+
+    let north = import(&mut store, &fixture("shopify_store_north.csv"), &into("North")).unwrap();
+    let elsewhere = import(&mut store, &fixture("shopify_store_north.csv"), &into("North copy")).unwrap();
+    assert_eq!(elsewhere.orders_new, north.orders_new, "a Shopify store's numbers are its own");
+}

@@ -175,11 +175,15 @@ impl<'t> Writer<'t> {
     ) -> Result<()> {
         let target = self.route.target(self.tx, o.shop.as_deref(), &self.stamp, report)?;
         report.items += o.order.items.len() as u32;
-        // A shop that held orders may hold this one: weigh it before touching its buyer.
+        // A shop that held orders may hold this one (or, where numbers are the
+        // platform's, another shop there): weigh it before touching its buyer.
         if target.had_orders {
             if let Some(stored) = orders::find(self.tx, target.id, &o.order.order_no)? {
                 return self.stored(o, stored, target, report);
             }
+        }
+        if let Some((stored, shop)) = self.route.find_elsewhere(self.tx, target, &o.order.order_no, report)? {
+            return self.stored(o, stored, shop, report);
         }
         if o.order.cod && !target.count_cod {
             text = OrderText::of(&o.order, false);
@@ -289,7 +293,11 @@ impl<'t> Writer<'t> {
         self.flush(report)?;
         let target = self.route.target(self.tx, None, &self.stamp, report)?;
         report.items += l.items.len() as u32;
-        match orders::find(self.tx, target.id, &l.order_no)? {
+        let mut stored = orders::find(self.tx, target.id, &l.order_no)?;
+        if stored.is_none() {
+            stored = self.route.find_elsewhere(self.tx, target, &l.order_no, report)?.map(|(s, _)| s);
+        }
+        match stored {
             None => pending_items::put(self.tx, target.id, &l.order_no, &l.items, self.batch_id)?,
             Some(stored) if stored.record.items == l.items => report.orders_unchanged += 1,
             Some(stored) => {
