@@ -24,10 +24,8 @@ fn main() -> ExitCode {
     let args = cli::Args::parse();
     let json = args.json;
     match commands::run(args) {
-        Ok(out) => {
-            output::print(&out, json);
-            ExitCode::SUCCESS
-        }
+        Ok(out) if output::print(&out, json) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
         Err(err) => {
             output::print_error(&err, json);
             ExitCode::from(1)

@@ -153,3 +153,38 @@ fn threshold_preview_saves_nothing_and_saving_moves_customers() {
     let buyers: u64 = rfm["groups"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
     assert_eq!(buyers, rfm["pareto"]["buyers"].as_u64().unwrap());
 }
+
+/// `--limit` is honoured however large (the app's pages stop at 500; a script
+/// counting over all customers must get all of them), and a reader that stops
+/// early ends the command quietly.
+#[test]
+fn customers_lists_every_row_asked_for_and_a_closed_pipe_ends_it_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let all = json(&laoke(&db, &["customers", "--limit", "100000", "--json"]));
+    let total = all["total"].as_u64().unwrap();
+    assert!(total > 500, "{total}");
+    assert_eq!(all["customers"].as_array().unwrap().len() as u64, total);
+    let tail = json(&laoke(&db, &["customers", "--limit", "100000", "--offset", "500", "--json"]));
+    assert_eq!(tail["customers"].as_array().unwrap().len() as u64, total - 500);
+    assert_eq!(tail["customers"][0], all["customers"][500]);
+
+    // `laoke customers --json | head -c 1`: far more than a pipe holds, read no further.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_laoke"))
+        .arg("--db")
+        .arg(&db)
+        .args(["customers", "--limit", "100000", "--json"])
+        .env_remove("LAOKE_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(&first, b"{");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{out:?}");
+}

@@ -89,6 +89,12 @@ fn movers_name_the_customers_a_preview_moves_and_history_lists_the_shop() {
     assert_eq!(movers["total"].as_u64().unwrap(), down_into_vip1);
     let listed = movers["customers"].as_array().unwrap();
     assert_eq!(listed.len() as u64, down_into_vip1.min(100));
+    // More than the command lists is refused with its code, never cut silently.
+    let over = laoke(&db, &["tiers", "movers", "--ladder", ladder, "--direction", "down", "--limit", "5000", "--json"]);
+    assert_eq!(over.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&over.stdout).unwrap();
+    assert_eq!(error["error"]["code"], "cli.limit_too_large");
+    assert_eq!(error["error"]["details"]["max"], 1000);
     let values: Vec<f64> = listed.iter().map(|m| m["value"].as_str().unwrap().parse().unwrap()).collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "largest value first");
     for m in listed {

@@ -159,12 +159,28 @@ impl Store {
 
     /// One page of the customer list over `snap` (see [`Store::roster`]).
     pub fn customer_page_in(&self, snap: &RosterSnapshot, q: &CustomerQuery, today: NaiveDate) -> Result<CustomerPage> {
+        self.select_rows(snap, q, today, q.limit.min(MAX_PAGE))
+    }
+
+    /// The customers a query selects from `q.offset`, at most `limit` of them.
+    fn select_rows(
+        &self,
+        snap: &RosterSnapshot,
+        q: &CustomerQuery,
+        today: NaiveDate,
+        limit: u32,
+    ) -> Result<CustomerPage> {
         let predicate = self.query_predicate(snap, q, today)?;
         let search = self.search_of(q)?;
-        let limit = q.limit.min(MAX_PAGE) as usize;
-        let page = snap.roster.select(&predicate, search.as_ref(), &q.sort_keys(), q.offset as usize, limit);
-        let customers = rows_at(snap, &page.rows);
-        Ok(CustomerPage { total: page.total, customers })
+        let page = snap.roster.select(&predicate, search.as_ref(), &q.sort_keys(), q.offset as usize, limit as usize);
+        Ok(CustomerPage { total: page.total, customers: rows_at(snap, &page.rows) })
+    }
+
+    /// Every customer a query asks for from `q.offset` on, up to `q.limit`
+    /// however large (the command line: a script asking for 100,000 rows gets
+    /// them, not the app's page of 500), building the roster for this call.
+    pub fn customer_rows(&self, q: &CustomerQuery, today: NaiveDate) -> Result<CustomerPage> {
+        self.select_rows(&self.roster()?, q, today, q.limit)
     }
 
     /// One page of the customer list, building the roster for this call.

@@ -50,7 +50,7 @@ pub use backups::BackupInfo;
 pub use db::Store;
 pub use error::StoreError;
 pub use import::ImportFlags;
-pub use membership::TierInputs;
+pub use membership::{TierInputs, MAX_MOVERS};
 pub use roster::RosterSnapshot;
 pub use schema::SCHEMA_VERSION;
 

@@ -301,6 +301,7 @@ impl Store {
 }
 
 mod movers;
+pub use movers::MAX_MOVERS;
 mod preview;
 #[cfg(test)]
 mod tests;

@@ -87,6 +87,12 @@ pub fn movers(
     tier: Option<String>,
     limit: u32,
 ) -> Result<Output, Failure> {
+    if limit > laoke_store::MAX_MOVERS {
+        let max = laoke_store::MAX_MOVERS;
+        let mut failure = Failure::usage("cli.limit_too_large", format!("--limit is at most {max} here"));
+        failure.0.details = serde_json::json!({ "max": max, "limit": limit });
+        return Err(failure);
+    }
     let ladder = read_ladder(ladder)?;
     let today = today(store)?;
     store.refresh(today)?;

@@ -10,7 +10,8 @@ use laoke_core::dto::{MoveDirection, TierMove, TierMoverQuery, TierMoves};
 use laoke_core::tier::TierLadder;
 
 /// The most customers one call lists (the UI pages within these).
-const MAX_LIMIT: u32 = 1000;
+/// The most movers one query lists (the app shows 200; the CLI refuses more).
+pub const MAX_MOVERS: u32 = 1000;
 
 impl Store {
     /// Who `ladder` would move, per `query`, over inputs read before.
@@ -48,7 +49,7 @@ impl Store {
             })
             .collect();
         let total = rows.len() as u32;
-        let limit = query.limit.min(MAX_LIMIT) as usize;
+        let limit = query.limit.min(MAX_MOVERS) as usize;
         let standings = &inputs.standings;
         rows.sort_unstable_by(|&a, &b| {
             standings[b].value.cmp(&standings[a].value).then(standings[a].id.cmp(&standings[b].id))
