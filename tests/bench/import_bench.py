@@ -20,7 +20,7 @@ import tempfile
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 WORK = os.path.join(ROOT, "target", "bench")
 LAOKE = os.path.join(ROOT, "target", "release", "laoke")
-SHARED = os.path.join(ROOT, "..", "shared")
+DATA = os.path.join(ROOT, "tests", "data")
 ORDERS = int(os.environ.get("LAOKE_BENCH_ORDERS", "1000000"))
 # The storage floor: SQLite itself moving the baseline's raw rows into Laoke's tables and indexes,
 # with no decoding, parsing or validation at all (values copied as text; one line per order).
@@ -108,7 +108,7 @@ def main():
 
         uci = os.path.join(WORK, "online_retail.csv")
         if not os.path.exists(uci):
-            with gzip.open(os.path.join(SHARED, "data", "online_retail", "online_retail_2010-12_2011-12.csv.gz")) as src, open(uci, "wb") as dst:
+            with gzip.open(os.path.join(DATA, "online_retail", "online_retail_2010-12_2011-12.csv.gz")) as src, open(uci, "wb") as dst:
                 shutil.copyfileobj(src, dst)
         mapping = os.path.join(db_dir, "mapping.json")
         with open(mapping, "w") as f:

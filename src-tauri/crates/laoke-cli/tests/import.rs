@@ -15,8 +15,9 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is one JSON document ({e}): {out:?}"))
 }
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared")
+/// The public data sets the tests use (tests/data, with their licences).
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/data")
 }
 
 const UCI_MAPPING: &str = r#"{"columns": {"order_id": "InvoiceNo", "item_title": "Description", "quantity": "Quantity",
@@ -24,9 +25,9 @@ const UCI_MAPPING: &str = r#"{"columns": {"order_id": "InvoiceNo", "item_title":
 
 #[test]
 fn the_uci_online_retail_file_imports_with_the_right_totals() {
-    let gz = shared().join("data/online_retail/online_retail_2010-12_2011-12.csv.gz");
+    let gz = data().join("online_retail/online_retail_2010-12_2011-12.csv.gz");
     let mut csv = Vec::new();
-    flate2::read::GzDecoder::new(std::fs::File::open(&gz).expect("../shared/data/online_retail is present"))
+    flate2::read::GzDecoder::new(std::fs::File::open(&gz).expect("tests/data/online_retail is in the repository"))
         .read_to_end(&mut csv)
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
