@@ -94,11 +94,7 @@ impl Archive {
         F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
     {
         if self.busy.swap(true, Ordering::SeqCst) {
-            return Err(IpcError(laoke_core::ErrorDto {
-                code: "archive.busy".into(),
-                message: "another long operation is still running".into(),
-                details: serde_json::Value::Null,
-            }));
+            return Err(IpcError(laoke_core::ErrorCode::to_dto(&laoke_core::error::ShellError::ArchiveBusy)));
         }
         let result = self.run(f).await;
         self.busy.store(false, Ordering::SeqCst);

@@ -19,6 +19,7 @@ impl From<laoke_store::StoreError> for IpcError {
 
 impl IpcError {
     pub fn internal(message: impl Into<String>) -> Self {
-        IpcError(ErrorDto { code: "internal".into(), message: message.into(), details: serde_json::Value::Null })
+        let code = laoke_core::error::ShellError::Internal.code().to_owned();
+        IpcError(ErrorDto { code, message: message.into(), details: serde_json::Value::Null })
     }
 }

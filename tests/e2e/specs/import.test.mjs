@@ -6,6 +6,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { By } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, freshDbPath, cli, root, byTestId } from '../harness.mjs';
 import { attr, choose, importAndReport, openFile } from '../steps.mjs';
 
@@ -24,6 +25,35 @@ function assertStats(dbPath, expected) {
   const stats = cli(dbPath, 'stats');
   for (const key of STATS) assert.ok(same(stats[key], expected[key]), `stats.${key}: ${stats[key]} ≠ ${expected[key]}`);
 }
+
+test('broken rows in the Chinese UI: every rejected row says why in Chinese, from its code', async () => {
+  const name = 'taobao_row_rejects';
+  const expected = expectOf(name);
+  const dbPath = freshDbPath('import-rejects');
+  cli(dbPath, 'settings', '--set', 'language=zh-CN');
+  app = await launchApp({ dbPath });
+  const { driver } = app;
+  await (await visible(driver, 'welcome-import')).click();
+  await visible(driver, 'page-import');
+  await openFile(driver, join(fixtures, `${name}.csv`));
+  await eventually(driver, async () => (await attr(driver, 'import-format', 'data-value')) === expected.format, 'format');
+  await importAndReport(driver);
+  assert.equal(Number(await attr(driver, 'import-report-rejected-count', 'data-value')), expected.rejected.length);
+  const reasons = await driver.findElements(By.css('[data-testid="import-report-rejected"] [data-code]'));
+  assert.equal(reasons.length, expected.rejected.length);
+  const codes = await Promise.all(reasons.map((r) => r.getAttribute('data-code')));
+  assert.deepEqual(codes, expected.rejected.map((r) => r.code));
+  for (const r of reasons) {
+    const text = await r.getText();
+    assert.match(text, /[\u4e00-\u9fff]/, `a Chinese reason: ${text}`);
+    assert.doesNotMatch(text, /cannot|missing|negative|amount|quantity/i, `no English: ${text}`);
+  }
+  assert.match(await reasons[0].getText(), /“2021-02-30 10:00:30”不是有效的日期时间/);
+  await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', reasons[0]);
+  await screenshot(app, 'import-rejected-rows-zh');
+  await app.stop();
+  app = undefined;
+});
 
 test('a Taobao export: preview shows format and encoding, import matches the expected archive, history lists it', async () => {
   const name = 'taobao_a_2018';

@@ -87,7 +87,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
     return (await r.getAttribute('data-error')) === '' ? r : false;
   }, 'the import ran', 60_000);
   assert.equal(Number(await attr(driver, 'import-report-rejected-count', 'data-value')), 4);
-  const reasons = await driver.findElements(By.css('[data-testid="import-report-rejected"] [data-code="import.order_conflict"]'));
+  const reasons = await driver.findElements(By.css('[data-testid="import-report-rejected"] [data-code="row.order_conflict"]'));
   assert.equal(reasons.length, 4);
   assert.match(await reasons[0].getText(), /店铺「North」的订单 #1001 是 ava\.north@example\.com 在 .* 下的/);
   await screenshot(app, 'shops-conflicts-rejected');

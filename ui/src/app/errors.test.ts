@@ -35,7 +35,7 @@ describe("localizeError", () => {
     await i18n.changeLanguage("en-US");
     const en = localizeError(i18n, { code: "demo.not_empty", message: "x", details: null });
     expect(en.title).toContain("demo shop");
-    expect(localizeError(i18n, { code: "settings.invalid", message: "", details: null }).title).toContain("not valid");
+    expect(localizeError(i18n, { code: "tag.too_long", message: "", details: { max: 30 } }).title).toBe("A tag has at most 30 characters.");
     expect(localizeError(i18n, { code: "internal", message: "", details: null }).title).toMatch(/went wrong/);
   });
 
@@ -50,13 +50,6 @@ describe("localizeError", () => {
   });
 });
 
-const IMPORT_CODES = [
-  "import.empty", "import.header_only", "import.binary", "import.encoding", "import.unknown_format",
-  "import.missing_column", "import.corrupt_xlsx", "import.too_long_line", "import.duplicate_header",
-  "import.unbalanced_quotes", "import.ragged", "import.invalid_mapping", "import.strict", "import.io", "archive.busy",
-  "cancelled", "backup.failed", "import.shop_required", "import.other_shop", "import.order_conflict", "import.order_of_two_shops", "shop.name_empty",
-  "shop.name_too_long", "shop.name_taken", "shop.not_found",
-];
 
 describe("error details", () => {
   it("fill the message: numbers and texts as they are, lists joined, anything else left out", () => {
@@ -80,14 +73,9 @@ describe("error details", () => {
 });
 
 describe("import errors", () => {
-  it("every import code has its own text in both languages", async () => {
-    for (const lng of ["zh-CN", "en-US"]) {
-      await i18n.changeLanguage(lng);
-      const titles = IMPORT_CODES.map((code) => localizeError(i18n, { code, message: "", details: null }).title);
-      titles.forEach((title, i) => expect(title, IMPORT_CODES[i]).not.toContain("error code"));
-      titles.forEach((title, i) => expect(title, IMPORT_CODES[i]).not.toContain("错误代码"));
-      expect(new Set(titles).size).toBe(titles.length);
-    }
+  // That every code Rust can produce has its text in both languages is checked in Rust, over the codes
+  // derived from the error enums (laoke-cli src/locale_check.rs); here, that the texts are the ones meant.
+  it("words import failures in the current language", async () => {
     await i18n.changeLanguage("zh-CN");
     expect(localizeError(i18n, { code: "import.ragged", message: "", details: null }).title).toContain("分隔符");
     expect(localizeError(i18n, { code: "cancelled", message: "", details: null }).title).toContain("未改动");

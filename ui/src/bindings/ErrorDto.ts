@@ -3,6 +3,6 @@
 /**
  * A machine-readable failure. `code` is stable and dotted (`db.open`,
  * `demo.not_empty`); `message` is English text for logs and the CLI;
- * `details` carries structured context (file, row, column…) when there is any.
+ * `details` carries the code's parameters (file, row, column, max…) when it has any.
  */
 export type ErrorDto = { code: string, message: string, details: unknown, };

@@ -15,7 +15,7 @@ rows: number, orders_new: number, orders_updated: number, orders_unchanged: numb
 orders_stale: number, 
 /**
  * Rows that are another order than the stored one of their number (another
- * creation time or buyer): rejected with `import.order_conflict`.
+ * creation time or buyer): rejected with `row.order_conflict`.
  */
 conflicts: number, 
 /**

@@ -13,7 +13,6 @@ column: string | null,
  */
 reason: string, 
 /**
- * The reason as a code the UI words in the seller's language
- * (`errors.<code>`), with `params`; `null` for reasons not coded yet.
+ * The reason as a code the UI words in the seller's language (`errors.<code>`), with `params`.
  */
-code: string | null, params: { [key in string]: string }, };
+code: string, params: { [key in string]: string }, };

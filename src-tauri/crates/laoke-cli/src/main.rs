@@ -10,6 +10,9 @@
 mod cli;
 mod commands;
 mod output;
+mod usage;
+#[cfg(test)]
+mod locale_check;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -30,7 +30,8 @@ fn emit(text: &str) -> bool {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
         Err(e) => {
-            eprintln!("laoke: cannot write the output: {e} [io.write]");
+            let why = crate::usage::UsageError::Write { reason: e.to_string() };
+            eprintln!("laoke: {why} [{}]", why.code());
             false
         }
     }
@@ -46,11 +47,6 @@ impl<E: ErrorCode> From<E> for Failure {
     }
 }
 
-impl Failure {
-    pub fn usage(code: &str, message: impl Into<String>) -> Self {
-        Failure(ErrorDto { code: code.to_owned(), message: message.into(), details: Value::Null })
-    }
-}
 
 pub fn print_error(err: &Failure, json: bool) {
     if json {

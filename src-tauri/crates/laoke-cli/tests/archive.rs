@@ -113,7 +113,7 @@ fn segments_are_saved_counted_listed_and_used() {
     json(&laoke(&db, &["segments", "delete", "大客户", "--json"]));
     let gone = laoke(&db, &["segments", "show", "大客户", "--json"]);
     assert_eq!(gone.status.code(), Some(1));
-    assert_eq!(serde_json::from_slice::<Value>(&gone.stdout).unwrap()["error"]["code"], "not_found");
+    assert_eq!(serde_json::from_slice::<Value>(&gone.stdout).unwrap()["error"]["code"], "segment.not_found");
 }
 
 #[test]
@@ -121,11 +121,13 @@ fn bad_filters_sorts_and_thresholds_are_refused_with_codes() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
     for (args, code) in [
-        (vec!["customers", "--filter", "colour=red"], "filter.invalid"),
-        (vec!["customers", "--filter", "value>=lots"], "filter.invalid"),
+        (vec!["customers", "--filter", "colour=red"], "cli.filter_syntax"),
+        (vec!["customers", "--filter", "value>=lots"], "filter.not_a_number"),
         (vec!["customers", "--sort", "shoe_size"], "customers.invalid_sort"),
         (vec!["stages", "--as-of", "22/11/2026"], "stages.invalid_date"),
-        (vec!["stages", "--set", "churn_days=10"], "settings.invalid"),
+        (vec!["stages", "--set", "churn_days=10"], "lifecycle.churn_not_after_active"),
+        (vec!["settings", "--set", "colour=red"], "settings.unknown_key"),
+        (vec!["settings", "--set", "timezone=Mars/Olympus"], "settings.timezone_invalid"),
     ] {
         let mut a = args.clone();
         a.push("--json");

@@ -84,7 +84,7 @@ fn errors_carry_codes_and_exit_codes() {
 
     let bad = laoke(&dir.path().join("other.db"), &["demo", "--customers", "0", "--json"]);
     assert_eq!(bad.status.code(), Some(1));
-    assert_eq!(json(&bad)["error"]["code"], "demo.invalid");
+    assert_eq!(json(&bad)["error"]["code"], "demo.customers_out_of_range");
 
     let text = laoke(&db, &["customers", "--sort", "shoe_size"]);
     assert_eq!(text.status.code(), Some(1));
@@ -120,6 +120,6 @@ fn settings_are_shown_changed_and_validated() {
     assert_eq!(json(&laoke(&db, &["settings", "--json"]))["language"], "en-US");
     let bad = laoke(&db, &["settings", "--set", "currency=yuan", "--json"]);
     assert_eq!(bad.status.code(), Some(1));
-    assert_eq!(json(&bad)["error"]["code"], "settings.invalid");
+    assert_eq!(json(&bad)["error"]["code"], "settings.currency_invalid");
     assert_eq!(json(&laoke(&db, &["settings", "--json"]))["currency"], "CNY", "nothing changed");
 }

@@ -59,7 +59,7 @@ fn each_store_imports_into_its_shop_and_figures_follow_the_shop() {
     let f = &r["files"][0];
     assert_eq!((f["conflicts"].as_u64(), f["orders_new"].as_u64()), (Some(4), Some(0)));
     let first = &f["rejected"][0];
-    assert_eq!(first["code"], "import.order_conflict");
+    assert_eq!(first["code"], "row.order_conflict");
     assert_eq!(first["row"], 2);
     assert_eq!(first["params"]["buyer"], "ava.north@example.com");
     assert_eq!(first["params"]["created_at"], "2025-03-01T15:00:00Z");

@@ -67,7 +67,7 @@ fn preview_is_what_apply_produces_and_history_records_it() {
     let out = laoke(&db, &["tiers", "preview", "--ladder", ladder, "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["error"]["code"], "settings.invalid");
+    assert_eq!(doc["error"]["code"], "ladder.discount_not_deeper");
 }
 
 #[test]

@@ -72,30 +72,41 @@ impl Default for StageThresholds {
 }
 
 /// Why a set of thresholds cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(untagged)]
+#[strum(prefix = "lifecycle.", serialize_all = "snake_case")]
 pub enum ThresholdError {
-    #[error("{field} must be between 1 and 3650")]
-    OutOfRange { field: &'static str },
+    /// `field` is `new_days`, `active_days` or `churn_days`.
+    #[error("{field} must be between {min} and {max}")]
+    DaysOutOfRange { field: &'static str, min: u32, max: u32 },
     #[error("churn_days must be greater than active_days")]
     ChurnNotAfterActive,
-    #[error("loyal_purchases must be between 2 and 1000")]
-    LoyalPurchases,
+    #[error("loyal_purchases must be between {min} and {max}")]
+    LoyalPurchases { min: u32, max: u32 },
 }
+
+crate::coded_errors!(ThresholdError);
+
+/// The days a threshold can span, and the purchases that can make a customer loyal.
+pub const THRESHOLD_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
+pub const LOYAL_PURCHASES: std::ops::RangeInclusive<u32> = 2..=1000;
 
 impl StageThresholds {
     pub fn validate(&self) -> Result<(), ThresholdError> {
         for (field, v) in
             [("new_days", self.new_days), ("active_days", self.active_days), ("churn_days", self.churn_days)]
         {
-            if !(1..=3650).contains(&v) {
-                return Err(ThresholdError::OutOfRange { field });
+            if !THRESHOLD_DAYS.contains(&v) {
+                let (min, max) = (*THRESHOLD_DAYS.start(), *THRESHOLD_DAYS.end());
+                return Err(ThresholdError::DaysOutOfRange { field, min, max });
             }
         }
         if self.churn_days <= self.active_days {
             return Err(ThresholdError::ChurnNotAfterActive);
         }
-        if !(2..=1000).contains(&self.loyal_purchases) {
-            return Err(ThresholdError::LoyalPurchases);
+        if !LOYAL_PURCHASES.contains(&self.loyal_purchases) {
+            let (min, max) = (*LOYAL_PURCHASES.start(), *LOYAL_PURCHASES.end());
+            return Err(ThresholdError::LoyalPurchases { min, max });
         }
         Ok(())
     }
@@ -229,9 +240,9 @@ mod tests {
         let bad = StageThresholds { churn_days: 90, ..Default::default() };
         assert_eq!(bad.validate(), Err(ThresholdError::ChurnNotAfterActive));
         let bad = StageThresholds { new_days: 0, ..Default::default() };
-        assert_eq!(bad.validate(), Err(ThresholdError::OutOfRange { field: "new_days" }));
+        assert_eq!(bad.validate(), Err(ThresholdError::DaysOutOfRange { field: "new_days", min: 1, max: 3650 }));
         let bad = StageThresholds { loyal_purchases: 1, ..Default::default() };
-        assert_eq!(bad.validate(), Err(ThresholdError::LoyalPurchases));
+        assert_eq!(bad.validate(), Err(ThresholdError::LoyalPurchases { min: 2, max: 1000 }));
         assert_eq!("sleeping".parse(), Ok(Stage::Sleeping));
     }
 }

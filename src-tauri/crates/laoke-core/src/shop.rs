@@ -27,32 +27,18 @@ pub fn default_name(platform: Platform) -> &'static str {
     }
 }
 
-/// Why a shop name cannot be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+/// Why a shop name cannot be used (`shop.name_empty`, `shop.name_too_long {max}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(untagged)]
+#[strum(prefix = "shop.", serialize_all = "snake_case")]
 pub enum ShopNameError {
     #[error("a shop name cannot be empty")]
-    Empty,
-    #[error("a shop name has at most {NAME_MAX} characters")]
-    TooLong,
+    NameEmpty,
+    #[error("a shop name has at most {max} characters")]
+    NameTooLong { max: usize },
 }
 
-impl ShopNameError {
-    /// The code the UI words it by (`errors.<code>`), wherever the name came from.
-    pub fn code(self) -> &'static str {
-        match self {
-            ShopNameError::Empty => "shop.name_empty",
-            ShopNameError::TooLong => "shop.name_too_long",
-        }
-    }
-
-    /// The code's parameters.
-    pub fn params(self) -> std::collections::BTreeMap<String, String> {
-        match self {
-            ShopNameError::Empty => Default::default(),
-            ShopNameError::TooLong => [("max".to_owned(), NAME_MAX.to_string())].into(),
-        }
-    }
-}
+crate::coded_errors!(ShopNameError);
 
 /// A shop name as it is stored: trimmed, not empty, at most [`NAME_MAX`]
 /// characters, line breaks and tabs turned into spaces. Borrowed when it is
@@ -65,9 +51,9 @@ pub fn checked_name(name: &str) -> Result<Cow<'_, str>, ShopNameError> {
         Cow::Borrowed(name)
     };
     if name.is_empty() {
-        Err(ShopNameError::Empty)
+        Err(ShopNameError::NameEmpty)
     } else if name.chars().count() > NAME_MAX {
-        Err(ShopNameError::TooLong)
+        Err(ShopNameError::NameTooLong { max: NAME_MAX })
     } else {
         Ok(name)
     }
@@ -90,8 +76,8 @@ mod tests {
     fn names_are_trimmed_and_bounded() {
         assert_eq!(checked_name("  Tea House \n").as_deref(), Ok("Tea House"));
         assert_eq!(checked_name("A\tB").as_deref(), Ok("A B"));
-        assert_eq!(checked_name(" \t "), Err(ShopNameError::Empty));
+        assert_eq!(checked_name(" \t "), Err(ShopNameError::NameEmpty));
         assert_eq!(checked_name(&"茶".repeat(NAME_MAX)).map(|n| n.chars().count()), Ok(NAME_MAX));
-        assert_eq!(checked_name(&"茶".repeat(NAME_MAX + 1)), Err(ShopNameError::TooLong));
+        assert_eq!(checked_name(&"茶".repeat(NAME_MAX + 1)), Err(ShopNameError::NameTooLong { max: NAME_MAX }));
     }
 }

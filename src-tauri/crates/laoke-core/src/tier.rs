@@ -165,45 +165,60 @@ impl Default for TierLadder {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a ladder cannot be saved. Tiers are numbered from 1, the lowest.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(untagged)]
+#[strum(prefix = "ladder.", serialize_all = "snake_case")]
 pub enum LadderError {
-    #[error("a ladder has 2 to 8 tiers, this one has {0}")]
-    TierCount(usize),
-    #[error("tier {0}: the name must be 1 to 20 characters and unique")]
-    Name(usize),
-    #[error("tier {0}: the discount must be above 0 and at most 1 (0.95 = 5 % off)")]
-    Discount(usize),
-    #[error("tier {0}: its discount must be at least as deep as the tier below it")]
-    Shallower(usize),
-    #[error("tier {0}: minimums cannot be negative")]
-    Negative(usize),
-    #[error("tier {0}: the badge colour must be a hex colour such as #d4a017")]
-    Color(usize),
+    #[error("a ladder has {min} to {max} tiers, this one has {count}")]
+    TierCount { count: usize, min: usize, max: usize },
+    #[error("tier {tier}: the name must be 1 to {max} characters")]
+    NameLength { tier: usize, max: usize },
+    #[error("tier {tier}: tier {other} has the same name")]
+    NameRepeated { tier: usize, other: usize },
+    #[error("tier {tier}: the discount must be above 0 and at most 1 (0.95 = 5 % off)")]
+    DiscountRange { tier: usize },
+    #[error("tier {tier}: its discount must be at least as deep as tier {previous}'s")]
+    DiscountNotDeeper { tier: usize, previous: usize },
+    #[error("tier {tier}: minimums cannot be negative")]
+    MinNegative { tier: usize },
+    #[error("tier {tier}: the badge colour must be a hex colour such as #d4a017")]
+    ColorInvalid { tier: usize },
 }
+
+crate::coded_errors!(LadderError);
+
+/// A ladder has this many tiers at least and at most.
+pub const TIERS: std::ops::RangeInclusive<usize> = 2..=8;
+/// The longest tier name, in characters.
+pub const TIER_NAME_MAX: usize = 20;
 
 impl TierLadder {
     pub fn validate(&self) -> Result<(), LadderError> {
         let n = self.tiers.len();
-        if !(2..=8).contains(&n) {
-            return Err(LadderError::TierCount(n));
+        if !TIERS.contains(&n) {
+            return Err(LadderError::TierCount { count: n, min: *TIERS.start(), max: *TIERS.end() });
         }
         for (i, t) in self.tiers.iter().enumerate() {
+            let tier = i + 1;
             let name = t.name.trim();
-            let repeated = self.tiers[..i].iter().any(|o| o.name.trim() == name);
-            if name.is_empty() || name.chars().count() > 20 || repeated {
-                return Err(LadderError::Name(i + 1));
+            if name.is_empty() || name.chars().count() > TIER_NAME_MAX {
+                return Err(LadderError::NameLength { tier, max: TIER_NAME_MAX });
+            }
+            if let Some(o) = self.tiers[..i].iter().position(|o| o.name.trim() == name) {
+                return Err(LadderError::NameRepeated { tier, other: o + 1 });
             }
             if t.discount <= Decimal::ZERO || t.discount > Decimal::ONE {
-                return Err(LadderError::Discount(i + 1));
+                return Err(LadderError::DiscountRange { tier });
             }
             if t.min_value.is_some_and(|v| v < Decimal::ZERO) {
-                return Err(LadderError::Negative(i + 1));
+                return Err(LadderError::MinNegative { tier });
             }
             if i > 0 && t.discount > self.tiers[i - 1].discount {
-                return Err(LadderError::Shallower(i + 1));
+                return Err(LadderError::DiscountNotDeeper { tier, previous: i });
             }
             if t.color.as_deref().is_some_and(|c| !is_hex_colour(c)) {
-                return Err(LadderError::Color(i + 1));
+                return Err(LadderError::ColorInvalid { tier });
             }
         }
         Ok(())

@@ -8,7 +8,7 @@
 //! customers from active to sleeping.
 
 use crate::customer_scores::{self, Score};
-use crate::{settings, stage_changes, Result, Store, StoreError};
+use crate::{settings, stage_changes, Result, Store};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use laoke_core::dto::{RecomputeReport, RfmSummary, StageCounts, StageMove, StagePreview};
@@ -119,7 +119,7 @@ impl Store {
 
     /// What `proposed` thresholds would do today, without saving them.
     pub fn preview_thresholds(&self, proposed: StageThresholds, today: NaiveDate) -> Result<StagePreview> {
-        proposed.validate().map_err(|e| StoreError::SettingsInvalid { field: "lifecycle", reason: e.to_string() })?;
+        proposed.validate()?;
         let tz = self.timezone()?;
         let current = self.stage_thresholds()?;
         let standings = self.standings(tz)?;
@@ -149,7 +149,7 @@ impl Store {
 
     /// Saves new thresholds and recomputes at once.
     pub fn set_stage_thresholds(&mut self, t: StageThresholds, today: NaiveDate) -> Result<RecomputeReport> {
-        t.validate().map_err(|e| StoreError::SettingsInvalid { field: "lifecycle", reason: e.to_string() })?;
+        t.validate()?;
         settings::put(&self.conn, THRESHOLDS, serde_json::to_value(t).unwrap_or_default())?;
         self.recompute(today)
     }

@@ -58,8 +58,8 @@ impl Store {
         if self.path().as_os_str() == ":memory:" {
             return Ok(None);
         }
-        let dir = self.backup_dir().ok_or_else(|| StoreError::Backup("the archive has no folder".into()))?;
-        std::fs::create_dir_all(&dir).map_err(|e| StoreError::Backup(format!("{}: {e}", dir.display())))?;
+        let dir = self.backup_dir().ok_or_else(|| StoreError::Backup { reason: "the archive has no folder".into() })?;
+        std::fs::create_dir_all(&dir).map_err(|e| StoreError::Backup { reason: format!("{}: {e}", dir.display()) })?;
         let stem = self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "laoke".into());
         let mut target = dir.join(format!("{stem}-{}.db", now.format("%Y%m%dT%H%M%S%3fZ")));
         let mut n = 1;
@@ -82,7 +82,7 @@ impl Store {
             .backups()?
             .into_iter()
             .find(|b| b.name == name)
-            .ok_or_else(|| StoreError::NoSuchBackup(name.to_owned()))?;
+            .ok_or_else(|| StoreError::NoSuchBackup { name: name.to_owned() })?;
         self.conn.restore(rusqlite::MAIN_DB, &backup.path, None::<fn(rusqlite::backup::Progress)>)?;
         Ok(())
     }
@@ -114,6 +114,6 @@ mod tests {
         assert_eq!(store.info().unwrap().counts.customers, 0);
         store.restore(&full).unwrap();
         assert_eq!(store.info().unwrap().counts.customers, 50);
-        assert!(matches!(store.restore("nope.db"), Err(StoreError::NoSuchBackup(_))));
+        assert!(matches!(store.restore("nope.db"), Err(StoreError::NoSuchBackup { .. })));
     }
 }

@@ -6,7 +6,7 @@
 //! (`138****1234`) or an encrypted field never suggests anything.
 
 use crate::roster::RosterSnapshot;
-use crate::{customers, settings, Result, Store, StoreError};
+use crate::{customers, settings, EditError, Result, Store, StoreError};
 use laoke_core::dto::MergeSuggestion;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashSet;
@@ -51,12 +51,9 @@ impl Store {
         let target: Option<i64> = tx
             .query_row("SELECT merged_into FROM customers WHERE id = ?1", [merged], |r| r.get(0))
             .optional()?
-            .ok_or(StoreError::NotFound { what: "customer", key: merged.to_string() })?;
+            .ok_or(StoreError::CustomerNotFound { id: merged })?;
         let Some(target) = target else {
-            return Err(StoreError::SettingsInvalid {
-                field: "customer",
-                reason: "this customer is not merged".into(),
-            });
+            return Err(EditError::NotMerged { customer: merged }.into());
         };
         tx.execute("UPDATE customers SET merged_into = NULL, updated_at = ?2 WHERE id = ?1", params![merged, now])?;
         tx.execute(
@@ -76,21 +73,15 @@ pub(crate) fn merge(tx: &Connection, target: i64, others: &[i64], now: &str) -> 
     let merged_into = |id: i64| -> Result<Option<i64>> {
         tx.query_row("SELECT merged_into FROM customers WHERE id = ?1", [id], |r| r.get::<_, Option<i64>>(0))
             .optional()?
-            .ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })
+            .ok_or(StoreError::CustomerNotFound { id })
     };
     if merged_into(target)?.is_some() {
-        return Err(StoreError::SettingsInvalid {
-            field: "target",
-            reason: "this customer is merged into another".into(),
-        });
+        return Err(EditError::MergeTargetMerged { customer: target }.into());
     }
     let mut touched = HashSet::from([target]);
     for &other in others.iter().filter(|&&o| o != target) {
         if merged_into(other)?.is_some() {
-            return Err(StoreError::SettingsInvalid {
-                field: "customers",
-                reason: format!("{other} is already merged"),
-            });
+            return Err(EditError::AlreadyMerged { customer: other }.into());
         }
         let members: Vec<i64> = tx
             .prepare_cached("SELECT id FROM customers WHERE merged_into = ?1")?

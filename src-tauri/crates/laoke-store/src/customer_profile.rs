@@ -3,7 +3,7 @@
 //! An edited field is marked in `customers.edited`, so imports leave it alone.
 
 use crate::columns::{decimal, parsed};
-use crate::{customer_tags, settings, stage_changes, Result, Store, StoreError};
+use crate::{customer_tags, settings, stage_changes, EditError, Result, Store, StoreError};
 use chrono::NaiveDate;
 use laoke_core::dto::{
     CustomerProfile, Identity, ItemBought, NoteView, OrderLineView, ProfileEdit, ProfileFacts, ProfileOrder,
@@ -33,10 +33,6 @@ fn clean(v: &Option<String>) -> Option<String> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
-fn invalid(field: &'static str, reason: &str) -> StoreError {
-    StoreError::SettingsInvalid { field, reason: reason.to_owned() }
-}
-
 /// Checks an edit and returns it trimmed, empty fields as none.
 fn validated(e: &ProfileEdit) -> Result<ProfileEdit> {
     let out = ProfileEdit {
@@ -64,21 +60,21 @@ fn validated(e: &ProfileEdit) -> Result<ProfileEdit> {
         ("hobbies", &out.hobbies, 1000),
     ] {
         if v.as_ref().is_some_and(|s| s.chars().count() > max) {
-            return Err(invalid(field, &format!("at most {max} characters")));
+            return Err(EditError::ProfileTooLong { field, max }.into());
         }
     }
-    if out.email.as_ref().is_some_and(|m| !m.contains('@')) {
-        return Err(invalid("email", "an email address has an @"));
+    if let Some(m) = out.email.as_ref().filter(|m| !m.contains('@')) {
+        return Err(EditError::EmailInvalid { value: m.clone() }.into());
     }
-    if !matches!(out.gender.as_deref(), None | Some("f") | Some("m")) {
-        return Err(invalid("gender", "f, m or empty"));
+    if let Some(g) = out.gender.as_ref().filter(|g| !matches!(g.as_str(), "f" | "m")) {
+        return Err(EditError::GenderInvalid { value: g.clone() }.into());
     }
     if let Some(b) = &out.birthday {
         let month_day = laoke_core::birthday::month_day(b);
         let ok = month_day.is_some_and(|(m, d)| laoke_core::birthday::valid(m, d, out.birthday_lunar))
             && (out.birthday_lunar || NaiveDate::parse_from_str(b, "%Y-%m-%d").is_ok());
         if !ok {
-            return Err(invalid("birthday", "a date YYYY-MM-DD (lunar: month and day of the lunar calendar)"));
+            return Err(EditError::BirthdayInvalid { value: b.clone() }.into());
         }
     }
     Ok(out)
@@ -122,7 +118,7 @@ impl Store {
                 },
             )
             .optional()?;
-        row.ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })
+        row.ok_or(StoreError::CustomerNotFound { id })
     }
 
     /// Everything about one customer, as of `today` (for the next birthday).
@@ -135,7 +131,7 @@ impl Store {
              FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.id = ?1",
         )?;
         let mut rows = stmt.query([id])?;
-        let r = rows.next()?.ok_or(StoreError::NotFound { what: "customer", key: id.to_string() })?;
+        let r = rows.next()?.ok_or(StoreError::CustomerNotFound { id })?;
         let purchases: u32 = r.get(4)?;
         let value = decimal(r, 5, "customers", "value")?;
         let rfm = crate::customer_scores::rfm_at(r, 14)?;

@@ -7,6 +7,7 @@
 
 use crate::import_batches::{self, BatchSource};
 use crate::orders::OrderOrigin;
+use crate::EditError;
 use crate::{customers, order_items, orders, shops, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use laoke_core::archive::CustomerTotals;
@@ -43,10 +44,7 @@ impl Store {
     ) -> Result<DemoReport> {
         let started = Instant::now();
         if request.customers == 0 || request.customers > MAX_DEMO_CUSTOMERS {
-            return Err(StoreError::DemoInvalid(format!(
-                "customers must be between 1 and {MAX_DEMO_CUSTOMERS}, not {}",
-                request.customers
-            )));
+            return Err(EditError::DemoCustomers { customers: request.customers, max: MAX_DEMO_CUSTOMERS }.into());
         }
         let existing: u32 = self.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
         if existing > 0 {
@@ -173,7 +171,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         for n in [0, MAX_DEMO_CUSTOMERS + 1] {
             let err = store.fill_demo(DemoRequest { customers: n, seed: 1 }, now(), |_| true).unwrap_err();
-            assert!(matches!(err, StoreError::DemoInvalid(_)));
+            assert!(matches!(err, StoreError::Edit(EditError::DemoCustomers { .. })));
         }
     }
 

@@ -1,53 +1,114 @@
 //! Everything that can go wrong in the store, each with a stable code for the
-//! UI and the CLI (see `laoke_core::ErrorCode`).
+//! UI and the CLI (see `laoke_core::ErrorCode`): the variant's strum name, or
+//! the code of the error it wraps. The details are the variant's fields as
+//! serde writes them, minus the sources (English text for the log).
 
-use laoke_core::ErrorCode;
+pub use crate::edit_error::EditError;
+use laoke_core::error::{ErrorCode, ErrorCodes};
+use serde::Serialize;
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
+/// Marks the variants that wrap another error and take their code from it.
+const WRAPS: &str = "*";
+
+#[derive(Debug, thiserror::Error, Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(untagged)]
 pub enum StoreError {
+    #[strum(serialize = "db.open")]
     #[error("cannot open the database at {path}: {source}")]
-    Open { path: PathBuf, source: rusqlite::Error },
+    Open {
+        path: PathBuf,
+        #[serde(skip)]
+        source: rusqlite::Error,
+    },
+    #[strum(serialize = "db.open")]
     #[error("cannot create the folder {path}: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        #[serde(skip)]
+        source: std::io::Error,
+    },
+    #[strum(serialize = "db.migrate")]
+    #[serde(skip)]
     #[error("cannot bring the database schema up to date: {0}")]
     Migrate(#[from] rusqlite_migration::Error),
+    #[strum(serialize = "db.query")]
+    #[serde(skip)]
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[strum(serialize = "db.corrupt")]
     #[error("the database holds a value it cannot read: {table}.{column} = {value:?}")]
     Corrupt { table: &'static str, column: &'static str, value: String },
-    #[error("the demo shop needs an empty archive, but this one already has {orders} orders")]
-    DemoNotEmpty { orders: u32 },
-    #[error("invalid demo request: {0}")]
-    DemoInvalid(String),
-    #[error("cancelled; nothing was changed")]
-    Cancelled,
-    #[error("invalid setting {field}: {reason}")]
-    SettingsInvalid { field: &'static str, reason: String },
-    #[error(transparent)]
-    Import(#[from] laoke_core::import::ImportError),
-    #[error("{path}: {source}")]
-    File { path: PathBuf, source: std::io::Error },
-    #[error("{error}")]
-    Partial { error: Box<StoreError>, done: laoke_core::dto::ImportReport },
+    #[strum(serialize = "db.duplicate")]
     #[error("{table} already holds {key}")]
     Duplicate { table: &'static str, key: String },
-    #[error("backup failed: {0}")]
-    Backup(String),
-    #[error("no backup named {0:?}")]
-    NoSuchBackup(String),
+    #[strum(serialize = "demo.not_empty")]
+    #[error("the demo shop needs an empty archive, but this one already has {orders} orders")]
+    DemoNotEmpty { orders: u32 },
+    #[strum(serialize = "cancelled")]
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Import(#[from] laoke_core::import::ImportError),
+    #[strum(serialize = "import.io")]
+    #[error("{path}: {source}")]
+    File {
+        #[serde(rename = "file")]
+        path: PathBuf,
+        #[serde(skip)]
+        source: std::io::Error,
+    },
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error("{error}")]
+    Partial { error: Box<StoreError>, done: laoke_core::dto::ImportReport },
+    #[strum(serialize = "backup.failed")]
+    #[error("backup failed: {reason}")]
+    Backup { reason: String },
+    #[strum(serialize = "backup.not_found")]
+    #[error("no backup named {name:?}")]
+    NoSuchBackup { name: String },
+    #[strum(serialize = "*")]
+    #[serde(skip)]
     #[error(transparent)]
     Filter(#[from] laoke_core::segment::FilterError),
-    #[error("no {what} {key:?}")]
-    NotFound { what: &'static str, key: String },
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Ladder(#[from] laoke_core::tier::LadderError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Thresholds(#[from] laoke_core::lifecycle::ThresholdError),
+    #[strum(serialize = "customer.not_found")]
+    #[error("no customer {id}")]
+    CustomerNotFound { id: i64 },
+    #[strum(serialize = "segment.not_found")]
+    #[error("no segment {name:?}")]
+    SegmentNotFound { name: String },
+    #[strum(serialize = "*")]
+    #[serde(skip)]
     #[error(transparent)]
     ShopName(#[from] laoke_core::shop::ShopNameError),
+    #[strum(serialize = "shop.name_taken")]
     #[error("{platform} already has a shop named {name:?}")]
     ShopNameTaken { platform: laoke_core::Platform, name: String },
+    #[strum(serialize = "shop.not_found")]
     #[error("no shop named {name:?}")]
     ShopNotFound { name: String },
+    #[strum(serialize = "shop.gone")]
+    #[error("no shop {id}")]
+    ShopGone { id: i64 },
+    #[strum(serialize = "import.shop_required")]
     #[error("there are several {platform} shops ({}): say which one the file belongs to", shops.join(", "))]
     ShopRequired { platform: laoke_core::Platform, shops: Vec<String> },
+    #[strum(serialize = "import.other_shop")]
     #[error(
         "{file}: {conflicts} of the {matched} orders it shares with shop {shop:?} have another creation time or buyer; \
          the file probably belongs to another shop, so nothing was imported"
@@ -58,41 +119,25 @@ pub enum StoreError {
 impl ErrorCode for StoreError {
     fn code(&self) -> &'static str {
         match self {
-            StoreError::Open { .. } | StoreError::CreateDir { .. } => "db.open",
-            StoreError::Migrate(_) => "db.migrate",
-            StoreError::Sqlite(_) => "db.query",
-            StoreError::Corrupt { .. } => "db.corrupt",
-            StoreError::DemoNotEmpty { .. } => "demo.not_empty",
-            StoreError::DemoInvalid(_) => "demo.invalid",
-            StoreError::Cancelled => "cancelled",
-            StoreError::SettingsInvalid { .. } => "settings.invalid",
+            StoreError::Edit(e) => e.code(),
             StoreError::Import(e) => e.code(),
-            StoreError::File { .. } => "import.io",
-            StoreError::Duplicate { .. } => "db.duplicate",
             StoreError::Partial { error, .. } => error.code(),
-            StoreError::Backup(_) => "backup.failed",
-            StoreError::NoSuchBackup(_) => "backup.not_found",
             StoreError::Filter(e) => e.code(),
-            StoreError::NotFound { .. } => "not_found",
+            StoreError::Ladder(e) => e.code(),
+            StoreError::Thresholds(e) => e.code(),
             StoreError::ShopName(e) => e.code(),
-            StoreError::ShopNameTaken { .. } => "shop.name_taken",
-            StoreError::ShopNotFound { .. } => "shop.not_found",
-            StoreError::ShopRequired { .. } => "import.shop_required",
-            StoreError::OtherShop { .. } => "import.other_shop",
+            own => own.into(),
         }
     }
 
     fn details(&self) -> serde_json::Value {
         match self {
-            StoreError::Open { path, .. } | StoreError::CreateDir { path, .. } => {
-                serde_json::json!({ "path": path })
-            }
-            StoreError::DemoNotEmpty { orders } => serde_json::json!({ "orders": orders }),
-            StoreError::SettingsInvalid { field, reason } => serde_json::json!({ "field": field, "reason": reason }),
-            StoreError::Corrupt { table, column, value } => {
-                serde_json::json!({ "table": table, "column": column, "value": value })
-            }
+            StoreError::Edit(e) => e.details(),
             StoreError::Import(e) => e.details(),
+            StoreError::Filter(e) => e.details(),
+            StoreError::Ladder(e) => e.details(),
+            StoreError::Thresholds(e) => e.details(),
+            StoreError::ShopName(e) => e.details(),
             StoreError::Partial { error, done } => {
                 let mut details = error.details();
                 if !details.is_object() {
@@ -101,17 +146,7 @@ impl ErrorCode for StoreError {
                 details["files_done"] = serde_json::to_value(&done.files).unwrap_or_default();
                 details
             }
-            StoreError::File { path, .. } => serde_json::json!({ "file": path }),
-            StoreError::Filter(e) => e.details(),
-            StoreError::NotFound { what, key } => serde_json::json!({ "what": what, "key": key }),
-            StoreError::ShopName(e) => serde_json::to_value(e.params()).unwrap_or_default(),
-            StoreError::ShopNameTaken { platform, name } => serde_json::json!({ "platform": platform, "name": name }),
-            StoreError::ShopNotFound { name } => serde_json::json!({ "name": name }),
-            StoreError::ShopRequired { platform, shops } => serde_json::json!({ "platform": platform, "shops": shops }),
-            StoreError::OtherShop { file, shop, conflicts, matched } => {
-                serde_json::json!({ "file": file, "shop": shop, "conflicts": conflicts, "matched": matched })
-            }
-            _ => serde_json::Value::Null,
+            own => serde_json::to_value(own).unwrap_or_default(),
         }
     }
 
@@ -119,21 +154,27 @@ impl ErrorCode for StoreError {
         match self {
             StoreError::Import(e) => e.is_user_error(),
             StoreError::Partial { error, .. } => error.is_user_error(),
-            StoreError::DemoNotEmpty { .. }
-            | StoreError::DemoInvalid(_)
-            | StoreError::SettingsInvalid { .. }
-            | StoreError::File { .. }
-            | StoreError::Cancelled
-            | StoreError::NoSuchBackup(_)
-            | StoreError::Filter(_)
-            | StoreError::NotFound { .. }
-            | StoreError::ShopName(_)
-            | StoreError::ShopNameTaken { .. }
-            | StoreError::ShopNotFound { .. }
-            | StoreError::ShopRequired { .. }
-            | StoreError::OtherShop { .. } => true,
-            _ => false,
+            StoreError::Open { .. }
+            | StoreError::CreateDir { .. }
+            | StoreError::Migrate(_)
+            | StoreError::Sqlite(_)
+            | StoreError::Corrupt { .. }
+            | StoreError::Duplicate { .. }
+            | StoreError::Backup { .. } => false,
+            _ => true,
         }
+    }
+}
+
+impl ErrorCodes for StoreError {
+    fn codes() -> Vec<&'static str> {
+        let own = <Self as strum::VariantNames>::VARIANTS.iter().copied().filter(|c| *c != WRAPS);
+        let mut codes: Vec<&'static str> = own.collect();
+        codes.extend(EditError::codes());
+        codes.extend(laoke_core::error::core_codes());
+        codes.sort_unstable();
+        codes.dedup();
+        codes
     }
 }
 

@@ -23,6 +23,7 @@ mod dashboard;
 mod db;
 mod decimal_text;
 mod demo;
+mod edit_error;
 mod error;
 mod etsy_usernames;
 mod import;
@@ -48,7 +49,7 @@ mod tier_changes;
 
 pub use backups::BackupInfo;
 pub use db::Store;
-pub use error::StoreError;
+pub use error::{EditError, StoreError};
 pub use import::ImportFlags;
 pub use membership::{TierInputs, MAX_MOVERS};
 pub use roster::RosterSnapshot;

@@ -1,7 +1,10 @@
 //! The `mapping_presets` table: named column mappings, offered again when a
 //! file with the same header arrives.
 
-use crate::{Result, Store, StoreError};
+use crate::{EditError, Result, Store};
+
+/// The longest preset name, in characters.
+pub const NAME_MAX: usize = 80;
 use laoke_core::dto::MappingPreset;
 use laoke_core::import::ColumnMapping;
 use rusqlite::{params, OptionalExtension};
@@ -14,8 +17,11 @@ impl Store {
     /// Saves (or replaces) the preset `name` for files with these headers.
     pub fn save_mapping(&mut self, name: &str, headers: &[String], mapping: &ColumnMapping, now: &str) -> Result<()> {
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > 80 {
-            return Err(StoreError::SettingsInvalid { field: "name", reason: "1 to 80 characters".into() });
+        if name.is_empty() {
+            return Err(EditError::PresetNameEmpty.into());
+        }
+        if name.chars().count() > NAME_MAX {
+            return Err(EditError::PresetNameTooLong { max: NAME_MAX }.into());
         }
         let json = serde_json::to_string(mapping).unwrap_or_default();
         self.conn.execute(

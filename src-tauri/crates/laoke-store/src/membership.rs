@@ -7,7 +7,7 @@
 //! promises are the counts apply produces.
 
 use crate::tier_changes::set_tier;
-use crate::{settings, Result, Store, StoreError};
+use crate::{settings, EditError, Result, Store};
 use chrono::NaiveDate;
 use laoke_core::dto::{TierCount, TierPreview, TierState};
 use laoke_core::tier::{TierLadder, TierWindow};
@@ -52,10 +52,6 @@ struct Held {
     tier: String,
     pinned: bool,
     downgrade_due: Option<String>,
-}
-
-fn invalid(e: impl std::fmt::Display) -> StoreError {
-    StoreError::SettingsInvalid { field: "ladder", reason: e.to_string() }
 }
 
 fn day(d: NaiveDate) -> String {
@@ -263,7 +259,7 @@ impl Store {
         match name {
             Some(n) => {
                 if !ladder.tiers.iter().any(|t| t.name == n) {
-                    return Err(invalid(format!("no tier named {n:?} in the ladder")));
+                    return Err(EditError::TierNotInLadder { tier: n.to_owned() }.into());
                 }
                 set_tier(&tx, customer_id, old.as_deref(), Some(n), true, &day(today), "manual")?;
             }

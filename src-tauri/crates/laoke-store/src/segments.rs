@@ -2,7 +2,10 @@
 //! JSON of `laoke_core::segment::Filter`; it is checked when saved, so a
 //! stored segment always compiles (unless a later schema narrows a field).
 
-use crate::{settings, Result, Store, StoreError};
+use crate::{settings, EditError, Result, Store, StoreError};
+
+/// The longest segment name, in characters.
+pub const NAME_MAX: usize = 60;
 use laoke_core::dto::Segment;
 use laoke_core::segment::Filter;
 use rusqlite::{params, OptionalExtension, Row};
@@ -37,15 +40,18 @@ impl Store {
         let mut rows = stmt.query([key.trim()])?;
         match rows.next()? {
             Some(r) => read(r),
-            None => Err(StoreError::NotFound { what: "segment", key: key.to_owned() }),
+            None => Err(StoreError::SegmentNotFound { name: key.to_owned() }),
         }
     }
 
     /// Saves a segment by name (replacing the filter of one with that name).
     pub fn save_segment(&mut self, name: &str, filter: &Filter, now: &str) -> Result<Segment> {
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > 60 {
-            return Err(StoreError::SettingsInvalid { field: "name", reason: "1 to 60 characters".into() });
+        if name.is_empty() {
+            return Err(EditError::SegmentNameEmpty.into());
+        }
+        if name.chars().count() > NAME_MAX {
+            return Err(EditError::SegmentNameTooLong { max: NAME_MAX }.into());
         }
         // Compiling checks every value now rather than when the segment is used.
         self.compile_filter(filter, chrono::NaiveDate::default(), &Default::default(), &Default::default())?;

@@ -1,7 +1,7 @@
 //! The `settings` table and the `Settings` DTO over it. Values are JSON by key,
 //! so a new setting needs no migration; a missing key reads as its default.
 
-use crate::{Result, Store, StoreError};
+use crate::{EditError, Result, Store};
 use laoke_core::dto::Settings;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -69,18 +69,19 @@ pub(crate) fn load(conn: &Connection) -> Result<Settings> {
 }
 
 fn validate(s: &Settings) -> Result<()> {
-    let invalid = |field, reason: &str| Err(StoreError::SettingsInvalid { field, reason: reason.to_owned() });
-    if s.shop_name.chars().count() > 100 {
-        return invalid("shop_name", "at most 100 characters");
+    const SHOP_NAME_MAX: usize = 100;
+    let value = |v: &str| v.to_owned();
+    if s.shop_name.chars().count() > SHOP_NAME_MAX {
+        return Err(EditError::ShopNameTooLong { max: SHOP_NAME_MAX }.into());
     }
     if laoke_core::time::parse_timezone(&s.timezone).is_none() {
-        return invalid("timezone", "not an IANA time zone such as Asia/Shanghai");
+        return Err(EditError::TimezoneInvalid { value: value(&s.timezone) }.into());
     }
     if s.currency.len() != 3 || !s.currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        return invalid("currency", "a three-letter ISO 4217 code such as CNY");
+        return Err(EditError::CurrencyInvalid { value: value(&s.currency) }.into());
     }
-    if !matches!(s.language.as_deref(), None | Some("zh-CN") | Some("en-US")) {
-        return invalid("language", "zh-CN, en-US or none");
+    if let Some(l) = s.language.as_deref().filter(|l| !matches!(*l, "zh-CN" | "en-US")) {
+        return Err(EditError::LanguageInvalid { value: value(l) }.into());
     }
     Ok(())
 }
@@ -140,9 +141,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let bad = Settings { shop_name: "ok".into(), timezone: "Mars/Olympus".into(), ..Settings::default() };
         let err = store.update_settings(&bad).unwrap_err();
-        assert!(matches!(err, StoreError::SettingsInvalid { field: "timezone", .. }));
+        assert!(matches!(err, crate::StoreError::Edit(EditError::TimezoneInvalid { .. })));
         assert_eq!(store.settings().unwrap(), Settings::default());
         let bad = Settings { currency: "yuan".into(), ..Settings::default() };
-        assert!(matches!(store.update_settings(&bad), Err(StoreError::SettingsInvalid { field: "currency", .. })));
+        assert!(matches!(store.update_settings(&bad), Err(crate::StoreError::Edit(EditError::CurrencyInvalid { .. }))));
     }
 }

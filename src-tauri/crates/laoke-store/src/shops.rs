@@ -212,7 +212,7 @@ impl crate::Store {
     pub fn update_shop(&mut self, id: i64, change: &ShopUpdate, now: DateTime<Utc>) -> Result<ShopView> {
         let stamp = to_stored(now);
         let tx = self.conn.transaction()?;
-        let shop = get(&tx, id)?.ok_or(StoreError::NotFound { what: "shop", key: id.to_string() })?;
+        let shop = get(&tx, id)?.ok_or(StoreError::ShopGone { id })?;
         if let Some(name) = &change.name {
             let name = valid_name(name)?;
             if name != shop.name {
@@ -231,7 +231,7 @@ impl crate::Store {
         list(&self.conn)?
             .into_iter()
             .find(|s| s.id == id)
-            .ok_or(StoreError::NotFound { what: "shop", key: id.to_string() })
+            .ok_or(StoreError::ShopGone { id })
     }
 }
 
@@ -301,7 +301,7 @@ mod tests {
         assert_eq!(settled(c, Platform::Shopify, Some("Outlet"), Some("Main")).unwrap().id, outlet.id);
         assert!(matches!(
             settled(c, Platform::Shopify, Some(" "), None),
-            Err(StoreError::ShopName(ShopNameError::Empty))
+            Err(StoreError::ShopName(ShopNameError::NameEmpty))
         ));
     }
 
@@ -324,7 +324,7 @@ mod tests {
     #[test]
     fn names_are_checked() {
         assert_eq!(valid_name(" Outlet ").unwrap(), "Outlet");
-        assert!(matches!(valid_name("  "), Err(StoreError::ShopName(ShopNameError::Empty))));
-        assert!(matches!(valid_name(&"x".repeat(101)), Err(StoreError::ShopName(ShopNameError::TooLong))));
+        assert!(matches!(valid_name("  "), Err(StoreError::ShopName(ShopNameError::NameEmpty))));
+        assert!(matches!(valid_name(&"x".repeat(101)), Err(StoreError::ShopName(ShopNameError::NameTooLong { .. }))));
     }
 }

@@ -1,13 +1,19 @@
 //! The `tags` table: the user's labels, unique by name regardless of case.
 
-use crate::Result;
+use crate::{EditError, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 
-/// A tag name as stored: trimmed, 1–30 characters.
+/// The longest tag, in characters.
+pub const NAME_MAX: usize = 30;
+
+/// A tag name as stored: trimmed, 1 to [`NAME_MAX`] characters.
 pub(crate) fn checked(name: &str) -> Result<&str> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 30 {
-        return Err(crate::StoreError::SettingsInvalid { field: "tag", reason: "1 to 30 characters".into() });
+    if name.is_empty() {
+        return Err(EditError::TagEmpty.into());
+    }
+    if name.chars().count() > NAME_MAX {
+        return Err(EditError::TagTooLong { max: NAME_MAX }.into());
     }
     Ok(name)
 }

@@ -168,10 +168,9 @@ fn check_report(r: &laoke_core::dto::FileReport, v: &Value, errs: &mut Vec<Strin
         return;
     }
     for (w, g) in want.iter().zip(&r.rejected) {
-        let reason = w["reason_contains"].as_str().unwrap_or("").to_lowercase();
         let ok = w["row"].as_u64() == Some(g.row)
             && w["column"].as_str() == g.column.as_deref()
-            && g.reason.to_lowercase().contains(&reason);
+            && w["code"].as_str() == Some(g.code.as_str());
         if !ok {
             errs.push(format!("rejection {g:?}, expected {w}"));
         }
@@ -293,7 +292,7 @@ fn report_figures(r: &laoke_core::dto::FileReport) -> [(&'static str, u32); 7] {
 fn check_conflicts(store: &Store, r: &laoke_core::dto::FileReport, step: &Value, errs: &mut Vec<String>) {
     let Some(want) = step["rejected"].as_array() else { return };
     let got: Vec<(Option<&str>, Option<&str>)> =
-        r.rejected.iter().map(|x| (x.code.as_deref(), x.params.get("order_no").map(String::as_str))).collect();
+        r.rejected.iter().map(|x| (Some(x.code.as_str()), x.params.get("order_no").map(String::as_str))).collect();
     let want: Vec<(Option<&str>, Option<&str>)> =
         want.iter().map(|w| (w["code"].as_str(), w["order_id"].as_str())).collect();
     if got != want {

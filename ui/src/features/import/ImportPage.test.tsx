@@ -63,7 +63,7 @@ describe("preview", () => {
     expect(within(orders).getByText("03/12/2019, 10:13")).toBeInTheDocument(); // 02:13Z in Shanghai
     const rejected = screen.getByTestId("import-preview-rejected");
     expect(within(rejected).getByText("订单创建时间")).toBeInTheDocument();
-    expect(within(rejected).getByText('unparseable date "2019-13-45"')).toBeInTheDocument();
+    expect(within(rejected).getByText('“2019-13-45” is not a valid date and time.')).toBeInTheDocument();
     expect(screen.getByTestId("import-run")).toBeEnabled();
   });
 
@@ -148,6 +148,6 @@ describe("history", () => {
     expect(within(table).getByText("2025/11/02 17:30")).toBeInTheDocument();
     fireEvent.click(within(table).getAllByRole("button", { name: /展开行|Expand row/ })[0]);
     expect(await within(table).findByTestId("import-report-orders_updated")).toHaveTextContent("20");
-    expect(within(table).getByText('unparseable date "2019-13-45"')).toBeInTheDocument();
+    expect(within(table).getByText('“2019-13-45”不是有效的日期时间。')).toBeInTheDocument();
   });
 });

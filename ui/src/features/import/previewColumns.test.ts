@@ -7,7 +7,7 @@ import { rejectionReason } from "./previewColumns";
 afterAll(() => i18n.changeLanguage("en-US"));
 
 const conflict: Rejection = {
-  row: 7, column: null, reason: "order #1113 of shop \"North\" was placed …", code: "import.order_conflict",
+  row: 7, column: null, reason: "order #1113 of shop \"North\" was placed …", code: "row.order_conflict",
   params: { order_no: "#1113", shop: "North", created_at: "2025-05-11T05:55:16Z", buyer: "",
     file_created_at: "2025-06-01T02:00:00Z", file_buyer: "ivy@example.com" },
 };
@@ -21,13 +21,16 @@ describe("rejectionReason", () => {
     expect(text).not.toMatch(/placed|by ,/);
   });
 
-  it("words an order of two shops in one file, and keeps an uncoded reason as written", async () => {
+  it("words an order of two shops in one file, and a broken cell in Chinese", async () => {
     await i18n.changeLanguage("en-US");
     const ctx = { t: i18n.t, locale: "en-US", timeZone: "Asia/Shanghai" };
-    const twoShops: Rejection = { row: 4, column: null, reason: "x", code: "import.order_of_two_shops",
+    const twoShops: Rejection = { row: 4, column: null, reason: "x", code: "row.order_of_two_shops",
       params: { order_no: "#1001", shop: "South", other_shop: "North" } };
     expect(rejectionReason(twoShops, ctx)).toBe(
       "Order #1001 of the shop “South” is also an order of the shop “North” in this file: import each shop’s orders from a file of its own.");
-    expect(rejectionReason({ ...twoShops, code: null, reason: "as written" }, ctx)).toBe("as written");
+    const quantity: Rejection = { row: 9, column: "数量", reason: "cannot read \"two\" as a quantity",
+      code: "row.quantity_not_a_number", params: { value: "two" } };
+    await i18n.changeLanguage("zh-CN");
+    expect(rejectionReason(quantity, { ...ctx, locale: "zh-CN" })).toBe("“two”不是数量。");
   });
 });

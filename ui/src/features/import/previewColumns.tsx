@@ -5,6 +5,7 @@ import type { TFunction } from "i18next";
 import type { PreviewOrder } from "../../bindings/PreviewOrder";
 import type { Rejection } from "../../bindings/Rejection";
 import { Money } from "../../components/Money";
+import { errorKey } from "../../app/errors";
 import { formatCount, formatDate } from "../../components/format";
 import { ORDER_STATUS_COLORS, orderStatusLabel } from "./labels";
 
@@ -44,18 +45,17 @@ export function orderColumns({ t, locale, timeZone }: Ctx): ColumnsType<PreviewO
 }
 
 /**
- * Why a row was rejected, in the seller's language when the reason has a code (`errors.<code>` with its
- * parameters, instants shown in the shop's time zone, a missing buyer said so), else as the importer wrote it.
+ * Why a row was rejected, in the seller's language from its code (`errors.<code>` with its parameters,
+ * instants shown in the shop's time zone, a missing buyer said so).
  */
 export function rejectionReason(r: Rejection, { t, locale, timeZone }: Ctx): string {
-  if (!r.code) return r.reason;
   const param = (k: string, v: string) => {
     if (k.endsWith("created_at") && v) return formatDate(v, locale, timeZone, "dateTime");
     if (k.endsWith("buyer") && !v) return t("import.rejected.noBuyer");
     return v;
   };
   const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, param(k, v)]));
-  return t(`errors.${r.code}`, { ...params, defaultValue: r.reason });
+  return t(errorKey(r.code), { ...params, column: r.column ?? "" });
 }
 
 export function rejectedColumns(ctx: Ctx): ColumnsType<Rejection> {
@@ -67,7 +67,7 @@ export function rejectedColumns(ctx: Ctx): ColumnsType<Rejection> {
       render: (c: string | null) => c ?? <Typography.Text type="secondary">—</Typography.Text> },
     { title: t("import.col.reason"), key: "reason",
       render: (_: unknown, r) => (
-        <Typography.Text style={{ wordBreak: "break-word" }} data-code={r.code ?? ""}>{rejectionReason(r, ctx)}</Typography.Text>
+        <Typography.Text style={{ wordBreak: "break-word" }} data-code={r.code}>{rejectionReason(r, ctx)}</Typography.Text>
       ) },
   ];
 }

@@ -1,8 +1,8 @@
-// Why saving a segment failed: a bad rule (named by its number, e.g. "2.1") or a bad name in segment words,
-// anything else as the app's usual localized error.
-import { Alert, Typography } from "antd";
+// Why saving a segment failed: a bad rule named by its number ("2.1") with its field and operator in segment
+// words; anything else (a name too long…) as the app's usual localized error.
+import { Alert } from "antd";
 import { useTranslation } from "react-i18next";
-import { toErrorDto } from "../../app/errors";
+import { errorKey, errorParams, toErrorDto } from "../../app/errors";
 import { ErrorAlert } from "../../components/ErrorAlert";
 
 /** "rules[1].rules[0]" → "2.1": the rule's place as a person counts it. */
@@ -14,21 +14,18 @@ export function rulePlace(path: string): string {
 export function SaveError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const dto = toErrorDto(error);
-  const details = (typeof dto.details === "object" && dto.details !== null ? dto.details : {}) as Record<string, unknown>;
-  if (dto.code === "filter.invalid") {
-    const path = typeof details.path === "string" ? details.path : "";
-    const reason = typeof details.reason === "string" ? details.reason : dto.message;
+  if (dto.code.startsWith("filter.")) {
+    // The rule's place as a person counts it, its field and operator in segment words.
+    const params = errorParams(dto.details);
+    const words = {
+      ...params,
+      path: rulePlace(String(params.path ?? "")),
+      ...(params.field !== undefined ? { field: t(`segments.field.${params.field}`, { defaultValue: String(params.field) }) } : {}),
+      ...(params.op !== undefined ? { op: t(`segments.op.${params.op}`, { defaultValue: String(params.op) }) } : {}),
+    };
     return (
       <Alert type="error" showIcon data-testid="segment-save-error" data-code={dto.code}
-        message={t("segments.editor.filterInvalid", { place: rulePlace(path) })}
-        description={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{reason}</Typography.Text>} />
-    );
-  }
-  if (dto.code === "settings.invalid") {
-    return (
-      <Alert type="error" showIcon data-testid="segment-save-error" data-code={dto.code}
-        message={t("segments.editor.nameInvalid")}
-        description={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{dto.message}</Typography.Text>} />
+        message={t(errorKey(dto.code), words)} />
     );
   }
   return <ErrorAlert error={error} testId="segment-save-error" />;

@@ -122,18 +122,17 @@ describe("SegmentsPage", () => {
     await waitFor(() => expect(screen.getAllByTestId("segment-row").map((r) => r.dataset.name)).toEqual(["Big spenders"]));
   });
 
-  it("shows a filter.invalid error with the rule's place and keeps the editor open", async () => {
-    answer({ code: "filter.invalid", message: "filter rule rules[0]: needs 2 value(s), has 1",
-      details: { path: "rules[0]", reason: "needs 2 value(s), has 1" } });
+  it("shows a refused rule by its code, with the rule's place, and keeps the editor open", async () => {
+    answer({ code: "filter.value_count", message: "filter rule rules[0]: needs 2 value(s), has 1",
+      details: { path: "rules[0]", expected: 2, actual: 1 } });
     renderPage("/segments", <SegmentsPage />);
     await screen.findAllByTestId("segment-row");
     fireEvent.click(within(row("Big spenders")).getByTestId("segment-edit"));
     const editor = await screen.findByTestId("segment-editor");
     fireEvent.click(within(editor).getByTestId("segment-save"));
     const error = await within(editor).findByTestId("segment-save-error");
-    expect(error).toHaveAttribute("data-code", "filter.invalid");
-    expect(error).toHaveTextContent("Condition 1 cannot be used");
-    expect(error).toHaveTextContent("needs 2 value(s), has 1");
+    expect(error).toHaveAttribute("data-code", "filter.value_count");
+    expect(error).toHaveTextContent("Condition 1 needs 2 value(s), it has 1.");
     expect(screen.getByTestId("segment-editor")).toBeInTheDocument();
   });
 

@@ -30,7 +30,13 @@ beforeEach(async () => {
   invoked.mockImplementation(invokeBy({
     settings_get: () => settings,
     stage_thresholds_get: () => saved,
-    stage_preview: ({ thresholds }) => preview(thresholds as StageThresholds),
+    // As Rust's StageThresholds::validate does, which every preview runs first.
+    stage_preview: ({ thresholds }) => {
+      const th = thresholds as StageThresholds;
+      if (th.churn_days <= th.active_days) throw { code: "lifecycle.churn_not_after_active", message: "x", details: null };
+      if (th.loyal_purchases < 2) throw { code: "lifecycle.loyal_purchases", message: "x", details: { min: 2, max: 1000 } };
+      return preview(th);
+    },
     stage_thresholds_set: ({ thresholds }) => {
       saved = thresholds as StageThresholds;
       return { as_of: "2026-03-01", stages: {}, rfm: {}, stage_changes: 9935 };
@@ -87,16 +93,22 @@ describe("LifecycleCard", () => {
     expect(screen.getByTestId("lifecycle-active-days")).toHaveValue("60");
   });
 
-  it("explains invalid values (churn not after active) and asks Rust for no preview", async () => {
+  it("explains values Rust refuses (churn not after active) in the seller's language, and a cleared box", async () => {
     renderPage("/settings", <LifecycleCard />);
     await setActive("180");
-    expect(await screen.findByTestId("lifecycle-invalid")).toHaveTextContent("must be longer than the active window");
+    const invalid = await screen.findByTestId("lifecycle-invalid");
+    expect(invalid).toHaveTextContent("must be longer than the active window");
+    expect(invalid).toHaveAttribute("data-code", "lifecycle.churn_not_after_active");
+    expect(screen.getByTestId("lifecycle-save")).toBeDisabled();
+    fireEvent.change(screen.getByTestId("lifecycle-active-days"), { target: { value: "90" } });
     fireEvent.change(screen.getByTestId("lifecycle-loyal-purchases"), { target: { value: "1" } });
     expect(await screen.findByText("Loyal from must be a whole number from 2 to 1000.")).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 500));
-    expect(calls("stage_preview")).toHaveLength(0);
     expect(screen.queryByTestId("lifecycle-preview")).not.toBeInTheDocument();
     expect(screen.getByTestId("lifecycle-save")).toBeDisabled();
+    fireEvent.change(screen.getByTestId("lifecycle-loyal-purchases"), { target: { value: "" } });
+    expect(await screen.findByText("Fill in Loyal from with a whole number.")).toBeInTheDocument();
+    const sent = calls("stage_preview").map(([, a]) => (a as { thresholds: StageThresholds }).thresholds.loyal_purchases);
+    expect(sent).not.toContain(null);
   });
 
   it("shows an inline error when the thresholds cannot be read", async () => {

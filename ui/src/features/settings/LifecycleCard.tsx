@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import type { StageThresholds } from "../../bindings/StageThresholds";
 import { stagePreview, stageThresholdsGet, stageThresholdsSet } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
+import { errorKey, errorParams } from "../../app/errors";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatCount } from "../../components/format";
 import { useDebounced } from "../../components/useDebounced";
 import { useErrorNotice } from "../../components/useErrorNotice";
-import { FIELDS, asThresholds, sameThresholds, validateThresholds, type Draft, type Problem, type ThresholdField } from "./lifecycleModel";
+import { FIELDS, asThresholds, blankField, sameThresholds, thresholdProblem, type Draft, type ThresholdField } from "./lifecycleModel";
 import { LifecyclePreview } from "./LifecyclePreview";
 
 const TEST_IDS: Record<ThresholdField, string> = {
@@ -28,7 +29,7 @@ export function LifecycleCard() {
 
   const values: Draft | undefined = draft ?? saved.data;
   const dirty = !!(draft && saved.data && !sameThresholds(draft, saved.data));
-  const problem = dirty && draft ? validateThresholds(draft) : null;
+  const blank = dirty && draft ? blankField(draft) : null;
   const proposed = dirty && draft ? asThresholds(draft) : null;
   const debounced = useDebounced(proposed, 300);
   const settled = !!(proposed && debounced && sameThresholds(proposed, debounced));
@@ -39,6 +40,11 @@ export function LifecycleCard() {
     enabled: !!proposed && !!debounced,
     placeholderData: keepPreviousData,
   });
+  const refused = proposed && settled && preview.isError ? thresholdProblem(preview.error) : null;
+  const label = (field: unknown) => t(`lifecycle.field.${String(field)}.label`);
+  const problem = blank
+    ? t("lifecycle.invalid.blank", { field: label(blank) })
+    : refused && t(errorKey(refused.code), { ...errorParams(refused.details), field: label(errorParams(refused.details).field) });
 
   const save = useMutation({
     mutationFn: (th: StageThresholds) => stageThresholdsSet(th),
@@ -54,10 +60,6 @@ export function LifecycleCard() {
     },
     onError: notifyError,
   });
-
-  const describe = (p: Problem) => p.reason === "order"
-    ? t("lifecycle.invalid.order")
-    : t("lifecycle.invalid.range", { field: t(`lifecycle.field.${p.field}.label`), min: p.min, max: p.max });
 
   return (
     <Card title={t("lifecycle.title")} className="laoke-settings" style={{ marginTop: 16 }} data-testid="lifecycle-card">
@@ -79,19 +81,19 @@ export function LifecycleCard() {
             ))}
           </Form>
           <Typography.Paragraph type="secondary">{t("lifecycle.potentialRule")}</Typography.Paragraph>
-          {problem && <Alert type="warning" showIcon message={describe(problem)} data-testid="lifecycle-invalid"
-            style={{ marginBottom: 16 }} />}
-          {proposed && preview.isError && (
+          {problem && <Alert type="warning" showIcon message={problem} data-testid="lifecycle-invalid"
+            data-code={refused?.code ?? "blank"} style={{ marginBottom: 16 }} />}
+          {proposed && preview.isError && !refused && (
             <div style={{ marginBottom: 16 }}>
               <ErrorAlert error={preview.error} onRetry={() => void preview.refetch()} testId="lifecycle-preview-error" />
             </div>
           )}
           {proposed && !preview.data && !preview.isError && <Flex justify="center" style={{ marginBottom: 16 }}><Spin /></Flex>}
-          {proposed && preview.data && (
+          {proposed && preview.data && !refused && (
             <LifecyclePreview preview={preview.data} stale={!settled || preview.isPlaceholderData || preview.isFetching} />
           )}
           <Space>
-            <Button type="primary" data-testid="lifecycle-save" disabled={!proposed} loading={save.isPending}
+            <Button type="primary" data-testid="lifecycle-save" disabled={!proposed || !!refused} loading={save.isPending}
               onClick={() => proposed && save.mutate(proposed)}>
               {t("common.save")}
             </Button>

@@ -1,28 +1,22 @@
-// Client-side threshold checks mirror Rust's, and preview rows list every stage with its change.
+// Which drafts can be sent to Rust and which refusals are about thresholds; preview rows list every stage.
 import { describe, expect, it } from "vitest";
-import { asThresholds, formatChange, movedCustomers, previewRows, sameThresholds, validateThresholds } from "./lifecycleModel";
+import { asThresholds, blankField, formatChange, movedCustomers, previewRows, sameThresholds, thresholdProblem } from "./lifecycleModel";
 
 const ok = { new_days: 30, active_days: 90, churn_days: 180, loyal_purchases: 3 };
 
-describe("validateThresholds", () => {
-  it("accepts the defaults and the edges of each range", () => {
-    expect(validateThresholds(ok)).toBeNull();
-    expect(validateThresholds({ new_days: 1, active_days: 1, churn_days: 2, loyal_purchases: 2 })).toBeNull();
-    expect(validateThresholds({ new_days: 3650, active_days: 3649, churn_days: 3650, loyal_purchases: 1000 })).toBeNull();
+describe("blankField", () => {
+  it("names the first box that holds no whole number; the ranges are Rust's to judge", () => {
+    expect(blankField(ok)).toBeNull();
     expect(asThresholds(ok)).toEqual(ok);
+    expect(blankField({ ...ok, loyal_purchases: 1 })).toBeNull();
+    expect(blankField({ ...ok, new_days: null })).toBe("new_days");
+    expect(blankField({ ...ok, churn_days: 1.5 })).toBe("churn_days");
+    expect(asThresholds({ ...ok, active_days: null })).toBeNull();
   });
-  it("names the first field that is empty, fractional or out of range", () => {
-    expect(validateThresholds({ ...ok, new_days: null })).toEqual({ reason: "range", field: "new_days", min: 1, max: 3650 });
-    expect(validateThresholds({ ...ok, active_days: 0 })).toMatchObject({ field: "active_days" });
-    expect(validateThresholds({ ...ok, churn_days: 3651 })).toMatchObject({ field: "churn_days" });
-    expect(validateThresholds({ ...ok, new_days: 1.5 })).toMatchObject({ field: "new_days" });
-    expect(validateThresholds({ ...ok, loyal_purchases: 1 })).toEqual({ reason: "range", field: "loyal_purchases", min: 2, max: 1000 });
-    expect(validateThresholds({ ...ok, loyal_purchases: 1001 })).toMatchObject({ field: "loyal_purchases" });
-    expect(asThresholds({ ...ok, loyal_purchases: null })).toBeNull();
-  });
-  it("requires churn_days after active_days", () => {
-    expect(validateThresholds({ ...ok, churn_days: 90 })).toEqual({ reason: "order" });
-    expect(validateThresholds({ ...ok, churn_days: 60 })).toEqual({ reason: "order" });
+  it("takes a lifecycle.* error as the problem, and no other", () => {
+    const refused = { code: "lifecycle.churn_not_after_active", message: "x", details: null };
+    expect(thresholdProblem(refused)).toEqual(refused);
+    expect(thresholdProblem({ code: "db.query", message: "x", details: null })).toBeNull();
   });
 });
 

@@ -1,39 +1,39 @@
-// Lifecycle thresholds in the browser: the same checks Rust makes, and the before → after rows of a preview.
+// Lifecycle thresholds in the browser: Rust's verdict on them (every preview checks them), and the before → after
+// rows of a preview.
 import type { StagePreview } from "../../bindings/StagePreview";
+import type { ErrorDto } from "../../bindings/ErrorDto";
 import type { StageThresholds } from "../../bindings/StageThresholds";
+import { toErrorDto } from "../../app/errors";
 
 export type ThresholdField = keyof StageThresholds;
 /** What the form holds: an InputNumber that was cleared gives null. */
 export type Draft = { [K in ThresholdField]: number | null };
 
-export const FIELDS: ReadonlyArray<{ field: ThresholdField; min: number; max: number; unit: "days" | "purchases" }> = [
-  { field: "new_days", min: 1, max: 3650, unit: "days" },
-  { field: "active_days", min: 1, max: 3650, unit: "days" },
-  { field: "churn_days", min: 1, max: 3650, unit: "days" },
-  { field: "loyal_purchases", min: 2, max: 1000, unit: "purchases" },
+export const FIELDS: ReadonlyArray<{ field: ThresholdField; unit: "days" | "purchases" }> = [
+  { field: "new_days", unit: "days" },
+  { field: "active_days", unit: "days" },
+  { field: "churn_days", unit: "days" },
+  { field: "loyal_purchases", unit: "purchases" },
 ];
 
 /** The stages in the order a seller reads them (Rust's `Stage::ALL`). */
 export const STAGES = ["potential", "new", "active", "loyal", "sleeping", "churned"] as const;
 
-/** Why thresholds cannot be used: a field out of its range, or churn not after active. */
-export type Problem =
-  | { reason: "range"; field: ThresholdField; min: number; max: number }
-  | { reason: "order" };
-
-/** The first problem, checked like `StageThresholds::validate` in Rust; null when the values can be used. */
-export function validateThresholds(d: Draft): Problem | null {
-  for (const { field, min, max } of FIELDS) {
-    const v = d[field];
-    if (v === null || !Number.isInteger(v) || v < min || v > max) return { reason: "range", field, min, max };
-  }
-  if ((d.churn_days as number) <= (d.active_days as number)) return { reason: "order" };
-  return null;
+/** The first field that holds no whole number (a cleared box): such a draft cannot even be sent to Rust. */
+export function blankField(d: Draft): ThresholdField | null {
+  const blank = FIELDS.find(({ field }) => { const v = d[field]; return v === null || !Number.isInteger(v) || v < 0; });
+  return blank?.field ?? null;
 }
 
-/** The draft as thresholds once it is valid. */
+/** The draft as thresholds Rust can judge (its `StageThresholds::validate`, run by every preview). */
 export function asThresholds(d: Draft): StageThresholds | null {
-  return validateThresholds(d) ? null : (d as StageThresholds);
+  return blankField(d) ? null : (d as StageThresholds);
+}
+
+/** The `lifecycle.*` error a preview was refused with, or null for any other outcome. */
+export function thresholdProblem(e: unknown): ErrorDto | null {
+  const dto = toErrorDto(e);
+  return dto.code.startsWith("lifecycle.") ? dto : null;
 }
 
 export function sameThresholds(a: Draft, b: Draft): boolean {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ReviewPeriod } from "../../bindings/ReviewPeriod";
 import type { TierLadder } from "../../bindings/TierLadder";
 import type { TierWindow } from "../../bindings/TierWindow";
+import { errorKey, errorParams } from "../../app/errors";
 import { MAX_TIERS, MIN_TIERS, newTier, type Problem } from "./ladderModel";
 import { TierRow } from "./TierRow";
 
@@ -53,7 +54,7 @@ export function LadderEditor({ ladder, problem, disabled, suggesting, scale, onC
       ))}
       {problem && (
         <Alert type="warning" showIcon data-testid="tiers-problem" style={{ marginBottom: 8 }}
-          message={t(`tiers.editor.problem.${problem.reason}`, problem)} />
+          data-code={problem.code} message={t(errorKey(problem.code), errorParams(problem.details))} />
       )}
       <Flex gap={8} wrap>
         <Button data-testid="tiers-add" icon={<PlusOutlined />} disabled={disabled || n >= MAX_TIERS}

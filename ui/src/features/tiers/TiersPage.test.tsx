@@ -40,7 +40,13 @@ beforeEach(async () => {
   invoked.mockImplementation(invokeBy({
     settings_get: () => settings,
     tier_state: () => state,
-    tier_preview: ({ ladder }) => preview(ladder as TierLadder),
+    // As Rust's TierLadder::validate does: a higher tier cannot discount less than the one below.
+    tier_preview: ({ ladder }) => {
+      const l = ladder as TierLadder;
+      const i = l.tiers.findIndex((t, j) => j > 0 && Number(t.discount) > Number(l.tiers[j - 1].discount));
+      if (i > 0) throw { code: "ladder.discount_not_deeper", message: "tier", details: { tier: i + 1, previous: i } };
+      return preview(l);
+    },
     tier_value_scale: () => ["1", "50", "100", "200", "300", "400", "500", "800", "1200", "2000", "5000"],
     tier_changes_recent: ({ skipLadder }) => [
       { customer_id: 3, buyer_id: "tb_mei", nick: "阿美", from: "普通会员", to: "高级会员", on: "2026-02-20", reason: "purchase" },
@@ -107,15 +113,27 @@ describe("TiersPage", () => {
     expect(calls("tier_apply")).toHaveLength(0);
   });
 
-  it("shows why a shallower discount cannot be used and asks Rust for no preview", async () => {
+  it("shows Rust's reason, in the seller's language, when a ladder breaks a rule", async () => {
     renderPage("/tiers", <TiersPage />);
     await screen.findByTestId("tiers-editor");
     fireEvent.change(within(row(2)).getByTestId("tier-discount"), { target: { value: "0.99" } });
-    expect(await screen.findByTestId("tiers-problem")).toHaveTextContent("Tier 3: its discount must be at least as deep");
+    const problem = await screen.findByTestId("tiers-problem");
+    expect(problem).toHaveTextContent("Tier 3: its discount must be at least as deep as tier 2's.");
+    expect(problem).toHaveAttribute("data-code", "ladder.discount_not_deeper");
+    expect(screen.getByTestId("tiers-apply")).toBeDisabled();
+    expect(screen.queryByTestId("tiers-preview-error")).toBeNull();
+    await i18n.changeLanguage("zh-CN");
+    expect(await screen.findByTestId("tiers-problem")).toHaveTextContent("第 3 级的折扣不能比第 2 级浅");
+  });
+
+  it("sends no ladder whose discount is no number", async () => {
+    renderPage("/tiers", <TiersPage />);
+    await screen.findByTestId("tiers-editor");
+    fireEvent.change(within(row(2)).getByTestId("tier-discount"), { target: { value: "" } });
+    expect(await screen.findByTestId("tiers-problem")).toHaveAttribute("data-code", "ladder.discount_range");
     await new Promise((r) => setTimeout(r, 500));
     const sent = calls("tier_preview").map(([, a]) => (a as { ladder: TierLadder }).ladder.tiers[2].discount);
-    expect(sent).not.toContain("0.99");
-    expect(screen.getByTestId("tiers-apply")).toBeDisabled();
+    expect(sent).not.toContain("");
   });
 
   it("applies the edited ladder through tier_apply after confirming", async () => {

@@ -14,7 +14,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { formatCount } from "../../components/format";
 import { useThrottled } from "../../components/useThrottled";
 import { useErrorNotice } from "../../components/useErrorNotice";
-import { changedCustomers, ladderReason, sameLadder, tierKeys, validateLadder, withSuggestions } from "./ladderModel";
+import { changedCustomers, ladderProblem, sameLadder, tierKeys, unsendable, withSuggestions } from "./ladderModel";
 import { LadderEditor } from "./LadderEditor";
 import { MoversModal, type MoverTarget } from "./MoversModal";
 import { RecentTierChanges } from "./RecentTierChanges";
@@ -32,11 +32,11 @@ export function TiersPage() {
   const saved = state.data;
   const ladder = draft ?? saved?.ladder;
   const dirty = !!(draft && saved && !sameLadder(draft, saved.ladder));
-  const problem = ladder ? validateLadder(ladder) : null;
-  // Every valid ladder is previewed: the saved one shows what it costs and whom it holds now. Only a
-  // changed ladder (or any ladder before the first apply, when nobody has a tier) can be applied.
-  const candidate = ladder && saved && !problem ? ladder : null;
-  const applicable = !!candidate && (dirty || !saved?.applied);
+  const blank = ladder ? unsendable(ladder) : null;
+  // Every ladder is previewed: the saved one shows what it costs and whom it holds now, and Rust refuses a
+  // ladder that breaks a rule with a `ladder.*` code (the one place those rules live). Only a changed
+  // ladder (or any ladder before the first apply, when nobody has a tier) can be applied.
+  const candidate = ladder && saved && !blank ? ladder : null;
   // Throttled, not debounced: dragging a threshold slider updates the preview several times a second.
   const debounced = useThrottled(candidate, 150);
   const settled = !!(candidate && debounced && sameLadder(candidate, debounced));
@@ -48,6 +48,9 @@ export function TiersPage() {
     placeholderData: keepPreviousData,
   });
   const ready = settled && !!preview.data && !preview.isPlaceholderData && !preview.isFetching;
+  const refused = (candidate && settled && preview.isError ? ladderProblem(preview.error) : null);
+  const problem = blank ?? refused;
+  const applicable = !!candidate && !problem && (dirty || !saved?.applied);
 
   const apply = useMutation({
     mutationFn: (l: TierLadder) => tierApply(l),
@@ -58,7 +61,7 @@ export function TiersPage() {
       message.success(t("tiers.preview.applied", { count, formatted: formatCount(count, locale) }));
       await client.invalidateQueries({ queryKey: ["customers"] });
     },
-    onError: (e) => { if (!ladderReason(e)) notifyError(e); },
+    onError: notifyError,
   });
 
   const [movers, setMovers] = useState<MoverTarget | null>(null);
@@ -76,7 +79,6 @@ export function TiersPage() {
     onError: notifyError,
   });
 
-  const refused = (candidate && preview.isError ? ladderReason(preview.error) : null) ?? (apply.isError ? ladderReason(apply.error) : null);
   const changed = preview.data ? changedCustomers(preview.data) : 0;
   const busy = apply.isPending;
 
@@ -110,8 +112,6 @@ export function TiersPage() {
             <Col xs={24} xl={12}>
               {/* Stays in view while the seller scrolls down the ladder and drags a slider. */}
               <Card title={t("tiers.preview.title")} style={{ position: "sticky", top: 16 }}>
-                {refused && <Alert type="error" showIcon data-testid="tiers-refused" style={{ marginBottom: 12 }}
-                  message={t("tiers.preview.invalid", { reason: refused })} />}
                 {candidate && preview.isError && !refused && (
                   <ErrorAlert error={preview.error} onRetry={() => void preview.refetch()} testId="tiers-preview-error" />
                 )}
@@ -119,7 +119,7 @@ export function TiersPage() {
                   <Typography.Paragraph type="secondary" data-testid="tiers-preview-unchanged">{t("tiers.preview.unchanged")}</Typography.Paragraph>
                 )}
                 {candidate && !preview.data && !preview.isError && <Flex justify="center"><Spin /></Flex>}
-                {candidate && preview.data && <TierPreviewPanel preview={preview.data} stale={!ready} onOpenMovers={setMovers} />}
+                {candidate && preview.data && !refused && <TierPreviewPanel preview={preview.data} stale={!ready} onOpenMovers={setMovers} />}
                 <Space style={{ marginTop: 16 }}>
                   <Popconfirm title={t("tiers.preview.confirm", { count: changed, formatted: formatCount(changed, locale) })}
                     okButtonProps={{ "data-testid": "tiers-apply-confirm" } as ButtonProps}

@@ -3,35 +3,19 @@ import { describe, expect, it } from "vitest";
 import type { TierLadder } from "../../bindings/TierLadder";
 import type { TierPreview } from "../../bindings/TierPreview";
 import {
-  changedCustomers, discountParts, ladderReason, newTier, previewRows, sameLadder, validateLadder, withSuggestions,
+  changedCustomers, discountParts, ladderProblem, newTier, previewRows, sameLadder, unsendable, withSuggestions,
 } from "./ladderModel";
 
 const rule = (name: string, discount: string, min_value: string | null = null) =>
   ({ ...newTier(undefined, name), discount, min_value });
 const ladder = (...tiers: TierLadder["tiers"]): TierLadder => ({ window: "lifetime", review: "yearly", grace_days: 30, tiers });
 
-describe("validateLadder", () => {
-  it("accepts a ladder with deeper discounts going up", () => {
-    expect(validateLadder(ladder(rule("A", "0.98", "1"), rule("B", "0.95", "500"), rule("C", "0.95")))).toBeNull();
-  });
-  it("needs 2 to 8 tiers", () => {
-    expect(validateLadder(ladder(rule("A", "1")))).toEqual({ reason: "count", count: 1 });
-    const nine = Array.from({ length: 9 }, (_, i) => rule(`T${i}`, "1"));
-    expect(validateLadder(ladder(...nine))).toEqual({ reason: "count", count: 9 });
-  });
-  it("needs unique, non-empty names of at most 20 characters", () => {
-    expect(validateLadder(ladder(rule("A", "1"), rule("  ", "1")))).toEqual({ reason: "name", tier: 2 });
-    expect(validateLadder(ladder(rule("A", "1"), rule(" A ", "1")))).toEqual({ reason: "name", tier: 2 });
-    expect(validateLadder(ladder(rule("会".repeat(21), "1"), rule("B", "1")))).toEqual({ reason: "name", tier: 1 });
-  });
-  it("needs discounts in (0, 1], never shallower than the tier below", () => {
-    expect(validateLadder(ladder(rule("A", "0"), rule("B", "0.9")))).toEqual({ reason: "discount", tier: 1 });
-    expect(validateLadder(ladder(rule("A", "1"), rule("B", "1.01")))).toEqual({ reason: "discount", tier: 2 });
-    expect(validateLadder(ladder(rule("A", "1"), rule("B", "")))).toEqual({ reason: "discount", tier: 2 });
-    expect(validateLadder(ladder(rule("A", "0.9"), rule("B", "0.95")))).toEqual({ reason: "shallower", tier: 2 });
-  });
-  it("refuses negative minimums", () => {
-    expect(validateLadder(ladder(rule("A", "1", "-1"), rule("B", "1")))).toEqual({ reason: "negative", tier: 1 });
+describe("unsendable", () => {
+  it("names the first tier whose discount is no number, as Rust words an out-of-range discount", () => {
+    expect(unsendable(ladder(rule("A", "0.98", "1"), rule("B", "0.95", "500")))).toBeNull();
+    expect(unsendable(ladder(rule("A", "1"), rule("B", "")))).toEqual({ code: "ladder.discount_range", message: "", details: { tier: 2 } });
+    // Out of range but a number: Rust's to judge.
+    expect(unsendable(ladder(rule("A", "0"), rule("B", "0.9")))).toBeNull();
   });
 });
 
@@ -66,10 +50,9 @@ describe("ladder helpers", () => {
     expect(rows.map((r) => [r.name, r.now, r.after])).toEqual([["A", 45, 50], ["B", 8, 5], [null, 20, 10]]);
     expect(changedCustomers(p)).toBe(12);
   });
-  it("reads the reason of a settings.invalid ladder error only", () => {
-    expect(ladderReason({ code: "settings.invalid", message: "x", details: { field: "ladder", reason: "tier 2: bad" } }))
-      .toBe("tier 2: bad");
-    expect(ladderReason({ code: "settings.invalid", message: "x", details: { field: "other", reason: "r" } })).toBeNull();
-    expect(ladderReason({ code: "internal", message: "x", details: null })).toBeNull();
+  it("takes a ladder.* error as the ladder's problem, and no other", () => {
+    const refused = { code: "ladder.discount_not_deeper", message: "x", details: { tier: 3, previous: 2 } };
+    expect(ladderProblem(refused)).toEqual(refused);
+    expect(ladderProblem({ code: "internal", message: "x", details: null })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-// Tier ladder logic in the browser: the checks Rust's `TierLadder::validate` makes, discount display, and preview rows.
+// Tier ladder logic in the browser: Rust's verdict on a ladder, discount display, and preview rows.
 import type { TierLadder } from "../../bindings/TierLadder";
 import type { TierPreview } from "../../bindings/TierPreview";
 import type { TierRule } from "../../bindings/TierRule";
+import type { ErrorDto } from "../../bindings/ErrorDto";
 import { toErrorDto } from "../../app/errors";
 
 /** Query keys: under "customers" so data-changed events and an apply make them stale. */
@@ -17,34 +18,25 @@ export const MIN_TIERS = 2;
 export const MAX_TIERS = 8;
 export const MAX_NAME = 20;
 
-/** Why a ladder cannot be used; `tier` is 1-based like Rust's messages. */
-export type Problem =
-  | { reason: "count"; count: number }
-  | { reason: "name"; tier: number }
-  | { reason: "discount"; tier: number }
-  | { reason: "negative"; tier: number }
-  | { reason: "shallower"; tier: number };
+/** Why a ladder cannot be used: a `ladder.*` error from Rust (`TierLadder::validate`, run by every preview). */
+export type Problem = ErrorDto;
 
 /** A discount string as a ratio (for comparing only; never money); NaN when it is not a number. */
 const ratio = (d: string): number => (d.trim() === "" ? NaN : Number(d));
 
-/** The first problem, in Rust's order; null when the ladder can be previewed and applied. */
-export function validateLadder(l: TierLadder): Problem | null {
-  const n = l.tiers.length;
-  if (n < MIN_TIERS || n > MAX_TIERS) return { reason: "count", count: n };
-  for (let i = 0; i < n; i++) {
-    const t = l.tiers[i];
-    const name = t.name.trim();
-    const repeated = l.tiers.slice(0, i).some((o) => o.name.trim() === name);
-    if (name === "" || [...name].length > MAX_NAME || repeated) return { reason: "name", tier: i + 1 };
-    const d = ratio(t.discount);
-    if (!(d > 0 && d <= 1)) return { reason: "discount", tier: i + 1 };
-    if ((t.min_value !== null && ratio(t.min_value) < 0) || (t.min_purchases !== null && t.min_purchases < 0)) {
-      return { reason: "negative", tier: i + 1 };
-    }
-    if (i > 0 && d > ratio(l.tiers[i - 1].discount)) return { reason: "shallower", tier: i + 1 };
-  }
-  return null;
+/**
+ * A ladder that cannot even be sent (a discount field left empty is no decimal), worded as Rust words the
+ * out-of-range discount; every rule about a ladder that can be sent is Rust's alone.
+ */
+export function unsendable(l: TierLadder): Problem | null {
+  const i = l.tiers.findIndex((t) => Number.isNaN(ratio(t.discount)));
+  return i < 0 ? null : { code: "ladder.discount_range", message: "", details: { tier: i + 1 } };
+}
+
+/** The `ladder.*` error a preview or an apply was refused with, or null for any other outcome. */
+export function ladderProblem(e: unknown): Problem | null {
+  const dto = toErrorDto(e);
+  return dto.code.startsWith("ladder.") ? dto : null;
 }
 
 export const sameLadder = (a: TierLadder, b: TierLadder): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -93,12 +85,3 @@ export function previewRows(p: TierPreview): PreviewRow[] {
 /** How many customers would change tier: each ends in a tier (moved up or down into it) or drops to none. */
 export const changedCustomers = (p: TierPreview): number =>
   p.tiers.reduce((sum, o) => sum + o.moved_up + o.moved_down, 0) + p.dropped;
-
-/** The reason text of a `settings.invalid` error about the ladder, or null for any other error. */
-export function ladderReason(e: unknown): string | null {
-  const dto = toErrorDto(e);
-  if (dto.code !== "settings.invalid") return null;
-  const d = dto.details as { field?: unknown; reason?: unknown } | null;
-  if (d && d.field === "ladder" && typeof d.reason === "string") return d.reason;
-  return null;
-}

@@ -3,6 +3,7 @@
 //! and RFM are brought up to date first.
 
 use super::{filter_arg, to_json, today};
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use laoke_core::dto::CustomerQuery;
 use laoke_core::segment::{SortField, SortKey};
@@ -15,16 +16,13 @@ pub fn parse_sort(text: &str) -> Result<SortKey, Failure> {
     let (field, dir) = text.split_once(':').unwrap_or((text, "desc"));
     let fields = SortField::ALL.map(SortField::as_str).join(", ");
     let field = field.trim().parse::<SortField>().map_err(|_| {
-        Failure::usage("customers.invalid_sort", format!("cannot sort by {field:?}; use one of {fields}"))
+        UsageError::SortField { value: field.to_owned(), fields: fields.clone() }
     })?;
     let desc = match dir {
         "desc" => true,
         "asc" => false,
         other => {
-            return Err(Failure::usage(
-                "customers.invalid_sort",
-                format!("direction must be asc or desc, not {other:?}"),
-            ))
+            return Err(UsageError::SortDirection { value: other.to_owned() }.into())
         }
     };
     Ok(SortKey { field, desc })
@@ -46,7 +44,7 @@ pub fn run(store: &mut Store, a: CustomersArgs) -> Result<Output, Failure> {
     let keys = keys.iter().map(|k| parse_sort(k)).collect::<Result<Vec<_>, _>>()?;
     let platform = a
         .platform
-        .map(|p| p.parse::<Platform>().map_err(|e| Failure::usage("customers.invalid_platform", e.to_string())))
+        .map(|p| p.parse::<Platform>().map_err(|_| UsageError::CustomersPlatform { value: p.to_owned() }))
         .transpose()?;
     let filter = filter_arg::parse(&a.filter, a.any)?;
     let segment_id = a.segment.map(|s| store.segment(&s)).transpose()?.map(|s| s.id);

@@ -1,6 +1,7 @@
 //! `laoke demo`: fill an empty archive with the demo shop, with progress on stderr.
 
 use super::to_json;
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use chrono::{DateTime, Utc};
 use laoke_core::dto::DemoRequest;
@@ -11,7 +12,7 @@ pub fn run(store: &mut Store, customers: u32, seed: u64, as_of: Option<&str>) ->
     let now = match as_of {
         None => Utc::now(),
         Some(text) => DateTime::parse_from_rfc3339(text)
-            .map_err(|e| Failure::usage("demo.invalid", format!("--as-of {text:?} is not an RFC 3339 time: {e}")))?
+            .map_err(|e| UsageError::DemoAsOf { value: text.to_owned(), reason: e.to_string() })?
             .with_timezone(&Utc),
     };
     let tty = std::io::stderr().is_terminal();

@@ -13,10 +13,11 @@
 //! Several `--filter`s must all hold, or any of them with `--any`.
 
 use crate::output::Failure;
+use crate::usage::UsageError;
 use laoke_core::segment::{Condition, Filter, Match, Rule};
 
 fn invalid(text: &str, why: &str) -> Failure {
-    Failure::usage("filter.invalid", format!("--filter {text:?}: {why}"))
+    UsageError::FilterSyntax { text: text.to_owned(), reason: why.to_owned() }.into()
 }
 
 fn named<T: serde::de::DeserializeOwned>(name: &str, text: &str, what: &str) -> Result<T, Failure> {
@@ -107,7 +108,7 @@ mod tests {
         assert!(matches!(parse_rule(r#"{"match":"any","rules":[]}"#), Ok(Rule::Group(_))));
         for bad in ["colour=red", "stage", "value:most:1", "{not json"] {
             let err = parse_rule(bad).unwrap_err();
-            assert_eq!(err.0.code, "filter.invalid", "{bad}");
+            assert_eq!(err.0.code, "cli.filter_syntax", "{bad}");
         }
         let f = parse(&["stage=new".into(), "value>1".into()], true).unwrap().unwrap();
         assert_eq!(f.match_, Match::Any);

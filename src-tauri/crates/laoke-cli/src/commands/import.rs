@@ -2,6 +2,7 @@
 //! transaction and print the report.
 
 use super::to_json;
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use chrono::Utc;
 use laoke_core::dto::ImportReport;
@@ -25,15 +26,15 @@ pub struct ImportArgs {
 fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
     let format = match args.format.as_str() {
         "auto" => None,
-        other => Some(other.parse::<ImportFormat>().map_err(|e| Failure::usage("import.invalid_format", e))?),
+        other => Some(other.parse::<ImportFormat>().map_err(|e| UsageError::ImportFormat { value: other.to_owned(), reason: e })?),
     };
     let mapping = match &args.mapping {
         None => None,
         Some(path) => {
             let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::usage("import.invalid_mapping", format!("{}: {e}", path.display())))?;
+                .map_err(|e| UsageError::MappingFile { file: path.display().to_string(), reason: e.to_string() })?;
             let mapping: ColumnMapping = serde_json::from_str(&text)
-                .map_err(|e| Failure::usage("import.invalid_mapping", format!("{}: {e}", path.display())))?;
+                .map_err(|e| UsageError::MappingFile { file: path.display().to_string(), reason: e.to_string() })?;
             Some(mapping)
         }
     };

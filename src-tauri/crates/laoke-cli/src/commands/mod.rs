@@ -61,7 +61,7 @@ pub fn run(args: Args) -> Result<Output, Failure> {
             }
             TierAction::Pin { customer, tier, unpin } => {
                 if tier.is_none() && !unpin {
-                    return Err(Failure::usage("tiers.pin", "give --tier NAME or --unpin"));
+                    return Err(crate::usage::UsageError::PinWhat.into());
                 }
                 tiers::pin(&mut store, customer, tier.as_deref())
             }

@@ -1,6 +1,7 @@
 //! `laoke segments list|show|count|save|delete`: saved filters.
 
 use super::{filter_arg, to_json, today};
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 use std::fmt::Write;
@@ -25,7 +26,7 @@ pub fn count(store: &mut Store, name: Option<&str>, filters: &[String], any: boo
     let filter = match (name, filter_arg::parse(filters, any)?) {
         (Some(n), None) => store.segment(n)?.filter,
         (None, Some(f)) => f,
-        _ => return Err(Failure::usage("segments.usage", "give a segment name or --filter, not both")),
+        _ => return Err(UsageError::SegmentOrFilter.into()),
     };
     let today = today(store)?;
     store.refresh(today)?;

@@ -1,6 +1,7 @@
 //! `laoke settings`: show the shop settings, or change some of them.
 
 use super::to_json;
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 
@@ -10,13 +11,13 @@ pub fn run(store: &mut Store, set: &[String]) -> Result<Output, Failure> {
     for pair in set {
         let (key, value) = pair
             .split_once('=')
-            .ok_or_else(|| Failure::usage("settings.invalid", format!("--set expects KEY=VALUE, not {pair:?}")))?;
+            .ok_or_else(|| UsageError::SetSyntax { value: pair.clone() })?;
         match key {
             "shop_name" => settings.shop_name = value.to_owned(),
             "timezone" => settings.timezone = value.to_owned(),
             "currency" => settings.currency = value.to_owned(),
             "language" => settings.language = (!value.is_empty()).then(|| value.to_owned()),
-            other => return Err(Failure::usage("settings.invalid", format!("unknown setting {other:?}"))),
+            other => return Err(UsageError::UnknownSetting { key: other.to_owned() }.into()),
         }
     }
     if !set.is_empty() {

@@ -2,6 +2,7 @@
 //! sets whether it counts unconfirmed cash-on-delivery orders.
 
 use super::to_json;
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use chrono::Utc;
 use laoke_core::dto::{ShopUpdate, ShopView};
@@ -34,7 +35,7 @@ pub fn list(store: &Store) -> Result<Output, Failure> {
 fn find(store: &Store, key: &str, platform: Option<&str>) -> Result<ShopView, Failure> {
     let platform = match platform {
         None => None,
-        Some(p) => Some(p.parse::<Platform>().map_err(|e| Failure::usage("shop.invalid_platform", e.to_string()))?),
+        Some(p) => Some(p.parse::<Platform>().map_err(|_| UsageError::ShopPlatform { value: p.to_owned() })?),
     };
     let shops = store.shops()?;
     let by_id = key.parse::<i64>().ok().and_then(|id| shops.iter().find(|s| s.id == id));
@@ -44,10 +45,7 @@ fn find(store: &Store, key: &str, platform: Option<&str>) -> Result<ShopView, Fa
         (Some(s), _) => Ok(s.clone()),
         (None, 1) => Ok(named.remove(0).clone()),
         (None, 0) => Err(StoreError::ShopNotFound { name: key.trim().to_owned() }.into()),
-        (None, _) => Err(Failure::usage(
-            "shop.ambiguous",
-            format!("several platforms have a shop named {key:?}: add --platform"),
-        )),
+        (None, _) => Err(UsageError::ShopAmbiguous { name: key.trim().to_owned() }.into()),
     }
 }
 

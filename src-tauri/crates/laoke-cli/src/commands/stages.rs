@@ -3,6 +3,7 @@
 //! Pareto view.
 
 use super::{to_json, today};
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use chrono::NaiveDate;
 use laoke_store::Store;
@@ -22,7 +23,7 @@ pub fn run(store: &mut Store, as_of: Option<&str>, set: &[String], dry_run: bool
     }
     let day = match as_of {
         Some(d) => NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-            .map_err(|_| Failure::usage("stages.invalid_date", format!("--as-of {d:?} is not a YYYY-MM-DD date")))?,
+            .map_err(|_| UsageError::StagesDate { value: d.to_owned() })?,
         None => today(store)?,
     };
     let counts = store.stage_counts(day)?;
@@ -33,12 +34,7 @@ pub fn run(store: &mut Store, as_of: Option<&str>, set: &[String], dry_run: bool
 fn thresholds(store: &mut Store, set: &[String], dry_run: bool) -> Result<Output, Failure> {
     let mut t = serde_json::to_value(store.stage_thresholds()?).unwrap_or_default();
     for kv in set {
-        let bad = || {
-            Failure::usage(
-                "stages.invalid_threshold",
-                format!("--set {kv:?}: write KEY=DAYS, KEY one of new_days, active_days, churn_days, loyal_purchases"),
-            )
-        };
+        let bad = || Failure::from(UsageError::StagesThreshold { value: kv.clone() });
         let (k, v) = kv.split_once('=').ok_or_else(bad)?;
         let n: u32 = v.trim().parse().map_err(|_| bad())?;
         match t.get_mut(k.trim()) {
@@ -46,7 +42,7 @@ fn thresholds(store: &mut Store, set: &[String], dry_run: bool) -> Result<Output
             None => return Err(bad()),
         }
     }
-    let t = serde_json::from_value(t).map_err(|e| Failure::usage("stages.invalid_threshold", e.to_string()))?;
+    let t = serde_json::from_value(t).map_err(|_| UsageError::StagesThreshold { value: set.join(" ") })?;
     let today = today(store)?;
     if dry_run {
         let p = store.preview_thresholds(t, today)?;

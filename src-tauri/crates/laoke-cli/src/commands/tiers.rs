@@ -2,6 +2,7 @@
 
 use super::{to_json, today};
 use crate::cli::MoverDirection;
+use crate::usage::UsageError;
 use crate::output::{Failure, Output};
 use laoke_core::dto::{MoveDirection, TierMoverQuery};
 use laoke_core::tier::TierLadder;
@@ -11,9 +12,11 @@ use std::path::Path;
 
 fn read_ladder(path: &Path) -> Result<TierLadder, Failure> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::usage("tiers.ladder_file", format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| UsageError::LadderFile { file: path.display().to_string(), reason: e.to_string() })?;
     serde_json::from_str(&text)
-        .map_err(|e| Failure::usage("tiers.ladder_file", format!("{} is not a ladder file: {e}", path.display())))
+        .map_err(|e| {
+            UsageError::LadderFile { file: path.display().to_string(), reason: format!("not a ladder file: {e}") }.into()
+        })
 }
 
 /// "银卡 → 金卡", with "-" for no tier.
@@ -89,9 +92,7 @@ pub fn movers(
 ) -> Result<Output, Failure> {
     if limit > laoke_store::MAX_MOVERS {
         let max = laoke_store::MAX_MOVERS;
-        let mut failure = Failure::usage("cli.limit_too_large", format!("--limit is at most {max} here"));
-        failure.0.details = serde_json::json!({ "max": max, "limit": limit });
-        return Err(failure);
+        return Err(UsageError::LimitTooLarge { max, limit }.into());
     }
     let ladder = read_ladder(ladder)?;
     let today = today(store)?;

@@ -23,7 +23,7 @@ pub struct FileReport {
     #[serde(default)]
     pub orders_stale: u32,
     /// Rows that are another order than the stored one of their number (another
-    /// creation time or buyer): rejected with `import.order_conflict`.
+    /// creation time or buyer): rejected with `row.order_conflict`.
     #[serde(default)]
     pub conflicts: u32,
     /// Shipped cash-on-delivery orders not marked paid that count as purchases

@@ -2,9 +2,13 @@
 //! (`import.*`) and says which file and, where it can, which row or column.
 //! Problems confined to one row are not errors but [`super::Rejection`]s.
 
-use crate::ErrorCode;
+use crate::error::{ErrorCode, ErrorCodes};
+use serde::Serialize;
 
-#[derive(Debug, thiserror::Error)]
+/// The code is `import.` and the variant's name in snake case; the details are its fields.
+#[derive(Debug, thiserror::Error, Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(untagged)]
+#[strum(prefix = "import.", serialize_all = "snake_case")]
 pub enum ImportError {
     #[error("{file}: the file is empty")]
     Empty { file: String },
@@ -35,53 +39,29 @@ pub enum ImportError {
     #[error("{file}: {rejected} rows were rejected and --strict was given; nothing was imported")]
     Strict { file: String, rejected: usize },
     #[error("{file}: cannot read the file: {source}")]
-    Io { file: String, source: std::io::Error },
+    Io {
+        file: String,
+        #[serde(skip)]
+        source: std::io::Error,
+    },
 }
 
 impl ErrorCode for ImportError {
     fn code(&self) -> &'static str {
-        match self {
-            ImportError::Empty { .. } => "import.empty",
-            ImportError::HeaderOnly { .. } => "import.header_only",
-            ImportError::Binary { .. } => "import.binary",
-            ImportError::Encoding { .. } => "import.encoding",
-            ImportError::UnknownFormat { .. } => "import.unknown_format",
-            ImportError::MissingColumn { .. } => "import.missing_column",
-            ImportError::CorruptXlsx { .. } => "import.corrupt_xlsx",
-            ImportError::TooLongLine { .. } => "import.too_long_line",
-            ImportError::DuplicateHeader { .. } => "import.duplicate_header",
-            ImportError::UnbalancedQuotes { .. } => "import.unbalanced_quotes",
-            ImportError::Ragged { .. } => "import.ragged",
-            ImportError::InvalidMapping { .. } => "import.invalid_mapping",
-            ImportError::Strict { .. } => "import.strict",
-            ImportError::Io { .. } => "import.io",
-        }
+        self.into()
     }
 
     fn details(&self) -> serde_json::Value {
-        use serde_json::json;
-        match self {
-            ImportError::MissingColumn { file, column, format } => {
-                json!({ "file": file, "column": column, "format": format })
-            }
-            ImportError::DuplicateHeader { file, column } => json!({ "file": file, "column": column }),
-            ImportError::TooLongLine { file, row, .. } | ImportError::UnbalancedQuotes { file, row } => {
-                json!({ "file": file, "row": row })
-            }
-            ImportError::Empty { file }
-            | ImportError::HeaderOnly { file }
-            | ImportError::Binary { file, .. }
-            | ImportError::Encoding { file, .. }
-            | ImportError::UnknownFormat { file, .. }
-            | ImportError::CorruptXlsx { file, .. }
-            | ImportError::Ragged { file, .. }
-            | ImportError::InvalidMapping { file, .. }
-            | ImportError::Strict { file, .. }
-            | ImportError::Io { file, .. } => json!({ "file": file }),
-        }
+        serde_json::to_value(self).unwrap_or_default()
     }
 
     fn is_user_error(&self) -> bool {
         !matches!(self, ImportError::Io { .. })
+    }
+}
+
+impl ErrorCodes for ImportError {
+    fn codes() -> Vec<&'static str> {
+        <Self as strum::VariantNames>::VARIANTS.to_vec()
     }
 }

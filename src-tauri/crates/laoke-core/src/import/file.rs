@@ -8,7 +8,7 @@
 use super::draft::OrderDraft;
 use super::error::ImportError;
 use super::formats::{self, Binding, ColumnMapping, ImportFormat, RowReader};
-use super::line::{ImportedOrder, Line, Rejection};
+use super::line::{ImportedOrder, Line, Rejection, RowProblem};
 use super::source::{self, Record, SourceEncoding, Table};
 use chrono_tz::Tz;
 use compact_str::CompactString;
@@ -137,26 +137,19 @@ impl ImportFile {
         if let Some(draft) = open {
             if let Some(own) = draft.other_shop(line.shop.as_deref()) {
                 // An export of several shops whose numbers collide: one file per shop tells them apart.
-                let shop = line.shop.as_deref().unwrap_or_default();
-                let reason = format!(
-                    "order {} of shop {shop:?} is also an order of shop {own:?} in this file; \
-                     import each shop's orders in a file of its own",
-                    line.order_no,
-                );
-                let params = [("order_no", line.order_no.as_str()), ("shop", shop), ("other_shop", own)]
-                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                    .into();
-                return Some(Rejection::coded(line.row, None, reason, "import.order_of_two_shops", params));
+                let why = RowProblem::OrderOfTwoShops {
+                    order_no: line.order_no.to_string(),
+                    shop: line.shop.as_deref().unwrap_or_default().to_owned(),
+                    other_shop: own.to_owned(),
+                };
+                return Some(Rejection::new(line.row, None, &why));
             }
             draft.add(line);
             return None;
         }
         if self.emitted.contains(&hash(&line.order_no)) {
-            let reason = format!(
-                "order {} appeared more than {WINDOW} orders earlier in the file; its rows must be closer together",
-                line.order_no
-            );
-            return Some(Rejection::uncoded(line.row, None, reason));
+            let why = RowProblem::OrderRowsApart { order_no: line.order_no.to_string(), window: WINDOW };
+            return Some(Rejection::new(line.row, None, &why));
         }
         self.open_index.insert(line.order_no.clone(), self.first_open + self.open.len());
         self.open.push_back(OrderDraft::new(line));
@@ -200,8 +193,8 @@ impl ImportFile {
             let extra = record.cells.iter().skip(self.headers.len()).any(|c| !c.trim().is_empty());
             if extra {
                 self.ragged += 1;
-                let reason = format!("{} cells, but the header has {} columns", record.cells.len(), self.headers.len());
-                return Some(Ok(Event::Rejected(Rejection::uncoded(record.row, None, reason))));
+                let why = RowProblem::TooManyCells { cells: record.cells.len(), columns: self.headers.len() };
+                return Some(Ok(Event::Rejected(Rejection::new(record.row, None, &why))));
             }
             match self.reader.read(record) {
                 Ok(line) => {

@@ -9,45 +9,8 @@ use crate::OrderStatus;
 use chrono::{DateTime, Utc};
 use compact_str::CompactString;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use ts_rs::TS;
 
-/// A row that cannot be used, and why. `row` is the line in the file (header = 1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Rejection {
-    #[ts(type = "number")]
-    pub row: u64,
-    /// The header of the offending column as written in the file, when one is to blame.
-    pub column: Option<String>,
-    /// The reason in English, for logs and the command line.
-    pub reason: String,
-    /// The reason as a code the UI words in the seller's language
-    /// (`errors.<code>`), with `params`; `null` for reasons not coded yet.
-    #[serde(default)]
-    pub code: Option<String>,
-    #[serde(default)]
-    pub params: BTreeMap<String, String>,
-}
-
-impl Rejection {
-    /// A rejection whose reason is only English text.
-    pub fn uncoded(row: u64, column: Option<String>, reason: String) -> Self {
-        Rejection { row, column, reason, code: None, params: BTreeMap::new() }
-    }
-
-    /// A rejection the UI words from `code` and `params`.
-    pub fn coded(
-        row: u64,
-        column: Option<String>,
-        reason: String,
-        code: &str,
-        params: BTreeMap<String, String>,
-    ) -> Self {
-        Rejection { row, column, reason, code: Some(code.to_owned()), params }
-    }
-}
+pub use super::rejection::{Rejection, RowProblem};
 
 /// How a row's amount relates to its order's.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -8,6 +8,7 @@ mod error;
 mod file;
 pub mod formats;
 pub mod line;
+mod rejection;
 pub mod source;
 pub mod status;
 
@@ -15,4 +16,5 @@ pub use draft::{assemble, OrderDraft};
 pub use error::ImportError;
 pub use file::{sample, Event, ImportFile, ImportOptions, OrderLines};
 pub use formats::{ColumnMapping, ImportFormat, MappedField};
-pub use line::{ImportedOrder, Line, Rejection};
+pub use line::{ImportedOrder, Line};
+pub use rejection::{Rejection, RowProblem};

@@ -15,24 +15,34 @@ use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("filter rule {path}: {reason}")]
-pub struct FilterError {
-    pub path: String,
-    pub reason: String,
+/// Why a filter cannot be used. `path` names the rule (`rules[2].rules[0]`);
+/// `field` and `op` are spelled as in the filter's JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(untagged)]
+#[strum(prefix = "filter.", serialize_all = "snake_case")]
+pub enum FilterError {
+    #[error("filter rule {path}: {op:?} does not apply to {field:?}")]
+    OpNotApplicable { path: String, field: Field, op: Op },
+    #[error("filter rule {path}: needs at least one value")]
+    NoValues { path: String },
+    #[error("filter rule {path}: needs {expected} value(s), has {actual}")]
+    ValueCount { path: String, expected: usize, actual: usize },
+    #[error("filter rule {path}: {value:?} is not one of true or false")]
+    NotAYesNo { path: String, value: String },
+    #[error("filter rule {path}: {value:?} is not a known {field:?} value")]
+    UnknownChoice { path: String, field: Field, value: String },
+    #[error("filter rule {path}: {value:?} is not a number")]
+    NotANumber { path: String, value: String },
+    #[error("filter rule {path}: {value:?} is not a number of days")]
+    NotDays { path: String, value: String },
+    #[error("filter rule {path}: {value:?} is not a YYYY-MM-DD date")]
+    NotADate { path: String, value: String },
+    /// The filter is not a filter at all (JSON the UI or a script got wrong).
+    #[error("the filter cannot be read: {reason}")]
+    Unreadable { reason: String },
 }
 
-impl crate::ErrorCode for FilterError {
-    fn code(&self) -> &'static str {
-        "filter.invalid"
-    }
-    fn details(&self) -> serde_json::Value {
-        serde_json::json!({ "path": self.path, "reason": self.reason })
-    }
-    fn is_user_error(&self) -> bool {
-        true
-    }
-}
+crate::coded_errors!(FilterError);
 
 /// What compiling needs from outside the filter.
 pub struct Context<'a> {
@@ -168,10 +178,10 @@ fn group(filter: &Filter, ctx: &Context, path: &str) -> Result<Predicate, Filter
 }
 
 fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterError> {
-    let fail = |reason: String| FilterError { path: path.to_owned(), reason };
+    let path = || path.to_owned();
     let kind = c.field.kind();
     if !c.op.fits(kind) {
-        return Err(fail(format!("{:?} does not apply to {:?}", c.op, c.field)));
+        return Err(FilterError::OpNotApplicable { path: path(), field: c.field, op: c.op });
     }
     let wanted = match c.op {
         Op::IsSet | Op::NotSet => 0,
@@ -180,9 +190,11 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         _ => 1,
     };
     match wanted {
-        usize::MAX if c.values.is_empty() => return Err(fail("needs at least one value".into())),
+        usize::MAX if c.values.is_empty() => return Err(FilterError::NoValues { path: path() }),
         usize::MAX => {}
-        n if c.values.len() != n => return Err(fail(format!("needs {n} value(s), has {}", c.values.len()))),
+        n if c.values.len() != n => {
+            return Err(FilterError::ValueCount { path: path(), expected: n, actual: c.values.len() })
+        }
         _ => {}
     }
     let values: Vec<&str> = c.values.iter().map(|v| v.trim()).collect();
@@ -197,7 +209,7 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         FieldKind::Flag => match (values.as_slice(), negate) {
             (["true" | "1" | "yes"], _) => Ok(Test::Dnd(!negate)),
             (["false" | "0" | "no"], _) => Ok(Test::Dnd(negate)),
-            _ => Err(fail(format!("{values:?} is not one of true or false"))),
+            _ => Err(FilterError::NotAYesNo { path: path(), value: values.join(", ") }),
         },
         FieldKind::Choice | FieldKind::Text if c.op == Op::Contains => {
             Ok(Test::Contains { field: c.field, needle: values[0].to_lowercase() })
@@ -214,7 +226,9 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         }
         FieldKind::Choice | FieldKind::Text => {
             for v in &values {
-                choice_is_known(c.field, v).map_err(fail)?;
+                if !choice_is_known(c.field, v) {
+                    return Err(FilterError::UnknownChoice { path: path(), field: c.field, value: v.to_string() });
+                }
             }
             if let Some(codes) = values.iter().map(|v| value_code(c.field, v)).collect::<Option<Vec<u32>>>() {
                 let mask = codes.iter().fold(0u32, |m, code| m | 1 << code);
@@ -227,7 +241,7 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         FieldKind::Number => {
             let nums = values
                 .iter()
-                .map(|v| Decimal::from_str(v).map_err(|_| fail(format!("{v:?} is not a number"))))
+                .map(|v| Decimal::from_str(v).map_err(|_| FilterError::NotANumber { path: path(), value: v.to_string() }))
                 .collect::<Result<Vec<_>, _>>()?;
             let range = |lo, hi, exclusive| Ok(Test::Range { field: c.field, lo, hi, exclusive });
             match c.op {
@@ -248,7 +262,8 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
             let day = |d: NaiveDate, add: i64| midnight(d + chrono::Duration::days(add));
             let instant = |lo, hi| Ok(Test::Instant { field: c.field, lo, hi });
             if matches!(c.op, Op::WithinDays | Op::OlderThanDays) {
-                let n: u32 = values[0].parse().map_err(|_| fail(format!("{:?} is not a number of days", values[0])))?;
+                let n: u32 =
+                    values[0].parse().map_err(|_| FilterError::NotDays { path: path(), value: values[0].to_owned() })?;
                 let edge = day(ctx.today, -i64::from(n));
                 return if c.op == Op::WithinDays { instant(Some(edge), None) } else { instant(None, Some(edge)) };
             }
@@ -256,7 +271,7 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
                 .iter()
                 .map(|v| {
                     NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                        .map_err(|_| fail(format!("{v:?} is not a YYYY-MM-DD date")))
+                        .map_err(|_| FilterError::NotADate { path: path(), value: v.to_string() })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let d = dates[0];
@@ -293,17 +308,12 @@ fn vocabulary_len(field: Field) -> u32 {
 
 /// Fields with a fixed vocabulary refuse values outside it (a typo would
 /// otherwise silently match nobody).
-fn choice_is_known(field: Field, v: &str) -> Result<(), String> {
-    let ok = match field {
+fn choice_is_known(field: Field, v: &str) -> bool {
+    match field {
         Field::Platform => Platform::from_str(v).is_ok(),
         Field::Stage => Stage::from_str(v).is_ok(),
         Field::Rfm => RfmGroup::from_str(v).is_ok(),
         Field::Gender => matches!(v, "f" | "m"),
         _ => true,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("{v:?} is not a known {field:?} value"))
     }
 }

@@ -121,13 +121,18 @@ fn and_or_groups_nest() {
 fn nonsense_is_refused_with_the_place_of_the_rule() {
     let err =
         run(r#"{"rules":[{"match":"any","rules":[{"field":"value","op":"gt","values":["lots"]}]}]}"#).unwrap_err();
-    assert_eq!(err.path, "rules[0].rules[0]");
-    assert!(err.reason.contains("not a number"), "{}", err.reason);
-    assert!(run(r#"{"rules":[{"field":"stage","op":"gt","values":["new"]}]}"#).is_err());
-    assert!(run(r#"{"rules":[{"field":"stage","op":"eq","values":["sleepy"]}]}"#).is_err());
-    assert!(run(r#"{"rules":[{"field":"value","op":"between","values":["1"]}]}"#).is_err());
-    assert!(run(r#"{"rules":[{"field":"last_order","op":"eq","values":["22/11/2026"]}]}"#).is_err());
-    assert!(run(r#"{"rules":[{"field":"stage","op":"in","values":[]}]}"#).is_err());
+    assert_eq!(err, FilterError::NotANumber { path: "rules[0].rules[0]".into(), value: "lots".into() });
+    assert_eq!(crate::ErrorCode::details(&err), serde_json::json!({ "path": "rules[0].rules[0]", "value": "lots" }));
+    let code = |f: &str| crate::ErrorCode::code(&run(f).unwrap_err());
+    assert_eq!(code(r#"{"rules":[{"field":"stage","op":"gt","values":["new"]}]}"#), "filter.op_not_applicable");
+    assert_eq!(code(r#"{"rules":[{"field":"stage","op":"eq","values":["sleepy"]}]}"#), "filter.unknown_choice");
+    assert_eq!(code(r#"{"rules":[{"field":"value","op":"between","values":["1"]}]}"#), "filter.value_count");
+    assert_eq!(code(r#"{"rules":[{"field":"last_order","op":"eq","values":["22/11/2026"]}]}"#), "filter.not_a_date");
+    assert_eq!(code(r#"{"rules":[{"field":"stage","op":"in","values":[]}]}"#), "filter.no_values");
+    assert_eq!(code(r#"{"rules":[{"field":"dnd","op":"eq","values":["maybe"]}]}"#), "filter.not_a_yes_no");
+    assert_eq!(code(r#"{"rules":[{"field":"last_order","op":"within_days","values":["soon"]}]}"#), "filter.not_days");
+    let err = run(r#"{"rules":[{"field":"stage","op":"gt","values":["new"]}]}"#).unwrap_err();
+    assert_eq!(crate::ErrorCode::details(&err)["op"], "gt", "field and op are spelled as in the JSON");
 }
 
 #[test]

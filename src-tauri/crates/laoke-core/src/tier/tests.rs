@@ -46,19 +46,24 @@ fn a_customer_holds_the_highest_tier_they_meet() {
 fn the_ladder_is_checked() {
     let mut l = TierLadder::default();
     l.tiers[2].discount = dec!(0.97);
-    assert_eq!(l.validate(), Err(LadderError::Shallower(3)), "a higher tier cannot discount less");
+    let err = l.validate().unwrap_err();
+    assert_eq!(err, LadderError::DiscountNotDeeper { tier: 3, previous: 2 }, "a higher tier cannot discount less");
+    assert_eq!(crate::ErrorCode::code(&err), "ladder.discount_not_deeper");
+    assert_eq!(crate::ErrorCode::details(&err), serde_json::json!({ "tier": 3, "previous": 2 }));
     let mut l = TierLadder::default();
     l.tiers[1].name = "普通会员".into();
-    assert_eq!(l.validate(), Err(LadderError::Name(2)));
+    assert_eq!(l.validate(), Err(LadderError::NameRepeated { tier: 2, other: 1 }));
+    l.tiers[1].name = " ".into();
+    assert_eq!(l.validate(), Err(LadderError::NameLength { tier: 2, max: 20 }));
     let mut l = TierLadder::default();
     l.tiers[0].discount = dec!(0);
-    assert_eq!(l.validate(), Err(LadderError::Discount(1)));
+    assert_eq!(l.validate(), Err(LadderError::DiscountRange { tier: 1 }));
     let mut l = TierLadder::default();
     l.tiers.truncate(1);
-    assert_eq!(l.validate(), Err(LadderError::TierCount(1)));
+    assert_eq!(l.validate(), Err(LadderError::TierCount { count: 1, min: 2, max: 8 }));
     let mut l = TierLadder::default();
     l.tiers[3].color = Some("red;background:url(x)".into());
-    assert_eq!(l.validate(), Err(LadderError::Color(4)), "a badge colour is a hex colour, never CSS");
+    assert_eq!(l.validate(), Err(LadderError::ColorInvalid { tier: 4 }), "a badge colour is a hex colour, never CSS");
     l.tiers[3].color = Some("#D4a017".into());
     assert_eq!(l.validate(), Ok(()));
     // The file format of the issue parses, with defaults for what it leaves out.

@@ -6,6 +6,8 @@ use crate::ImportFlags;
 use chrono::{TimeZone, Utc};
 use laoke_core::dto::{BulkAction, BulkTarget, CustomerQuery};
 use laoke_core::import::ImportOptions;
+use laoke_core::ErrorCode;
+use serde_json::json;
 
 const HEADER: &str =
     "订单编号,买家会员名,买家实际支付金额,订单状态,收货人姓名,联系手机,订单创建时间,订单付款时间,宝贝标题,宝贝总数量\n";
@@ -51,7 +53,7 @@ fn a_profile_derives_its_facts_from_the_orders() {
     assert_eq!(p.stage.as_deref(), Some("loyal"));
     assert!(p.rfm_cell.as_deref().is_some_and(|c| c.starts_with('R')));
     assert_eq!(p.stage_history.len(), 1);
-    assert!(matches!(store.customer_profile(999_999, today()), Err(StoreError::NotFound { .. })));
+    assert!(matches!(store.customer_profile(999_999, today()), Err(StoreError::CustomerNotFound { id: 999_999 })));
 }
 
 #[test]
@@ -82,14 +84,15 @@ fn bad_edits_change_nothing() {
     let mut s = store(dir.path());
     let id = id_of(&s, "tb_小鱼儿");
     let before = s.customer_profile(id, today()).unwrap().contact;
-    for (field, edit) in [
-        ("birthday", ProfileEdit { birthday: Some("1990-02-30".into()), ..before.clone() }),
-        ("email", ProfileEdit { email: Some("not an address".into()), ..before.clone() }),
-        ("gender", ProfileEdit { gender: Some("x".into()), ..before.clone() }),
-        ("name", ProfileEdit { name: Some("长".repeat(101)), ..before.clone() }),
+    for (code, params, edit) in [
+        ("profile.birthday_invalid", json!({"value": "1990-02-30"}), ProfileEdit { birthday: Some("1990-02-30".into()), ..before.clone() }),
+        ("profile.email_invalid", json!({"value": "not an address"}), ProfileEdit { email: Some("not an address".into()), ..before.clone() }),
+        ("profile.gender_invalid", json!({"value": "x"}), ProfileEdit { gender: Some("x".into()), ..before.clone() }),
+        ("profile.too_long", json!({"field": "name", "max": 100}), ProfileEdit { name: Some("长".repeat(101)), ..before.clone() }),
     ] {
         let err = s.update_profile(id, &edit, "t").unwrap_err();
-        assert!(matches!(err, StoreError::SettingsInvalid { field: f, .. } if f == field), "{field}: {err:?}");
+        assert_eq!((err.code(), err.details()), (code, params), "{err:?}");
+        assert_eq!(s.customer_profile(id, today()).unwrap().contact, before);
     }
     // A lunar 30th of the second month is a real lunar date.
     let lunar = ProfileEdit { birthday: Some("1990-02-30".into()), birthday_lunar: true, ..before.clone() };

@@ -15,11 +15,11 @@ use crate::orders::{OrderOrigin, OrderText, StoredOrder};
 use crate::{customers, order_items, orders, pending_items, Result, StoreError};
 use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
 use laoke_core::dto::FileReport;
-use laoke_core::import::{ImportedOrder, OrderLines, Rejection};
+use laoke_core::import::{ImportedOrder, OrderLines, Rejection, RowProblem};
 use laoke_core::revision::{revise, Revision};
 use laoke_core::time::to_stored;
 use laoke_core::Platform;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Profile fields an import can fill, as bits, so each customer's row is
 /// updated only when a file brings a field the archive may not have yet.
@@ -323,22 +323,13 @@ impl<'t> Writer<'t> {
 
 /// The rejection of an export's order that is not the stored order of its number.
 fn conflict(o: &ImportedOrder, stored: &StoredOrder, shop: String) -> Rejection {
-    let stored_created = to_stored(stored.record.created_at);
-    let stored_buyer = stored.buyer.clone().unwrap_or_default();
-    let file_created = to_stored(o.order.created_at);
-    let file_buyer = o.identity.as_ref().map(|i| i.buyer_id.clone()).unwrap_or_default();
-    let reason = format!(
-        "order {} of shop {shop:?} was placed {stored_created} by {:?}, but this row says {file_created} by {:?}: \
-         it is another order, perhaps of another shop",
-        o.order.order_no, stored_buyer, file_buyer
-    );
-    let params = BTreeMap::from([
-        ("order_no".to_owned(), o.order.order_no.clone()),
-        ("shop".to_owned(), shop),
-        ("created_at".to_owned(), stored_created),
-        ("buyer".to_owned(), stored_buyer),
-        ("file_created_at".to_owned(), file_created),
-        ("file_buyer".to_owned(), file_buyer),
-    ]);
-    Rejection { row: o.row, column: None, reason, code: Some("import.order_conflict".to_owned()), params }
+    let why = RowProblem::OrderConflict {
+        order_no: o.order.order_no.clone(),
+        shop,
+        created_at: to_stored(stored.record.created_at),
+        buyer: stored.buyer.clone().unwrap_or_default(),
+        file_created_at: to_stored(o.order.created_at),
+        file_buyer: o.identity.as_ref().map(|i| i.buyer_id.clone()).unwrap_or_default(),
+    };
+    Rejection::new(o.row, None, &why)
 }

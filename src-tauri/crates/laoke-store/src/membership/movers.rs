@@ -3,7 +3,8 @@
 //! largest value in the window first.
 
 use super::preview::Moves;
-use super::{invalid, TierInputs};
+use super::TierInputs;
+use crate::EditError;
 use crate::columns::parsed;
 use crate::{Result, Store};
 use laoke_core::dto::{MoveDirection, TierMove, TierMoverQuery, TierMoves};
@@ -21,7 +22,7 @@ impl Store {
         inputs: &TierInputs,
         query: &TierMoverQuery,
     ) -> Result<TierMoves> {
-        ladder.validate().map_err(invalid)?;
+        ladder.validate()?;
         if inputs.window != ladder.window {
             return self.tier_movers_in(ladder, &self.tier_inputs(ladder.window, inputs.today)?, query);
         }
@@ -31,7 +32,7 @@ impl Store {
                     .tiers
                     .iter()
                     .position(|t| &t.name == name)
-                    .ok_or_else(|| invalid(format!("no tier named {name:?} in the ladder")))?,
+                    .ok_or_else(|| EditError::TierNotInLadder { tier: name.to_owned() })?,
             ),
             None => None,
         };

@@ -3,7 +3,7 @@
 //! that decides where each customer stands before and after, so the preview's
 //! counts, the movers list and apply agree.
 
-use super::{invalid, Held, TierInputs};
+use super::{Held, TierInputs};
 use crate::{Result, Store};
 use chrono::NaiveDate;
 use laoke_core::dto::{TierOutcome, TierPreview};
@@ -39,13 +39,13 @@ impl Moves {
 impl Store {
     /// What `ladder` would do today, saving nothing.
     pub fn tier_preview(&self, ladder: &TierLadder, today: NaiveDate) -> Result<TierPreview> {
-        ladder.validate().map_err(invalid)?;
+        ladder.validate()?;
         self.tier_preview_in(ladder, &self.tier_inputs(ladder.window, today)?)
     }
 
     /// [`Store::tier_preview`] over inputs read before (they must be for the ladder's window).
     pub fn tier_preview_in(&self, ladder: &TierLadder, inputs: &TierInputs) -> Result<TierPreview> {
-        ladder.validate().map_err(invalid)?;
+        ladder.validate()?;
         if inputs.window != ladder.window {
             return self.tier_preview(ladder, inputs.today);
         }

@@ -168,7 +168,9 @@ fn pins_survive_recomputes_and_ladder_changes() {
     // A ladder that breaks the discount-depth rule is refused.
     let mut bad = l.clone();
     bad.tiers[2].discount = dec!(0.99);
-    assert!(matches!(s.tier_apply(&bad, d(2027, 3, 1)), Err(StoreError::SettingsInvalid { .. })));
+    let err = s.tier_apply(&bad, d(2027, 3, 1)).unwrap_err();
+    assert_eq!(laoke_core::ErrorCode::code(&err), "ladder.discount_not_deeper");
+    assert_eq!(laoke_core::ErrorCode::details(&err), serde_json::json!({ "tier": 3, "previous": 2 }));
 }
 
 #[test]

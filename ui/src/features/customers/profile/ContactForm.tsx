@@ -4,7 +4,7 @@ import { Alert, App, Button, Col, Form, Input, Row, Select, Switch } from "antd"
 import { useTranslation } from "react-i18next";
 import type { ProfileEdit } from "../../../bindings/ProfileEdit";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { invalidField, invalidText } from "./profileText";
+import { fieldProblem } from "./profileText";
 import { useProfileActions } from "./useProfileActions";
 
 const TEXT_FIELDS = ["name", "phone", "email", "wechat", "province", "city", "address", "birthday", "hobbies"] as const;
@@ -29,13 +29,9 @@ export function toEdit(v: Values, dnd: boolean): ProfileEdit {
   };
 }
 
-/** A rejection no field shows: a `settings.invalid` in the profile's words, anything else by its code. */
+/** A rejection no field of the form shows, in the seller's language by its code. */
 function SaveFailure({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const bad = invalidField(error);
-  return bad
-    ? <Alert type="error" showIcon data-testid="profile-save-error" message={invalidText(t, bad.field, bad.reason)} />
-    : <ErrorAlert error={error} testId="profile-save-error" />;
+  return <ErrorAlert error={error} testId="profile-save-error" />;
 }
 
 export function ContactForm({ id, contact }: { id: number; contact: ProfileEdit }) {
@@ -53,9 +49,9 @@ export function ContactForm({ id, contact }: { id: number; contact: ProfileEdit 
     update.mutate(toEdit(values, contact.dnd), {
       onSuccess: () => void message.success(t("profile.contact.saved")),
       onError: (e) => {
-        const bad = invalidField(e);
+        const bad = fieldProblem(t, e);
         if (bad && FORM_FIELDS.includes(bad.field)) {
-          form.setFields([{ name: bad.field as TextField, errors: [invalidText(t, bad.field, bad.reason)] }]);
+          form.setFields([{ name: bad.field as TextField, errors: [bad.text] }]);
           form.scrollToField(bad.field);
         } else setFailure({ error: e });
       },

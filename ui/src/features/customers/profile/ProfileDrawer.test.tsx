@@ -164,12 +164,12 @@ describe("ProfileDrawer", () => {
   });
 
   it("shows a rejected tag next to the input", async () => {
-    answer({ customer_tag: () => { throw { code: "settings.invalid", message: "bad", details: { field: "tag", reason: "1 to 30 characters" } }; } });
+    answer({ customer_tag: () => { throw { code: "tag.too_long", message: "a tag has at most 30 characters", details: { max: 30 } }; } });
     await open();
     fireEvent.click(screen.getByTestId("profile-tab-tags"));
     fireEvent.change(await screen.findByTestId("profile-tag-input"), { target: { value: "x".repeat(31) } });
     fireEvent.click(screen.getByTestId("profile-tag-add"));
-    expect(await screen.findByTestId("profile-tag-error")).toHaveTextContent("A tag has 1 to 30 characters.");
+    expect(await screen.findByTestId("profile-tag-error")).toHaveTextContent("A tag has at most 30 characters.");
   });
 
   it("lists notes newest first as plain text and adds one through customer_note_add", async () => {
@@ -211,16 +211,15 @@ describe("ProfileDrawer", () => {
     expect(await screen.findByText("Contact details saved.")).toBeInTheDocument();
   });
 
-  it("shows a settings.invalid rejection next to the field it names", async () => {
+  it("shows a rejected edit next to the field its code is about", async () => {
     answer({ customer_update: () => {
-      throw { code: "settings.invalid", message: "email: an email address has an @",
-        details: { field: "email", reason: "an email address has an @" } };
+      throw { code: "profile.email_invalid", message: "email: not an email address", details: { value: "lu.example.com" } };
     } });
     await open();
     fireEvent.click(screen.getByTestId("profile-tab-contact"));
     fireEvent.change(await screen.findByTestId("profile-field-email"), { target: { value: "lu.example.com" } });
     fireEvent.click(screen.getByTestId("profile-save"));
-    expect(await screen.findByText("Enter an email address with an @.", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText("“lu.example.com” is not an email address (it has no @).", {}, { timeout: 5000 })).toBeInTheDocument();
     expect(callsOf("customer_update")[0]).toMatchObject({ edit: { email: "lu.example.com" } });
   });
 

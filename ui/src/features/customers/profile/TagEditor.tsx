@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { queryKeys } from "../../../app/queryKeys";
 import { tagsList } from "../../../ipc/commands";
 import { useErrorNotice } from "../../../components/useErrorNotice";
-import { invalidField, invalidText } from "./profileText";
+import { fieldProblem } from "./profileText";
 import { useProfileActions } from "./useProfileActions";
 
 const MAX_SUGGESTIONS = 20;
@@ -40,8 +40,8 @@ export function TagEditor({ id, tags }: { id: number; tags: string[] }) {
     tag.mutate(name, {
       onSuccess: () => setText(""),
       onError: (e) => {
-        const bad = invalidField(e);
-        if (bad) setProblem(invalidText(t, bad.field, bad.reason));
+        const bad = fieldProblem(t, e);
+        if (bad) setProblem(bad.text);
         else notifyError(e);
       },
     });

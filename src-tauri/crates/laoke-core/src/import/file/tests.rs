@@ -187,6 +187,6 @@ fn an_export_of_several_shops_names_each_orders_shop_and_keeps_colliding_numbers
     assert_eq!(r.len(), 1);
     assert_eq!(r[0].row, 4);
     assert!(r[0].reason.contains("of shop \"South\" is also an order of shop \"North\""), "{}", r[0].reason);
-    assert_eq!(r[0].code.as_deref(), Some("import.order_of_two_shops"));
+    assert_eq!(r[0].code, "row.order_of_two_shops");
     assert_eq!(r[0].params.get("other_shop").map(String::as_str), Some("North"));
 }

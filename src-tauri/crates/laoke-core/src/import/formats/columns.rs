@@ -3,7 +3,8 @@
 //! column when a value is unusable.
 
 use crate::import::error::ImportError;
-use crate::import::line::Rejection;
+use crate::error::ErrorCode;
+use crate::import::line::{Rejection, RowProblem};
 use crate::import::source::Record;
 use crate::import::{cells, status};
 use crate::OrderStatus;
@@ -70,18 +71,19 @@ impl<'r> Reading<'r> {
         col.map_or("", |c| self.raw(c))
     }
 
-    pub fn reject(&self, col: Option<&Col>, reason: impl Into<String>) -> Rejection {
-        Rejection::uncoded(self.rec.row, col.map(|c| c.name.clone()), reason.into())
+    /// The rejection of this row for `why`, blaming `col` when one is to blame.
+    pub fn reject(&self, col: Option<&Col>, why: &dyn ErrorCode) -> Rejection {
+        Rejection::new(self.rec.row, col.map(|c| c.name.clone()), why)
     }
 
     /// A cell that must say something.
-    pub fn required_text(&self, col: &Col, what: &str) -> Result<String, Rejection> {
+    pub fn required_text(&self, col: &Col, what: &'static str) -> Result<String, Rejection> {
         self.required_str(col, what).map(str::to_owned)
     }
 
     /// [`Reading::required_text`] without a copy.
-    pub fn required_str(&self, col: &Col, what: &str) -> Result<&'r str, Rejection> {
-        cells::text(self.raw(col)).ok_or_else(|| self.reject(Some(col), format!("missing {what}")))
+    pub fn required_str(&self, col: &Col, what: &'static str) -> Result<&'r str, Rejection> {
+        cells::text(self.raw(col)).ok_or_else(|| self.reject(Some(col), &RowProblem::MissingValue { what }))
     }
 
     pub fn text(&self, col: Option<&Col>) -> Option<String> {
@@ -103,9 +105,7 @@ impl<'r> Reading<'r> {
         let Some(name) = col.and_then(|c| cells::text(self.raw(c))) else { return Ok(None) };
         match crate::shop::checked_name(name) {
             Ok(name) => Ok(Some(CompactString::from(name))),
-            Err(e) => {
-                Err(Rejection::coded(self.rec.row, col.map(|c| c.name.clone()), e.to_string(), e.code(), e.params()))
-            }
+            Err(e) => Err(self.reject(col, &e)),
         }
     }
 
@@ -118,7 +118,7 @@ impl<'r> Reading<'r> {
     /// The order's status, in any platform's words (see `import::status`).
     pub fn status(&self, col: &Col) -> Result<OrderStatus, Rejection> {
         let word = self.required_text(col, "order status")?;
-        status::normalize(&word).ok_or_else(|| self.reject(Some(col), format!("unknown order status {word:?}")))
+        status::normalize(&word).ok_or_else(|| self.reject(Some(col), &RowProblem::UnknownStatus { value: word.clone() }))
     }
 
     /// A receiver phone usable as a buyer identity: real (not masked) and a phone
@@ -139,7 +139,7 @@ impl<'r> Reading<'r> {
             return Ok(remembered);
         }
         let t = cells::datetime(raw, self.tz, self.date_format)
-            .ok_or_else(|| self.reject(col, format!("cannot read {:?} as a date and time", cells::clean(raw))))?;
+            .ok_or_else(|| self.reject(col, &RowProblem::NotADate { value: cells::clean(raw).to_owned() }))?;
         if let Some(c) = col {
             let mut memo = c.last_date.borrow_mut();
             match memo.as_mut() {
@@ -155,7 +155,7 @@ impl<'r> Reading<'r> {
     }
 
     pub fn required_datetime(&self, col: &Col) -> Result<DateTime<Utc>, Rejection> {
-        self.datetime(Some(col))?.ok_or_else(|| self.reject(Some(col), "missing date"))
+        self.datetime(Some(col))?.ok_or_else(|| self.reject(Some(col), &RowProblem::MissingValue { what: "date" }))
     }
 
     /// An optional amount: empty is `None`; unreadable or absurd is a rejection.
@@ -165,22 +165,22 @@ impl<'r> Reading<'r> {
             return Ok(None);
         }
         let value = cells::money(raw)
-            .ok_or_else(|| self.reject(col, format!("cannot read {:?} as an amount", cells::clean(raw))))?;
+            .ok_or_else(|| self.reject(col, &RowProblem::NotAnAmount { value: cells::clean(raw).to_owned() }))?;
         // A mantissa within the limit is a value within it (the scale only divides).
         if value.mantissa().unsigned_abs() > MAX_AMOUNT as u128 && value.abs() > Decimal::from(MAX_AMOUNT) {
-            return Err(self.reject(col, format!("amount {value} is not plausible")));
+            return Err(self.reject(col, &RowProblem::AmountImplausible { value: value.to_string() }));
         }
         Ok(Some(value))
     }
 
     pub fn required_money(&self, col: &Col) -> Result<Decimal, Rejection> {
-        self.money(Some(col))?.ok_or_else(|| self.reject(Some(col), "missing amount"))
+        self.money(Some(col))?.ok_or_else(|| self.reject(Some(col), &RowProblem::MissingValue { what: "amount" }))
     }
 
     /// An optional whole quantity that a platform export can only write as one or more.
     pub fn count(&self, col: Option<&Col>) -> Result<Option<i64>, Rejection> {
         match self.quantity(col)? {
-            Some(q) if q < 0 => Err(self.reject(col, format!("negative quantity {q}"))),
+            Some(q) if q < 0 => Err(self.reject(col, &RowProblem::QuantityNegative { value: q.to_string() })),
             q => Ok(q),
         }
     }
@@ -193,7 +193,7 @@ impl<'r> Reading<'r> {
         }
         match cells::quantity(raw) {
             Some(q) if q.abs() <= 1_000_000 => Ok(Some(q)),
-            _ => Err(self.reject(col, format!("cannot read {:?} as a quantity", cells::clean(raw)))),
+            _ => Err(self.reject(col, &RowProblem::QuantityNotANumber { value: cells::clean(raw).to_owned() })),
         }
     }
 }

@@ -8,7 +8,7 @@ use super::RowReader;
 use crate::archive::ItemRecord;
 use crate::import::cells;
 use crate::import::error::ImportError;
-use crate::import::line::{Amount, Line, Rejection};
+use crate::import::line::{Amount, Line, Rejection, RowProblem};
 use crate::import::source::Record;
 use crate::OrderStatus;
 use chrono::NaiveDate;
@@ -87,7 +87,7 @@ impl RowReader for Orders {
             None => date_from_order_no(&order_no)
                 .and_then(|d| cells::local_to_utc(d.and_hms_opt(0, 0, 0)?, self.tz))
                 .ok_or_else(|| {
-                r.reject(self.created.first(), "missing order date, and the order number has no date prefix")
+                r.reject(self.created.first(), &RowProblem::NoOrderDate)
             })?,
         };
         let mut line = Line::new(rec.row, order_no.into());

@@ -9,7 +9,7 @@ use super::columns::{Col, Columns, Reading};
 use super::RowReader;
 use crate::archive::ItemRecord;
 use crate::import::error::ImportError;
-use crate::import::line::{Amount, Line, Rejection};
+use crate::import::line::{Amount, Line, Rejection, RowProblem};
 use crate::import::source::Record;
 use crate::OrderStatus;
 use chrono_tz::Tz;
@@ -80,7 +80,7 @@ impl Orders {
             "paid" | "authorized" | "partially_refunded" | "partially_paid" => goods,
             "refunded" => OrderStatus::Refunded,
             "voided" | "expired" => OrderStatus::Closed,
-            other => return Err(r.reject(Some(&self.financial), format!("unknown financial status {other:?}"))),
+            other => return Err(r.reject(Some(&self.financial), &RowProblem::UnknownFinancialStatus { value: other.to_owned() })),
         })
     }
 }
@@ -112,7 +112,10 @@ impl RowReader for Orders {
                 refund = total;
             }
             if refund > total {
-                return Err(r.reject(self.refunded.as_ref(), format!("refund {refund} exceeds the total {total}")));
+                return Err(r.reject(
+                    self.refunded.as_ref(),
+                    &RowProblem::RefundExceedsTotal { refund: refund.to_string(), total: total.to_string() },
+                ));
             }
             if st != OrderStatus::Refunded && !total.is_zero() && refund >= total {
                 st = OrderStatus::Refunded;

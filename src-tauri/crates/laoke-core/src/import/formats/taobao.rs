@@ -7,7 +7,7 @@ use super::RowReader;
 use crate::archive::ItemRecord;
 use crate::import::cells;
 use crate::import::error::ImportError;
-use crate::import::line::{Amount, Line, Rejection};
+use crate::import::line::{Amount, Line, Rejection, RowProblem};
 use crate::import::source::Record;
 use crate::OrderStatus;
 use chrono_tz::Tz;
@@ -78,7 +78,10 @@ impl RowReader for Orders {
             Decimal::ZERO
         };
         if refund < Decimal::ZERO || refund > paid {
-            return Err(r.reject(self.refund.as_ref(), format!("refund {refund} is not between 0 and the paid {paid}")));
+            return Err(r.reject(
+                self.refund.as_ref(),
+                &RowProblem::RefundOutOfRange { refund: refund.to_string(), paid: paid.to_string() },
+            ));
         }
         let mut st = r.status(&self.status)?;
         // A Taobao order refunded in full ends as 交易关闭 with the refund recorded.
