@@ -29,7 +29,7 @@ function previewOf(path: string, request: ImportRequest): ImportPreview {
     encoding: generic ? "utf-8" : "gb18030", headers: generic ? GENERIC_HEADERS : ["订单编号", "买家会员名"],
     sample: generic ? [["WS-1001", "C-001", "03/04/2024 14:05", "Tea Towel", "2", "17.00"]] : [],
     orders: generic && !mapping ? [] : orders, mapping, preset: request.mapping ? null : mapping ? "Web shop" : null,
-    rejected: [{ row: 9, column: "订单创建时间", reason: "cannot read \"2025-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2025-13-45" } }],
+    rejected: [{ row: 9, column: "订单创建时间", reason: "cannot read \"2025-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2025-13-45" } }], replaced: [],
     file_shop: generic ? null : "小鱼手作铺", last_shop: null,
     platform: generic && !mapping ? null : generic ? "generic" : "taobao",
     shop: { shop_id: 1, name: generic ? "Other shop" : "小鱼手作铺", renames: null, new: false, remembered: false, choices: [],
@@ -50,7 +50,7 @@ async function importFiles(paths: string[], request: ImportRequest) {
       file, format: request.format ?? "taobao_orders", encoding: "gb18030", rows: 12340, orders_new: 11800, orders_updated: 420,
       orders_unchanged: 0, orders_stale: 0, conflicts: 0, cod_counted: 0, shops: [request.shop ?? "小鱼手作铺"], items: 15012,
       customers_new: 6230, no_identity: 3, batch_id: history.length + 1, dry_run: false,
-      rejected: [{ row: 9, column: "订单创建时间", reason: "cannot read \"2025-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2025-13-45" } }],
+      rejected: [{ row: 9, column: "订单创建时间", reason: "cannot read \"2025-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2025-13-45" } }], replaced: [],
     };
     files.push(report);
     history.unshift({ id: history.length + 1, source: "file", file_name: file, format: report.format, encoding: report.encoding,

@@ -12,7 +12,7 @@ const params = new URLSearchParams(location.search);
 const scenario = params.get("scenario") ?? "empty";
 if (params.get("lang")) localStorage.setItem("laoke.lang", params.get("lang")!);
 let rows: CustomerRow[] = scenario === "data" ? makeCustomers(2000) : [];
-let settings: Settings = { shop_name: "", timezone: "Asia/Shanghai", currency: "CNY", language: null };
+let settings: Settings = { shop_name: "", timezone: "Asia/Shanghai", currency: "CNY", language: null, theme: "system" };
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function demoCreate(n: number) {

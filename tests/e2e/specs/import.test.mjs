@@ -55,6 +55,28 @@ test('broken rows in the Chinese UI: every rejected row says why in Chinese, fro
   app = undefined;
 });
 
+test('a damaged byte: the preview names its line in Chinese, and the file imports with it replaced', async () => {
+  const dbPath = freshDbPath('import-damaged');
+  cli(dbPath, 'settings', '--set', 'language=zh-CN');
+  app = await launchApp({ dbPath });
+  const { driver } = app;
+  await (await visible(driver, 'welcome-import')).click();
+  await visible(driver, 'page-import');
+  await openFile(driver, join(fixtures, 'broken/damaged_gbk.csv'));
+  const refused = await visible(driver, 'import-preview-error');
+  assert.match(await refused.getText(), /第 3 行（第 1142 字节处）有无法按 gb18030 读出的字节/);
+  await screenshot(app, 'import-damaged-byte-zh');
+  await (await visible(driver, 'import-preview-replace')).click();
+  await eventually(driver, async () => (await attr(driver, 'import-format', 'data-value')) === 'taobao_orders', 'format');
+  await importAndReport(driver);
+  const replaced = await visible(driver, 'import-report-replaced');
+  assert.equal(await replaced.getAttribute('data-count'), '1');
+  assert.match(await replaced.getText(), /已替换为 � 后导入/);
+  assert.equal(cli(dbPath, 'stats').orders, 3);
+  await app.stop();
+  app = undefined;
+});
+
 test('a Taobao export: preview shows format and encoding, import matches the expected archive, history lists it', async () => {
   const name = 'taobao_a_2018';
   const expected = expectOf(name);

@@ -1,10 +1,12 @@
-// Providers around the whole UI: react-query, antd theme + locale (follows i18n), data-changed bridge.
+// Providers around the whole UI: react-query, antd theme (light or dark, see theme.ts) + locale (follows i18n),
+// data-changed bridge.
 import type { ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
+import { App as AntApp, ConfigProvider, theme as antdTheme } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDataChangedBridge } from "./dataChanged";
 import { antdLocale, isLang } from "./i18n/language";
+import { DarkContext, useDarkMode } from "./theme";
 import { useLanguageSync } from "./useLanguageSync";
 
 function Bridges({ children }: { children: ReactNode }) {
@@ -23,16 +25,26 @@ const theme = {
   },
 };
 
-export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
+function Themed({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const lang = isLang(i18n.language) ? i18n.language : "en-US";
+  const dark = useDarkMode();
+  const algorithm = dark ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm;
   return (
-    <QueryClientProvider client={client}>
-      <ConfigProvider locale={antdLocale(lang)} theme={theme}>
+    <DarkContext.Provider value={dark}>
+      <ConfigProvider locale={antdLocale(lang)} theme={{ ...theme, algorithm }}>
         <AntApp>
           <Bridges>{children}</Bridges>
         </AntApp>
       </ConfigProvider>
+    </DarkContext.Provider>
+  );
+}
+
+export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={client}>
+      <Themed>{children}</Themed>
     </QueryClientProvider>
   );
 }

@@ -41,7 +41,7 @@ describe("isAffected", () => {
     expect(isAffected(queryKeys.importHistory(), ["customers", "orders", "stats", "info"])).toBe(true);
     expect(isAffected(queryKeys.mappingPresets(), ["orders"])).toBe(true);
     expect(isAffected(queryKeys.importHistory(), ["settings"])).toBe(false);
-    expect(isAffected(queryKeys.importPreview("/a.csv", { format: null, mapping: null, strict: false, shop: null, allow_conflicts: false }), ["orders"]))
+    expect(isAffected(queryKeys.importPreview("/a.csv", { format: null, mapping: null, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false }), ["orders"]))
       .toBe(false);
   });
 });

@@ -30,7 +30,7 @@ export function errorParams(details: unknown): Record<string, string | number> {
 }
 
 /** The localized message for an error, with its details filled in, or a generic one that names the code. */
-export function localizeError(i18n: I18n, e: unknown): { title: string; dto: ErrorDto } {
+export function localizeError(i18n: I18n, e: unknown): { title: string; dto: ErrorDto; known: boolean } {
   const dto = toErrorDto(e);
   const key = errorKey(dto.code);
   const lng = i18n.resolvedLanguage ?? i18n.language;
@@ -38,7 +38,7 @@ export function localizeError(i18n: I18n, e: unknown): { title: string; dto: Err
   const title = typeof found === "string"
     ? i18n.t(key, errorParams(dto.details))
     : i18n.t("errors.unknown", { code: dto.code });
-  return { title, dto };
+  return { title, dto, known: typeof found === "string" };
 }
 
 /** Where an error happened, from its details: the file, the row and the column, when Rust names them. */

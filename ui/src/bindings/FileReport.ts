@@ -36,6 +36,10 @@ items: number, customers_new: number,
  */
 no_identity: number, rejected: Array<Rejection>, 
 /**
+ * Rows imported with undecodable bytes replaced by U+FFFD (`row.bytes_replaced`), when asked to.
+ */
+replaced: Array<Rejection>, 
+/**
  * The batch this file was recorded as (absent for a dry run).
  */
 batch_id: number | null, dry_run: boolean, };

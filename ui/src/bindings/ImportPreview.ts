@@ -25,6 +25,10 @@ platform: Platform | null, encoding: SourceEncoding, headers: Array<string>,
  */
 sample: Array<Array<string>>, orders: Array<PreviewOrder>, rejected: Array<Rejection>, 
 /**
+ * Rows read with undecodable bytes replaced, when asked to (see [`FileReport::replaced`]).
+ */
+replaced: Array<Rejection>, 
+/**
  * The mapping used: the one given, or a saved preset for this header.
  */
 mapping: ColumnMapping | null, preset: string | null, 

@@ -8,4 +8,8 @@ import type { ImportFormat } from "./ImportFormat";
  * shop the orders go to (none = the one the export names, else the platform's
  * only shop), and whether to import a file that seems to be another shop's.
  */
-export type ImportRequest = { format: ImportFormat | null, mapping: ColumnMapping | null, strict: boolean, shop: string | null, allow_conflicts: boolean, };
+export type ImportRequest = { format: ImportFormat | null, mapping: ColumnMapping | null, strict: boolean, shop: string | null, allow_conflicts: boolean, 
+/**
+ * Import a file with bytes that are no text, those bytes replaced with U+FFFD.
+ */
+replace_undecodable: boolean, };

@@ -1,5 +1,7 @@
-// A tiny React wrapper around ECharts core (tree-shaken: bar, line, pie; canvas renderer).
+// A tiny React wrapper around ECharts core (tree-shaken: bar, line, pie; canvas renderer), in ECharts' dark
+// theme when the app is dark.
 import { useEffect, useRef } from "react";
+import { useIsDark } from "../app/theme";
 import * as echarts from "echarts/core";
 import { BarChart, LineChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
@@ -13,11 +15,16 @@ type Props = { option: EChartsCoreOption; height?: number; testId?: string; aria
 export function Chart({ option, height = 320, testId, ariaLabel }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
+  const dark = useIsDark();
 
   useEffect(() => {
     if (!el.current) return;
-    const instance = echarts.init(el.current, undefined, { renderer: "canvas" });
+    const instance = echarts.init(el.current, dark ? "dark" : undefined, { renderer: "canvas" });
     chart.current = instance;
+    // The card behind the chart shows through (the dark theme's own background is another colour).
+    instance.setOption({ backgroundColor: "transparent", ...latest.current }, { notMerge: true });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el.current);
     return () => {
@@ -25,11 +32,14 @@ export function Chart({ option, height = 320, testId, ariaLabel }: Props) {
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [dark]);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption({ backgroundColor: "transparent", ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={el} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: "100%", height }} />;
+  return (
+    <div ref={el} role="img" aria-label={ariaLabel} data-testid={testId} data-theme={dark ? "dark" : "light"}
+      style={{ width: "100%", height }} />
+  );
 }

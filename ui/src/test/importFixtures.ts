@@ -20,7 +20,7 @@ export const taobaoPreview: ImportPreview = {
     order({ row: 3, order_no: "3561284470123456790", buyer_id: null, nick: "", status: "closed", amount_paid: "0.00",
       value: "0.00", purchase: false, created_at: "2019-03-21T15:59:59Z" }),
   ],
-  rejected: [{ row: 7, column: "订单创建时间", reason: "cannot read \"2019-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2019-13-45" } }],
+  rejected: [{ row: 7, column: "订单创建时间", reason: "cannot read \"2019-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2019-13-45" } }], replaced: [],
   mapping: null, preset: null, file_shop: null, last_shop: null, shop: null,
 };
 
@@ -32,7 +32,7 @@ export const unknownPreview: ImportPreview = {
     ["WS-1001", "C-001", "03/04/2024 14:05", "Tea Towel", "2", "17.00"],
     ["WS-1002", "C-002", "25/12/2023 09:30", "Mug", "1", "12.00"],
   ],
-  orders: [], rejected: [], mapping: null, preset: null, file_shop: null, last_shop: null, shop: null,
+  orders: [], rejected: [], replaced: [], mapping: null, preset: null, file_shop: null, last_shop: null, shop: null,
 };
 
 export function mappedPreview(mapping: ImportPreview["mapping"], preset: string | null = null): ImportPreview {
@@ -46,7 +46,7 @@ export const taobaoReport: FileReport = {
   file: TAOBAO_PATH, format: "taobao_orders", encoding: "gb18030", rows: 1234, orders_new: 1200, orders_updated: 20,
   orders_unchanged: 3, orders_stale: 0, conflicts: 0, cod_counted: 0, shops: ["小鱼手作铺"], items: 1500,
   customers_new: 640, no_identity: 2,
-  rejected: [{ row: 7, column: "订单创建时间", reason: "cannot read \"2019-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2019-13-45" } }], batch_id: 4, dry_run: false,
+  rejected: [{ row: 7, column: "订单创建时间", reason: "cannot read \"2019-13-45\" as a date and time", code: "row.not_a_date", params: { value: "2019-13-45" } }], replaced: [], batch_id: 4, dry_run: false,
 };
 
 export const history: ImportBatch[] = [

@@ -11,7 +11,7 @@ export function dbInfo(orders: number): DbInfo {
   };
 }
 
-export const settings: Settings = { shop_name: "Test shop", timezone: "Asia/Shanghai", currency: "CNY", language: null };
+export const settings: Settings = { shop_name: "Test shop", timezone: "Asia/Shanghai", currency: "CNY", language: null, theme: "system" };
 
 export function customer(id: number, nick: string): CustomerRow {
   return {

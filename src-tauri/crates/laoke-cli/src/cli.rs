@@ -60,6 +60,10 @@ pub enum Command {
         /// creation time or buyer: it is probably another shop's); the conflicting rows are rejected.
         #[arg(long)]
         allow_conflicts: bool,
+        /// Import a file that holds bytes that are no text (a damaged byte) with those bytes
+        /// replaced by U+FFFD; the rows they are in are listed in the report (`replaced`).
+        #[arg(long)]
+        replace_undecodable: bool,
     },
     /// The backups taken before each import.
     Backup {
@@ -78,7 +82,8 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ShopAction>,
     },
-    /// Show the shop settings; `--set KEY=VALUE` changes shop_name, timezone, currency or language.
+    /// Show the shop settings; `--set KEY=VALUE` changes shop_name, timezone, currency, language or theme
+    /// (system, light or dark).
     Settings {
         #[arg(long, value_name = "KEY=VALUE")]
         set: Vec<String>,

@@ -48,7 +48,7 @@ pub enum UsageError {
     #[error("--set expects KEY=VALUE, not {value:?}")]
     SetSyntax { value: String },
     #[strum(serialize = "settings.unknown_key")]
-    #[error("unknown setting {key:?}; the settings are shop_name, timezone, currency and language")]
+    #[error("unknown setting {key:?}; the settings are shop_name, timezone, currency, language and theme")]
     UnknownSetting { key: String },
     #[strum(serialize = "customers.invalid_sort")]
     #[error("cannot sort by {value:?}; use one of {fields}")]

@@ -122,4 +122,9 @@ fn settings_are_shown_changed_and_validated() {
     assert_eq!(bad.status.code(), Some(1));
     assert_eq!(json(&bad)["error"]["code"], "settings.currency_invalid");
     assert_eq!(json(&laoke(&db, &["settings", "--json"]))["currency"], "CNY", "nothing changed");
+    assert_eq!(json(&laoke(&db, &["settings", "--json"]))["theme"], "system", "the OS decides by default");
+    assert_eq!(json(&laoke(&db, &["settings", "--set", "theme=dark", "--json"]))["theme"], "dark");
+    let bad = laoke(&db, &["settings", "--set", "theme=purple", "--json"]);
+    assert_eq!(json(&bad)["error"]["code"], "settings.theme_invalid");
+    assert_eq!(json(&laoke(&db, &["settings", "--json"]))["theme"], "dark");
 }

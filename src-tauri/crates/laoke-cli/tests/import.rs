@@ -109,3 +109,55 @@ fn dry_run_strict_and_errors() {
     assert_eq!(ok["files"][0]["orders_new"], 1);
     assert_eq!(laoke(&db, &["import", "--format", "nonsense", f]).status.code(), Some(1));
 }
+
+/// A GBK export with one damaged byte: refused with its line, byte offset and the readable part of
+/// the line, nothing imported; with `--replace-undecodable` imported, the row listed as replaced.
+#[test]
+fn a_damaged_byte_is_placed_and_can_be_replaced() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/import/broken/damaged_gbk.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let file = fixture.to_str().unwrap();
+    let refused = laoke(&db, &["import", file, "--json"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let error = &json(&refused)["error"];
+    assert_eq!(error["code"], "import.undecodable");
+    assert_eq!((error["details"]["line"].as_u64(), error["details"]["byte"].as_u64()), (Some(3), Some(1142)));
+    assert_eq!(error["details"]["encoding"], "gb18030");
+    assert!(error["details"]["before"].as_str().unwrap().ends_with(','), "{error}");
+    assert_eq!(json(&laoke(&db, &["stats", "--json"]))["orders"], 0, "nothing was imported");
+
+    let done = json(&laoke(&db, &["import", file, "--replace-undecodable", "--json"]));
+    let report = &done["files"][0];
+    assert_eq!(report["orders_new"], 3);
+    let replaced = report["replaced"].as_array().unwrap();
+    assert_eq!(replaced.len(), 1, "{report}");
+    assert_eq!((replaced[0]["row"].as_u64(), replaced[0]["code"].as_str()), (Some(3), Some("row.bytes_replaced")));
+    assert_eq!(report["rejected"].as_array().unwrap().len(), 0);
+}
+
+/// Past the part of the file read to tell its encoding, a damaged byte is placed exactly too.
+#[test]
+fn a_damaged_byte_deep_in_a_large_file_names_its_line() {
+    let (gbk, _, _) = encoding_rs::GB18030.encode("订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\n");
+    let mut bytes = gbk.into_owned();
+    let mut damaged_at = 0;
+    for i in 1..=3000u32 {
+        if i == 2400 {
+            damaged_at = bytes.len() + 5; // the lead byte of 买, after "2400,"
+        }
+        let row = format!("{:04},买家{i},10.00,交易成功,2026-01-01 10:00:00\n", i);
+        bytes.extend_from_slice(&encoding_rs::GB18030.encode(&row).0);
+    }
+    bytes[damaged_at] = 0xFF; // no GB18030 character starts with FF
+    assert!(damaged_at > 64 << 10, "beyond the sniffed head");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("large.csv");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = laoke(&dir.path().join("l.db"), &["import", file.to_str().unwrap(), "--format", "taobao_orders", "--json"]);
+    let error = &json(&out)["error"];
+    assert_eq!(error["code"], "import.undecodable", "{error}");
+    assert_eq!(error["details"]["line"], 2401, "the header is line 1");
+    assert_eq!(error["details"]["byte"].as_u64(), Some(damaged_at as u64));
+    assert_eq!(error["details"]["before"], "2400,");
+}

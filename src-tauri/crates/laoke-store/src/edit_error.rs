@@ -64,6 +64,9 @@ pub enum EditError {
     #[strum(serialize = "settings.language_invalid")]
     #[error("{value:?} is not a language Laoke speaks (zh-CN, en-US or none)")]
     LanguageInvalid { value: String },
+    #[strum(serialize = "settings.theme_invalid")]
+    #[error("{value:?} is not a theme: system, light or dark")]
+    ThemeInvalid { value: String },
     #[strum(serialize = "demo.customers_out_of_range")]
     #[error("the demo shop has 1 to {max} customers, not {customers}")]
     DemoCustomers { customers: u32, max: u32 },

@@ -78,6 +78,7 @@ enum Prepared {
     Order(Box<ImportedOrder>, OrderText),
     Lines(OrderLines),
     Rejected(Rejection),
+    Replaced(Rejection),
 }
 
 impl Prepared {
@@ -91,6 +92,7 @@ impl Prepared {
             }
             Event::Lines(l) => Prepared::Lines(l),
             Event::Rejected(r) => Prepared::Rejected(r),
+            Event::Replaced(r) => Prepared::Replaced(r),
         }
     }
 }
@@ -208,6 +210,7 @@ impl Store {
             customers_new: 0,
             no_identity: 0,
             rejected: Vec::new(),
+            replaced: Vec::new(),
             batch_id: (!flags.dry_run).then_some(batch_id),
             dry_run: flags.dry_run,
         };
@@ -252,6 +255,7 @@ impl Store {
                         Prepared::Order(o, text) => w.order(o, text, &mut report)?,
                         Prepared::Lines(l) => w.lines(l, &mut report)?,
                         Prepared::Rejected(r) => report.rejected.push(r),
+                        Prepared::Replaced(r) => report.replaced.push(r),
                     }
                     since_progress += 1;
                     if since_progress >= PROGRESS_EVERY {

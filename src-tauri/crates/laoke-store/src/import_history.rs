@@ -68,6 +68,7 @@ impl Store {
             sample: rows,
             orders: Vec::new(),
             rejected: Vec::new(),
+            replaced: Vec::new(),
             mapping: opts.mapping.clone(),
             preset,
             file_shop: None,
@@ -100,6 +101,10 @@ impl Store {
             .filter_map(|event| match event {
                 Event::Rejected(r) => {
                     preview.rejected.push(r);
+                    None
+                }
+                Event::Replaced(r) => {
+                    preview.replaced.push(r);
                     None
                 }
                 Event::Lines(_) => None,
@@ -221,7 +226,7 @@ mod tests {
             mapping.columns.insert(f, h.into());
         }
         let store = Store::open_in_memory().unwrap();
-        let p = store.import_preview(&path, &ImportOptions { format: None, mapping: Some(mapping) }, None).unwrap();
+        let p = store.import_preview(&path, &ImportOptions { mapping: Some(mapping), ..Default::default() }, None).unwrap();
         assert_eq!(p.orders.len(), PREVIEW_ROWS);
         assert_eq!(p.orders[0].order_no, "A0");
         assert_eq!(p.orders[PREVIEW_ROWS - 1].order_no, format!("A{}", PREVIEW_ROWS - 1));
@@ -257,7 +262,7 @@ mod tests {
         assert_eq!(store.info().unwrap().counts.orders, 0, "a preview saves nothing");
 
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-        let opts = ImportOptions { format: None, mapping: Some(mapping) };
+        let opts = ImportOptions { mapping: Some(mapping), ..Default::default() };
         store.import_file(&path, &opts, &Default::default(), now, |_| true).unwrap();
         let history = store.import_history(10).unwrap();
         assert_eq!(history.len(), 1);

@@ -9,6 +9,7 @@ const SHOP_NAME: &str = "shop.name";
 const TIMEZONE: &str = "shop.timezone";
 const CURRENCY: &str = "shop.currency";
 const LANGUAGE: &str = "ui.language";
+const THEME: &str = "ui.theme";
 
 pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<serde_json::Value>> {
     let text: Option<String> =
@@ -65,6 +66,8 @@ pub(crate) fn load(conn: &Connection) -> Result<Settings> {
         timezone: get_str(conn, TIMEZONE)?.unwrap_or(d.timezone),
         currency: get_str(conn, CURRENCY)?.unwrap_or(d.currency),
         language: get_str(conn, LANGUAGE)?.or(d.language),
+        // A theme this version does not know (written by a newer one) reads as the default.
+        theme: get_str(conn, THEME)?.and_then(|t| t.parse().ok()).unwrap_or(d.theme),
     })
 }
 
@@ -99,6 +102,7 @@ impl Store {
         put(&tx, TIMEZONE, s.timezone.clone().into())?;
         put(&tx, CURRENCY, s.currency.clone().into())?;
         put(&tx, LANGUAGE, s.language.clone().map_or(serde_json::Value::Null, Into::into))?;
+        put(&tx, THEME, <&str>::from(s.theme).into())?;
         tx.commit()?;
         self.settings()
     }
@@ -129,8 +133,10 @@ mod tests {
             timezone: "Europe/London".into(),
             currency: "GBP".into(),
             language: Some("en-US".into()),
+            theme: laoke_core::dto::Theme::Dark,
         };
         let saved = store.update_settings(&s).unwrap();
+        assert_eq!(store.settings().unwrap().theme, laoke_core::dto::Theme::Dark);
         assert_eq!(saved.shop_name, "老客茶铺");
         assert_eq!(store.timezone().unwrap(), chrono_tz::Europe::London);
         assert_eq!(store.settings().unwrap().language.as_deref(), Some("en-US"));

@@ -55,7 +55,7 @@ fn store_in(tz: &str) -> Store {
 fn options(v: &Value) -> ImportOptions {
     let mapping: Option<ColumnMapping> =
         v.get("mapping").filter(|m| !m.is_null()).map(|m| serde_json::from_value(m.clone()).unwrap());
-    ImportOptions { format: None, mapping }
+    ImportOptions { mapping, ..Default::default() }
 }
 
 fn now() -> chrono::DateTime<Utc> {
@@ -229,6 +229,11 @@ fn every_broken_file_is_refused_with_its_code_and_changes_nothing() {
             Err(e) => {
                 if e.code() != want {
                     failures.push(format!("{name}: {} ({e}), expected {want}", e.code()));
+                }
+                if let Some(byte) = v.get("byte") {
+                    if &e.details()["byte"] != byte {
+                        failures.push(format!("{name}: details {}, expected byte {byte}", e.details()));
+                    }
                 }
                 let needle = v["message_contains"].as_str().unwrap_or("").to_lowercase();
                 if !e.to_string().to_lowercase().contains(&needle) {

@@ -1,7 +1,7 @@
 // Step 2, one file: how the importer reads it — format, encoding, the shop its orders go to, the first orders
 // and rejected rows — or, when its header matches no known export (or the user asks), the column-mapping editor.
 import { Alert, Button, Flex, Skeleton, Table, Tag, Typography } from "antd";
-import { EditOutlined, UndoOutlined } from "@ant-design/icons";
+import { EditOutlined, ImportOutlined, UndoOutlined } from "@ant-design/icons";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ImportPreview } from "../../bindings/ImportPreview";
@@ -9,6 +9,7 @@ import type { PreviewOrder } from "../../bindings/PreviewOrder";
 import { importPreview } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
 import { useDisplay } from "../../app/shopQueries";
+import { toErrorDto } from "../../app/errors";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatCount } from "../../components/format";
 import { previewRequest, type FileEntry } from "./fileEntries";
@@ -44,6 +45,12 @@ export function FilePreviewPanel({ entry, query, onChange }: Props) {
   return (
     <div data-testid="import-preview" data-path={entry.path}>
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} testId="import-preview-error" />}
+      {query.isError && toErrorDto(query.error).code === "import.undecodable" && (
+        <Button icon={<ImportOutlined />} style={{ marginTop: 8 }} data-testid="import-preview-replace"
+          onClick={() => onChange({ replaceUndecodable: true })}>
+          {t("import.report.importReplacing")}
+        </Button>
+      )}
       {data && (
         <Flex wrap gap={8} align="center" className="laoke-preview-tags">
           <Typography.Text type="secondary">{t("import.preview.format")}</Typography.Text>

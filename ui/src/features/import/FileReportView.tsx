@@ -50,6 +50,9 @@ export function FileReportView({ report, showName = true }: Props) {
         </Descriptions.Item>
       </Descriptions>
       {report.rejected.length > 0 && <RejectedTable rejected={report.rejected} testId="import-report-rejected" />}
+      {report.replaced.length > 0 && (
+        <RejectedTable rejected={report.replaced} testId="import-report-replaced" title={t("import.report.replacedTitle")} />
+      )}
     </div>
   );
 }

@@ -51,7 +51,7 @@ describe("preview", () => {
     renderPage("/import", <ImportPage />);
     await typePath(TAOBAO_PATH);
     expect(await screen.findByTestId("import-format")).toHaveTextContent("Taobao/Tmall order report");
-    expect(calls("import_preview")[0]).toEqual({ path: TAOBAO_PATH, request: { format: null, mapping: null, strict: false, shop: null, allow_conflicts: false } });
+    expect(calls("import_preview")[0]).toEqual({ path: TAOBAO_PATH, request: { format: null, mapping: null, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false } });
     expect(screen.getByTestId("import-format")).toHaveAttribute("data-value", "taobao_orders");
     expect(screen.getByTestId("import-encoding")).toHaveTextContent("GBK/GB18030");
     const orders = screen.getByTestId("import-preview-orders");
@@ -104,7 +104,7 @@ describe("running an import", () => {
     fireEvent.click(screen.getByTestId("import-strict"));
     fireEvent.click(screen.getByTestId("import-run"));
     await waitFor(() => expect(calls("import_files")).toHaveLength(1));
-    expect(calls("import_files")[0]).toEqual({ paths: [TAOBAO_PATH], request: { format: "taobao_orders", mapping: null, strict: true, shop: null, allow_conflicts: false } });
+    expect(calls("import_files")[0]).toEqual({ paths: [TAOBAO_PATH], request: { format: "taobao_orders", mapping: null, strict: true, shop: null, allow_conflicts: false, replace_undecodable: false } });
     act(() => events.get("import-progress")!({ payload: { file: TAOBAO_PATH, bytes_done: 512, bytes_total: 2048, rows: 1500 } }));
     expect(within(screen.getByTestId("import-progress")).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "25");
     expect(screen.getByTestId("import-progress-rows")).toHaveTextContent("1,500 rows read");

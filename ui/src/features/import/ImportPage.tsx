@@ -85,9 +85,10 @@ export function ImportPage() {
       )}
 
       {!run.running && run.outcome && (
-        <ImportReportCard outcome={run.outcome} onImportAnyway={(refused) => {
+        <ImportReportCard outcome={run.outcome} onImportAnyway={(refused, how) => {
           const done = new Set(run.outcome?.files.map((f) => f.file));
-          const anyway = importAnywayJobs(entries, previews.map((q) => q.data), strict, refused, done);
+          const anyway = importAnywayJobs(entries, previews.map((q) => q.data), strict, refused, done, how);
+          if (how === "undecodable") setEntries((es) => updateEntry(es, refused, { replaceUndecodable: true }));
           if (anyway) run.run(anyway);
         }} />
       )}

@@ -6,12 +6,16 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FileReportView } from "./FileReportView";
+import type { LetIn } from "./fileEntries";
 import type { ImportOutcome } from "./useImportRun";
 
 type Props = {
   outcome: ImportOutcome;
-  /** Lets the file refused as another shop's in (its conflicting rows rejected), then the files after it. */
-  onImportAnyway?: (refused: string) => void;
+  /**
+   * Lets a refused file in, then the files after it: one refused as another shop's with its conflicting rows
+   * rejected, one with undecodable bytes with those bytes replaced.
+   */
+  onImportAnyway?: (refused: string, how: LetIn) => void;
 };
 
 /** The file an error names in its details, if it names one. */
@@ -43,10 +47,18 @@ export function ImportReportCard({ outcome, onImportAnyway }: Props) {
             : <ErrorAlert error={outcome.error} testId="import-error" />}
           {outcome.error.code === "import.other_shop" && refusedFile && onImportAnyway && (
             <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
-              <Button icon={<ImportOutlined />} onClick={() => onImportAnyway(refusedFile)} data-testid="import-anyway">
+              <Button icon={<ImportOutlined />} onClick={() => onImportAnyway(refusedFile, "conflicts")} data-testid="import-anyway">
                 {t("import.report.importAnyway")}
               </Button>
               <Typography.Text type="secondary">{t("import.report.importAnywayHint")}</Typography.Text>
+            </Flex>
+          )}
+          {outcome.error.code === "import.undecodable" && refusedFile && onImportAnyway && (
+            <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
+              <Button icon={<ImportOutlined />} onClick={() => onImportAnyway(refusedFile, "undecodable")}
+                data-testid="import-replacing">
+                {t("import.report.importReplacing")}
+              </Button>
             </Flex>
           )}
         </div>

@@ -80,13 +80,13 @@ describe("mapping editor", { timeout: 40_000 }, () => {
       date_format: "%d/%m/%Y %H:%M",
     };
     expect(await screen.findByTestId("import-preview-orders")).toHaveTextContent("WS-1001");
-    expect(calls("import_preview").at(-1)).toEqual({ path: GENERIC_PATH, request: { format: "generic", mapping, strict: false, shop: null, allow_conflicts: false } });
+    expect(calls("import_preview").at(-1)).toEqual({ path: GENERIC_PATH, request: { format: "generic", mapping, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false } });
     expect(screen.getByTestId("import-format")).toHaveTextContent("Custom spreadsheet (column mapping)");
     expect(screen.queryByTestId("mapping-editor")).not.toBeInTheDocument();
 
     invoked.mockImplementationOnce(async () => ({ files: [] }));
     fireEvent.click(screen.getByTestId("import-run"));
-    await waitFor(() => expect(calls("import_files")).toEqual([{ paths: [GENERIC_PATH], request: { format: "generic", mapping, strict: false, shop: null, allow_conflicts: false } }]));
+    await waitFor(() => expect(calls("import_files")).toEqual([{ paths: [GENERIC_PATH], request: { format: "generic", mapping, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false } }]));
   });
 
   it("saves the mapping as a named preset", async () => {

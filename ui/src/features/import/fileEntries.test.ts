@@ -9,7 +9,7 @@ import {
 
 const mapping = { columns: { order_id: "Ref", created_at: "Date", amount: "Total" }, date_format: null };
 const preview = (p: Partial<ImportPreview>): ImportPreview => ({
-  file: "/x.csv", format: "taobao_orders", platform: "taobao", encoding: "gb18030", headers: [], sample: [], orders: [], rejected: [],
+  file: "/x.csv", format: "taobao_orders", platform: "taobao", encoding: "gb18030", headers: [], sample: [], orders: [], rejected: [], replaced: [],
   mapping: null, preset: null, file_shop: null, last_shop: null, shop: null, ...p,
 });
 
@@ -31,21 +31,21 @@ describe("choosing files", () => {
 
 describe("requests", () => {
   it("previews by detection, or through the user's mapping as a generic file", () => {
-    expect(previewRequest({ path: "/a", mapping: null, editing: false })).toEqual({ format: null, mapping: null, strict: false, shop: null, allow_conflicts: false });
-    expect(previewRequest({ path: "/a", mapping, editing: false })).toEqual({ format: "generic", mapping, strict: false, shop: null, allow_conflicts: false });
+    expect(previewRequest({ path: "/a", mapping: null, editing: false })).toEqual({ format: null, mapping: null, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false });
+    expect(previewRequest({ path: "/a", mapping, editing: false })).toEqual({ format: "generic", mapping, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false });
   });
   it("imports exactly what the preview used (a saved preset included)", () => {
-    expect(importRequestFor(preview({}), true)).toEqual({ format: "taobao_orders", mapping: null, strict: true, shop: null, allow_conflicts: false });
+    expect(importRequestFor(preview({}), true)).toEqual({ format: "taobao_orders", mapping: null, strict: true, shop: null, allow_conflicts: false, replace_undecodable: false });
     expect(importRequestFor(preview({ format: "generic", mapping, preset: "Woo" }), false))
-      .toEqual({ format: "generic", mapping, strict: false, shop: null, allow_conflicts: false });
+      .toEqual({ format: "generic", mapping, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false });
     expect(importRequestFor(preview({ format: null }), false)).toBeNull();
   });
   it("groups files with the same request into one call, in the order chosen", () => {
     const entries = addPaths([], ["/t1.csv", "/g.csv", "/t2.csv"]);
     const jobs = importJobs(entries, [preview({}), preview({ format: "generic", mapping }), preview({})], false);
     expect(jobs).toEqual([
-      { paths: ["/t1.csv", "/t2.csv"], request: { format: "taobao_orders", mapping: null, strict: false, shop: null, allow_conflicts: false } },
-      { paths: ["/g.csv"], request: { format: "generic", mapping, strict: false, shop: null, allow_conflicts: false } },
+      { paths: ["/t1.csv", "/t2.csv"], request: { format: "taobao_orders", mapping: null, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false } },
+      { paths: ["/g.csv"], request: { format: "generic", mapping, strict: false, shop: null, allow_conflicts: false, replace_undecodable: false } },
     ]);
   });
   it("is not ready while a file is unread, unmapped or being edited", () => {
@@ -97,5 +97,13 @@ describe("shops", () => {
     expect(jobs?.map((j) => [j.paths, j.request.allow_conflicts])).toEqual([[["/b.csv"], true], [["/d.csv"], false]]);
     expect(importAnywayJobs(entries, previews, false, "/x.csv", new Set())).toBeNull();
     expect(importAnywayJobs(entries, previews, false, "/a.csv", new Set(["/a.csv"]))).toBeNull();
+  });
+  it("lets a file with undecodable bytes in with them replaced, and that file only", () => {
+    const entries = addPaths([], ["/a.csv", "/b.csv"]);
+    const previews = entries.map(() => preview({}));
+    const jobs = importAnywayJobs(entries, previews, false, "/a.csv", new Set(), "undecodable");
+    expect(jobs?.map((j) => [j.paths, j.request.replace_undecodable, j.request.allow_conflicts]))
+      .toEqual([[["/a.csv"], true, false], [["/b.csv"], false, false]]);
+    expect(previewRequest({ ...entries[0], replaceUndecodable: true }).replace_undecodable).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ export type FileEntry = {
    * the export names; absent until they pick, and then the preview's choice stands.
    */
   shop?: string | null;
+  /** Read the file with its undecodable bytes replaced by U+FFFD (the seller asked, after `import.undecodable`). */
+  replaceUndecodable?: boolean;
 };
 
 /** A path pasted from a file manager: surrounding quotes (Windows "Copy as path") and blanks removed. */
@@ -44,9 +46,10 @@ export const removeEntry = (entries: readonly FileEntry[], path: string): FileEn
 /** How a file is previewed: detection (with saved presets), or the user's mapping as a generic table; in the shop picked. */
 export function previewRequest(entry: FileEntry): ImportRequest {
   const shop = entry.shop ?? null;
+  const replace_undecodable = !!entry.replaceUndecodable;
   return entry.mapping
-    ? { format: "generic", mapping: entry.mapping, strict: false, shop, allow_conflicts: false }
-    : { format: null, mapping: null, strict: false, shop, allow_conflicts: false };
+    ? { format: "generic", mapping: entry.mapping, strict: false, shop, allow_conflicts: false, replace_undecodable }
+    : { format: null, mapping: null, strict: false, shop, allow_conflicts: false, replace_undecodable };
 }
 
 /**
@@ -64,26 +67,32 @@ export const needsShop = (entry: FileEntry, preview: ImportPreview) =>
 
 /** What importing a file sends: exactly what its preview used (format, and the mapping or preset), into its shop. */
 export function importRequestFor(
-  preview: ImportPreview, strict: boolean, shop: string | null = null, allowConflicts = false,
+  preview: ImportPreview, strict: boolean, shop: string | null = null, allowConflicts = false, replaceUndecodable = false,
 ): ImportRequest | null {
   if (preview.format === null) return null;
-  return { format: preview.format, mapping: preview.mapping, strict, shop, allow_conflicts: allowConflicts };
+  return {
+    format: preview.format, mapping: preview.mapping, strict, shop, allow_conflicts: allowConflicts,
+    replace_undecodable: replaceUndecodable,
+  };
 }
 
 export type ImportJob = { paths: string[]; request: ImportRequest };
 
+/** How a refused file is let in: its conflicting rows rejected (`import.other_shop`), or its undecodable bytes replaced. */
+export type LetIn = "conflicts" | "undecodable";
+
 /**
- * After a file was refused as another shop's (`refused`, its path): that file again, let in with its
- * conflicting rows rejected, and the files the run had not reached, checked as usual. The files already
- * imported (`done`, their paths) are not imported again.
+ * After a file was refused (`refused`, its path): that file again, let in as the seller chose, and the files the
+ * run had not reached, checked as usual. The files already imported (`done`, their paths) are not imported again.
  */
 export function importAnywayJobs(
   entries: readonly FileEntry[], previews: ReadonlyArray<ImportPreview | undefined>, strict: boolean,
-  refused: string, done: ReadonlySet<string>,
+  refused: string, done: ReadonlySet<string>, how: LetIn = "conflicts",
 ): ImportJob[] | null {
   const left = entries.flatMap((entry, i) => (done.has(entry.path) ? [] : [[entry, previews[i]] as const]));
   if (!left.some(([entry]) => entry.path === refused)) return null;
-  return importJobs(left.map(([e]) => e), left.map(([, p]) => p), strict, refused);
+  const letIn = (e: FileEntry) => (how === "undecodable" && e.path === refused ? { ...e, replaceUndecodable: true } : e);
+  return importJobs(left.map(([e]) => letIn(e)), left.map(([, p]) => p), strict, how === "conflicts" ? refused : null);
 }
 
 /**
@@ -100,7 +109,8 @@ export function importJobs(
     const preview = previews[i];
     const ready = preview && !entries[i].editing && !needsShop(entries[i], preview);
     const anyway = entries[i].path === allowConflictsIn;
-    const request = ready ? importRequestFor(preview, strict, chosenShop(entries[i], preview), anyway) : null;
+    const replace = !!entries[i].replaceUndecodable;
+    const request = ready ? importRequestFor(preview, strict, chosenShop(entries[i], preview), anyway, replace) : null;
     if (!request) return null;
     const key = JSON.stringify(request);
     const job = jobs.get(key) ?? { paths: [], request };

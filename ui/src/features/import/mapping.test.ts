@@ -41,7 +41,7 @@ describe("the request built from the editor", () => {
       },
       strict: true,
       shop: null,
-      allow_conflicts: false,
+      allow_conflicts: false, replace_undecodable: false,
     });
   });
   it("sends null for automatic date detection and drops cleared fields", () => {

@@ -86,7 +86,9 @@ export function toColumnMapping(state: EditorState): ColumnMapping {
 
 /** A request that reads the file as a generic table through the editor's mapping. */
 export function buildImportRequest(state: EditorState, strict: boolean): ImportRequest {
-  return { format: "generic", mapping: toColumnMapping(state), strict, shop: null, allow_conflicts: false };
+  return {
+    format: "generic", mapping: toColumnMapping(state), strict, shop: null, allow_conflicts: false, replace_undecodable: false,
+  };
 }
 
 /** Which field(s) each header feeds, for the sample table's column titles. */

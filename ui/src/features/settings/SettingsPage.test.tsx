@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 
 describe("SettingsPage", () => {
-  it("saves shop name, zone, currency and language through settings_update", async () => {
+  it("saves shop name, zone, currency, language and theme through settings_update", async () => {
     renderPage("/settings", <SettingsPage />);
     const name = await screen.findByTestId("settings-shop-name");
     await waitFor(() => expect(name).toHaveValue("Test shop"));
@@ -33,11 +33,15 @@ describe("SettingsPage", () => {
     fireEvent.change(name, { target: { value: "  小鹿的店 " } });
     fireEvent.mouseDown(within(screen.getByTestId("settings-language")).getByRole("combobox"));
     fireEvent.click(await screen.findByTitle("中文"));
+    expect(document.documentElement.dataset.theme).toBe("light");
+    fireEvent.click(screen.getByTestId("settings-theme-dark"));
     fireEvent.click(screen.getByTestId("settings-save"));
 
     await waitFor(() => expect(invoked).toHaveBeenCalledWith("settings_update", expect.anything()));
     const sent = (invoked.mock.calls.find(([c]) => c === "settings_update")![1] as { settings: Settings }).settings;
-    expect(sent).toEqual({ shop_name: "小鹿的店", timezone: "Asia/Shanghai", currency: "CNY", language: "zh-CN" });
+    expect(sent).toEqual({ shop_name: "小鹿的店", timezone: "Asia/Shanghai", currency: "CNY", language: "zh-CN", theme: "dark" });
+    // The saved choice turns the whole app dark at once.
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe("dark"));
     await waitFor(() => expect(i18n.language).toBe("zh-CN"));
     expect(window.localStorage.getItem("laoke.lang")).toBe("zh-CN");
     expect(await screen.findByText("设置已保存。")).toBeInTheDocument();

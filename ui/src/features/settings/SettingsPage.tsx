@@ -1,9 +1,10 @@
-// Shop settings (name, time zone, currency, language) saved through `settings_update`.
+// Shop settings (name, time zone, currency, language, light or dark) saved through `settings_update`.
 import { useEffect } from "react";
-import { App, Button, Card, Form, Input, Select, Skeleton } from "antd";
+import { App, Button, Card, Form, Input, Segmented, Select, Skeleton } from "antd";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Settings } from "../../bindings/Settings";
+import type { Theme } from "../../bindings/Theme";
 import { settingsUpdate } from "../../ipc/commands";
 import { applyLanguage } from "../../app/i18n";
 import { queryKeys } from "../../app/queryKeys";
@@ -18,7 +19,9 @@ import {
   CURRENCIES, SYSTEM_LANGUAGE, TIMEZONES, currencyLabel, fromFormLanguage, toFormLanguage, withCurrent,
 } from "./settingsOptions";
 
-type FormValues = { shop_name: string; timezone: string; currency: string; language: string };
+const THEMES: Theme[] = ["system", "light", "dark"];
+
+type FormValues = { shop_name: string; timezone: string; currency: string; language: string; theme: Theme };
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -35,6 +38,7 @@ export function SettingsPage() {
   const save = useMutation({
     mutationFn: (v: FormValues) => settingsUpdate({
       shop_name: v.shop_name.trim(), timezone: v.timezone, currency: v.currency, language: fromFormLanguage(v.language),
+      theme: v.theme,
     } satisfies Settings),
     onSuccess: async (saved) => {
       client.setQueryData(queryKeys.settings(), saved);
@@ -69,6 +73,11 @@ export function SettingsPage() {
                 { value: "zh-CN", label: t("settings.langZh") },
                 { value: "en-US", label: t("settings.langEn") },
               ]} />
+            </Form.Item>
+            <Form.Item name="theme" label={t("settings.theme")} extra={t("settings.themeHint")}>
+              <Segmented<Theme> data-testid="settings-theme" options={THEMES.map((value) => ({
+                value, label: <span data-testid={`settings-theme-${value}`}>{t(`settings.themes.${value}`)}</span>,
+              }))} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">
               {t("common.save")}

@@ -1,5 +1,5 @@
 // One tier of the ladder editor: name, thresholds (spend and/or purchases), discount, benefits and badge colour.
-import { Button, ColorPicker, Flex, Input, InputNumber, Segmented, Tooltip, Typography } from "antd";
+import { Button, ColorPicker, Flex, Input, InputNumber, Segmented, Tooltip, Typography, theme } from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Combine } from "../../bindings/Combine";
@@ -16,13 +16,14 @@ type Props = {
 
 export function TierRow({ index, rule, canRemove, disabled, scale, onChange, onRemove }: Props) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const set = (patch: Partial<TierRule>) => onChange({ ...rule, ...patch });
   const parts = discountParts(rule.discount);
   const label = (key: string) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(key)}</Typography.Text>;
 
   return (
     <div data-testid="tier-row" data-index={index}
-      style={{ borderLeft: `4px solid ${rule.color ?? "#d9d9d9"}`, padding: "8px 12px", marginBottom: 8, background: "#fafafa" }}>
+      style={{ borderLeft: `4px solid ${rule.color ?? "#d9d9d9"}`, padding: "8px 12px", marginBottom: 8, background: token.colorFillQuaternary }}>
       <Flex gap={8} wrap align="flex-end">
         <Flex vertical>
           {label("tiers.editor.name")}

@@ -21,6 +21,7 @@ pub struct ImportArgs {
     pub dry_run: bool,
     pub shop: Option<String>,
     pub allow_conflicts: bool,
+    pub replace_undecodable: bool,
 }
 
 fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
@@ -38,7 +39,7 @@ fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
             Some(mapping)
         }
     };
-    Ok(ImportOptions { format, mapping })
+    Ok(ImportOptions { format, mapping, replace_undecodable: args.replace_undecodable })
 }
 
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<Output, Failure> {
@@ -106,6 +107,15 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<Output, Failure> {
                 "  {} rows are other orders than the shop's orders of the same number (another time or buyer): \
                  is the file another shop's? Import it with --shop NAME",
                 f.conflicts
+            );
+        }
+        if !f.replaced.is_empty() {
+            let rows: Vec<String> = f.replaced.iter().take(20).map(|r| r.row.to_string()).collect();
+            let _ = writeln!(
+                text,
+                "  {} rows were imported with bytes that are not text replaced by U+FFFD: rows {}",
+                f.replaced.len(),
+                rows.join(", ")
             );
         }
         for r in f.rejected.iter().take(20) {

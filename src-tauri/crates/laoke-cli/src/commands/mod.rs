@@ -30,10 +30,12 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Shops { action: Some(ShopAction::Set { shop, platform, rename, count_cod }) } => {
             shops::set(&mut store, &shop, platform.as_deref(), rename, count_cod)
         }
-        Command::Import { files, format, mapping, strict, dry_run, shop, allow_conflicts } => import::run(
-            &mut store,
-            import::ImportArgs { files, format, mapping, strict, dry_run, shop, allow_conflicts },
-        ),
+        Command::Import { files, format, mapping, strict, dry_run, shop, allow_conflicts, replace_undecodable } => {
+            import::run(
+                &mut store,
+                import::ImportArgs { files, format, mapping, strict, dry_run, shop, allow_conflicts, replace_undecodable },
+            )
+        }
         Command::Backup { action: BackupAction::List } => backup::list(&store),
         Command::Backup { action: BackupAction::Restore { name } } => backup::restore(&mut store, &name),
         Command::Settings { set } => settings::run(&mut store, &set),

@@ -17,6 +17,10 @@ pub fn run(store: &mut Store, set: &[String]) -> Result<Output, Failure> {
             "timezone" => settings.timezone = value.to_owned(),
             "currency" => settings.currency = value.to_owned(),
             "language" => settings.language = (!value.is_empty()).then(|| value.to_owned()),
+            "theme" => {
+                settings.theme =
+                    value.parse().map_err(|_| laoke_store::EditError::ThemeInvalid { value: value.to_owned() })?
+            }
             other => return Err(UsageError::UnknownSetting { key: other.to_owned() }.into()),
         }
     }

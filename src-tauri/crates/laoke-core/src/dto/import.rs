@@ -39,6 +39,9 @@ pub struct FileReport {
     /// Orders whose export carried no usable buyer identity (still imported and counted).
     pub no_identity: u32,
     pub rejected: Vec<Rejection>,
+    /// Rows imported with undecodable bytes replaced by U+FFFD (`row.bytes_replaced`), when asked to.
+    #[serde(default)]
+    pub replaced: Vec<Rejection>,
     /// The batch this file was recorded as (absent for a dry run).
     #[ts(type = "number | null")]
     pub batch_id: Option<i64>,
@@ -66,11 +69,18 @@ pub struct ImportRequest {
     pub shop: Option<String>,
     #[serde(default)]
     pub allow_conflicts: bool,
+    /// Import a file with bytes that are no text, those bytes replaced with U+FFFD.
+    #[serde(default)]
+    pub replace_undecodable: bool,
 }
 
 impl ImportRequest {
     pub fn options(&self) -> crate::import::ImportOptions {
-        crate::import::ImportOptions { format: self.format, mapping: self.mapping.clone() }
+        crate::import::ImportOptions {
+            format: self.format,
+            mapping: self.mapping.clone(),
+            replace_undecodable: self.replace_undecodable,
+        }
     }
 }
 
@@ -171,6 +181,9 @@ pub struct ImportPreview {
     pub sample: Vec<Vec<String>>,
     pub orders: Vec<PreviewOrder>,
     pub rejected: Vec<Rejection>,
+    /// Rows read with undecodable bytes replaced, when asked to (see [`FileReport::replaced`]).
+    #[serde(default)]
+    pub replaced: Vec<Rejection>,
     /// The mapping used: the one given, or a saved preset for this header.
     pub mapping: Option<crate::import::ColumnMapping>,
     pub preset: Option<String>,

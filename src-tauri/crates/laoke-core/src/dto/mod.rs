@@ -32,7 +32,7 @@ pub use profile::{
     ProfileFacts, ProfileOrder, StageChangeView,
 };
 pub use segment::{Segment, SegmentCount};
-pub use settings::Settings;
+pub use settings::{Settings, Theme};
 pub use shop::{ShopUpdate, ShopView};
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
 pub use tiers::{

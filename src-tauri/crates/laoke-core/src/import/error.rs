@@ -18,6 +18,13 @@ pub enum ImportError {
     Binary { file: String, what: String },
     #[error("{file}: the text is not valid {encoding} ({detail})")]
     Encoding { file: String, encoding: String, detail: String },
+    /// Bytes in the middle of the file that are no text in its encoding (a damaged byte):
+    /// where they are, and the readable part of their line around them.
+    #[error(
+        "{file}: line {line} holds bytes that are not {encoding} text (at byte {byte}, after {before:?}); \
+         import it with the undecodable bytes replaced to keep the rest"
+    )]
+    Undecodable { file: String, encoding: String, line: u64, byte: u64, before: String, after: String },
     #[error(
         "{file}: the columns match no known export format (first columns: {header}); map them with a column mapping"
     )]

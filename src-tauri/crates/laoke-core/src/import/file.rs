@@ -29,6 +29,8 @@ pub struct ImportOptions {
     /// `None` detects the format from the header.
     pub format: Option<ImportFormat>,
     pub mapping: Option<ColumnMapping>,
+    /// Replace bytes that are no text with U+FFFD (each row listed) instead of refusing the file.
+    pub replace_undecodable: bool,
 }
 
 /// The lines an item report gives for one order.
@@ -46,6 +48,8 @@ pub enum Event {
     /// From an item report: lines for an order the order report holds.
     Lines(OrderLines),
     Rejected(Rejection),
+    /// A row read with undecodable bytes replaced (`row.bytes_replaced`); it is used all the same.
+    Replaced(Rejection),
 }
 
 pub struct ImportFile {
@@ -80,7 +84,7 @@ fn hash(s: &str) -> u64 {
 
 impl ImportFile {
     pub fn open(content: Box<dyn Read + Send>, file: &str, opts: &ImportOptions, tz: Tz) -> Result<Self, ImportError> {
-        let table = source::open(content, file)?;
+        let table = source::open(content, file, opts.replace_undecodable)?;
         let format = match opts.format {
             Some(f) => f,
             None if opts.mapping.is_some() => ImportFormat::Generic,
@@ -190,6 +194,10 @@ impl ImportFile {
             }
             let record = &self.record;
             self.rows += 1;
+            if record.replaced {
+                let why = RowProblem::BytesReplaced;
+                self.ready.push_back(Event::Replaced(Rejection::new(record.row, None, &why)));
+            }
             let extra = record.cells.iter().skip(self.headers.len()).any(|c| !c.trim().is_empty());
             if extra {
                 self.ragged += 1;
@@ -243,7 +251,8 @@ pub type Sample = (SourceEncoding, Vec<String>, Vec<Vec<String>>);
 
 /// The first `rows` data rows of a file exactly as written, for a mapping editor.
 pub fn sample(content: Box<dyn Read + Send>, file: &str, rows: usize) -> Result<Sample, ImportError> {
-    let mut table = source::open(content, file)?;
+    // A sample only shows the columns: what decodes is shown, a damaged byte as U+FFFD.
+    let mut table = source::open(content, file, true)?;
     let headers = table.headers.clone();
     let mut out = Vec::new();
     for record in table.by_ref().take(rows) {

@@ -67,6 +67,10 @@ pub enum RowProblem {
     RefundExceedsTotal { refund: String, total: String },
     #[error("refund {refund} is not between 0 and the paid {paid}")]
     RefundOutOfRange { refund: String, paid: String },
+    /// Bytes of the row that were no text in the file's encoding were replaced with U+FFFD,
+    /// as the seller asked; the row is imported with them.
+    #[error("bytes that are not text were replaced with U+FFFD in this row")]
+    BytesReplaced,
     /// More cells than the header has columns (the rest of the file is fine).
     #[error("{cells} cells, but the header has {columns} columns")]
     TooManyCells { cells: usize, columns: usize },

@@ -6,9 +6,10 @@
 use super::cells;
 use super::error::ImportError;
 use encoding_rs::{Encoding as TextEncoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
-use encoding_rs_io::DecodeReaderBytesBuilder;
 use serde::{Deserialize, Serialize};
 use std::io::{Cursor, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// How a file was read.
@@ -50,6 +51,8 @@ pub struct Record {
     pub row: u64,
     /// csv's record type: one buffer for all the cells, reused from row to row.
     pub cells: csv::StringRecord,
+    /// Some of the row's bytes were no text and were replaced with U+FFFD (see [`open`]'s `replace`).
+    pub replaced: bool,
 }
 
 /// Where a table's rows come from. Rows are read into a record the caller keeps,
@@ -97,8 +100,10 @@ pub const MAX_LINE_BYTES: usize = 4 << 20;
 const MAX_FIELD_LINES: usize = 200;
 const SNIFF_BYTES: usize = 64 << 10;
 
-/// Opens `reader` (the content of `file`) as a table.
-pub fn open(mut reader: Box<dyn Read + Send>, file: &str) -> Result<Table, ImportError> {
+/// Opens `reader` (the content of `file`) as a table. Bytes that are no text in the
+/// file's encoding fail the file with [`ImportError::Undecodable`] (line, byte offset,
+/// the line around them), or with `replace` become U+FFFD, their rows marked.
+pub fn open(mut reader: Box<dyn Read + Send>, file: &str, replace: bool) -> Result<Table, ImportError> {
     let io = |source| ImportError::Io { file: file.to_owned(), source };
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     reader.by_ref().take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(io)?;
@@ -117,7 +122,7 @@ pub fn open(mut reader: Box<dyn Read + Send>, file: &str) -> Result<Table, Impor
     // the '\n' it has not consumed yet); such files need one added.
     let crlf = first_line_ends_with_crlf(&head, encoding);
     let full = Cursor::new(head).chain(reader);
-    open_csv(Box::new(full), encoding, file, u64::from(crlf))
+    open_csv(Box::new(full), encoding, file, u64::from(crlf), replace)
 }
 
 fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding, ImportError> {
@@ -162,8 +167,12 @@ fn sniff_text(head: &[u8], complete: bool, file: &str) -> Result<SourceEncoding,
         Err(e) if e.error_len().is_none() && mostly_utf8(head) => {
             Err(invalid("UTF-8", format!("the file ends in the middle of a character at byte {}", e.valid_up_to())))
         }
+        // UTF-8 with a damaged byte: the decoder names its line.
+        Err(_) if damaged_utf8(head) => Ok(SourceEncoding::Utf8),
         Err(_) => {
-            if !decodes(GB18030, head, complete) {
+            // Bytes that are no GB18030 before the end: a damaged byte the decoder will place.
+            // A file that only ends in the middle of a character was cut off.
+            if decodes(GB18030, head, false) && !decodes(GB18030, head, complete) {
                 Err(invalid(
                     "GB18030 (GBK)",
                     "bytes that are neither UTF-8 nor GB18030; the file may be cut off".into(),
@@ -194,6 +203,31 @@ fn mostly_utf8(head: &[u8]) -> bool {
         Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
     };
     !valid.is_ascii()
+}
+
+/// UTF-8 with a damaged byte or three among real multi-byte text, rather than text in
+/// another encoding (GBK read as UTF-8 fails at nearly every Chinese character).
+fn damaged_utf8(head: &[u8]) -> bool {
+    let wide = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+    let (mut rest, mut errors, mut chars) = (head, 0, 0);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                chars += wide(s);
+                break;
+            }
+            Err(e) => {
+                chars += wide(std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""));
+                errors += 1;
+                match e.error_len() {
+                    Some(n) if errors <= 3 => rest = &rest[e.valid_up_to() + n..],
+                    Some(_) => return false,
+                    None => break,
+                }
+            }
+        }
+    }
+    chars >= 8 * errors
 }
 
 fn text_encoding(e: SourceEncoding) -> &'static TextEncoding {
@@ -258,12 +292,24 @@ impl std::fmt::Display for LineTooLong {
 }
 impl std::error::Error for LineTooLong {}
 
-fn csv_error(e: csv::Error, file: &str, row: u64) -> ImportError {
+fn csv_error(e: csv::Error, file: &str, row: u64, encoding: SourceEncoding) -> ImportError {
     let is_long = matches!(e.kind(), csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|r| r.is::<LineTooLong>()));
     if is_long {
         return ImportError::TooLongLine { file: file.to_owned(), row, limit: MAX_LINE_BYTES };
     }
     match e.into_kind() {
+        csv::ErrorKind::Io(source) if source.get_ref().is_some_and(|r| r.is::<decode::Undecodable>()) => {
+            let at = source.into_inner().and_then(|e| e.downcast::<decode::Undecodable>().ok());
+            let at = at.map(|b| *b).unwrap_or(decode::Undecodable { line: row, byte: 0, before: String::new(), after: String::new() });
+            ImportError::Undecodable {
+                file: file.to_owned(),
+                encoding: encoding.as_str().to_owned(),
+                line: at.line,
+                byte: at.byte,
+                before: at.before,
+                after: at.after,
+            }
+        }
         csv::ErrorKind::Io(source) => ImportError::Io { file: file.to_owned(), source },
         other => ImportError::Encoding { file: file.to_owned(), encoding: "text".into(), detail: format!("{other:?}") },
     }
@@ -284,13 +330,14 @@ fn open_csv(
     encoding: SourceEncoding,
     file: &str,
     line_fix: u64,
+    replace: bool,
 ) -> Result<Table, ImportError> {
-    let decoded =
-        DecodeReaderBytesBuilder::new().encoding(Some(text_encoding(encoding))).bom_override(true).build(reader);
+    let replaced = Arc::new(AtomicU64::new(0));
+    let decoded = decode::Decoding::new(reader, text_encoding(encoding), replace, replaced.clone());
     let guarded = LineGuard { inner: decoded, since_newline: 0 };
     let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(guarded);
     let mut header = csv::StringRecord::new();
-    let got = csv.read_record(&mut header).map_err(|e| csv_error(e, file, 1))?;
+    let got = csv.read_record(&mut header).map_err(|e| csv_error(e, file, 1, encoding))?;
     if !got || header.iter().all(|h| cells::clean(h).is_empty()) {
         return Err(ImportError::Empty { file: file.to_owned() });
     }
@@ -302,7 +349,7 @@ fn open_csv(
         header.iter().map(|h| cells::clean(h).to_owned()).collect()
     };
     let headers = checked_headers(headers, file)?;
-    let rows = CsvRows { csv, file: file.to_owned(), columns: headers.len(), tabs, line_fix };
+    let rows = CsvRows { csv, file: file.to_owned(), columns: headers.len(), tabs, line_fix, encoding, replaced };
     Ok(Table { encoding, headers, rows: Box::new(rows) })
 }
 
@@ -313,6 +360,9 @@ struct CsvRows<R> {
     /// A tab-separated file read as one column: its cells are split on tabs.
     tabs: bool,
     line_fix: u64,
+    encoding: SourceEncoding,
+    /// How many undecodable byte sequences the decoder replaced so far.
+    replaced: Arc<AtomicU64>,
 }
 
 impl<R: Read + Send> Rows for CsvRows<R> {
@@ -321,7 +371,7 @@ impl<R: Read + Send> Rows for CsvRows<R> {
             let line = self.csv.position().line() + 1;
             match self.csv.read_record(&mut out.cells) {
                 Ok(false) => return None,
-                Err(e) => return Some(Err(csv_error(e, &self.file, line))),
+                Err(e) => return Some(Err(csv_error(e, &self.file, line, self.encoding))),
                 Ok(true) => {}
             }
             let row = out.cells.position().map_or(line, |p| p.line() + self.line_fix);
@@ -339,6 +389,9 @@ impl<R: Read + Send> Rows for CsvRows<R> {
                 out.cells = split;
             }
             out.row = row;
+            // Only once the decoder has replaced something can a row hold a replacement.
+            out.replaced = self.replaced.load(Ordering::Relaxed) > 0
+                && memchr::memmem::find(out.cells.as_byte_record().as_slice(), "\u{FFFD}".as_bytes()).is_some();
             return Some(Ok(()));
         }
     }
@@ -364,6 +417,7 @@ fn checked_headers(headers: Vec<String>, file: &str) -> Result<Vec<String>, Impo
     Ok(headers)
 }
 
+mod decode;
 mod sheet;
 #[cfg(test)]
 mod tests;

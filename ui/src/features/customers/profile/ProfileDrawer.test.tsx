@@ -228,7 +228,10 @@ describe("ProfileDrawer", () => {
     await open();
     fireEvent.click(screen.getByTestId("profile-tab-contact"));
     fireEvent.click(await screen.findByTestId("profile-save"));
-    expect(await screen.findByTestId("profile-save-error")).toHaveAttribute("data-code", "db.query");
+    const alert = await screen.findByTestId("profile-save-error");
+    expect(alert).toHaveAttribute("data-code", "db.query");
+    expect(alert).toHaveTextContent("Reading the customer database failed.");
+    expect(alert).not.toHaveTextContent("disk I/O error"); // English for the log, never on the screen
   });
 
   it("turns DND on at once with the saved contact block", async () => {

@@ -83,7 +83,7 @@ fn uci_mapping() -> ImportOptions {
     ] {
         columns.insert(f, h.to_owned());
     }
-    ImportOptions { format: None, mapping: Some(ColumnMapping { columns, date_format: None }) }
+    ImportOptions { mapping: Some(ColumnMapping { columns, date_format: None }), ..Default::default() }
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn an_export_of_several_shops_names_each_orders_shop_and_keeps_colliding_numbers
 #1001,2025-04-02 11:00,20.00,South,货到付款,shipped
 #1002,2025-04-03 12:00,7.00,South,货到付款,paid
 ";
-    let (_, ev) = events(text, &ImportOptions { format: None, mapping: Some(mapping) }).unwrap();
+    let (_, ev) = events(text, &ImportOptions { mapping: Some(mapping), ..Default::default() }).unwrap();
     let os = orders(&ev);
     let got: Vec<(&str, Option<&str>, _, _, bool)> = os
         .iter()

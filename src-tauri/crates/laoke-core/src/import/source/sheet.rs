@@ -183,6 +183,7 @@ impl Whole {
             .enumerate()
             .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)))
             .map(|(i, r)| Record {
+                replaced: false,
                 row: start + i as u64 + 1,
                 cells: r.iter().map(cell_text).collect::<Vec<_>>().into(),
             })

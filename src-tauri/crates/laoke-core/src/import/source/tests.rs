@@ -4,7 +4,7 @@ use super::*;
 use crate::ErrorCode;
 
 fn table(bytes: Vec<u8>) -> Result<Table, ImportError> {
-    open(Box::new(Cursor::new(bytes)), "t.csv")
+    open(Box::new(Cursor::new(bytes)), "t.csv", false)
 }
 
 fn rows(t: Table) -> Vec<Record> {

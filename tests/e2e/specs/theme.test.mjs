@@ -1,0 +1,49 @@
+// Dark mode in the real app: the seller's choice in Settings (here saved through the CLI) turns antd, the
+// shell's own colours and the ECharts charts dark; switched back in Settings, the app is light at once.
+// Screenshots in both languages.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { By } from 'selenium-webdriver';
+import { launchApp, visible, eventually, screenshot, cli, freshDbPath } from '../harness.mjs';
+
+let app;
+after(async () => {
+  await app?.stop();
+});
+
+const theme = (driver) => driver.executeScript('return document.documentElement.dataset.theme');
+const background = (driver) => driver.executeScript('return getComputedStyle(document.body).backgroundColor');
+
+test('a dark theme chosen in Settings darkens the whole app, charts included, in both languages', async () => {
+  const dbPath = freshDbPath('theme');
+  cli(dbPath, 'demo', '--customers', '2000', '--seed', '7');
+  cli(dbPath, 'settings', '--set', 'theme=dark', '--set', 'language=zh-CN');
+  app = await launchApp({ dbPath });
+  const { driver } = app;
+  await visible(driver, 'page-dashboard');
+  await eventually(driver, async () => (await theme(driver)) === 'dark', 'the dark theme');
+  assert.equal(await background(driver), 'rgb(20, 20, 20)');
+  const charts = await driver.findElements(By.css('[role="img"][data-theme]'));
+  assert.ok(charts.length > 0, 'the dashboard draws charts');
+  for (const c of charts) assert.equal(await c.getAttribute('data-theme'), 'dark');
+  await screenshot(app, 'theme-dark-dashboard-zh');
+  await (await visible(driver, 'nav-customers')).click();
+  await visible(driver, 'customers-table');
+  await screenshot(app, 'theme-dark-customers-zh');
+
+  // Back to light, and English, from the Settings page.
+  await (await visible(driver, 'nav-settings')).click();
+  await (await visible(driver, 'settings-theme-light')).click();
+  await (await visible(driver, 'settings-save')).click();
+  await eventually(driver, async () => (await theme(driver)) === 'light', 'the light theme');
+  assert.equal(cli(dbPath, 'settings').theme, 'light');
+  cli(dbPath, 'settings', '--set', 'theme=dark', '--set', 'language=en-US');
+  await app.stop();
+  app = await launchApp({ dbPath });
+  await visible(app.driver, 'page-dashboard');
+  await eventually(app.driver, async () => (await theme(app.driver)) === 'dark', 'dark again');
+  await screenshot(app, 'theme-dark-dashboard-en');
+  await (await visible(app.driver, 'nav-settings')).click();
+  await visible(app.driver, 'settings-theme');
+  await screenshot(app, 'theme-dark-settings-en');
+});
