@@ -69,8 +69,10 @@ pub struct ItemRecord {
     pub unit_price: Option<Decimal>,
 }
 
-/// How an order counts towards a customer and the shop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How an order counts towards a customer and the shop. Stored as its snake-case
+/// name (`purchase`, `refund_document`, `other`), spelled by strum in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum OrderKind {
     Purchase,
     /// A cancellation or credit note: negative value, subtracted from value and revenue.

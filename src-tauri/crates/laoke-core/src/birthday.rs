@@ -62,6 +62,33 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    /// Every lunar festival of 2020–2027 in the published table (cross-checked there between two
+    /// independent lunar calendars; tests/data/calendar) falls where the birthday rules put the same
+    /// lunar month and day: the day after the one before it. 除夕 is the last day of the twelfth
+    /// month, 30 or 29: the "lunar 30th in a 29-day month" rule.
+    #[test]
+    fn lunar_dates_agree_with_the_published_festival_table() {
+        let table = include_str!("../../../../tests/data/calendar/festivals_2020_2027.csv");
+        let mut checked = 0;
+        for line in table.lines().skip(1) {
+            let cols: Vec<&str> = line.split(',').collect();
+            let (kind, date, rule) = (cols[3], cols[4], cols[5]);
+            if kind != "lunar" {
+                continue;
+            }
+            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+            // "农历12月8日 (lunar year 2019)" → 12, 8
+            let md = rule.trim_start_matches("农历").split('日').next().unwrap();
+            let (m, day) = md.split_once('月').unwrap();
+            let (m, day): (u32, u32) = (m.parse().unwrap(), day.parse().unwrap());
+            let day = if cols[1] == "chuxi" { 30 } else { day };
+            let before = date.pred_opt().unwrap();
+            assert_eq!(next_birthday(m, day, true, before), Some(date), "{line}");
+            checked += 1;
+        }
+        assert_eq!(checked, 8 * 8, "eight lunar festivals a year");
+    }
+
     #[test]
     fn solar_birthdays_come_round_each_year() {
         assert_eq!(next_birthday(12, 1, false, d(2026, 11, 22)), Some(d(2026, 12, 1)));

@@ -3,6 +3,7 @@
 //! An edited field is marked in `customers.edited`, so imports leave it alone.
 
 use crate::columns::{decimal, parsed};
+use crate::edited_fields::EditedFields;
 use crate::{customer_tags, settings, stage_changes, EditError, Result, Store, StoreError};
 use chrono::NaiveDate;
 use laoke_core::dto::{
@@ -13,21 +14,6 @@ use laoke_core::rfm::RfmGroup;
 use laoke_core::time::stored_seconds;
 use rusqlite::{params, OptionalExtension};
 use rust_decimal::Decimal;
-
-/// The `edited` bit of each editable profile column (the import's fill uses the first six).
-const EDITABLE: [(&str, i64); 11] = [
-    ("name", 1),
-    ("phone", 2),
-    ("email", 4),
-    ("province", 8),
-    ("city", 16),
-    ("address", 32),
-    ("wechat", 64),
-    ("birthday", 128),
-    ("gender", 256),
-    ("hobbies", 512),
-    ("birthday_lunar", 1024),
-];
 
 fn clean(v: &Option<String>) -> Option<String> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
@@ -247,7 +233,7 @@ impl Store {
                     cod: r.get(8)?,
                     created_at: r.get(4)?,
                     value: decimal(r, 5, "orders", "value")?,
-                    purchase: r.get_ref(6)?.as_str()? == "purchase",
+                    purchase: crate::orders::kind_at(r, 6)? == laoke_core::archive::OrderKind::Purchase,
                     items,
                 });
             }
@@ -292,26 +278,28 @@ impl Store {
     /// changed is marked as edited, so later imports keep the seller's value.
     pub fn update_profile(&mut self, id: i64, edit: &ProfileEdit, now: &str) -> Result<()> {
         let new = validated(edit)?;
-        let (old, mut edited) = self.contact(id)?;
-        let pairs: [(&Option<String>, &Option<String>); 10] = [
-            (&old.name, &new.name),
-            (&old.phone, &new.phone),
-            (&old.email, &new.email),
-            (&old.province, &new.province),
-            (&old.city, &new.city),
-            (&old.address, &new.address),
-            (&old.wechat, &new.wechat),
-            (&old.birthday, &new.birthday),
-            (&old.gender, &new.gender),
-            (&old.hobbies, &new.hobbies),
+        let (old, edited) = self.contact(id)?;
+        let mut edited = EditedFields::from_bits_retain(edited);
+        let pairs: [(EditedFields, &Option<String>, &Option<String>); 10] = [
+            (EditedFields::NAME, &old.name, &new.name),
+            (EditedFields::PHONE, &old.phone, &new.phone),
+            (EditedFields::EMAIL, &old.email, &new.email),
+            (EditedFields::PROVINCE, &old.province, &new.province),
+            (EditedFields::CITY, &old.city, &new.city),
+            (EditedFields::ADDRESS, &old.address, &new.address),
+            (EditedFields::WECHAT, &old.wechat, &new.wechat),
+            (EditedFields::BIRTHDAY, &old.birthday, &new.birthday),
+            (EditedFields::GENDER, &old.gender, &new.gender),
+            (EditedFields::HOBBIES, &old.hobbies, &new.hobbies),
         ];
-        for (i, (a, b)) in pairs.iter().enumerate() {
+        // A field once edited stays edited: only changes add flags.
+        for (flag, a, b) in pairs {
             if a != b {
-                edited |= EDITABLE[i].1;
+                edited |= flag;
             }
         }
         if old.birthday_lunar != new.birthday_lunar {
-            edited |= EDITABLE[10].1;
+            edited |= EditedFields::BIRTHDAY_LUNAR;
         }
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -332,7 +320,7 @@ impl Store {
                 new.gender,
                 new.hobbies,
                 new.dnd,
-                edited,
+                edited.bits(),
                 now
             ],
         )?;

@@ -26,19 +26,7 @@ pub(crate) fn person_of(conn: &Connection, identity: &BuyerIdentity) -> Result<O
 /// overwritten by an import, and a field the seller edited (even to empty) is
 /// never filled: the `edited` bits say which.
 pub(crate) fn fill_profile(conn: &Connection, id: i64, p: &CustomerRecord, now: &str) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "UPDATE customers SET name = iif(edited & 1, name, COALESCE(name, ?2)),
-             phone = iif(edited & 2, phone, COALESCE(phone, ?3)), email = iif(edited & 4, email, COALESCE(email, ?4)),
-             province = iif(edited & 8, province, COALESCE(province, ?5)),
-             city = iif(edited & 16, city, COALESCE(city, ?6)), address = iif(edited & 32, address, COALESCE(address, ?7)),
-             updated_at = ?8
-         WHERE id = ?1 AND (name IS NULL AND ?2 IS NOT NULL AND edited & 1 = 0
-             OR phone IS NULL AND ?3 IS NOT NULL AND edited & 2 = 0
-             OR email IS NULL AND ?4 IS NOT NULL AND edited & 4 = 0
-             OR province IS NULL AND ?5 IS NOT NULL AND edited & 8 = 0
-             OR city IS NULL AND ?6 IS NOT NULL AND edited & 16 = 0
-             OR address IS NULL AND ?7 IS NOT NULL AND edited & 32 = 0)",
-    )?;
+    let mut stmt = conn.prepare_cached(crate::edited_fields::fill_sql())?;
     stmt.execute(params![id, p.name, p.phone, p.email, p.province, p.city, p.address, now])?;
     Ok(())
 }

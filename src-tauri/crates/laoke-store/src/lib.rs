@@ -24,6 +24,7 @@ mod db;
 mod decimal_text;
 mod demo;
 mod edit_error;
+mod edited_fields;
 mod error;
 mod etsy_usernames;
 mod import;

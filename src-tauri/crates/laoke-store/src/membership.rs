@@ -111,7 +111,7 @@ impl Store {
                 continue;
             }
             let value = crate::columns::decimal(r, 2, "orders", "value")?;
-            let purchase = r.get_ref(1)?.as_str()? == "purchase";
+            let purchase = crate::orders::kind_at(r, 1)? == laoke_core::archive::OrderKind::Purchase;
             let s = &mut out[i];
             if start.is_none_or(|st| date >= st) {
                 s.value += value;

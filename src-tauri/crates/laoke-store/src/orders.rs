@@ -8,20 +8,13 @@ use laoke_core::Platform;
 use rusqlite::{params, Connection};
 
 pub(crate) fn kind_str(kind: OrderKind) -> &'static str {
-    match kind {
-        OrderKind::Purchase => "purchase",
-        OrderKind::RefundDocument => "refund_document",
-        OrderKind::Other => "other",
-    }
+    kind.into()
 }
 
 /// The kind stored in column `idx` of `row` (the inverse of [`kind_str`]).
 pub(crate) fn kind_at(row: &rusqlite::Row<'_>, idx: usize) -> Result<OrderKind> {
     let text = row.get_ref(idx)?.as_str()?;
-    [OrderKind::Purchase, OrderKind::RefundDocument, OrderKind::Other]
-        .into_iter()
-        .find(|&k| kind_str(k) == text)
-        .ok_or_else(|| crate::StoreError::Corrupt { table: "orders", column: "kind", value: text.to_owned() })
+    text.parse().map_err(|_| crate::StoreError::Corrupt { table: "orders", column: "kind", value: text.to_owned() })
 }
 
 /// Where an order came from and whom it belongs to.
@@ -257,7 +250,7 @@ impl crate::Store {
             amount_paid: decimal(r, 4, "orders", "amount_paid")?,
             refund: decimal(r, 5, "orders", "refund")?,
             value: decimal(r, 6, "orders", "value")?,
-            purchase: r.get_ref(7)?.as_str()? == kind_str(OrderKind::Purchase),
+            purchase: kind_at(r, 7)? == OrderKind::Purchase,
             items,
         }))
     }
