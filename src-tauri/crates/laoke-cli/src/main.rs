@@ -9,10 +9,10 @@
 
 mod cli;
 mod commands;
-mod output;
-mod usage;
 #[cfg(test)]
 mod locale_check;
+mod output;
+mod usage;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -47,7 +47,6 @@ impl<E: ErrorCode> From<E> for Failure {
     }
 }
 
-
 pub fn print_error(err: &Failure, json: bool) {
     if json {
         let doc = serde_json::json!({ "error": err.0 });

@@ -154,7 +154,8 @@ fn a_damaged_byte_deep_in_a_large_file_names_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("large.csv");
     std::fs::write(&file, &bytes).unwrap();
-    let out = laoke(&dir.path().join("l.db"), &["import", file.to_str().unwrap(), "--format", "taobao_orders", "--json"]);
+    let out =
+        laoke(&dir.path().join("l.db"), &["import", file.to_str().unwrap(), "--format", "taobao_orders", "--json"]);
     let error = &json(&out)["error"];
     assert_eq!(error["code"], "import.undecodable", "{error}");
     assert_eq!(error["details"]["line"], 2401, "the header is line 1");

@@ -72,7 +72,9 @@ impl Default for StageThresholds {
 }
 
 /// Why a set of thresholds cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[serde(untagged)]
 #[strum(prefix = "lifecycle.", serialize_all = "snake_case")]
 pub enum ThresholdError {

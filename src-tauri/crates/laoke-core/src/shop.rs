@@ -28,7 +28,9 @@ pub fn default_name(platform: Platform) -> &'static str {
 }
 
 /// Why a shop name cannot be used (`shop.name_empty`, `shop.name_too_long {max}`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[serde(untagged)]
 #[strum(prefix = "shop.", serialize_all = "snake_case")]
 pub enum ShopNameError {

@@ -166,7 +166,9 @@ impl Default for TierLadder {
 }
 
 /// Why a ladder cannot be saved. Tiers are numbered from 1, the lowest.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[serde(untagged)]
 #[strum(prefix = "ladder.", serialize_all = "snake_case")]
 pub enum LadderError {

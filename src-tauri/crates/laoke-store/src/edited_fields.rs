@@ -26,7 +26,8 @@ bitflags::bitflags! {
 impl EditedFields {
     /// The fields an import fills when the archive does not know them yet, in the
     /// order `fill_sql` binds them (`?2`…`?7`).
-    pub const FILLED: [EditedFields; 6] = [Self::NAME, Self::PHONE, Self::EMAIL, Self::PROVINCE, Self::CITY, Self::ADDRESS];
+    pub const FILLED: [EditedFields; 6] =
+        [Self::NAME, Self::PHONE, Self::EMAIL, Self::PROVINCE, Self::CITY, Self::ADDRESS];
 
     /// The column a single flag marks.
     pub fn column(self) -> String {
@@ -42,10 +43,16 @@ pub(crate) fn fill_sql() -> &'static str {
             EditedFields::FILLED.iter().enumerate().map(|(i, f)| (f.column(), f.bits(), i + 2)).collect();
         let sets: Vec<String> =
             fields.iter().map(|(c, bit, p)| format!("{c} = iif(edited & {bit}, {c}, COALESCE({c}, ?{p}))")).collect();
-        let wanted: Vec<String> =
-            fields.iter().map(|(c, bit, p)| format!("{c} IS NULL AND ?{p} IS NOT NULL AND edited & {bit} = 0")).collect();
+        let wanted: Vec<String> = fields
+            .iter()
+            .map(|(c, bit, p)| format!("{c} IS NULL AND ?{p} IS NOT NULL AND edited & {bit} = 0"))
+            .collect();
         let now = fields.len() + 2;
-        format!("UPDATE customers SET {}, updated_at = ?{now} WHERE id = ?1 AND ({})", sets.join(", "), wanted.join(" OR "))
+        format!(
+            "UPDATE customers SET {}, updated_at = ?{now} WHERE id = ?1 AND ({})",
+            sets.join(", "),
+            wanted.join(" OR ")
+        )
     });
     &SQL
 }
@@ -57,7 +64,10 @@ mod tests {
     #[test]
     fn flags_name_their_columns_and_the_fill_names_the_first_six() {
         assert_eq!(EditedFields::BIRTHDAY_LUNAR.column(), "birthday_lunar");
-        assert_eq!(EditedFields::from_bits(63), Some(EditedFields::FILLED.iter().fold(EditedFields::empty(), |a, f| a | *f)));
+        assert_eq!(
+            EditedFields::from_bits(63),
+            Some(EditedFields::FILLED.iter().fold(EditedFields::empty(), |a, f| a | *f))
+        );
         let sql = fill_sql();
         assert!(sql.contains("name = iif(edited & 1, name, COALESCE(name, ?2))"), "{sql}");
         assert!(sql.contains("address IS NULL AND ?7 IS NOT NULL AND edited & 32 = 0"), "{sql}");

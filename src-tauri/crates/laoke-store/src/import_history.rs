@@ -226,7 +226,8 @@ mod tests {
             mapping.columns.insert(f, h.into());
         }
         let store = Store::open_in_memory().unwrap();
-        let p = store.import_preview(&path, &ImportOptions { mapping: Some(mapping), ..Default::default() }, None).unwrap();
+        let p =
+            store.import_preview(&path, &ImportOptions { mapping: Some(mapping), ..Default::default() }, None).unwrap();
         assert_eq!(p.orders.len(), PREVIEW_ROWS);
         assert_eq!(p.orders[0].order_no, "A0");
         assert_eq!(p.orders[PREVIEW_ROWS - 1].order_no, format!("A{}", PREVIEW_ROWS - 1));

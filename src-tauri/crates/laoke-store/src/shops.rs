@@ -228,10 +228,7 @@ impl crate::Store {
         }
         crate::settings::bump_generation(&tx)?;
         tx.commit()?;
-        list(&self.conn)?
-            .into_iter()
-            .find(|s| s.id == id)
-            .ok_or(StoreError::ShopGone { id })
+        list(&self.conn)?.into_iter().find(|s| s.id == id).ok_or(StoreError::ShopGone { id })
     }
 }
 

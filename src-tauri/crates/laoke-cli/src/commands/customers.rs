@@ -3,8 +3,8 @@
 //! and RFM are brought up to date first.
 
 use super::{filter_arg, to_json, today};
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use laoke_core::dto::CustomerQuery;
 use laoke_core::segment::{SortField, SortKey};
 use laoke_core::Platform;
@@ -15,15 +15,14 @@ use std::fmt::Write;
 pub fn parse_sort(text: &str) -> Result<SortKey, Failure> {
     let (field, dir) = text.split_once(':').unwrap_or((text, "desc"));
     let fields = SortField::ALL.map(SortField::as_str).join(", ");
-    let field = field.trim().parse::<SortField>().map_err(|_| {
-        UsageError::SortField { value: field.to_owned(), fields: fields.clone() }
-    })?;
+    let field = field
+        .trim()
+        .parse::<SortField>()
+        .map_err(|_| UsageError::SortField { value: field.to_owned(), fields: fields.clone() })?;
     let desc = match dir {
         "desc" => true,
         "asc" => false,
-        other => {
-            return Err(UsageError::SortDirection { value: other.to_owned() }.into())
-        }
+        other => return Err(UsageError::SortDirection { value: other.to_owned() }.into()),
     };
     Ok(SortKey { field, desc })
 }

@@ -1,8 +1,8 @@
 //! `laoke demo`: fill an empty archive with the demo shop, with progress on stderr.
 
 use super::to_json;
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use chrono::{DateTime, Utc};
 use laoke_core::dto::DemoRequest;
 use laoke_store::Store;

@@ -2,8 +2,8 @@
 //! transaction and print the report.
 
 use super::to_json;
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use chrono::Utc;
 use laoke_core::dto::ImportReport;
 use laoke_core::import::{ColumnMapping, ImportFormat, ImportOptions};
@@ -27,7 +27,11 @@ pub struct ImportArgs {
 fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
     let format = match args.format.as_str() {
         "auto" => None,
-        other => Some(other.parse::<ImportFormat>().map_err(|e| UsageError::ImportFormat { value: other.to_owned(), reason: e })?),
+        other => Some(
+            other
+                .parse::<ImportFormat>()
+                .map_err(|e| UsageError::ImportFormat { value: other.to_owned(), reason: e })?,
+        ),
     };
     let mapping = match &args.mapping {
         None => None,

@@ -33,7 +33,16 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Import { files, format, mapping, strict, dry_run, shop, allow_conflicts, replace_undecodable } => {
             import::run(
                 &mut store,
-                import::ImportArgs { files, format, mapping, strict, dry_run, shop, allow_conflicts, replace_undecodable },
+                import::ImportArgs {
+                    files,
+                    format,
+                    mapping,
+                    strict,
+                    dry_run,
+                    shop,
+                    allow_conflicts,
+                    replace_undecodable,
+                },
             )
         }
         Command::Backup { action: BackupAction::List } => backup::list(&store),

@@ -1,8 +1,8 @@
 //! `laoke segments list|show|count|save|delete`: saved filters.
 
 use super::{filter_arg, to_json, today};
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use laoke_store::Store;
 use std::fmt::Write;
 

@@ -1,17 +1,15 @@
 //! `laoke settings`: show the shop settings, or change some of them.
 
 use super::to_json;
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use laoke_store::Store;
 
 /// Applies `KEY=VALUE` pairs (shop_name, timezone, currency, language) and prints the result.
 pub fn run(store: &mut Store, set: &[String]) -> Result<Output, Failure> {
     let mut settings = store.settings()?;
     for pair in set {
-        let (key, value) = pair
-            .split_once('=')
-            .ok_or_else(|| UsageError::SetSyntax { value: pair.clone() })?;
+        let (key, value) = pair.split_once('=').ok_or_else(|| UsageError::SetSyntax { value: pair.clone() })?;
         match key {
             "shop_name" => settings.shop_name = value.to_owned(),
             "timezone" => settings.timezone = value.to_owned(),

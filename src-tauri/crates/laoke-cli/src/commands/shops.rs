@@ -2,8 +2,8 @@
 //! sets whether it counts unconfirmed cash-on-delivery orders.
 
 use super::to_json;
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use chrono::Utc;
 use laoke_core::dto::{ShopUpdate, ShopView};
 use laoke_core::Platform;

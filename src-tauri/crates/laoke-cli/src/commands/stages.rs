@@ -3,8 +3,8 @@
 //! Pareto view.
 
 use super::{to_json, today};
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use chrono::NaiveDate;
 use laoke_store::Store;
 use std::fmt::Write;

@@ -2,8 +2,8 @@
 
 use super::{to_json, today};
 use crate::cli::MoverDirection;
-use crate::usage::UsageError;
 use crate::output::{Failure, Output};
+use crate::usage::UsageError;
 use laoke_core::dto::{MoveDirection, TierMoverQuery};
 use laoke_core::tier::TierLadder;
 use laoke_store::Store;
@@ -13,10 +13,9 @@ use std::path::Path;
 fn read_ladder(path: &Path) -> Result<TierLadder, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| UsageError::LadderFile { file: path.display().to_string(), reason: e.to_string() })?;
-    serde_json::from_str(&text)
-        .map_err(|e| {
-            UsageError::LadderFile { file: path.display().to_string(), reason: format!("not a ladder file: {e}") }.into()
-        })
+    serde_json::from_str(&text).map_err(|e| {
+        UsageError::LadderFile { file: path.display().to_string(), reason: format!("not a ladder file: {e}") }.into()
+    })
 }
 
 /// "银卡 → 金卡", with "-" for no tier.

@@ -75,7 +75,9 @@ pub enum RowProblem {
     #[error("{cells} cells, but the header has {columns} columns")]
     TooManyCells { cells: usize, columns: usize },
     /// An order's rows are so far apart that the importer closed the order before the row came.
-    #[error("order {order_no} appeared more than {window} orders earlier in the file; its rows must be closer together")]
+    #[error(
+        "order {order_no} appeared more than {window} orders earlier in the file; its rows must be closer together"
+    )]
     OrderRowsApart { order_no: String, window: usize },
     /// An export of several shops whose order numbers collide.
     #[error(

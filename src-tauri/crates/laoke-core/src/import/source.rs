@@ -300,7 +300,12 @@ fn csv_error(e: csv::Error, file: &str, row: u64, encoding: SourceEncoding) -> I
     match e.into_kind() {
         csv::ErrorKind::Io(source) if source.get_ref().is_some_and(|r| r.is::<decode::Undecodable>()) => {
             let at = source.into_inner().and_then(|e| e.downcast::<decode::Undecodable>().ok());
-            let at = at.map(|b| *b).unwrap_or(decode::Undecodable { line: row, byte: 0, before: String::new(), after: String::new() });
+            let at = at.map(|b| *b).unwrap_or(decode::Undecodable {
+                line: row,
+                byte: 0,
+                before: String::new(),
+                after: String::new(),
+            });
             ImportError::Undecodable {
                 file: file.to_owned(),
                 encoding: encoding.as_str().to_owned(),

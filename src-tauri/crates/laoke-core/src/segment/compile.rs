@@ -17,7 +17,9 @@ use std::str::FromStr;
 
 /// Why a filter cannot be used. `path` names the rule (`rules[2].rules[0]`);
 /// `field` and `op` are spelled as in the filter's JSON.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[serde(untagged)]
 #[strum(prefix = "filter.", serialize_all = "snake_case")]
 pub enum FilterError {
@@ -241,7 +243,9 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         FieldKind::Number => {
             let nums = values
                 .iter()
-                .map(|v| Decimal::from_str(v).map_err(|_| FilterError::NotANumber { path: path(), value: v.to_string() }))
+                .map(|v| {
+                    Decimal::from_str(v).map_err(|_| FilterError::NotANumber { path: path(), value: v.to_string() })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let range = |lo, hi, exclusive| Ok(Test::Range { field: c.field, lo, hi, exclusive });
             match c.op {
@@ -262,8 +266,9 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
             let day = |d: NaiveDate, add: i64| midnight(d + chrono::Duration::days(add));
             let instant = |lo, hi| Ok(Test::Instant { field: c.field, lo, hi });
             if matches!(c.op, Op::WithinDays | Op::OlderThanDays) {
-                let n: u32 =
-                    values[0].parse().map_err(|_| FilterError::NotDays { path: path(), value: values[0].to_owned() })?;
+                let n: u32 = values[0]
+                    .parse()
+                    .map_err(|_| FilterError::NotDays { path: path(), value: values[0].to_owned() })?;
                 let edge = day(ctx.today, -i64::from(n));
                 return if c.op == Op::WithinDays { instant(Some(edge), None) } else { instant(None, Some(edge)) };
             }

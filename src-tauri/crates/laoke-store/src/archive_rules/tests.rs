@@ -142,7 +142,10 @@ fn a_threshold_preview_shows_the_moves_and_saving_records_them() {
     assert_eq!(history[1].2, "2026-10-24");
 
     let bad = StageThresholds { churn_days: 10, ..StageThresholds::default() };
-    assert!(matches!(store.preview_thresholds(bad, today()), Err(crate::StoreError::Thresholds(laoke_core::lifecycle::ThresholdError::ChurnNotAfterActive))));
+    assert!(matches!(
+        store.preview_thresholds(bad, today()),
+        Err(crate::StoreError::Thresholds(laoke_core::lifecycle::ThresholdError::ChurnNotAfterActive))
+    ));
 }
 
 #[test]

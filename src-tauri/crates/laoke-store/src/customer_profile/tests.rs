@@ -85,10 +85,22 @@ fn bad_edits_change_nothing() {
     let id = id_of(&s, "tb_小鱼儿");
     let before = s.customer_profile(id, today()).unwrap().contact;
     for (code, params, edit) in [
-        ("profile.birthday_invalid", json!({"value": "1990-02-30"}), ProfileEdit { birthday: Some("1990-02-30".into()), ..before.clone() }),
-        ("profile.email_invalid", json!({"value": "not an address"}), ProfileEdit { email: Some("not an address".into()), ..before.clone() }),
+        (
+            "profile.birthday_invalid",
+            json!({"value": "1990-02-30"}),
+            ProfileEdit { birthday: Some("1990-02-30".into()), ..before.clone() },
+        ),
+        (
+            "profile.email_invalid",
+            json!({"value": "not an address"}),
+            ProfileEdit { email: Some("not an address".into()), ..before.clone() },
+        ),
         ("profile.gender_invalid", json!({"value": "x"}), ProfileEdit { gender: Some("x".into()), ..before.clone() }),
-        ("profile.too_long", json!({"field": "name", "max": 100}), ProfileEdit { name: Some("长".repeat(101)), ..before.clone() }),
+        (
+            "profile.too_long",
+            json!({"field": "name", "max": 100}),
+            ProfileEdit { name: Some("长".repeat(101)), ..before.clone() },
+        ),
     ] {
         let err = s.update_profile(id, &edit, "t").unwrap_err();
         assert_eq!((err.code(), err.details()), (code, params), "{err:?}");

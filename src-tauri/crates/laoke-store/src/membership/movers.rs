@@ -4,8 +4,8 @@
 
 use super::preview::Moves;
 use super::TierInputs;
-use crate::EditError;
 use crate::columns::parsed;
+use crate::EditError;
 use crate::{Result, Store};
 use laoke_core::dto::{MoveDirection, TierMove, TierMoverQuery, TierMoves};
 use laoke_core::tier::TierLadder;

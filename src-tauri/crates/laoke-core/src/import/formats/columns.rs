@@ -2,8 +2,8 @@
 //! used), and reading typed values out of a row with a [`Rejection`] naming the
 //! column when a value is unusable.
 
-use crate::import::error::ImportError;
 use crate::error::ErrorCode;
+use crate::import::error::ImportError;
 use crate::import::line::{Rejection, RowProblem};
 use crate::import::source::Record;
 use crate::import::{cells, status};
@@ -118,7 +118,8 @@ impl<'r> Reading<'r> {
     /// The order's status, in any platform's words (see `import::status`).
     pub fn status(&self, col: &Col) -> Result<OrderStatus, Rejection> {
         let word = self.required_text(col, "order status")?;
-        status::normalize(&word).ok_or_else(|| self.reject(Some(col), &RowProblem::UnknownStatus { value: word.clone() }))
+        status::normalize(&word)
+            .ok_or_else(|| self.reject(Some(col), &RowProblem::UnknownStatus { value: word.clone() }))
     }
 
     /// A receiver phone usable as a buyer identity: real (not masked) and a phone

@@ -86,9 +86,7 @@ impl RowReader for Orders {
             Some(t) => t,
             None => date_from_order_no(&order_no)
                 .and_then(|d| cells::local_to_utc(d.and_hms_opt(0, 0, 0)?, self.tz))
-                .ok_or_else(|| {
-                r.reject(self.created.first(), &RowProblem::NoOrderDate)
-            })?,
+                .ok_or_else(|| r.reject(self.created.first(), &RowProblem::NoOrderDate))?,
         };
         let mut line = Line::new(rec.row, order_no.into());
         line.created_at = Some(created);

@@ -80,7 +80,11 @@ impl Orders {
             "paid" | "authorized" | "partially_refunded" | "partially_paid" => goods,
             "refunded" => OrderStatus::Refunded,
             "voided" | "expired" => OrderStatus::Closed,
-            other => return Err(r.reject(Some(&self.financial), &RowProblem::UnknownFinancialStatus { value: other.to_owned() })),
+            other => {
+                return Err(
+                    r.reject(Some(&self.financial), &RowProblem::UnknownFinancialStatus { value: other.to_owned() })
+                )
+            }
         })
     }
 }

@@ -105,8 +105,7 @@ impl<R: Read> Decoding<R> {
                 self.eof = self.raw_end == 0;
             }
             let src = &self.raw[self.raw_pos..self.raw_end];
-            let (result, read, written) =
-                self.decoder.decode_to_utf8_without_replacement(src, &mut self.out, self.eof);
+            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(src, &mut self.out, self.eof);
             let start = self.raw_pos;
             self.finished = self.eof && matches!(result, DecoderResult::InputEmpty);
             self.raw_pos += read;
@@ -214,7 +213,9 @@ mod tests {
         let result = Decoding::new(Trickle(bytes, chunk), encoding, replace, count.clone()).read_to_string(&mut text);
         let result = match result {
             Ok(_) => Ok(text),
-            Err(e) => Err(e.into_inner().and_then(|e| e.downcast::<Undecodable>().ok()).map(|e| *e).expect("undecodable")),
+            Err(e) => {
+                Err(e.into_inner().and_then(|e| e.downcast::<Undecodable>().ok()).map(|e| *e).expect("undecodable"))
+            }
         };
         (result, count.load(Ordering::Relaxed))
     }
