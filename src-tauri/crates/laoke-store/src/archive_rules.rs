@@ -101,7 +101,7 @@ impl Store {
                 purchases: r.get(1)?,
                 first: date_of(r.get(2)?, tz),
                 last: date_of(r.get(3)?, tz),
-                value: crate::columns::decimal(r, 4, "customers", "value")?,
+                value: crate::stored_values::decimal(r, 4, "customers", "value")?,
             });
         }
         Ok(out)

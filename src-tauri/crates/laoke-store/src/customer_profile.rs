@@ -2,8 +2,8 @@
 //! stage and RFM, items and orders, tags and notes) and the seller's edits.
 //! An edited field is marked in `customers.edited`, so imports leave it alone.
 
-use crate::columns::{decimal, parsed};
 use crate::edited_fields::EditedFields;
+use crate::stored_values::{decimal, parsed};
 use crate::{customer_tags, settings, stage_changes, EditError, Result, Store, StoreError};
 use chrono::NaiveDate;
 use laoke_core::dto::{

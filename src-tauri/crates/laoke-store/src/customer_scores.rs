@@ -28,7 +28,7 @@ pub(crate) fn load_all(conn: &Connection) -> Result<HashMap<i64, Score>> {
     let mut rows = stmt.query([])?;
     let mut out = HashMap::new();
     while let Some(r) = rows.next()? {
-        let stage = crate::columns::parsed(r, 1, "customer_scores", "stage")?;
+        let stage = crate::stored_values::parsed(r, 1, "customer_scores", "stage")?;
         let rfm = rfm_at(r, 3)?;
         out.insert(r.get(0)?, Score { stage, stage_since: r.get(2)?, rfm });
     }

@@ -1,7 +1,7 @@
 //! The `customers` table: one row per buyer identity, with its profile and the
 //! totals derived from its orders.
 
-use crate::columns::instant;
+use crate::stored_values::instant;
 use crate::Result;
 use laoke_core::archive::{BuyerIdentity, CustomerRecord, CustomerTotals};
 use laoke_core::time::to_stored;
@@ -90,8 +90,8 @@ pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -
         while let Some(r) = rows.next()? {
             totals.add(
                 crate::orders::kind_at(r, 0)?,
-                crate::columns::decimal(r, 1, "orders", "value")?,
-                crate::columns::decimal(r, 2, "orders", "refund")?,
+                crate::stored_values::decimal(r, 1, "orders", "value")?,
+                crate::stored_values::decimal(r, 2, "orders", "refund")?,
                 instant(r, 3, "orders", "created_at")?,
             );
         }

@@ -2,7 +2,7 @@
 //! `laoke_core::stats`, so Decimal sums stay exact and the definitions live in
 //! one place.
 
-use crate::columns::{decimal, instant, parsed};
+use crate::stored_values::{decimal, instant, parsed};
 use crate::{Result, Store};
 use laoke_core::archive::OrderKind;
 use laoke_core::dto::Dashboard;

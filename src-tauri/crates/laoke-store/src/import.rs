@@ -97,6 +97,16 @@ impl Prepared {
     }
 }
 
+/// A file being imported: its rows, its name, its size and the bytes read so far
+/// (for progress), and the import's time as stored.
+struct FileStream {
+    source: ImportFile,
+    name: String,
+    total: u64,
+    read: Arc<AtomicU64>,
+    stamp: String,
+}
+
 impl Store {
     /// Imports one file. `progress` is called every few thousand orders and may
     /// return `false` to cancel, which leaves the archive unchanged.
@@ -114,35 +124,28 @@ impl Store {
         let read = Arc::new(AtomicU64::new(0));
         let content = Counted { inner: std::io::BufReader::with_capacity(1 << 16, file), read: read.clone() };
         let source = ImportFile::open(Box::new(content), &name, opts, self.timezone()?)?;
-        let stamp = to_stored(now);
+        let stream = FileStream { source, name, total, read, stamp: to_stored(now) };
         // A bigger page cache while a file streams in: index lookups stay in memory.
         self.conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
-        let result = self.import_stream(source, &name, total, read, flags, &stamp, &mut progress);
+        let result = self.import_stream(stream, flags, &mut progress);
         self.conn.execute_batch(&format!("PRAGMA cache_size = -{}", crate::db::CACHE_KIB))?;
         result
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn import_stream(
         &mut self,
-        source: ImportFile,
-        name: &str,
-        total: u64,
-        read: Arc<AtomicU64>,
+        stream: FileStream,
         flags: &ImportFlags,
-        stamp: &str,
         progress: &mut impl FnMut(&ImportProgress) -> bool,
     ) -> Result<FileReport> {
-        let name = name.to_owned();
-        let stamp = stamp.to_owned();
         // A file that is large next to the archive is a bulk load (see `bulk`).
         let orders_now: i64 = self.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
-        let is_bulk = total > BULK_BYTES && total / 300 > orders_now as u64;
+        let is_bulk = stream.total > BULK_BYTES && stream.total / 300 > orders_now as u64;
         if is_bulk {
             self.conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE")?;
         }
         let rollback_journal = is_bulk && flags.exclusive && self.rollback_journal();
-        let result = self.import_tx(source, name, total, read, flags, stamp, progress, is_bulk);
+        let result = self.import_tx(stream, flags, progress, is_bulk);
         // Settings back whatever the import's result; then the result, then any failure of these.
         if rollback_journal {
             self.wal_again();
@@ -177,18 +180,14 @@ impl Store {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn import_tx(
         &mut self,
-        mut source: ImportFile,
-        name: String,
-        total: u64,
-        read: Arc<AtomicU64>,
+        stream: FileStream,
         flags: &ImportFlags,
-        stamp: String,
         progress: &mut impl FnMut(&ImportProgress) -> bool,
         is_bulk: bool,
     ) -> Result<FileReport> {
+        let FileStream { mut source, name, total, read, stamp } = stream;
         let platform = source.format.platform();
         let tx = self.conn.transaction()?;
         let deferred = if is_bulk { Some(bulk::defer(&tx)?) } else { None };

@@ -11,7 +11,6 @@ mod backups;
 mod borrowing_statement;
 mod bulk;
 mod check_lists;
-mod columns;
 mod customer_bulk;
 mod customer_list;
 mod customer_merges;
@@ -45,6 +44,7 @@ mod segments;
 mod settings;
 mod shops;
 mod stage_changes;
+mod stored_values;
 mod tags;
 mod tier_changes;
 

@@ -6,10 +6,10 @@
 //! Preview and apply share one function (`assign`), so the counts a preview
 //! promises are the counts apply produces.
 
-use crate::tier_changes::set_tier;
+use crate::tier_changes::{set_tier, TierChange};
 use crate::{settings, EditError, Result, Store};
 use chrono::NaiveDate;
-use laoke_core::dto::{TierCount, TierPreview, TierState};
+use laoke_core::dto::{TierChangeReason, TierCount, TierPreview, TierState};
 use laoke_core::tier::{TierLadder, TierWindow};
 use laoke_core::time::{local_date, stored_seconds};
 use rusqlite::{params, OptionalExtension};
@@ -110,7 +110,7 @@ impl Store {
             if date > today {
                 continue;
             }
-            let value = crate::columns::decimal(r, 2, "orders", "value")?;
+            let value = crate::stored_values::decimal(r, 2, "orders", "value")?;
             let purchase = crate::orders::kind_at(r, 1)? == laoke_core::archive::OrderKind::Purchase;
             let s = &mut out[i];
             if start.is_none_or(|st| date >= st) {
@@ -182,15 +182,10 @@ impl Store {
                 }
                 continue;
             }
-            set_tier(
-                &tx,
-                s.id,
-                old.map(|h| h.tier.as_str()),
-                new_name,
-                old.is_some_and(|h| h.pinned),
-                &day(today),
-                "ladder",
-            )?;
+            let from = old.map(|h| h.tier.as_str());
+            let pinned = old.is_some_and(|h| h.pinned);
+            let reason = TierChangeReason::Ladder;
+            set_tier(&tx, TierChange { customer_id: s.id, from, to: new_name, pinned, on: today, reason })?;
         }
         settings::bump_generation(&tx)?;
         tx.commit()?;
@@ -219,13 +214,17 @@ impl Store {
             let now = old.and_then(|h| rank(&h.tier));
             let name = |k: Option<usize>| k.map(|k| ladder.tiers[k].name.as_str());
             if earned > now {
-                set_tier(&tx, s.id, old.map(|h| h.tier.as_str()), name(earned), false, &day(today), "purchase")?;
+                let (from, to) = (old.map(|h| h.tier.as_str()), name(earned));
+                let reason = TierChangeReason::Purchase;
+                set_tier(&tx, TierChange { customer_id: s.id, from, to, pinned: false, on: today, reason })?;
                 changed += 1;
             } else if earned < now {
                 let due = old.and_then(|h| h.downgrade_due.clone());
                 match due {
                     Some(d) if d.as_str() <= day(today).as_str() => {
-                        set_tier(&tx, s.id, old.map(|h| h.tier.as_str()), name(earned), false, &day(today), "review")?;
+                        let (from, to) = (old.map(|h| h.tier.as_str()), name(earned));
+                        let reason = TierChangeReason::Review;
+                        set_tier(&tx, TierChange { customer_id: s.id, from, to, pinned: false, on: today, reason })?;
                         changed += 1;
                     }
                     Some(_) => {}
@@ -261,7 +260,11 @@ impl Store {
                 if !ladder.tiers.iter().any(|t| t.name == n) {
                     return Err(EditError::TierNotInLadder { tier: n.to_owned() }.into());
                 }
-                set_tier(&tx, customer_id, old.as_deref(), Some(n), true, &day(today), "manual")?;
+                let reason = TierChangeReason::Manual;
+                set_tier(
+                    &tx,
+                    TierChange { customer_id, from: old.as_deref(), to: Some(n), pinned: true, on: today, reason },
+                )?;
             }
             None => {
                 tx.execute("UPDATE customer_tiers SET pinned = 0 WHERE customer_id = ?1", [customer_id])?;

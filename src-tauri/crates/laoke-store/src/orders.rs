@@ -68,7 +68,7 @@ pub(crate) struct StoredOrder {
 
 /// The order numbered `order_no` in a shop, with its lines.
 pub(crate) fn find(conn: &Connection, shop_id: i64, order_no: &str) -> Result<Option<StoredOrder>> {
-    use crate::columns::{decimal, instant, parsed};
+    use crate::stored_values::{decimal, instant, parsed};
     let mut stmt = conn.prepare_cached(
         "SELECT o.id, o.customer_id, c.buyer_id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.cod,
                 coalesce(c.merged_into, c.id)
@@ -220,7 +220,7 @@ pub(crate) fn insert(
 impl crate::Store {
     /// An order with its lines, by shop and order number.
     pub fn order(&self, shop_id: i64, order_no: &str) -> Result<Option<laoke_core::dto::OrderView>> {
-        use crate::columns::{decimal, parsed};
+        use crate::stored_values::{decimal, parsed};
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.value, o.kind, c.buyer_id,
                     o.platform, o.cod

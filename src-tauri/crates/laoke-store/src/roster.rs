@@ -89,7 +89,7 @@ impl Store {
                 tier: boxed(text(23)?),
                 stage: r.get_ref(19)?.as_str_or_null()?.and_then(|s| s.parse().ok()),
                 rfm,
-                value: crate::columns::decimal(r, 10, "customers", "value")?,
+                value: crate::stored_values::decimal(r, 10, "customers", "value")?,
                 purchases: r.get(11)?,
                 orders,
                 first_purchase: seconds(13)?,

@@ -235,7 +235,7 @@ impl crate::Store {
 /// Decides again how a shop's unconfirmed cash-on-delivery orders count, and
 /// refolds their customers' totals.
 fn recount_cod(conn: &Connection, shop_id: i64, count_cod: bool, now: &str) -> Result<()> {
-    use crate::columns::{decimal, parsed};
+    use crate::stored_values::{decimal, parsed};
     let mut read =
         conn.prepare("SELECT id, status, value, kind, customer_id FROM orders WHERE shop_id = ?1 AND cod = 1")?;
     let mut write = conn.prepare("UPDATE orders SET kind = ?2, updated_at = ?3 WHERE id = ?1")?;

@@ -68,7 +68,7 @@ pub fn history(store: &Store, customer: i64) -> Result<Output, Failure> {
     let h = store.tier_history(customer)?;
     let mut text = String::new();
     for c in &h {
-        let _ = writeln!(text, "{}  {}  ({})", c.on, arrow(&c.from, &c.to), c.reason);
+        let _ = writeln!(text, "{}  {}  ({})", c.on, arrow(&c.from, &c.to), <&str>::from(c.reason));
     }
     Ok(Output { json: serde_json::json!({ "customer": customer, "changes": to_json(&h) }), text })
 }
@@ -77,7 +77,7 @@ pub fn recent(store: &Store, limit: u32) -> Result<Output, Failure> {
     let changes = store.tier_changes_recent(limit, false)?;
     let mut text = String::new();
     for c in &changes {
-        let _ = writeln!(text, "{}  {:<20} {}  ({})", c.on, c.nick, arrow(&c.from, &c.to), c.reason);
+        let _ = writeln!(text, "{}  {:<20} {}  ({})", c.on, c.nick, arrow(&c.from, &c.to), <&str>::from(c.reason));
     }
     Ok(Output { json: serde_json::json!({ "changes": to_json(&changes) }), text })
 }

@@ -36,6 +36,6 @@ pub use settings::{Settings, Theme};
 pub use shop::{ShopUpdate, ShopView};
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
 pub use tiers::{
-    MoveDirection, TierChangeRow, TierChangeView, TierCount, TierMove, TierMoverQuery, TierMoves, TierOutcome,
-    TierPreview, TierState,
+    MoveDirection, TierChangeReason, TierChangeRow, TierChangeView, TierCount, TierMove, TierMoverQuery, TierMoves,
+    TierOutcome, TierPreview, TierState,
 };

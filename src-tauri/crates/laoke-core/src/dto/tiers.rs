@@ -65,8 +65,7 @@ pub struct TierChangeView {
     pub from: Option<String>,
     pub to: Option<String>,
     pub on: String,
-    /// purchase, review, manual or ladder.
-    pub reason: String,
+    pub reason: TierChangeReason,
 }
 
 /// Which customers of a preview to list: those moving up, down (including to
@@ -124,6 +123,33 @@ pub struct TierChangeRow {
     pub from: Option<String>,
     pub to: Option<String>,
     pub on: String,
-    /// purchase, review, manual or ladder.
-    pub reason: String,
+    pub reason: TierChangeReason,
+}
+
+/// Why a customer's tier changed; stored and sent as its snake-case name.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[ts(export)]
+pub enum TierChangeReason {
+    /// A purchase lifted the customer into a higher tier.
+    Purchase,
+    /// The periodic review moved the customer (down after the grace days).
+    Review,
+    /// The seller pinned or unpinned the customer by hand.
+    Manual,
+    /// A new ladder was applied.
+    Ladder,
 }

@@ -4,7 +4,7 @@
 
 use super::preview::Moves;
 use super::TierInputs;
-use crate::columns::parsed;
+use crate::stored_values::parsed;
 use crate::EditError;
 use crate::{Result, Store};
 use laoke_core::dto::{MoveDirection, TierMove, TierMoverQuery, TierMoves};

@@ -103,7 +103,7 @@ fn preview_promises_what_apply_does() {
     assert_eq!(preview.tiers[1].discount_cost, dec!(30.00));
     let id: i64 = s.conn.query_row("SELECT id FROM customers WHERE buyer_id = 'gold'", [], |r| r.get(0)).unwrap();
     let h = s.tier_history(id).unwrap();
-    assert_eq!((h[0].from.as_deref(), h[0].to.as_deref(), h[0].reason.as_str()), (None, Some("金卡"), "ladder"));
+    assert_eq!((h[0].from.as_deref(), h[0].to.as_deref(), h[0].reason), (None, Some("金卡"), TierChangeReason::Ladder));
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn downgrades_wait_for_review_and_grace_upgrades_do_not() {
     assert_eq!(s.tier_evaluate(d(2026, 12, 8)).unwrap(), 1);
     assert_eq!(tier_of(&s, "gold"), None, "a refund dropped them below every tier");
     let id: i64 = s.conn.query_row("SELECT id FROM customers WHERE buyer_id = 'gold'", [], |r| r.get(0)).unwrap();
-    assert_eq!(s.tier_history(id).unwrap().last().unwrap().reason, "review");
+    assert_eq!(s.tier_history(id).unwrap().last().unwrap().reason, TierChangeReason::Review);
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn pins_survive_recomputes_and_ladder_changes() {
         (profile.tier.as_deref(), profile.tier_pinned, profile.tier_since.as_deref()),
         (Some("金卡"), true, Some("2026-11-22"))
     );
-    assert_eq!(profile.tier_history.last().unwrap().reason, "manual");
+    assert_eq!(profile.tier_history.last().unwrap().reason, TierChangeReason::Manual);
     assert!(s.tier_pin(id, Some("钻石"), d(2026, 11, 22)).is_err(), "only tiers of the ladder");
     s.tier_pin(id, None, d(2027, 3, 1)).unwrap();
     s.tier_apply(&l, d(2027, 3, 1)).unwrap();
@@ -232,8 +232,8 @@ fn recent_changes_list_the_shop_newest_first() {
     let all = s.tier_changes_recent(50, false).unwrap();
     assert_eq!(all.len(), 6, "five customers got a tier from the ladder, one pin");
     assert_eq!(
-        (all[0].buyer_id.as_str(), all[0].reason.as_str(), all[0].on.as_str()),
-        ("silver", "manual", "2026-11-23")
+        (all[0].buyer_id.as_str(), all[0].reason, all[0].on.as_str()),
+        ("silver", TierChangeReason::Manual, "2026-11-23")
     );
     assert_eq!((all[0].from.as_deref(), all[0].to.as_deref()), (Some("银卡"), Some("金卡")));
     let day_to_day = s.tier_changes_recent(50, true).unwrap();
