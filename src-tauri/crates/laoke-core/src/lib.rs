@@ -26,3 +26,38 @@ pub mod time;
 pub use error::{ErrorCode, ErrorDto};
 pub use order_status::OrderStatus;
 pub use platform::Platform;
+
+/// The closed vocabularies (platforms, statuses, stages, RFM groups, sort fields, order kinds) are
+/// spelled once, by the variant's name in snake case: serde for IPC and JSON, strum for the archive's
+/// text and the command line. Their `ALL` lists, which give the order a seller reads them in, name
+/// every variant once.
+#[cfg(test)]
+mod spellings {
+    use serde::Serialize;
+    use strum::VariantArray;
+
+    fn same<T>(all: &[T])
+    where
+        T: VariantArray + PartialEq + std::fmt::Debug + Serialize + Copy + Into<&'static str>,
+    {
+        let mut sorted: Vec<&'static str> = all.iter().map(|v| (*v).into()).collect();
+        let mut variants: Vec<&'static str> = T::VARIANTS.iter().map(|v| (*v).into()).collect();
+        sorted.sort_unstable();
+        variants.sort_unstable();
+        assert_eq!(sorted, variants, "ALL names every variant once");
+        for v in all {
+            let text: &'static str = (*v).into();
+            assert_eq!(serde_json::to_value(v).unwrap(), text, "serde and strum spell {v:?} alike");
+        }
+    }
+
+    #[test]
+    fn every_vocabulary_is_spelled_once() {
+        same(&crate::Platform::ALL);
+        same(&crate::OrderStatus::ALL);
+        same(&crate::lifecycle::Stage::ALL);
+        same(&crate::rfm::RfmGroup::ALL);
+        same(&crate::segment::SortField::ALL);
+        assert_eq!("refund_document".parse(), Ok(crate::archive::OrderKind::RefundDocument));
+    }
+}

@@ -20,7 +20,23 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Stage {
@@ -37,21 +53,8 @@ impl Stage {
         [Stage::Potential, Stage::New, Stage::Active, Stage::Loyal, Stage::Sleeping, Stage::Churned];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Potential => "potential",
-            Stage::New => "new",
-            Stage::Active => "active",
-            Stage::Loyal => "loyal",
-            Stage::Sleeping => "sleeping",
-            Stage::Churned => "churned",
-        }
-    }
-}
-
-impl std::str::FromStr for Stage {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Stage, ()> {
-        Stage::ALL.into_iter().find(|st| st.as_str() == s).ok_or(())
+        // The spelling is strum's snake case of the variant, as serde's is.
+        self.into()
     }
 }
 

@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum OrderStatus {
@@ -34,14 +37,8 @@ impl OrderStatus {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            OrderStatus::Unpaid => "unpaid",
-            OrderStatus::Paid => "paid",
-            OrderStatus::Shipped => "shipped",
-            OrderStatus::Completed => "completed",
-            OrderStatus::Closed => "closed",
-            OrderStatus::Refunded => "refunded",
-        }
+        // The spelling is strum's snake case of the variant, as serde's is.
+        self.into()
     }
 
     /// Whether money changed hands and stayed: the status half of "is a purchase".

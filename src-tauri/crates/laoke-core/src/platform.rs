@@ -6,7 +6,22 @@ use std::fmt;
 use std::str::FromStr;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Platform {
@@ -37,17 +52,8 @@ impl Platform {
 
     /// The identifier stored in the database and used on the command line.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Platform::Taobao => "taobao",
-            Platform::Tmall => "tmall",
-            Platform::Pinduoduo => "pinduoduo",
-            Platform::Jd => "jd",
-            Platform::Douyin => "douyin",
-            Platform::Shopify => "shopify",
-            Platform::Woocommerce => "woocommerce",
-            Platform::Etsy => "etsy",
-            Platform::Generic => "generic",
-        }
+        // The spelling is strum's snake case of the variant, as serde's is.
+        self.into()
     }
 
     /// Whether the platform numbers orders across all its shops, so that an order

@@ -21,7 +21,23 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum RfmGroup {
@@ -54,19 +70,8 @@ impl RfmGroup {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            RfmGroup::Champions => "champions",
-            RfmGroup::Loyal => "loyal",
-            RfmGroup::PotentialLoyalist => "potential_loyalist",
-            RfmGroup::New => "new",
-            RfmGroup::Promising => "promising",
-            RfmGroup::NeedsAttention => "needs_attention",
-            RfmGroup::AboutToSleep => "about_to_sleep",
-            RfmGroup::AtRisk => "at_risk",
-            RfmGroup::CantLoseThem => "cant_lose_them",
-            RfmGroup::Hibernating => "hibernating",
-            RfmGroup::Lost => "lost",
-        }
+        // The spelling is strum's snake case of the variant, as serde's is.
+        self.into()
     }
 
     /// The group of an R, F, M score triple (each 1–5).
@@ -82,13 +87,6 @@ impl RfmGroup {
         ];
         let fm = (s.f + s.m).div_ceil(2);
         GRID[usize::from(s.r.clamp(1, 5) - 1)][usize::from(fm.clamp(1, 5) - 1)]
-    }
-}
-
-impl std::str::FromStr for RfmGroup {
-    type Err = ();
-    fn from_str(s: &str) -> Result<RfmGroup, ()> {
-        RfmGroup::ALL.into_iter().find(|g| g.as_str() == s).ok_or(())
     }
 }
 

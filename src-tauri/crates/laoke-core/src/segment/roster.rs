@@ -124,7 +124,21 @@ impl CustomerFacts {
 }
 
 /// The fields a list can be sorted by: every column of a customer row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum SortField {
@@ -164,28 +178,8 @@ impl SortField {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            SortField::Id => "id",
-            SortField::Platform => "platform",
-            SortField::BuyerId => "buyer_id",
-            SortField::Nick => "nick",
-            SortField::Purchases => "purchases",
-            SortField::Orders => "orders",
-            SortField::Value => "value",
-            SortField::FirstPurchase => "first_purchase",
-            SortField::LastPurchase => "last_purchase",
-            SortField::Stage => "stage",
-            SortField::Rfm => "rfm",
-            SortField::Tier => "tier",
-            SortField::Tags => "tags",
-        }
-    }
-}
-
-impl std::str::FromStr for SortField {
-    type Err = ();
-    fn from_str(s: &str) -> Result<SortField, ()> {
-        SortField::ALL.into_iter().find(|f| f.as_str() == s).ok_or(())
+        // The spelling is strum's snake case of the variant, as serde's is.
+        self.into()
     }
 }
 
