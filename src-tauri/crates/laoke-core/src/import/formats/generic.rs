@@ -123,6 +123,15 @@ fn id_text(s: &str) -> CompactString {
     }
 }
 
+/// The registry's binding of a generic file: only with the seller's column mapping.
+pub(super) fn bind(c: &Columns<'_>, b: &super::Binding<'_>) -> Result<Box<dyn RowReader>, ImportError> {
+    let mapping = b.mapping.ok_or_else(|| ImportError::InvalidMapping {
+        file: b.file.to_owned(),
+        reason: "a generic file needs a column mapping".into(),
+    })?;
+    Ok(Box::new(Mapped::bind(c, mapping, b.tz)?))
+}
+
 impl RowReader for Mapped {
     fn read(&self, rec: &Record) -> Result<Line, Rejection> {
         let r = Reading { rec, tz: self.tz, date_format: self.date_format.as_deref() };

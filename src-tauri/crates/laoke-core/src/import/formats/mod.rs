@@ -24,8 +24,11 @@ use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+/// An export format the importer reads. Adding one is a module (its columns and its
+/// `RowReader`) and a line in [`REGISTRY`] (plus its name here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[ts(export)]
 pub enum ImportFormat {
     TaobaoOrders,
@@ -40,47 +43,99 @@ pub enum ImportFormat {
     Generic,
 }
 
+/// What the importer knows of a format: whose orders it holds, the columns that
+/// recognize it in a header, and how to bind a reader to a header.
+struct Registered {
+    format: ImportFormat,
+    platform: Platform,
+    markers: &'static [&'static str],
+    bind: fn(&columns::Columns<'_>, &Binding<'_>) -> Result<Box<dyn RowReader>, ImportError>,
+}
+
+/// A reader of a format bound by its module's `bind(columns, tz)`.
+macro_rules! reader {
+    ($t:ty) => {
+        |c, b| Ok(Box::new(<$t>::bind(c, b.tz)?) as Box<dyn RowReader>)
+    };
+}
+
+/// Every format, in the order detection breaks ties (an order report before its item report).
+const REGISTRY: [Registered; 10] = [
+    Registered {
+        format: ImportFormat::TaobaoOrders,
+        platform: Platform::Taobao,
+        markers: taobao::MARKERS,
+        bind: reader!(taobao::Orders),
+    },
+    Registered {
+        format: ImportFormat::TaobaoItems,
+        platform: Platform::Taobao,
+        markers: taobao_items::MARKERS,
+        bind: reader!(taobao_items::Items),
+    },
+    Registered {
+        format: ImportFormat::Pinduoduo,
+        platform: Platform::Pinduoduo,
+        markers: pinduoduo::MARKERS,
+        bind: reader!(pinduoduo::Orders),
+    },
+    Registered { format: ImportFormat::Jd, platform: Platform::Jd, markers: jd::MARKERS, bind: reader!(jd::Orders) },
+    Registered {
+        format: ImportFormat::Douyin,
+        platform: Platform::Douyin,
+        markers: douyin::MARKERS,
+        bind: reader!(douyin::Orders),
+    },
+    Registered {
+        format: ImportFormat::Shopify,
+        platform: Platform::Shopify,
+        markers: shopify::MARKERS,
+        bind: reader!(shopify::Orders),
+    },
+    Registered {
+        format: ImportFormat::Woocommerce,
+        platform: Platform::Woocommerce,
+        markers: woocommerce::MARKERS,
+        bind: reader!(woocommerce::Orders),
+    },
+    Registered {
+        format: ImportFormat::EtsyOrders,
+        platform: Platform::Etsy,
+        markers: etsy::ORDER_MARKERS,
+        bind: reader!(etsy::Orders),
+    },
+    Registered {
+        format: ImportFormat::EtsyItems,
+        platform: Platform::Etsy,
+        markers: etsy::ITEM_MARKERS,
+        bind: reader!(etsy::Items),
+    },
+    Registered { format: ImportFormat::Generic, platform: Platform::Generic, markers: &[], bind: generic::bind },
+];
+
 impl ImportFormat {
-    pub const ALL: [ImportFormat; 10] = [
-        ImportFormat::TaobaoOrders,
-        ImportFormat::TaobaoItems,
-        ImportFormat::Pinduoduo,
-        ImportFormat::Jd,
-        ImportFormat::Douyin,
-        ImportFormat::Shopify,
-        ImportFormat::Woocommerce,
-        ImportFormat::EtsyOrders,
-        ImportFormat::EtsyItems,
-        ImportFormat::Generic,
-    ];
+    pub const ALL: [ImportFormat; 10] = {
+        let mut all = [ImportFormat::Generic; 10];
+        let mut i = 0;
+        while i < REGISTRY.len() {
+            all[i] = REGISTRY[i].format;
+            i += 1;
+        }
+        all
+    };
+
+    fn registered(self) -> &'static Registered {
+        // Every variant has its line: `every_format_is_registered_once` checks it.
+        REGISTRY.iter().find(|r| r.format == self).unwrap_or(&REGISTRY[REGISTRY.len() - 1])
+    }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ImportFormat::TaobaoOrders => "taobao_orders",
-            ImportFormat::TaobaoItems => "taobao_items",
-            ImportFormat::Pinduoduo => "pinduoduo",
-            ImportFormat::Jd => "jd",
-            ImportFormat::Douyin => "douyin",
-            ImportFormat::Shopify => "shopify",
-            ImportFormat::Woocommerce => "woocommerce",
-            ImportFormat::EtsyOrders => "etsy_orders",
-            ImportFormat::EtsyItems => "etsy_items",
-            ImportFormat::Generic => "generic",
-        }
+        self.into()
     }
 
     /// The platform whose orders and buyers the format holds.
     pub fn platform(self) -> Platform {
-        match self {
-            ImportFormat::TaobaoOrders | ImportFormat::TaobaoItems => Platform::Taobao,
-            ImportFormat::Pinduoduo => Platform::Pinduoduo,
-            ImportFormat::Jd => Platform::Jd,
-            ImportFormat::Douyin => Platform::Douyin,
-            ImportFormat::Shopify => Platform::Shopify,
-            ImportFormat::Woocommerce => Platform::Woocommerce,
-            ImportFormat::EtsyOrders | ImportFormat::EtsyItems => Platform::Etsy,
-            ImportFormat::Generic => Platform::Generic,
-        }
+        self.registered().platform
     }
 
     /// Whether the file only adds lines to orders another report holds.
@@ -89,18 +144,7 @@ impl ImportFormat {
     }
 
     fn markers(self) -> &'static [&'static str] {
-        match self {
-            ImportFormat::TaobaoOrders => taobao::MARKERS,
-            ImportFormat::TaobaoItems => taobao_items::MARKERS,
-            ImportFormat::Pinduoduo => pinduoduo::MARKERS,
-            ImportFormat::Jd => jd::MARKERS,
-            ImportFormat::Douyin => douyin::MARKERS,
-            ImportFormat::Shopify => shopify::MARKERS,
-            ImportFormat::Woocommerce => woocommerce::MARKERS,
-            ImportFormat::EtsyOrders => etsy::ORDER_MARKERS,
-            ImportFormat::EtsyItems => etsy::ITEM_MARKERS,
-            ImportFormat::Generic => &[],
-        }
+        self.registered().markers
     }
 }
 
@@ -141,23 +185,21 @@ pub struct Binding<'a> {
 /// A reader for `format` over this header, or the column it lacks.
 pub fn bind(format: ImportFormat, b: &Binding<'_>) -> Result<Box<dyn RowReader>, ImportError> {
     let cols = columns::Columns { headers: b.headers, file: b.file, format: format.as_str() };
-    let tz = b.tz;
-    Ok(match format {
-        ImportFormat::TaobaoOrders => Box::new(taobao::Orders::bind(&cols, tz)?),
-        ImportFormat::TaobaoItems => Box::new(taobao_items::Items::bind(&cols, tz)?),
-        ImportFormat::Pinduoduo => Box::new(pinduoduo::Orders::bind(&cols, tz)?),
-        ImportFormat::Jd => Box::new(jd::Orders::bind(&cols, tz)?),
-        ImportFormat::Douyin => Box::new(douyin::Orders::bind(&cols, tz)?),
-        ImportFormat::Shopify => Box::new(shopify::Orders::bind(&cols, tz)?),
-        ImportFormat::Woocommerce => Box::new(woocommerce::Orders::bind(&cols, tz)?),
-        ImportFormat::EtsyOrders => Box::new(etsy::Orders::bind(&cols, tz)?),
-        ImportFormat::EtsyItems => Box::new(etsy::Items::bind(&cols, tz)?),
-        ImportFormat::Generic => {
-            let mapping = b.mapping.ok_or_else(|| ImportError::InvalidMapping {
-                file: b.file.to_owned(),
-                reason: "a generic file needs a column mapping".into(),
-            })?;
-            Box::new(generic::Mapped::bind(&cols, mapping, tz)?)
+    (format.registered().bind)(&cols, b)
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn every_format_is_registered_once() {
+        for f in ImportFormat::ALL {
+            assert_eq!(REGISTRY.iter().filter(|r| r.format == f).count(), 1, "{f:?}");
+            assert_eq!(f.as_str().parse(), Ok(f));
+            assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
         }
-    })
+        let distinct: std::collections::HashSet<_> = ImportFormat::ALL.into_iter().collect();
+        assert_eq!(distinct.len(), ImportFormat::ALL.len());
+    }
 }
