@@ -41,8 +41,15 @@ pub enum ImportError {
     UnbalancedQuotes { file: String, row: u64 },
     #[error("{file}: {ragged} of {rows} rows have more cells than the header ({columns} columns); wrong delimiter?")]
     Ragged { file: String, rows: u64, ragged: u64, columns: usize },
-    #[error("{file}: invalid column mapping: {reason}")]
-    InvalidMapping { file: String, reason: String },
+    /// A generic file (no known export) read without a column mapping.
+    #[error("{file}: a generic file needs a column mapping")]
+    MappingNeeded { file: String },
+    /// The mapping leaves a field the importer cannot do without unmapped (`order_id`, `created_at`).
+    #[error("{file}: the column mapping must map a column to {field:?}")]
+    MappingMissingField { file: String, field: super::MappedField },
+    /// The mapping gives no amount: neither the amount paid nor a unit price.
+    #[error("{file}: the column mapping must map a column to amount, or to unit_price (and quantity)")]
+    MappingNoAmount { file: String },
     #[error("{file}: {rejected} rows were rejected and --strict was given; nothing was imported")]
     Strict { file: String, rejected: usize },
     #[error("{file}: cannot read the file: {source}")]

@@ -39,9 +39,6 @@ pub enum FilterError {
     NotDays { path: String, value: String },
     #[error("filter rule {path}: {value:?} is not a YYYY-MM-DD date")]
     NotADate { path: String, value: String },
-    /// The filter is not a filter at all (JSON the UI or a script got wrong).
-    #[error("the filter cannot be read: {reason}")]
-    Unreadable { reason: String },
 }
 
 crate::coded_errors!(FilterError);

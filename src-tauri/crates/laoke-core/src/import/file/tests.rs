@@ -147,6 +147,17 @@ fn whole_file_failures() {
         code("InvoiceNo,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,a,1,2011-01-01,1,7\n", &bad),
         "import.missing_column"
     );
+    // A generic file needs a mapping, and the mapping the fields an order cannot do without.
+    let uci = "InvoiceNo,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,a,1,2011-01-01,1,7\n";
+    let generic = ImportOptions { format: Some(ImportFormat::Generic), ..Default::default() };
+    assert_eq!(code(uci, &generic), "import.mapping_needed");
+    let mut no_date = uci_mapping();
+    no_date.mapping.as_mut().unwrap().columns.remove(&MappedField::CreatedAt);
+    let err = events(uci, &no_date).err().expect("fails");
+    assert_eq!((err.code(), err.details()["field"].as_str()), ("import.mapping_missing_field", Some("created_at")));
+    let mut no_amount = uci_mapping();
+    no_amount.mapping.as_mut().unwrap().columns.remove(&MappedField::UnitPrice);
+    assert_eq!(code(uci, &no_amount), "import.mapping_no_amount");
 }
 
 #[test]

@@ -78,21 +78,20 @@ pub struct Mapped {
 
 impl Mapped {
     pub fn bind(c: &Columns<'_>, m: &ColumnMapping, tz: Tz) -> Result<Self, ImportError> {
-        let invalid = |reason: String| ImportError::InvalidMapping { file: c.file.to_owned(), reason };
         let col = |field: MappedField| -> Result<Option<Col>, ImportError> {
             match m.columns.get(&field) {
                 None => Ok(None),
                 Some(header) => c.require(&[header.trim()]).map(Some),
             }
         };
-        let required = |field: MappedField, name: &str| -> Result<Col, ImportError> {
-            col(field)?.ok_or_else(|| invalid(format!("map a column to {name}")))
+        let required = |field: MappedField| -> Result<Col, ImportError> {
+            col(field)?.ok_or_else(|| ImportError::MappingMissingField { file: c.file.to_owned(), field })
         };
         let mapped = Mapped {
             tz,
             date_format: m.date_format.clone().filter(|f| !f.trim().is_empty()),
-            order_id: required(MappedField::OrderId, "order_id")?,
-            created_at: required(MappedField::CreatedAt, "created_at")?,
+            order_id: required(MappedField::OrderId)?,
+            created_at: required(MappedField::CreatedAt)?,
             buyer_id: col(MappedField::BuyerId)?,
             buyer_name: col(MappedField::BuyerName)?,
             phone: col(MappedField::Phone)?,
@@ -109,7 +108,7 @@ impl Mapped {
             payment: [col(MappedField::PaymentMethod)?],
         };
         if mapped.amount.is_none() && mapped.unit_price.is_none() {
-            return Err(invalid("map a column to amount, or to unit_price (and quantity)".into()));
+            return Err(ImportError::MappingNoAmount { file: c.file.to_owned() });
         }
         Ok(mapped)
     }
@@ -125,10 +124,7 @@ fn id_text(s: &str) -> CompactString {
 
 /// The registry's binding of a generic file: only with the seller's column mapping.
 pub(super) fn bind(c: &Columns<'_>, b: &super::Binding<'_>) -> Result<Box<dyn RowReader>, ImportError> {
-    let mapping = b.mapping.ok_or_else(|| ImportError::InvalidMapping {
-        file: b.file.to_owned(),
-        reason: "a generic file needs a column mapping".into(),
-    })?;
+    let mapping = b.mapping.ok_or_else(|| ImportError::MappingNeeded { file: b.file.to_owned() })?;
     Ok(Box::new(Mapped::bind(c, mapping, b.tz)?))
 }
 
