@@ -1,23 +1,15 @@
-// Pure rules of segment filters, mirroring laoke-core's `Field::kind` and `Op::fits`: which operators a field
-// takes, how many values each operator needs, when a filter is complete, and defaults when a field or op changes.
+// Pure rules of segment filters: which operators a field takes and the fixed vocabularies come from Rust
+// (bindings/filterSchema.ts, generated from `Field::kind` and `Op::fits`); here, how many values each operator
+// needs, when a filter is complete enough to ask Rust, and defaults when a field or op changes.
 import type { Condition } from "../../bindings/Condition";
 import type { Field } from "../../bindings/Field";
 import type { Filter } from "../../bindings/Filter";
 import type { Op } from "../../bindings/Op";
 import type { Rule } from "../../bindings/Rule";
-import { PLATFORMS } from "../../components/PlatformTag";
+import { FIELD_KINDS, OPS_BY_KIND, VOCABULARIES, type FieldKind } from "../../bindings/filterSchema";
 
-export type FieldKind = "choice" | "text" | "number" | "date" | "flag";
-
-const KINDS: Record<Field, FieldKind> = {
-  platform: "choice", stage: "choice", rfm: "choice", tier: "choice", tag: "choice", shop: "choice", gender: "choice",
-  province: "choice", city: "choice",
-  nick: "text", item: "text", category: "text",
-  rfm_r: "number", rfm_f: "number", rfm_m: "number", value: "number", purchases: "number", orders: "number",
-  birthday_month: "number",
-  first_purchase: "date", last_purchase: "date", first_order: "date", last_order: "date",
-  dnd: "flag",
-};
+export type { FieldKind };
+export { OPS_BY_KIND, VOCABULARIES };
 
 /** Fields in the order the field picker groups them. */
 export const FIELD_GROUPS: readonly { key: string; fields: readonly Field[] }[] = [
@@ -27,25 +19,7 @@ export const FIELD_GROUPS: readonly { key: string; fields: readonly Field[] }[] 
   { key: "items", fields: ["item", "category"] },
 ];
 
-export const OPS_BY_KIND: Record<FieldKind, readonly Op[]> = {
-  choice: ["eq", "ne", "in", "not_in", "is_set", "not_set"],
-  text: ["eq", "ne", "in", "not_in", "contains", "is_set", "not_set"],
-  number: ["eq", "ne", "in", "not_in", "gt", "gte", "lt", "lte", "between", "is_set", "not_set"],
-  date: ["eq", "gt", "gte", "lt", "lte", "between", "is_set", "not_set", "within_days", "older_than_days"],
-  flag: ["eq", "ne", "in"],
-};
-
-/** Fixed vocabularies (Rust refuses other values); other choice fields take free text. */
-export const VOCABULARIES: Partial<Record<Field, readonly string[]>> = {
-  platform: PLATFORMS,
-  stage: ["potential", "new", "active", "loyal", "sleeping", "churned"],
-  rfm: ["champions", "loyal", "potential_loyalist", "new", "promising", "needs_attention", "about_to_sleep",
-    "at_risk", "cant_lose_them", "hibernating", "lost"],
-  gender: ["f", "m"],
-  dnd: ["true", "false"],
-};
-
-export const fieldKind = (field: Field): FieldKind => KINDS[field];
+export const fieldKind = (field: Field): FieldKind => FIELD_KINDS[field];
 export const opsFor = (field: Field): readonly Op[] => OPS_BY_KIND[fieldKind(field)];
 export const opFits = (field: Field, op: Op): boolean => opsFor(field).includes(op);
 export const isGroup = (rule: Rule): rule is Filter => "rules" in rule;

@@ -310,12 +310,15 @@ fn vocabulary_len(field: Field) -> u32 {
 
 /// Fields with a fixed vocabulary refuse values outside it (a typo would
 /// otherwise silently match nobody).
+/// The genders a profile records: female and male (or none).
+pub(crate) const GENDERS: [&str; 2] = ["f", "m"];
+
 fn choice_is_known(field: Field, v: &str) -> bool {
     match field {
         Field::Platform => Platform::from_str(v).is_ok(),
         Field::Stage => Stage::from_str(v).is_ok(),
         Field::Rfm => RfmGroup::from_str(v).is_ok(),
-        Field::Gender => matches!(v, "f" | "m"),
+        Field::Gender => GENDERS.contains(&v),
         _ => true,
     }
 }

@@ -54,7 +54,7 @@ pub struct Condition {
 }
 
 /// Every customer field a filter can test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Field {
@@ -90,7 +90,8 @@ pub enum Field {
 }
 
 /// What kind of value a field holds, which decides the operators it takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     /// A value from a fixed or user-made list: eq, ne, in, not_in, is_set, not_set.
     Choice,
@@ -117,7 +118,7 @@ impl Field {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Op {

@@ -4,6 +4,7 @@
 pub mod compile;
 pub mod filter;
 pub mod roster;
+pub mod schema;
 
 pub use compile::{compile, Context, FilterError, Predicate};
 pub use filter::{Condition, Field, Filter, Match, Op, Rule};
