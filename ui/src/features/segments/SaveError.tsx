@@ -5,21 +5,14 @@ import { useTranslation } from "react-i18next";
 import { errorKey, errorParams, toErrorDto } from "../../app/errors";
 import { ErrorAlert } from "../../components/ErrorAlert";
 
-/** "rules[1].rules[0]" → "2.1": the rule's place as a person counts it. */
-export function rulePlace(path: string): string {
-  const nums = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
-  return nums.length ? nums.join(".") : path;
-}
-
 export function SaveError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const dto = toErrorDto(error);
   if (dto.code.startsWith("filter.")) {
-    // The rule's place as a person counts it, its field and operator in segment words.
+    // The rule's place as a person counts it comes from Rust (`rule`, "2.1"); its field and operator in segment words.
     const params = errorParams(dto.details);
     const words = {
       ...params,
-      path: rulePlace(String(params.path ?? "")),
       ...(params.field !== undefined ? { field: t(`segments.field.${params.field}`, { defaultValue: String(params.field) }) } : {}),
       ...(params.op !== undefined ? { op: t(`segments.op.${params.op}`, { defaultValue: String(params.op) }) } : {}),
     };

@@ -124,7 +124,7 @@ describe("SegmentsPage", () => {
 
   it("shows a refused rule by its code, with the rule's place, and keeps the editor open", async () => {
     answer({ code: "filter.value_count", message: "filter rule rules[0]: needs 2 value(s), has 1",
-      details: { path: "rules[0]", expected: 2, actual: 1 } });
+      details: { path: "rules[0]", rule: "1", expected: 2, actual: 1 } });
     renderPage("/segments", <SegmentsPage />);
     await screen.findAllByTestId("segment-row");
     fireEvent.click(within(row("Big spenders")).getByTestId("segment-edit"));

@@ -15,8 +15,9 @@ use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
-/// Why a filter cannot be used. `path` names the rule (`rules[2].rules[0]`);
-/// `field` and `op` are spelled as in the filter's JSON.
+/// Why a filter cannot be used. `path` names the rule in the filter's JSON
+/// (`rules[2].rules[0]`), `rule` as a person counts it (`3.1`); `field` and `op`
+/// are spelled as in the JSON.
 #[derive(
     Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, strum::IntoStaticStr, strum::VariantNames,
 )]
@@ -24,21 +25,21 @@ use std::str::FromStr;
 #[strum(prefix = "filter.", serialize_all = "snake_case")]
 pub enum FilterError {
     #[error("filter rule {path}: {op:?} does not apply to {field:?}")]
-    OpNotApplicable { path: String, field: Field, op: Op },
+    OpNotApplicable { path: String, rule: String, field: Field, op: Op },
     #[error("filter rule {path}: needs at least one value")]
-    NoValues { path: String },
+    NoValues { path: String, rule: String },
     #[error("filter rule {path}: needs {expected} value(s), has {actual}")]
-    ValueCount { path: String, expected: usize, actual: usize },
+    ValueCount { path: String, rule: String, expected: usize, actual: usize },
     #[error("filter rule {path}: {value:?} is not one of true or false")]
-    NotAYesNo { path: String, value: String },
+    NotAYesNo { path: String, rule: String, value: String },
     #[error("filter rule {path}: {value:?} is not a known {field:?} value")]
-    UnknownChoice { path: String, field: Field, value: String },
+    UnknownChoice { path: String, rule: String, field: Field, value: String },
     #[error("filter rule {path}: {value:?} is not a number")]
-    NotANumber { path: String, value: String },
+    NotANumber { path: String, rule: String, value: String },
     #[error("filter rule {path}: {value:?} is not a number of days")]
-    NotDays { path: String, value: String },
+    NotDays { path: String, rule: String, value: String },
     #[error("filter rule {path}: {value:?} is not a YYYY-MM-DD date")]
-    NotADate { path: String, value: String },
+    NotADate { path: String, rule: String, value: String },
 }
 
 crate::coded_errors!(FilterError);
@@ -158,16 +159,18 @@ impl Test {
 }
 
 pub fn compile(filter: &Filter, ctx: &Context) -> Result<Predicate, FilterError> {
-    group(filter, ctx, "rules")
+    group(filter, ctx, "rules", "")
 }
 
-fn group(filter: &Filter, ctx: &Context, path: &str) -> Result<Predicate, FilterError> {
+/// `path` is where the group's rules are in the JSON, `place` its own number as a person counts it.
+fn group(filter: &Filter, ctx: &Context, path: &str, place: &str) -> Result<Predicate, FilterError> {
     let mut parts = Vec::with_capacity(filter.rules.len());
     for (i, rule) in filter.rules.iter().enumerate() {
         let here = format!("{path}[{i}]");
+        let number = if place.is_empty() { (i + 1).to_string() } else { format!("{place}.{}", i + 1) };
         parts.push(match rule {
-            Rule::Condition(c) => Predicate::Test(condition(c, ctx, &here)?),
-            Rule::Group(g) => group(g, ctx, &format!("{here}.rules"))?,
+            Rule::Condition(c) => Predicate::Test(condition(c, ctx, &here, &number)?),
+            Rule::Group(g) => group(g, ctx, &format!("{here}.rules"), &number)?,
         });
     }
     Ok(match filter.match_ {
@@ -176,11 +179,12 @@ fn group(filter: &Filter, ctx: &Context, path: &str) -> Result<Predicate, Filter
     })
 }
 
-fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterError> {
+fn condition(c: &Condition, ctx: &Context, path: &str, place: &str) -> Result<Test, FilterError> {
     let path = || path.to_owned();
+    let rule = || place.to_owned();
     let kind = c.field.kind();
     if !c.op.fits(kind) {
-        return Err(FilterError::OpNotApplicable { path: path(), field: c.field, op: c.op });
+        return Err(FilterError::OpNotApplicable { path: path(), rule: rule(), field: c.field, op: c.op });
     }
     let wanted = match c.op {
         Op::IsSet | Op::NotSet => 0,
@@ -189,10 +193,10 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         _ => 1,
     };
     match wanted {
-        usize::MAX if c.values.is_empty() => return Err(FilterError::NoValues { path: path() }),
+        usize::MAX if c.values.is_empty() => return Err(FilterError::NoValues { path: path(), rule: rule() }),
         usize::MAX => {}
         n if c.values.len() != n => {
-            return Err(FilterError::ValueCount { path: path(), expected: n, actual: c.values.len() })
+            return Err(FilterError::ValueCount { path: path(), rule: rule(), expected: n, actual: c.values.len() })
         }
         _ => {}
     }
@@ -208,7 +212,7 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         FieldKind::Flag => match (values.as_slice(), negate) {
             (["true" | "1" | "yes"], _) => Ok(Test::Dnd(!negate)),
             (["false" | "0" | "no"], _) => Ok(Test::Dnd(negate)),
-            _ => Err(FilterError::NotAYesNo { path: path(), value: values.join(", ") }),
+            _ => Err(FilterError::NotAYesNo { path: path(), rule: rule(), value: values.join(", ") }),
         },
         FieldKind::Choice | FieldKind::Text if c.op == Op::Contains => {
             Ok(Test::Contains { field: c.field, needle: values[0].to_lowercase() })
@@ -226,7 +230,12 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
         FieldKind::Choice | FieldKind::Text => {
             for v in &values {
                 if !choice_is_known(c.field, v) {
-                    return Err(FilterError::UnknownChoice { path: path(), field: c.field, value: v.to_string() });
+                    return Err(FilterError::UnknownChoice {
+                        path: path(),
+                        rule: rule(),
+                        field: c.field,
+                        value: v.to_string(),
+                    });
                 }
             }
             if let Some(codes) = values.iter().map(|v| value_code(c.field, v)).collect::<Option<Vec<u32>>>() {
@@ -241,7 +250,11 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
             let nums = values
                 .iter()
                 .map(|v| {
-                    Decimal::from_str(v).map_err(|_| FilterError::NotANumber { path: path(), value: v.to_string() })
+                    Decimal::from_str(v).map_err(|_| FilterError::NotANumber {
+                        path: path(),
+                        rule: rule(),
+                        value: v.to_string(),
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let range = |lo, hi, exclusive| Ok(Test::Range { field: c.field, lo, hi, exclusive });
@@ -263,17 +276,22 @@ fn condition(c: &Condition, ctx: &Context, path: &str) -> Result<Test, FilterErr
             let day = |d: NaiveDate, add: i64| midnight(d + chrono::Duration::days(add));
             let instant = |lo, hi| Ok(Test::Instant { field: c.field, lo, hi });
             if matches!(c.op, Op::WithinDays | Op::OlderThanDays) {
-                let n: u32 = values[0]
-                    .parse()
-                    .map_err(|_| FilterError::NotDays { path: path(), value: values[0].to_owned() })?;
+                let n: u32 = values[0].parse().map_err(|_| FilterError::NotDays {
+                    path: path(),
+                    rule: rule(),
+                    value: values[0].to_owned(),
+                })?;
                 let edge = day(ctx.today, -i64::from(n));
                 return if c.op == Op::WithinDays { instant(Some(edge), None) } else { instant(None, Some(edge)) };
             }
             let dates = values
                 .iter()
                 .map(|v| {
-                    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                        .map_err(|_| FilterError::NotADate { path: path(), value: v.to_string() })
+                    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| FilterError::NotADate {
+                        path: path(),
+                        rule: rule(),
+                        value: v.to_string(),
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let d = dates[0];

@@ -121,8 +121,12 @@ fn and_or_groups_nest() {
 fn nonsense_is_refused_with_the_place_of_the_rule() {
     let err =
         run(r#"{"rules":[{"match":"any","rules":[{"field":"value","op":"gt","values":["lots"]}]}]}"#).unwrap_err();
-    assert_eq!(err, FilterError::NotANumber { path: "rules[0].rules[0]".into(), value: "lots".into() });
-    assert_eq!(crate::ErrorCode::details(&err), serde_json::json!({ "path": "rules[0].rules[0]", "value": "lots" }));
+    let at = || ("rules[0].rules[0]".to_owned(), "1.1".to_owned());
+    assert_eq!(err, FilterError::NotANumber { path: at().0, rule: at().1, value: "lots".into() });
+    assert_eq!(
+        crate::ErrorCode::details(&err),
+        serde_json::json!({ "path": "rules[0].rules[0]", "rule": "1.1", "value": "lots" })
+    );
     let code = |f: &str| crate::ErrorCode::code(&run(f).unwrap_err());
     assert_eq!(code(r#"{"rules":[{"field":"stage","op":"gt","values":["new"]}]}"#), "filter.op_not_applicable");
     assert_eq!(code(r#"{"rules":[{"field":"stage","op":"eq","values":["sleepy"]}]}"#), "filter.unknown_choice");
