@@ -78,16 +78,15 @@ impl Store {
     /// merged into; the value is not needed for stages and reads as zero.
     fn standings_as_of(&self, as_of: NaiveDate, tz: Tz) -> Result<Vec<Standing>> {
         let end = local_midnight(as_of.succ_opt().unwrap_or(as_of), tz);
-        self.read_standings(
-            "SELECT c.id, coalesce(p.n, 0), p.first, p.last, '0' FROM customers c LEFT JOIN (
-                 SELECT coalesce(oc.merged_into, oc.id) AS root, count(*) AS n, min(o.created_at) AS first,
-                        max(o.created_at) AS last
-                 FROM orders o JOIN customers oc ON oc.id = o.customer_id
+        let sql = format!(
+            "SELECT person.id, coalesce(p.n, 0), p.first, p.last, '0' FROM customers person LEFT JOIN (
+                 SELECT {} AS root, count(*) AS n, min(o.created_at) AS first, max(o.created_at) AS last
+                 FROM orders o JOIN customers c ON c.id = o.customer_id
                  WHERE o.kind = 'purchase' AND o.created_at < ?1 GROUP BY root
-             ) p ON p.root = c.id WHERE c.merged_into IS NULL",
-            [end],
-            tz,
-        )
+             ) p ON p.root = person.id WHERE person.merged_into IS NULL",
+            crate::persons::PERSON_OF_C
+        );
+        self.read_standings(&sql, [end], tz)
     }
 
     /// Rows of (id, purchases, first and last purchase instant, value) as standings.

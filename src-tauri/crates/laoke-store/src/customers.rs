@@ -17,8 +17,10 @@ pub(crate) fn find_id(conn: &Connection, identity: &BuyerIdentity) -> Result<Opt
 /// The person a buyer identity is: the customer it is merged into, else its own
 /// customer (`None`: no customer has it).
 pub(crate) fn person_of(conn: &Connection, identity: &BuyerIdentity) -> Result<Option<i64>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT coalesce(merged_into, id) FROM customers WHERE platform = ?1 AND buyer_id = ?2")?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {} FROM customers c WHERE c.platform = ?1 AND c.buyer_id = ?2",
+        crate::persons::PERSON_OF_C
+    ))?;
     Ok(stmt.query_row(params![identity.platform.as_str(), identity.buyer_id], |r| r.get(0)).optional()?)
 }
 
@@ -71,18 +73,17 @@ pub(crate) fn write_totals(conn: &Connection, id: i64, totals: &CustomerTotals, 
 /// merged into folds their orders too, and a merged customer's change refolds the
 /// customer it was merged into.
 pub(crate) fn refresh_totals(conn: &Connection, ids: &HashSet<i64>, now: &str) -> Result<()> {
-    let mut root_of = conn.prepare_cached("SELECT coalesce(merged_into, id) FROM customers WHERE id = ?1")?;
     let mut roots = HashSet::new();
     for &id in ids {
-        if let Some(root) = root_of.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
+        if let Some(root) = crate::persons::person_of_customer(conn, id)? {
             roots.insert(root);
         }
     }
     // The kind was decided with the order's shop's settings when it was stored.
-    let mut read = conn.prepare_cached(
-        "SELECT kind, value, refund, created_at FROM orders
-         WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)",
-    )?;
+    let mut read = conn.prepare_cached(&format!(
+        "SELECT kind, value, refund, created_at FROM orders WHERE {}",
+        crate::persons::ORDERS_OF_PERSON
+    ))?;
     let mut own = conn.prepare_cached("SELECT kind, value, refund, created_at FROM orders WHERE customer_id = ?1")?;
     let mut members = conn.prepare_cached("SELECT id FROM customers WHERE merged_into = ?1")?;
     let fold = |rows: &mut rusqlite::Rows<'_>| -> Result<CustomerTotals> {

@@ -38,6 +38,7 @@ mod order_items;
 mod orders;
 mod orders_per_shop;
 mod pending_items;
+mod persons;
 mod roster;
 mod schema;
 mod segments;

@@ -82,16 +82,12 @@ impl Store {
         let tz = self.timezone()?;
         let mut out: Vec<Standing> = Vec::new();
         let mut at: HashMap<i64, usize> = HashMap::new();
-        let mut root: HashMap<i64, i64> = HashMap::new();
-        let mut stmt = self.conn.prepare("SELECT id, merged_into FROM customers")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (id, merged): (i64, Option<i64>) = (r.get(0)?, r.get(1)?);
-            root.insert(id, merged.unwrap_or(id));
-            if merged.is_none() {
-                at.insert(id, out.len());
-                out.push(Standing { id, value: Decimal::ZERO, purchases: 0, spent_12m: Decimal::ZERO });
-            }
+        let root = crate::persons::persons(&self.conn)?;
+        let mut ids: Vec<i64> = root.iter().filter(|(id, person)| id == person).map(|(id, _)| *id).collect();
+        ids.sort_unstable();
+        for id in ids {
+            at.insert(id, out.len());
+            out.push(Standing { id, value: Decimal::ZERO, purchases: 0, spent_12m: Decimal::ZERO });
         }
         let start = window.start(today);
         let year_start = TierWindow::Rolling12m.start(today);

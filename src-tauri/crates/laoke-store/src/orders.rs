@@ -69,11 +69,12 @@ pub(crate) struct StoredOrder {
 /// The order numbered `order_no` in a shop, with its lines.
 pub(crate) fn find(conn: &Connection, shop_id: i64, order_no: &str) -> Result<Option<StoredOrder>> {
     use crate::stored_values::{decimal, instant, parsed};
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT o.id, o.customer_id, c.buyer_id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.cod,
-                coalesce(c.merged_into, c.id)
+                {}
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.shop_id = ?1 AND o.order_no = ?2",
-    )?;
+        crate::persons::PERSON_OF_C
+    ))?;
     let mut rows = stmt.query(params![shop_id, order_no])?;
     let Some(r) = rows.next()? else { return Ok(None) };
     let id: i64 = r.get(0)?;
