@@ -12,12 +12,7 @@ use laoke_core::dto::{
 };
 use laoke_core::lifecycle::StageThresholds;
 use laoke_core::segment::Filter;
-use laoke_core::time::to_stored;
 use tauri::{AppHandle, State};
-
-fn stamp() -> String {
-    to_stored(chrono::Utc::now())
-}
 
 #[tauri::command]
 pub async fn customer_profile(archive: State<'_, Archive>, id: i64) -> Result<CustomerProfile, IpcError> {
@@ -31,14 +26,14 @@ pub async fn customer_update(
     id: i64,
     edit: ProfileEdit,
 ) -> Result<(), IpcError> {
-    archive.run(move |s| s.update_profile(id, &edit, &stamp())).await?;
+    archive.run(move |s| s.update_profile(id, &edit, chrono::Utc::now())).await?;
     announce(&app, DataChanged::customers());
     Ok(())
 }
 
 #[tauri::command]
 pub async fn customer_tag(app: AppHandle, archive: State<'_, Archive>, id: i64, tag: String) -> Result<(), IpcError> {
-    archive.run(move |s| s.tag_customer(id, &tag, &stamp())).await?;
+    archive.run(move |s| s.tag_customer(id, &tag, chrono::Utc::now())).await?;
     announce(&app, DataChanged::customers());
     Ok(())
 }
@@ -57,7 +52,7 @@ pub async fn customer_note_add(
     id: i64,
     body: String,
 ) -> Result<(), IpcError> {
-    archive.run(move |s| s.add_note(id, &body, &stamp()).map(|_| ())).await?;
+    archive.run(move |s| s.add_note(id, &body, chrono::Utc::now()).map(|_| ())).await?;
     announce(&app, DataChanged::customers());
     Ok(())
 }
@@ -77,7 +72,7 @@ pub async fn customers_bulk(
     let changed = archive
         .with_roster(move |s, roster, today| {
             let ids = s.target_ids(roster, &target, today)?;
-            s.bulk(&action, &ids, &stamp())
+            s.bulk(&action, &ids, chrono::Utc::now())
         })
         .await?;
     announce(&app, DataChanged::customers());
@@ -106,7 +101,7 @@ pub async fn segment_save(
     name: String,
     filter: Filter,
 ) -> Result<Segment, IpcError> {
-    let saved = archive.run(move |s| s.save_segment(&name, &filter, &stamp())).await?;
+    let saved = archive.run(move |s| s.save_segment(&name, &filter, chrono::Utc::now())).await?;
     announce(&app, DataChanged::customers());
     Ok(saved)
 }
@@ -166,14 +161,14 @@ pub async fn customers_merge(
     target: i64,
     others: Vec<i64>,
 ) -> Result<(), IpcError> {
-    archive.run(move |s| s.merge_customers(target, &others, &stamp())).await?;
+    archive.run(move |s| s.merge_customers(target, &others, chrono::Utc::now())).await?;
     announce(&app, DataChanged::customers());
     Ok(())
 }
 
 #[tauri::command]
 pub async fn customer_unmerge(app: AppHandle, archive: State<'_, Archive>, id: i64) -> Result<(), IpcError> {
-    archive.run(move |s| s.unmerge_customer(id, &stamp())).await?;
+    archive.run(move |s| s.unmerge_customer(id, chrono::Utc::now())).await?;
     announce(&app, DataChanged::customers());
     Ok(())
 }

@@ -84,8 +84,8 @@ pub async fn mapping_presets(archive: State<'_, Archive>) -> Result<Vec<MappingP
 
 #[tauri::command]
 pub async fn mapping_save(app: AppHandle, archive: State<'_, Archive>, preset: MappingPreset) -> Result<(), IpcError> {
-    let now = laoke_core::time::to_stored(chrono::Utc::now());
-    archive.run(move |s| s.save_mapping(&preset.name, &preset.headers, &preset.mapping, &now)).await?;
+    let now = chrono::Utc::now();
+    archive.run(move |s| s.save_mapping(&preset.name, &preset.headers, &preset.mapping, now)).await?;
     crate::commands::announce(&app, DataChanged { tags: vec![laoke_core::dto::DataTag::Imports] });
     Ok(())
 }

@@ -51,7 +51,8 @@ impl Store {
     }
 
     /// Applies `action` to every customer in `ids`; returns how many changed.
-    pub fn bulk(&mut self, action: &BulkAction, ids: &[i64], now: &str) -> Result<u32> {
+    pub fn bulk(&mut self, action: &BulkAction, ids: &[i64], now: chrono::DateTime<chrono::Utc>) -> Result<u32> {
+        let now = &laoke_core::time::to_stored(now);
         let tx = self.conn.transaction()?;
         let mut changed = 0u32;
         match action {

@@ -256,7 +256,7 @@ mod tests {
         assert_eq!(found.total, 1);
         assert_eq!(found.customers[0].id, someone.id);
 
-        store.tag_customer(someone.id, "老客", "2026-11-22T00:00:00Z").unwrap();
+        store.tag_customer(someone.id, "老客", laoke_core::time::from_stored("2026-11-22T00:00:00Z").unwrap()).unwrap();
         let again = store
             .customer_page(&CustomerQuery { search: Some(someone.buyer_id), ..Default::default() }, today())
             .unwrap();

@@ -38,7 +38,8 @@ impl Store {
 
     /// Merges `others` into `target` (one transaction). Customers already merged
     /// into one of `others` move to `target` with it.
-    pub fn merge_customers(&mut self, target: i64, others: &[i64], now: &str) -> Result<()> {
+    pub fn merge_customers(&mut self, target: i64, others: &[i64], now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let now = &laoke_core::time::to_stored(now);
         let tx = self.conn.transaction()?;
         merge(&tx, target, others, now)?;
         tx.commit()?;
@@ -46,7 +47,8 @@ impl Store {
     }
 
     /// Takes `merged` back out of the customer it was merged into.
-    pub fn unmerge_customer(&mut self, merged: i64, now: &str) -> Result<()> {
+    pub fn unmerge_customer(&mut self, merged: i64, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let now = &laoke_core::time::to_stored(now);
         let tx = self.conn.transaction()?;
         let target: Option<i64> = tx
             .query_row("SELECT merged_into FROM customers WHERE id = ?1", [merged], |r| r.get(0))
@@ -137,7 +139,7 @@ mod tests {
         let (a, b) = (ids[0], ids[1]);
         let before = s.customer_profile(a, today).unwrap().facts;
 
-        s.merge_customers(a, &[b], "t").unwrap();
+        s.merge_customers(a, &[b], chrono::DateTime::UNIX_EPOCH).unwrap();
         let merged = s.customer_profile(a, today).unwrap();
         assert_eq!(merged.facts.purchases, 3);
         assert_eq!(merged.facts.value.to_string(), "170.00");
@@ -147,11 +149,14 @@ mod tests {
         let snap = s.roster().unwrap();
         assert_eq!(snap.roster.facts().len(), 3, "the merged customer leaves the list");
         assert!(s.merge_suggestions(&snap).unwrap().is_empty());
-        assert!(s.merge_customers(b, &[a], "t").is_err(), "a merged customer cannot be a target");
+        assert!(
+            s.merge_customers(b, &[a], chrono::DateTime::UNIX_EPOCH).is_err(),
+            "a merged customer cannot be a target"
+        );
 
-        s.unmerge_customer(b, "t").unwrap();
+        s.unmerge_customer(b, chrono::DateTime::UNIX_EPOCH).unwrap();
         assert_eq!(s.customer_profile(a, today).unwrap().facts, before, "undo restores the totals exactly");
         assert_eq!(s.customer_profile(b, today).unwrap().facts.purchases, 1);
-        assert!(s.unmerge_customer(b, "t").is_err());
+        assert!(s.unmerge_customer(b, chrono::DateTime::UNIX_EPOCH).is_err());
     }
 }

@@ -276,7 +276,8 @@ impl Store {
 
     /// Saves the seller's edit of a customer's contact fields; every field that
     /// changed is marked as edited, so later imports keep the seller's value.
-    pub fn update_profile(&mut self, id: i64, edit: &ProfileEdit, now: &str) -> Result<()> {
+    pub fn update_profile(&mut self, id: i64, edit: &ProfileEdit, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let now = &laoke_core::time::to_stored(now);
         let new = validated(edit)?;
         let (old, edited) = self.contact(id)?;
         let mut edited = EditedFields::from_bits_retain(edited);

@@ -28,7 +28,8 @@ pub(crate) fn detach(conn: &Connection, customer_id: i64, tag_id: i64) -> Result
 
 impl crate::Store {
     /// Puts tag `name` on a customer (creating the tag if needed); idempotent.
-    pub fn tag_customer(&mut self, customer_id: i64, name: &str, now: &str) -> Result<()> {
+    pub fn tag_customer(&mut self, customer_id: i64, name: &str, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let now = &laoke_core::time::to_stored(now);
         let name = crate::tags::checked(name)?;
         let tx = self.conn.transaction()?;
         let tag_id = crate::tags::ensure(&tx, name, now)?;

@@ -254,7 +254,7 @@ mod tests {
         ] {
             mapping.columns.insert(f, h.into());
         }
-        store.save_mapping("my shop", &p.headers, &mapping, "t").unwrap();
+        store.save_mapping("my shop", &p.headers, &mapping, chrono::DateTime::UNIX_EPOCH).unwrap();
         let p = store.import_preview(&path, &ImportOptions::default(), None).unwrap();
         assert_eq!((p.format, p.preset.as_deref()), (Some(ImportFormat::Generic), Some("my shop")));
         assert_eq!(p.orders.len(), 2);

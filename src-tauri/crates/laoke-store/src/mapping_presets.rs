@@ -15,7 +15,14 @@ fn header_key(headers: &[String]) -> String {
 
 impl Store {
     /// Saves (or replaces) the preset `name` for files with these headers.
-    pub fn save_mapping(&mut self, name: &str, headers: &[String], mapping: &ColumnMapping, now: &str) -> Result<()> {
+    pub fn save_mapping(
+        &mut self,
+        name: &str,
+        headers: &[String],
+        mapping: &ColumnMapping,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        let now = &laoke_core::time::to_stored(now);
         let name = name.trim();
         if name.is_empty() {
             return Err(EditError::PresetNameEmpty.into());
@@ -74,13 +81,17 @@ mod tests {
         let headers: Vec<String> = ["InvoiceNo", "InvoiceDate", "UnitPrice"].map(String::from).to_vec();
         let mut mapping = ColumnMapping { columns: Default::default(), date_format: None };
         mapping.columns.insert(MappedField::OrderId, "InvoiceNo".into());
-        store.save_mapping("UCI", &headers, &mapping, "2026-11-22T00:00:00Z").unwrap();
+        store
+            .save_mapping("UCI", &headers, &mapping, laoke_core::time::from_stored("2026-11-22T00:00:00Z").unwrap())
+            .unwrap();
         let found = store.mapping_for(&headers).unwrap().unwrap();
         assert_eq!((found.name.as_str(), &found.mapping), ("UCI", &mapping));
         assert_eq!(store.mapping_for(&headers[..2]).unwrap(), None, "another header, no preset");
         mapping.date_format = Some("%d/%m/%Y".into());
-        store.save_mapping("UCI", &headers, &mapping, "2026-11-23T00:00:00Z").unwrap();
+        store
+            .save_mapping("UCI", &headers, &mapping, laoke_core::time::from_stored("2026-11-23T00:00:00Z").unwrap())
+            .unwrap();
         assert_eq!(store.mapping_presets().unwrap().len(), 1, "saving under the same name replaces");
-        assert!(store.save_mapping(" ", &headers, &mapping, "t").is_err());
+        assert!(store.save_mapping(" ", &headers, &mapping, chrono::DateTime::UNIX_EPOCH).is_err());
     }
 }

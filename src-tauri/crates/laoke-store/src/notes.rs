@@ -13,7 +13,8 @@ pub(crate) fn add(conn: &Connection, customer_id: i64, body: &str, now: &str) ->
 
 impl crate::Store {
     /// Adds a note to a customer's timeline.
-    pub fn add_note(&mut self, customer_id: i64, body: &str, now: &str) -> Result<i64> {
+    pub fn add_note(&mut self, customer_id: i64, body: &str, now: chrono::DateTime<chrono::Utc>) -> Result<i64> {
+        let now = &laoke_core::time::to_stored(now);
         add(&self.conn, customer_id, body, now)
     }
 }

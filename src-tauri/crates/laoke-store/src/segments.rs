@@ -45,7 +45,8 @@ impl Store {
     }
 
     /// Saves a segment by name (replacing the filter of one with that name).
-    pub fn save_segment(&mut self, name: &str, filter: &Filter, now: &str) -> Result<Segment> {
+    pub fn save_segment(&mut self, name: &str, filter: &Filter, now: chrono::DateTime<chrono::Utc>) -> Result<Segment> {
+        let now = &laoke_core::time::to_stored(now);
         let name = name.trim();
         if name.is_empty() {
             return Err(EditError::SegmentNameEmpty.into());

@@ -41,7 +41,7 @@ pub fn count(store: &mut Store, name: Option<&str>, filters: &[String], any: boo
 
 pub fn save(store: &mut Store, name: &str, filters: &[String], any: bool) -> Result<Output, Failure> {
     let filter = filter_arg::parse(filters, any)?.unwrap_or_default();
-    let s = store.save_segment(name, &filter, &laoke_core::time::to_stored(chrono::Utc::now()))?;
+    let s = store.save_segment(name, &filter, chrono::Utc::now())?;
     Ok(Output { json: to_json(&s), text: format!("saved segment {} ({})\n", s.name, s.id) })
 }
 

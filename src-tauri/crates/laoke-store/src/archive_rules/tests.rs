@@ -97,7 +97,7 @@ fn stage_counts_on_an_earlier_day_count_a_merged_identitys_purchases() {
     };
     // f bought on 1 Jan, e on 1 Nov. Merged into e, f's purchase makes e a buyer since January.
     let (e, f) = (id(&store, "e_new"), id(&store, "f_churned"));
-    store.merge_customers(e, &[f], "2026-11-22T02:00:00Z").unwrap();
+    store.merge_customers(e, &[f], laoke_core::time::from_stored("2026-11-22T02:00:00Z").unwrap()).unwrap();
     let then = store.stage_counts(NaiveDate::from_ymd_opt(2026, 3, 15).unwrap()).unwrap();
     assert_eq!(then.stages["active"], 1, "e, through f's January purchase");
     assert_eq!(then.stages["new"], 1, "d");
@@ -167,8 +167,8 @@ fn tags_and_stages_survive_a_re_import() {
     store.recompute(today()).unwrap();
     let id: i64 =
         store.conn.query_row("SELECT id FROM customers WHERE buyer_id = 'd_loyal'", [], |r| r.get(0)).unwrap();
-    store.tag_customer(id, "老客", "2026-11-22T02:00:00Z").unwrap();
-    store.add_note(id, "喜欢明前龙井", "2026-11-22T02:00:00Z").unwrap();
+    store.tag_customer(id, "老客", laoke_core::time::from_stored("2026-11-22T02:00:00Z").unwrap()).unwrap();
+    store.add_note(id, "喜欢明前龙井", laoke_core::time::from_stored("2026-11-22T02:00:00Z").unwrap()).unwrap();
     drop(store);
     let mut store = store_with(dir.path());
     assert!(store.refresh(today()).unwrap().is_some(), "an import makes the scores stale");

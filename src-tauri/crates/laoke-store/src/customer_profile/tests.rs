@@ -67,7 +67,7 @@ fn edits_survive_a_re_import_even_when_cleared() {
     edit.birthday = Some("1990-08-15".into());
     edit.birthday_lunar = true;
     edit.hobbies = Some("明前龙井, 紫砂".into());
-    s.update_profile(id, &edit, "2026-11-22T03:00:00Z").unwrap();
+    s.update_profile(id, &edit, laoke_core::time::from_stored("2026-11-22T03:00:00Z").unwrap()).unwrap();
     drop(s);
     let s = store(dir.path());
     let p = s.customer_profile(id, today()).unwrap();
@@ -102,13 +102,13 @@ fn bad_edits_change_nothing() {
             ProfileEdit { name: Some("长".repeat(101)), ..before.clone() },
         ),
     ] {
-        let err = s.update_profile(id, &edit, "t").unwrap_err();
+        let err = s.update_profile(id, &edit, chrono::DateTime::UNIX_EPOCH).unwrap_err();
         assert_eq!((err.code(), err.details()), (code, params), "{err:?}");
         assert_eq!(s.customer_profile(id, today()).unwrap().contact, before);
     }
     // A lunar 30th of the second month is a real lunar date.
     let lunar = ProfileEdit { birthday: Some("1990-02-30".into()), birthday_lunar: true, ..before.clone() };
-    s.update_profile(id, &lunar, "t").unwrap();
+    s.update_profile(id, &lunar, chrono::DateTime::UNIX_EPOCH).unwrap();
 }
 
 #[test]
@@ -118,11 +118,15 @@ fn bulk_changes_and_the_export() {
     let snap = s.roster().unwrap();
     let all = s.target_ids(&snap, &BulkTarget { ids: None, query: Some(CustomerQuery::default()) }, today()).unwrap();
     assert_eq!(all.len(), 2);
-    assert_eq!(s.bulk(&BulkAction::Tag("双11".into()), &all, "t").unwrap(), 2);
-    assert_eq!(s.bulk(&BulkAction::Tag("双11".into()), &all, "t").unwrap(), 0, "tagging twice changes nothing");
-    assert_eq!(s.bulk(&BulkAction::DndOn, &all[..1], "t").unwrap(), 1);
-    assert_eq!(s.bulk(&BulkAction::Untag("双11".into()), &all[1..], "t").unwrap(), 1);
-    assert!(s.bulk(&BulkAction::Tag("  ".into()), &all, "t").is_err());
+    assert_eq!(s.bulk(&BulkAction::Tag("双11".into()), &all, chrono::DateTime::UNIX_EPOCH).unwrap(), 2);
+    assert_eq!(
+        s.bulk(&BulkAction::Tag("双11".into()), &all, chrono::DateTime::UNIX_EPOCH).unwrap(),
+        0,
+        "tagging twice changes nothing"
+    );
+    assert_eq!(s.bulk(&BulkAction::DndOn, &all[..1], chrono::DateTime::UNIX_EPOCH).unwrap(), 1);
+    assert_eq!(s.bulk(&BulkAction::Untag("双11".into()), &all[1..], chrono::DateTime::UNIX_EPOCH).unwrap(), 1);
+    assert!(s.bulk(&BulkAction::Tag("  ".into()), &all, chrono::DateTime::UNIX_EPOCH).is_err());
 
     let snap = s.roster().unwrap();
     let out = dir.path().join("customers.csv");

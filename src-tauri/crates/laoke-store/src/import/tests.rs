@@ -372,7 +372,9 @@ fn a_merged_customer_carries_the_shops_of_those_merged_into_them() {
     assert_eq!(&*taobao.shops, [tea], "the only shop of its platform");
     let cora = by_buyer(&snap, "cora.both@example.com").unwrap();
     assert_eq!(&*cora.shops, [north, south]);
-    store.merge_customers(cora.id, &[taobao.id], "2026-11-22T00:00:00Z").unwrap();
+    store
+        .merge_customers(cora.id, &[taobao.id], laoke_core::time::from_stored("2026-11-22T00:00:00Z").unwrap())
+        .unwrap();
     let snap = store.roster().unwrap();
     let cora = by_buyer(&snap, "cora.both@example.com").unwrap();
     let mut expected = vec![north, south, tea];
