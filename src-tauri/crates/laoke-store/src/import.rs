@@ -192,7 +192,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let deferred = if is_bulk { Some(bulk::defer(&tx)?) } else { None };
         let batch_id = import_batches::start(&tx, BatchSource::File, &stamp)?;
-        import_batches::describe(&tx, batch_id, &name, source.format.as_str(), source.encoding.as_str())?;
+        import_batches::describe(&tx, batch_id, &name, source.format, source.encoding)?;
         let mut report = FileReport {
             file: name.clone(),
             format: source.format,

@@ -29,10 +29,16 @@ pub(crate) fn start(conn: &Connection, source: BatchSource, now: &str) -> Result
 }
 
 /// Names the file a batch imports, once its format and encoding are known.
-pub(crate) fn describe(conn: &Connection, id: i64, file: &str, format: &str, encoding: &str) -> Result<()> {
+pub(crate) fn describe(
+    conn: &Connection,
+    id: i64,
+    file: &str,
+    format: laoke_core::import::ImportFormat,
+    encoding: laoke_core::import::source::SourceEncoding,
+) -> Result<()> {
     conn.execute(
         "UPDATE import_batches SET file_name = ?2, format = ?3, encoding = ?4 WHERE id = ?1",
-        params![id, file, format, encoding],
+        params![id, file, format.as_str(), encoding.as_str()],
     )?;
     Ok(())
 }
