@@ -135,4 +135,20 @@ describe("LiveCount", () => {
     expect(screen.getByTestId("segment-live-count")).toHaveTextContent("1,234 of 300,000 customers");
     expect(counts()).toEqual([{ match: "all", rules: [{ field: "stage", op: "in", values: ["loyal"] }] }]);
   });
+
+  it("says why Rust refuses a value, in the seller's words, instead of a count", async () => {
+    invoked.mockImplementation(invokeBy({
+      app_info: () => dbInfo(10),
+      settings_get: () => settings,
+      tags_list: () => [],
+      segment_count: () => {
+        throw { code: "filter.not_a_number", message: "x", details: { path: "rules[0]", rule: "1", value: "lots" } };
+      },
+    }) as typeof invoke);
+    show({ match: "all", rules: [{ field: "value", op: "gte", values: ["lots"] }] });
+    await waitFor(() => expect(screen.getByTestId("segment-live-count")).toHaveAttribute("data-state", "refused"));
+    const count = screen.getByTestId("segment-live-count");
+    expect(count).toHaveAttribute("data-code", "filter.not_a_number");
+    expect(count).toHaveTextContent("Condition 1: “lots” is not a number.");
+  });
 });

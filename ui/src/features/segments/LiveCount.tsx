@@ -1,5 +1,5 @@
 // How many customers a filter matches now ("1,234 of 300,000 customers"), asked of Rust after a short pause
-// and only once every condition is filled in.
+// once every condition is filled in; a value Rust refuses is said in the seller's words.
 import { Spin, Typography } from "antd";
 import { TeamOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -10,6 +10,7 @@ import { queryKeys } from "../../app/queryKeys";
 import { formatCount } from "../../components/format";
 import { useDebounced } from "../../components/useDebounced";
 import { isComplete } from "./filterModel";
+import { filterProblem } from "./SaveError";
 
 export const COUNT_DEBOUNCE_MS = 300;
 
@@ -35,9 +36,12 @@ export function LiveCount({ filter, delayMs = COUNT_DEBOUNCE_MS, testId = "segme
     );
   }
   if (result.isError && complete) {
+    // A value Rust cannot read is said as Rust says it; anything else is a failure to count.
+    const problem = filterProblem(t, result.error);
     return (
-      <Typography.Text type="danger" data-testid={testId} data-state="error">
-        {t("segments.count.failed")}
+      <Typography.Text type="danger" data-testid={testId} data-state={problem ? "refused" : "error"}
+        data-code={problem?.code}>
+        {problem ? problem.text : t("segments.count.failed")}
       </Typography.Text>
     );
   }
