@@ -44,6 +44,21 @@ fn main() {
         "tier_movers",
         "tier_value_scale",
         "tier_changes_recent",
+        "care_rules",
+        "care_rule_check",
+        "care_rule_save",
+        "care_rule_enable",
+        "care_rule_delete",
+        "care_rule_preview",
+        "care_calendar",
+        "care_day",
+        "care_mark_copied",
+        "care_export_sms",
+        "care_send_email",
+        "care_retry",
+        "care_record_manual",
+        "smtp_password_save",
+        "smtp_test",
     ])))
     .expect("tauri build script failed");
 }

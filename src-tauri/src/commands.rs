@@ -12,10 +12,13 @@ use tauri::{AppHandle, Emitter, State};
 const DATA_CHANGED: &str = "data-changed";
 const DEMO_PROGRESS: &str = "demo-progress";
 
+/// Tells the UI what a write made stale, and wakes the care scheduler: any
+/// write (an import, a profile, a rule) may change what is planned.
 pub fn announce(app: &AppHandle, change: DataChanged) {
     if let Err(e) = app.emit(DATA_CHANGED, change) {
         tracing::warn!("could not emit {DATA_CHANGED}: {e}");
     }
+    crate::scheduler::poke(app);
 }
 
 #[tauri::command]

@@ -1,19 +1,22 @@
-//! Laoke's desktop shell. It owns the window, the IPC commands and (later) the
-//! care scheduler; everything the commands do is a call into `laoke-store`,
+//! Laoke's desktop shell. It owns the window, the IPC commands and the care
+//! scheduler (`scheduler`); everything the commands do is a call into `laoke-store`,
 //! made off the main thread so the window never freezes on a big archive.
 //!
 //! The archive path is `LAOKE_DB` when set (the end-to-end tests give every run
 //! a fresh file), otherwise the OS application-data folder.
 
 mod archive;
+mod care_commands;
 mod commands;
 mod customer_commands;
 mod error;
 mod import_commands;
+mod scheduler;
 mod tier_commands;
 
 use archive::Archive;
 use std::path::PathBuf;
+use tauri::Manager;
 
 pub fn run() {
     tracing_subscriber::fmt()
@@ -24,12 +27,32 @@ pub fn run() {
     tracing::info!(path = %path.display(), "opening the archive");
     let context = tauri::generate_context!();
     tauri::Builder::default()
+        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(Archive::new(path))
+        .manage(Archive::new(path.clone()))
         .manage(tier_commands::TierCache::default())
+        .setup(move |app| {
+            app.manage(scheduler::CareScheduler::start(app.handle().clone(), path));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
+            care_commands::care_rules,
+            care_commands::care_rule_check,
+            care_commands::care_rule_save,
+            care_commands::care_rule_enable,
+            care_commands::care_rule_delete,
+            care_commands::care_rule_preview,
+            care_commands::care_calendar,
+            care_commands::care_day,
+            care_commands::care_mark_copied,
+            care_commands::care_export_sms,
+            care_commands::care_send_email,
+            care_commands::care_retry,
+            care_commands::care_record_manual,
+            care_commands::smtp_password_save,
+            care_commands::smtp_test,
             commands::app_info,
             commands::dashboard,
             commands::shops_list,

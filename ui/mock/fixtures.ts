@@ -47,6 +47,7 @@ export function makeCustomers(n: number, seed = 7): CustomerRow[] {
       first_purchase: first.toISOString().replace(/\.\d+Z$/, "Z"), last_purchase: last.toISOString().replace(/\.\d+Z$/, "Z"),
       stage: null, rfm: null, rfm_cell: null, tier: null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
       shops: [SHOP_NAMES[platform]], province, city,
+      name: null, email: null, phone: null, wechat: null, birthday: null, birthday_lunar: false, dnd: false,
     };
   });
 }

@@ -12,7 +12,9 @@ const params = new URLSearchParams(location.search);
 const scenario = params.get("scenario") ?? "empty";
 if (params.get("lang")) localStorage.setItem("laoke.lang", params.get("lang")!);
 let rows: CustomerRow[] = scenario === "data" ? makeCustomers(2000) : [];
-let settings: Settings = { shop_name: "", timezone: "Asia/Shanghai", currency: "CNY", language: null, theme: "system" };
+let settings: Settings = { shop_name: "", timezone: "Asia/Shanghai", currency: "CNY", language: null, theme: "system",
+  care: { quiet_start: "21:00", quiet_end: "09:00", max_per_week: 2, max_marketing_per_week: 1, no_marketing_after_purchase_days: 2, sms_signature: "" },
+  smtp: { host: "", port: 587, security: "starttls", user: "", from: "" } };
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function demoCreate(n: number) {

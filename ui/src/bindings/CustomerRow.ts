@@ -25,4 +25,16 @@ rfm_cell: string | null, tier: string | null, tags: Array<string>,
 /**
  * The shops the customer ordered in, by name.
  */
-shops: Array<string>, province: string | null, city: string | null, };
+shops: Array<string>, province: string | null, city: string | null, 
+/**
+ * The contact fields care messages go to, and the birthday they are planned on.
+ */
+name: string | null, email: string | null, phone: string | null, wechat: string | null, 
+/**
+ * `YYYY-MM-DD`; month and day of the lunar calendar when `birthday_lunar`.
+ */
+birthday: string | null, birthday_lunar: boolean, 
+/**
+ * Do not disturb: no care or marketing message goes to this customer.
+ */
+dnd: boolean, };

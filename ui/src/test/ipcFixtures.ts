@@ -11,13 +11,16 @@ export function dbInfo(orders: number): DbInfo {
   };
 }
 
-export const settings: Settings = { shop_name: "Test shop", timezone: "Asia/Shanghai", currency: "CNY", language: null, theme: "system" };
+export const settings: Settings = { shop_name: "Test shop", timezone: "Asia/Shanghai", currency: "CNY", language: null, theme: "system",
+  care: { quiet_start: "21:00", quiet_end: "09:00", max_per_week: 2, max_marketing_per_week: 1, no_marketing_after_purchase_days: 2, sms_signature: "" },
+  smtp: { host: "", port: 587, security: "starttls", user: "", from: "" } };
 
 export function customer(id: number, nick: string): CustomerRow {
   return {
     id, platform: "taobao", buyer_id: `b${id}`, nick, purchases: 2, orders: 3, value: "1234.50",
     first_purchase: "2025-01-02T03:04:05Z", last_purchase: "2025-11-02T17:30:00Z", stage: "loyal", rfm: "champions", rfm_cell: "R5F5M4",
     tier: null, tags: ["回头客"], shops: ["小鱼手作铺"], province: "浙江省", city: "杭州市",
+    name: null, email: null, phone: null, wechat: null, birthday: null, birthday_lunar: false, dnd: false,
   };
 }
 

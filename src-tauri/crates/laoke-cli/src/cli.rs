@@ -114,6 +114,13 @@ pub enum Command {
         limit: u32,
         #[arg(long, default_value_t = 0)]
         offset: u32,
+        #[command(subcommand)]
+        action: Option<CustomerAction>,
+    },
+    /// Care messages: rules, the plan, today's worklist, marking copied, the SMS list, email.
+    Care {
+        #[command(subcommand)]
+        action: CareAction,
     },
     /// Saved segments: list, show, count, save, delete.
     Segments {
@@ -139,6 +146,96 @@ pub enum Command {
         #[command(subcommand)]
         action: TierAction,
     },
+    /// The festivals of a year (1901–2099): lunar, solar term, fixed, floating, promotions, as
+    /// [{"key","name_zh","name_en","kind","date"}]; with --holidays, China's statutory days off and
+    /// make-up working days of that year as [{"date","kind","name_zh"}]. Needs no archive.
+    Calendar {
+        #[arg(long)]
+        year: i32,
+        /// The statutory days off (holiday_off) and make-up working days (makeup_workday) instead.
+        #[arg(long)]
+        holidays: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerAction {
+    /// Change every customer the filters select at once (one transaction): {"customers": N changed}.
+    Bulk {
+        /// As for `laoke customers`; repeat for more (all must hold, or any with --any).
+        #[arg(long)]
+        filter: Vec<String>,
+        #[arg(long)]
+        any: bool,
+        /// Only customers in this saved segment (name or id).
+        #[arg(long)]
+        segment: Option<String>,
+        /// Do not disturb: on or off.
+        #[arg(long, value_name = "on|off")]
+        dnd: Option<String>,
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        #[arg(long, value_name = "TAG")]
+        untag: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CareAction {
+    /// Care rules: list, add from a JSON file, delete.
+    Rules {
+        #[command(subcommand)]
+        action: CareRuleAction,
+    },
+    /// Plan the days from..to (shop time) and list their messages:
+    /// {"messages": [{"key","customer_id","rule_id","due","channel","to","priority","status","reason","text"}]}.
+    Plan {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+    },
+    /// The worklist of one day (today by default), planned first: {"date", "messages": […]}.
+    Today {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// Mark planned Wangwang/WeChat messages as copied (sent by hand; they count against the caps).
+    MarkCopied {
+        #[arg(required = true, value_name = "KEY")]
+        keys: Vec<String>,
+    },
+    /// Write the day's planned SMS as a CSV (phone,text) for an SMS platform and mark them exported.
+    ExportSms {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
+    /// Send the day's planned email through the shop's SMTP server (smtp.* settings; the password
+    /// from the OS keychain or LAOKE_SMTP_PASSWORD): {"sent", "failed": [{"key","error"}], "ambiguous"}.
+    SendEmail {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// Put failed messages back to planned, to be sent again.
+    Retry {
+        #[arg(required = true, value_name = "KEY")]
+        keys: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CareRuleAction {
+    /// Every rule: [{"id", "name", "trigger", …}].
+    List,
+    /// Add a rule from a JSON file: {"id"}.
+    Add {
+        #[arg(long, value_name = "FILE.json")]
+        rule: std::path::PathBuf,
+    },
+    /// Delete a rule (what it planned goes; what went out stays).
+    Delete { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -48,7 +48,9 @@ pub enum UsageError {
     #[error("--set expects KEY=VALUE, not {value:?}")]
     SetSyntax { value: String },
     #[strum(serialize = "settings.unknown_key")]
-    #[error("unknown setting {key:?}; the settings are shop_name, timezone, currency, language and theme")]
+    #[error(
+        "unknown setting {key:?}; the settings are shop_name, timezone, currency, language, theme, care.* and smtp.*"
+    )]
     UnknownSetting { key: String },
     #[strum(serialize = "customers.invalid_sort")]
     #[error("cannot sort by {value:?}; use one of {fields}")]
@@ -59,6 +61,21 @@ pub enum UsageError {
     #[strum(serialize = "customers.invalid_platform")]
     #[error("unknown platform {value:?}")]
     CustomersPlatform { value: String },
+    #[strum(serialize = "cli.invalid_date")]
+    #[error("{flag} {value:?} is not a YYYY-MM-DD date")]
+    InvalidDate { flag: &'static str, value: String },
+    #[strum(serialize = "care.rule_file")]
+    #[error("{file}: {reason}")]
+    RuleFile { file: String, reason: String },
+    #[strum(serialize = "settings.value_invalid")]
+    #[error("{key}: {value:?} is not a {expected}")]
+    SettingValue { key: String, value: String, expected: &'static str },
+    #[strum(serialize = "customers.bulk_action")]
+    #[error("say what to do: one of --dnd on|off, --tag T, --untag T")]
+    BulkWhat,
+    #[strum(serialize = "customers.bulk_dnd")]
+    #[error("--dnd takes on or off, not {value:?}")]
+    BulkDnd { value: String },
     /// The output could not be written (a full disk); a closed pipe is no failure.
     #[strum(serialize = "io.write")]
     #[error("cannot write the output: {reason}")]

@@ -137,6 +137,8 @@ pub fn core_codes() -> Vec<&'static str> {
         crate::tier::LadderError::codes(),
         crate::lifecycle::ThresholdError::codes(),
         crate::segment::FilterError::codes(),
+        crate::care::CareError::codes(),
+        crate::festival::CalendarError::codes(),
     ]
     .concat()
 }

@@ -8,9 +8,11 @@
 
 pub mod archive;
 pub mod birthday;
+pub mod care;
 pub mod demo;
 pub mod dto;
 pub mod error;
+pub mod festival;
 pub mod import;
 pub mod lifecycle;
 pub mod order_status;
@@ -58,6 +60,8 @@ mod spellings {
         same(&crate::lifecycle::Stage::ALL);
         same(&crate::rfm::RfmGroup::ALL);
         same(&crate::segment::SortField::ALL);
+        same(&crate::dto::FestivalKind::ALL);
+        same(&crate::dto::DayKind::ALL);
         assert_eq!("refund_document".parse(), Ok(crate::archive::OrderKind::RefundDocument));
     }
 }

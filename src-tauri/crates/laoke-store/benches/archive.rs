@@ -182,6 +182,38 @@ fn main() {
     let _: i64 = raw.query_row("SELECT count(*) FROM (SELECT d FROM t LIMIT 50)", [], |r| r.get(0)).unwrap();
     let baseline_page = t.elapsed().max(Duration::from_micros(1));
 
+    // Care: five rules planned over 30 days, then the same days again (nothing changes).
+    let settings = laoke_core::dto::Settings { shop_name: "老客茶铺".into(), ..store.settings().unwrap() };
+    store.update_settings(&settings).unwrap();
+    store
+        .save_segment(
+            "高价值",
+            &serde_json::from_value(serde_json::json!({"match": "all", "rules": [
+        {"field": "value", "op": "gte", "values": ["800"]}]}))
+            .unwrap(),
+            now,
+        )
+        .unwrap();
+    let rules = [
+        r#"{"name": "生日", "trigger": {"kind": "birthday"}, "channel": "wangwang", "send_at": "10:00", "template": "{nick}，生日快乐！"}"#,
+        r#"{"name": "回访", "trigger": {"kind": "after_purchase", "days": 7, "from": "paid"}, "channel": "wangwang", "send_at": "15:00", "template": "{nick}，{last_item} 喝着还好吗？"}"#,
+        r#"{"name": "唤醒", "trigger": {"kind": "became_sleeping", "days_after": 3}, "channel": "sms", "send_at": "11:00", "priority": "marketing", "template": "{nick}，好久不见，{days_since} 天没来了"}"#,
+        r#"{"name": "双12", "trigger": {"kind": "festival", "key": "double_12", "days_before": 1}, "target": {"segment": "高价值"}, "channel": "wangwang", "send_at": "20:00", "priority": "marketing", "template": "{nick}，明天{festival}"}"#,
+        r#"{"name": "催付", "trigger": {"kind": "unpaid", "minutes": 30}, "channel": "wangwang", "send_at": "10:00", "template": "{nick}，订单还没付款哦"}"#,
+    ];
+    for r in rules {
+        store.add_care_rule(&laoke_core::care::parse(r).unwrap(), now).unwrap();
+    }
+    let plan_to = today + chrono::Days::new(29);
+    let t = Instant::now();
+    let planned = store.plan_care(today, plan_to, now).unwrap();
+    let care_plan = t.elapsed();
+    let t = Instant::now();
+    let replanned = store.plan_care(today, plan_to, now).unwrap();
+    let care_replan = t.elapsed();
+    assert_eq!(planned, replanned, "planning again changes nothing");
+    let care_skipped = planned.iter().filter(|m| m.status == laoke_core::dto::MessageStatus::Skipped).count();
+
     let mut md = String::new();
     let _ = writeln!(
         md,
@@ -259,6 +291,16 @@ fn main() {
         "| customer page, one random filter + sort + page, p95 (200 queries) | {:.2} ms | | |",
         secs(percentile(&times, 0.95)) * 1e3
     );
+    let _ = writeln!(
+        md,
+        "| care plan, 5 rules × 30 days ({} messages, {care_skipped} skipped by the guards) | {:.0} ms | raw scan of {rows} rows: {:.0} ms | {:.1}× |",
+        planned.len(),
+        secs(care_plan) * 1e3,
+        secs(baseline_scan) * 1e3,
+        secs(care_plan) / secs(baseline_scan)
+    );
+    let _ =
+        writeln!(md, "| care plan of the same days again (nothing changes) | {:.0} ms | | |", secs(care_replan) * 1e3);
     let _ = writeln!(
         md,
         "\nShop figures of the run: revenue {}, aov {}, repurchase rate {}.",

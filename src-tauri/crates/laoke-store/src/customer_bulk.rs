@@ -97,14 +97,11 @@ impl Store {
         let mut out = csv::Writer::from_writer(file);
         let csv_error = |e: csv::Error| StoreError::File { path: path.to_path_buf(), source: std::io::Error::other(e) };
         out.write_record(EXPORT_HEADER).map_err(csv_error)?;
-        let mut stmt = self.conn.prepare_cached("SELECT name, phone, email FROM customers WHERE id = ?1")?;
         let mut written = 0;
         let positions: Vec<usize> = ids.iter().filter_map(|&id| snap.roster.position(id)).collect();
         for chunk in positions.chunks(crate::customer_list::MAX_PAGE as usize) {
-            for (row, &at) in crate::customer_list::rows_at(snap, chunk).into_iter().zip(chunk) {
-                let (name, phone, email): (Option<String>, Option<String>, Option<String>) =
-                    stmt.query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-                let dnd = snap.roster.facts()[at].dnd;
+            for row in crate::customer_list::rows_at(&self.conn, snap, chunk)? {
+                let (name, phone, email, dnd) = (row.name, row.phone, row.email, row.dnd);
                 let record = [
                     row.id.to_string(),
                     row.platform.as_str().to_owned(),

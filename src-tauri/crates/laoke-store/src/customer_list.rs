@@ -26,8 +26,15 @@ fn instant_text(secs: Option<i64>) -> Option<String> {
     secs.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).map(to_stored)
 }
 
-/// The list rows of the customers at these roster positions.
-pub(crate) fn rows_at(snap: &RosterSnapshot, positions: &[usize]) -> Vec<CustomerRow> {
+/// The list rows of the customers at these roster positions, with their
+/// contact fields read from the archive (the roster keeps only what filters need).
+pub(crate) fn rows_at(
+    conn: &rusqlite::Connection,
+    snap: &RosterSnapshot,
+    positions: &[usize],
+) -> Result<Vec<CustomerRow>> {
+    let mut contacts = conn
+        .prepare_cached("SELECT name, email, phone, wechat, birthday, birthday_lunar FROM customers WHERE id = ?1")?;
     let tag_names: HashMap<u32, &str> = snap.tags.iter().map(|(name, id)| (*id, name.as_str())).collect();
     let shop_names = |f: &laoke_core::segment::CustomerFacts| -> Vec<String> {
         f.shops.iter().filter_map(|s| snap.shop_names.get(s)).cloned().collect()
@@ -38,7 +45,10 @@ pub(crate) fn rows_at(snap: &RosterSnapshot, positions: &[usize]) -> Vec<Custome
         .map(|f| {
             let mut tags: Vec<String> = f.tags.iter().filter_map(|t| tag_names.get(t)).map(|s| s.to_string()).collect();
             tags.sort();
-            CustomerRow {
+            type Contacts = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, bool);
+            let (name, email, phone, wechat, birthday, birthday_lunar): Contacts = contacts
+                .query_row([f.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+            Ok(CustomerRow {
                 id: f.id,
                 platform: f.platform.unwrap_or(laoke_core::Platform::Generic),
                 buyer_id: f.buyer_id.to_string(),
@@ -56,7 +66,14 @@ pub(crate) fn rows_at(snap: &RosterSnapshot, positions: &[usize]) -> Vec<Custome
                 shops: shop_names(f),
                 province: f.province.as_deref().map(str::to_owned),
                 city: f.city.as_deref().map(str::to_owned),
-            }
+                name,
+                email,
+                phone,
+                wechat,
+                birthday,
+                birthday_lunar,
+                dnd: f.dnd,
+            })
         })
         .collect()
 }
@@ -173,7 +190,7 @@ impl Store {
         let predicate = self.query_predicate(snap, q, today)?;
         let search = self.search_of(q)?;
         let page = snap.roster.select(&predicate, search.as_ref(), &q.sort_keys(), q.offset as usize, limit as usize);
-        Ok(CustomerPage { total: page.total, customers: rows_at(snap, &page.rows) })
+        Ok(CustomerPage { total: page.total, customers: rows_at(&self.conn, snap, &page.rows)? })
     }
 
     /// Every customer a query asks for from `q.offset` on, up to `q.limit`

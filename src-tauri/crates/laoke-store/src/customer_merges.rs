@@ -28,7 +28,7 @@ impl Store {
                 let ids: Vec<i64> = r.get::<_, String>(1)?.split(',').filter_map(|s| s.parse().ok()).collect();
                 let positions: Vec<usize> = ids.iter().filter_map(|&id| snap.roster.position(id)).collect();
                 if positions.len() > 1 {
-                    let customers = crate::customer_list::rows_at(snap, &positions);
+                    let customers = crate::customer_list::rows_at(&self.conn, snap, &positions)?;
                     out.push(MergeSuggestion { reason: reason.to_owned(), value, customers });
                 }
             }

@@ -67,6 +67,21 @@ pub enum EditError {
     #[strum(serialize = "settings.theme_invalid")]
     #[error("{value:?} is not a theme: system, light or dark")]
     ThemeInvalid { value: String },
+    #[strum(serialize = "settings.quiet_hours_invalid")]
+    #[error("quiet hours: {value:?} is not a time of day (HH:MM)")]
+    QuietHoursInvalid { value: String },
+    #[strum(serialize = "settings.care_cap_out_of_range")]
+    #[error("{field}: at most {max} messages a week")]
+    CareCapOutOfRange { field: &'static str, max: u32 },
+    #[strum(serialize = "settings.sms_signature_too_long")]
+    #[error("the SMS signature has at most {max} characters, without 【】")]
+    SmsSignatureTooLong { max: usize },
+    #[strum(serialize = "settings.smtp_from_invalid")]
+    #[error("{value:?} is not a sender address (shop@example.com or Name <shop@example.com>)")]
+    SmtpFromInvalid { value: String },
+    #[strum(serialize = "settings.smtp_host_invalid")]
+    #[error("{value:?} is not a mail server's host name")]
+    SmtpHostInvalid { value: String },
     #[strum(serialize = "demo.customers_out_of_range")]
     #[error("the demo shop has 1 to {max} customers, not {customers}")]
     DemoCustomers { customers: u32, max: u32 },

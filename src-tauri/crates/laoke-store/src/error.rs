@@ -86,6 +86,18 @@ pub enum StoreError {
     #[serde(skip)]
     #[error(transparent)]
     Thresholds(#[from] laoke_core::lifecycle::ThresholdError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Care(#[from] laoke_core::care::CareError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Calendar(#[from] laoke_core::festival::CalendarError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Email(crate::care_email::EmailError),
     #[strum(serialize = "customer.not_found")]
     #[error("no customer {id}")]
     CustomerNotFound { id: i64 },
@@ -126,6 +138,9 @@ impl ErrorCode for StoreError {
             StoreError::Ladder(e) => e.code(),
             StoreError::Thresholds(e) => e.code(),
             StoreError::ShopName(e) => e.code(),
+            StoreError::Care(e) => e.code(),
+            StoreError::Calendar(e) => e.code(),
+            StoreError::Email(e) => e.code(),
             own => own.into(),
         }
     }
@@ -138,6 +153,9 @@ impl ErrorCode for StoreError {
             StoreError::Ladder(e) => e.details(),
             StoreError::Thresholds(e) => e.details(),
             StoreError::ShopName(e) => e.details(),
+            StoreError::Care(e) => e.details(),
+            StoreError::Calendar(e) => e.details(),
+            StoreError::Email(e) => e.details(),
             StoreError::Partial { error, done } => {
                 let mut details = error.details();
                 if !details.is_object() {
@@ -161,6 +179,7 @@ impl ErrorCode for StoreError {
             | StoreError::Corrupt { .. }
             | StoreError::Duplicate { .. }
             | StoreError::Backup { .. } => false,
+            StoreError::Email(crate::care_email::EmailError::ServerInvalid { .. }) => false,
             _ => true,
         }
     }
@@ -171,6 +190,8 @@ impl ErrorCodes for StoreError {
         let own = <Self as strum::VariantNames>::VARIANTS.iter().copied().filter(|c| *c != WRAPS);
         let mut codes: Vec<&'static str> = own.collect();
         codes.extend(EditError::codes());
+        codes.extend(crate::care_email::EmailError::codes());
+        codes.extend(crate::smtp_password::KeychainError::codes());
         codes.extend(laoke_core::error::core_codes());
         codes.sort_unstable();
         codes.dedup();

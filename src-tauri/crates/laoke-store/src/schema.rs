@@ -6,7 +6,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
@@ -25,6 +25,7 @@ pub(crate) fn steps() -> Vec<M<'static>> {
         M::up_with_hook("", crate::orders_per_shop::migrate).foreign_key_check(),
         // Etsy buyers keyed by username, as both Etsy downloads can key them.
         M::up_with_hook("", crate::etsy_usernames::migrate),
+        M::up(V8),
     ]
 }
 
@@ -55,6 +56,9 @@ pub(crate) const V2: &str = concat!(
 
 /// Migration 3: membership tiers and their history.
 pub(crate) const V3: &str = include_str!("customer_tiers.sql");
+
+/// Migration 8: care rules and the outbox of their messages.
+pub(crate) const V8: &str = concat!(include_str!("care_rules.sql"), include_str!("care_messages.sql"));
 
 // Migration 4 (`check_lists`) rewrites CHECK constraints in place; it has no SQL text of its own.
 

@@ -10,6 +10,14 @@ const TIMEZONE: &str = "shop.timezone";
 const CURRENCY: &str = "shop.currency";
 const LANGUAGE: &str = "ui.language";
 const THEME: &str = "ui.theme";
+const CARE: &str = "care";
+const SMTP: &str = "smtp";
+const SHOP_DATES: &str = "calendar.shop_dates";
+
+/// The longest SMS signature, in characters (carriers allow about a dozen).
+pub const SMS_SIGNATURE_MAX: usize = 12;
+/// The highest weekly cap a seller can set: more is no cap at all.
+pub const CARE_CAP_MAX: u32 = 50;
 
 pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<serde_json::Value>> {
     let text: Option<String> =
@@ -68,6 +76,9 @@ pub(crate) fn load(conn: &Connection) -> Result<Settings> {
         language: get_str(conn, LANGUAGE)?.or(d.language),
         // A theme this version does not know (written by a newer one) reads as the default.
         theme: get_str(conn, THEME)?.and_then(|t| t.parse().ok()).unwrap_or(d.theme),
+        // Written by this version only; an unreadable value reads as the defaults.
+        care: get(conn, CARE)?.and_then(|v| serde_json::from_value(v).ok()).unwrap_or(d.care),
+        smtp: get(conn, SMTP)?.and_then(|v| serde_json::from_value(v).ok()).unwrap_or(d.smtp),
     })
 }
 
@@ -86,6 +97,44 @@ fn validate(s: &Settings) -> Result<()> {
     if let Some(l) = s.language.as_deref().filter(|l| !matches!(*l, "zh-CN" | "en-US")) {
         return Err(EditError::LanguageInvalid { value: value(l) }.into());
     }
+    validate_care(&s.care)?;
+    validate_smtp(&s.smtp)
+}
+
+fn validate_care(c: &laoke_core::dto::CareSettings) -> Result<()> {
+    for t in [&c.quiet_start, &c.quiet_end] {
+        if laoke_core::care::rule::time_of_day(t).is_none() {
+            return Err(EditError::QuietHoursInvalid { value: t.clone() }.into());
+        }
+    }
+    for (field, v) in [("care.max_per_week", c.max_per_week), ("care.max_marketing_per_week", c.max_marketing_per_week)]
+    {
+        if v > CARE_CAP_MAX {
+            return Err(EditError::CareCapOutOfRange { field, max: CARE_CAP_MAX }.into());
+        }
+    }
+    if c.no_marketing_after_purchase_days > laoke_core::care::rule::DAYS_MAX {
+        return Err(EditError::CareCapOutOfRange {
+            field: "care.no_marketing_after_purchase_days",
+            max: laoke_core::care::rule::DAYS_MAX,
+        }
+        .into());
+    }
+    let signature = c.sms_signature.trim().trim_start_matches('【').trim_end_matches('】');
+    if signature.chars().count() > SMS_SIGNATURE_MAX {
+        return Err(EditError::SmsSignatureTooLong { max: SMS_SIGNATURE_MAX }.into());
+    }
+    Ok(())
+}
+
+fn validate_smtp(m: &laoke_core::dto::SmtpSettings) -> Result<()> {
+    let host = m.host.trim();
+    if host.chars().any(|c| c.is_whitespace() || c == '/' || c == '@') {
+        return Err(EditError::SmtpHostInvalid { value: m.host.clone() }.into());
+    }
+    if !m.from.trim().is_empty() && m.from.trim().parse::<lettre::message::Mailbox>().is_err() {
+        return Err(EditError::SmtpFromInvalid { value: m.from.clone() }.into());
+    }
     Ok(())
 }
 
@@ -103,8 +152,38 @@ impl Store {
         put(&tx, CURRENCY, s.currency.clone().into())?;
         put(&tx, LANGUAGE, s.language.clone().map_or(serde_json::Value::Null, Into::into))?;
         put(&tx, THEME, <&str>::from(s.theme).into())?;
+        let care = laoke_core::dto::CareSettings {
+            sms_signature: s.care.sms_signature.trim().trim_start_matches('【').trim_end_matches('】').to_owned(),
+            ..s.care.clone()
+        };
+        put(&tx, CARE, serde_json::to_value(&care).unwrap_or_default())?;
+        let smtp = laoke_core::dto::SmtpSettings {
+            host: s.smtp.host.trim().to_owned(),
+            from: s.smtp.from.trim().to_owned(),
+            user: s.smtp.user.trim().to_owned(),
+            ..s.smtp.clone()
+        };
+        put(&tx, SMTP, serde_json::to_value(&smtp).unwrap_or_default())?;
         tx.commit()?;
         self.settings()
+    }
+
+    /// The shop's own festival dates (the calendar's kind `shop`).
+    pub fn shop_dates(&self) -> Result<Vec<laoke_core::dto::ShopDate>> {
+        Ok(get(&self.conn, SHOP_DATES)?.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default())
+    }
+
+    /// Replaces the shop's own festival dates; each is checked, keys must differ.
+    pub fn save_shop_dates(&mut self, dates: &[laoke_core::dto::ShopDate]) -> Result<Vec<laoke_core::dto::ShopDate>> {
+        let mut keys = std::collections::HashSet::new();
+        for d in dates {
+            laoke_core::festival::check_shop_date(d)?;
+            if !keys.insert(d.key.as_str()) {
+                return Err(laoke_core::festival::CalendarError::ShopDateKeyTaken { key: d.key.clone() }.into());
+            }
+        }
+        put(&self.conn, SHOP_DATES, serde_json::to_value(dates).unwrap_or_default())?;
+        self.shop_dates()
     }
 
     /// A number that changes whenever the customer archive does (see [`bump_generation`]).
@@ -134,6 +213,7 @@ mod tests {
             currency: "GBP".into(),
             language: Some("en-US".into()),
             theme: laoke_core::dto::Theme::Dark,
+            ..Settings::default()
         };
         let saved = store.update_settings(&s).unwrap();
         assert_eq!(store.settings().unwrap().theme, laoke_core::dto::Theme::Dark);

@@ -36,10 +36,13 @@ export function SettingsPage() {
   }, [settings.data, form]);
 
   const save = useMutation({
+    // The care and mail settings are edited on the Care page; what this form does not show is kept.
+    // The form is only shown once the settings are loaded.
     mutationFn: (v: FormValues) => settingsUpdate({
+      ...(settings.data as Settings),
       shop_name: v.shop_name.trim(), timezone: v.timezone, currency: v.currency, language: fromFormLanguage(v.language),
       theme: v.theme,
-    } satisfies Settings),
+    }),
     onSuccess: async (saved) => {
       client.setQueryData(queryKeys.settings(), saved);
       await applyLanguage(saved.language);

@@ -78,3 +78,42 @@ pub fn run(store: &mut Store, a: CustomersArgs) -> Result<Output, Failure> {
     }
     Ok(Output { json: to_json(&page), text })
 }
+
+/// The one change `laoke customers bulk` makes.
+pub fn bulk_action(
+    dnd: Option<String>,
+    tag: Option<String>,
+    untag: Option<String>,
+) -> Result<laoke_core::dto::BulkAction, Failure> {
+    use laoke_core::dto::BulkAction;
+    match (dnd.as_deref().map(str::trim), tag, untag) {
+        (Some("on"), None, None) => Ok(BulkAction::DndOn),
+        (Some("off"), None, None) => Ok(BulkAction::DndOff),
+        (Some(other), None, None) => Err(UsageError::BulkDnd { value: other.to_owned() }.into()),
+        (None, Some(t), None) => Ok(BulkAction::Tag(t)),
+        (None, None, Some(t)) => Ok(BulkAction::Untag(t)),
+        _ => Err(UsageError::BulkWhat.into()),
+    }
+}
+
+/// `laoke customers bulk`: the app's bulk actions over every customer the filters select.
+pub fn bulk(
+    store: &mut Store,
+    filter: &[String],
+    any: bool,
+    segment: Option<&str>,
+    action: laoke_core::dto::BulkAction,
+) -> Result<Output, Failure> {
+    let filter = filter_arg::parse(filter, any)?;
+    let segment_id = segment.map(|s| store.segment(s)).transpose()?.map(|s| s.id);
+    let today = today(store)?;
+    store.refresh(today)?;
+    let snap = store.roster()?;
+    let q = CustomerQuery { filter, segment_id, limit: u32::MAX, ..CustomerQuery::default() };
+    let ids = store.customer_ids_in(&snap, &q, today)?;
+    let changed = store.bulk(&action, &ids, chrono::Utc::now())?;
+    Ok(Output {
+        json: serde_json::json!({ "customers": changed, "selected": ids.len() }),
+        text: format!("{changed} of {} selected customers changed", ids.len()),
+    })
+}

@@ -2,6 +2,8 @@
 //! and an [`Output`].
 
 mod backup;
+mod calendar;
+mod care;
 mod customers;
 mod demo;
 mod filter_arg;
@@ -14,11 +16,17 @@ mod stages;
 mod stats;
 mod tiers;
 
-use crate::cli::{Args, BackupAction, Command, SegmentAction, ShopAction, TierAction};
+use crate::cli::{
+    Args, BackupAction, CareAction, CareRuleAction, Command, CustomerAction, SegmentAction, ShopAction, TierAction,
+};
 use crate::output::{Failure, Output};
 use laoke_store::Store;
 
 pub fn run(args: Args) -> Result<Output, Failure> {
+    // The calendar is computed: it opens no archive (and so creates none).
+    if let Command::Calendar { year, holidays } = args.command {
+        return calendar::run(year, holidays);
+    }
     let path = args.db.unwrap_or_else(laoke_store::location::default_db_path);
     let mut store = Store::open(&path)?;
     match args.command {
@@ -48,10 +56,26 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Backup { action: BackupAction::List } => backup::list(&store),
         Command::Backup { action: BackupAction::Restore { name } } => backup::restore(&mut store, &name),
         Command::Settings { set } => settings::run(&mut store, &set),
-        Command::Customers { search, platform, filter, any, segment, sort, limit, offset } => customers::run(
-            &mut store,
-            customers::CustomersArgs { search, platform, filter, any, segment, sort, limit, offset },
-        ),
+        Command::Customers { action: Some(CustomerAction::Bulk { filter, any, segment, dnd, tag, untag }), .. } => {
+            customers::bulk(&mut store, &filter, any, segment.as_deref(), customers::bulk_action(dnd, tag, untag)?)
+        }
+        Command::Care { action } => match action {
+            CareAction::Rules { action: CareRuleAction::List } => care::rules(&store),
+            CareAction::Rules { action: CareRuleAction::Add { rule } } => care::add_rule(&mut store, &rule),
+            CareAction::Rules { action: CareRuleAction::Delete { id } } => care::delete_rule(&mut store, id),
+            CareAction::Plan { from, to } => care::plan(&mut store, &from, &to),
+            CareAction::Today { date } => care::today(&mut store, date.as_deref()),
+            CareAction::MarkCopied { keys } => care::mark_copied(&mut store, &keys),
+            CareAction::ExportSms { date, out } => care::export_sms(&mut store, &date, &out),
+            CareAction::SendEmail { date } => care::send_email(&mut store, &date),
+            CareAction::Retry { keys } => care::retry(&mut store, &keys),
+        },
+        Command::Customers { search, platform, filter, any, segment, sort, limit, offset, action: None } => {
+            customers::run(
+                &mut store,
+                customers::CustomersArgs { search, platform, filter, any, segment, sort, limit, offset },
+            )
+        }
         Command::Segments { action } => match action {
             SegmentAction::List => segments::list(&store),
             SegmentAction::Show { name } => segments::show(&store, &name),
@@ -61,6 +85,8 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         },
         Command::Stages { as_of, set, dry_run } => stages::run(&mut store, as_of.as_deref(), &set, dry_run),
         Command::Rfm => stages::rfm(&mut store),
+        // Answered above, before the archive is opened.
+        Command::Calendar { year, holidays } => calendar::run(year, holidays),
         Command::Tiers { action } => match action {
             TierAction::Show => tiers::show(&mut store),
             TierAction::Preview { ladder } => tiers::preview(&mut store, &ladder),

@@ -5,6 +5,12 @@ use crate::output::{Failure, Output};
 use crate::usage::UsageError;
 use laoke_store::Store;
 
+fn number<T: std::str::FromStr>(key: &str, value: &str) -> Result<T, Failure> {
+    value.trim().parse().map_err(|_| {
+        UsageError::SettingValue { key: key.to_owned(), value: value.to_owned(), expected: "whole number" }.into()
+    })
+}
+
 /// Applies `KEY=VALUE` pairs (shop_name, timezone, currency, language) and prints the result.
 pub fn run(store: &mut Store, set: &[String]) -> Result<Output, Failure> {
     let mut settings = store.settings()?;
@@ -19,6 +25,25 @@ pub fn run(store: &mut Store, set: &[String]) -> Result<Output, Failure> {
                 settings.theme =
                     value.parse().map_err(|_| laoke_store::EditError::ThemeInvalid { value: value.to_owned() })?
             }
+            "care.quiet_start" => settings.care.quiet_start = value.to_owned(),
+            "care.quiet_end" => settings.care.quiet_end = value.to_owned(),
+            "care.max_per_week" => settings.care.max_per_week = number(key, value)?,
+            "care.max_marketing_per_week" => settings.care.max_marketing_per_week = number(key, value)?,
+            "care.no_marketing_after_purchase_days" => {
+                settings.care.no_marketing_after_purchase_days = number(key, value)?
+            }
+            "care.sms_signature" => settings.care.sms_signature = value.to_owned(),
+            "smtp.host" => settings.smtp.host = value.to_owned(),
+            "smtp.port" => settings.smtp.port = number(key, value)?,
+            "smtp.security" => {
+                settings.smtp.security = value.parse().map_err(|_| UsageError::SettingValue {
+                    key: key.to_owned(),
+                    value: value.to_owned(),
+                    expected: "security: none, starttls or tls",
+                })?
+            }
+            "smtp.user" => settings.smtp.user = value.to_owned(),
+            "smtp.from" => settings.smtp.from = value.to_owned(),
             other => return Err(UsageError::UnknownSetting { key: other.to_owned() }.into()),
         }
     }
@@ -26,11 +51,20 @@ pub fn run(store: &mut Store, set: &[String]) -> Result<Output, Failure> {
         settings = store.update_settings(&settings)?;
     }
     let text = format!(
-        "shop name  {}\ntime zone  {}\ncurrency   {}\nlanguage   {}",
+        "shop name  {}\ntime zone  {}\ncurrency   {}\nlanguage   {}\nquiet      {}–{}\ncaps       {} a week, {} marketing; none {} days after a purchase\nsmtp       {}:{} ({}) as {:?}",
         settings.shop_name,
         settings.timezone,
         settings.currency,
-        settings.language.as_deref().unwrap_or("(system)")
+        settings.language.as_deref().unwrap_or("(system)"),
+        settings.care.quiet_start,
+        settings.care.quiet_end,
+        settings.care.max_per_week,
+        settings.care.max_marketing_per_week,
+        settings.care.no_marketing_after_purchase_days,
+        settings.smtp.host,
+        settings.smtp.port,
+        <&str>::from(settings.smtp.security),
+        settings.smtp.from,
     );
     Ok(Output { json: to_json(&settings), text })
 }

@@ -83,6 +83,16 @@ pub struct CustomerRow {
     pub shops: Vec<String>,
     pub province: Option<String>,
     pub city: Option<String>,
+    /// The contact fields care messages go to, and the birthday they are planned on.
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub wechat: Option<String>,
+    /// `YYYY-MM-DD`; month and day of the lunar calendar when `birthday_lunar`.
+    pub birthday: Option<String>,
+    pub birthday_lunar: bool,
+    /// Do not disturb: no care or marketing message goes to this customer.
+    pub dnd: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -19,6 +19,8 @@ pub enum DataTag {
     Segments,
     /// The shop list (an import may add a shop or name one).
     Shops,
+    /// Care rules and the outbox: what is planned, skipped, sent.
+    Care,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -38,16 +40,17 @@ impl DataChanged {
                 DataTag::Info,
                 DataTag::Imports,
                 DataTag::Shops,
+                DataTag::Care,
             ],
         }
     }
 
     /// Customer profiles, tags, stages: what the list, profiles and segment counts show.
     pub fn customers() -> Self {
-        DataChanged { tags: vec![DataTag::Customers, DataTag::Segments, DataTag::Info] }
+        DataChanged { tags: vec![DataTag::Customers, DataTag::Segments, DataTag::Info, DataTag::Care] }
     }
 
     pub fn settings() -> Self {
-        DataChanged { tags: vec![DataTag::Settings] }
+        DataChanged { tags: vec![DataTag::Settings, DataTag::Care] }
     }
 }

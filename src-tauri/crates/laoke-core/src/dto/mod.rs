@@ -3,6 +3,8 @@
 //! `ui/src/bindings/`. Money is `Decimal` and crosses as a string; counts are
 //! plain JSON numbers.
 
+mod calendar;
+mod care;
 mod customer;
 mod demo;
 mod event;
@@ -17,6 +19,11 @@ mod shop;
 mod stats;
 mod tiers;
 
+pub use calendar::{DayKind, Festival, FestivalKind, ShopDate, StatutoryDay};
+pub use care::{
+    CareDay, CareDayRule, CareMessage, CarePlan, CarePreview, CareRule, CareSettings, Channel, EmailReport,
+    FailedEmail, MessageStatus, Milestone, Priority, SkipReason, Target, Trigger,
+};
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};
@@ -32,7 +39,7 @@ pub use profile::{
     ProfileFacts, ProfileOrder, StageChangeView,
 };
 pub use segment::{Segment, SegmentCount};
-pub use settings::{Settings, Theme};
+pub use settings::{Settings, SmtpSecurity, SmtpSettings, Theme};
 pub use shop::{ShopUpdate, ShopView};
 pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
 pub use tiers::{

@@ -43,13 +43,16 @@ pub enum ImportFormat {
     Generic,
 }
 
+/// Binds a format's row reader to a file's header.
+type Bind = fn(&columns::Columns<'_>, &Binding<'_>) -> Result<Box<dyn RowReader>, ImportError>;
+
 /// What the importer knows of a format: whose orders it holds, the columns that
 /// recognize it in a header, and how to bind a reader to a header.
 struct Registered {
     format: ImportFormat,
     platform: Platform,
     markers: &'static [&'static str],
-    bind: fn(&columns::Columns<'_>, &Binding<'_>) -> Result<Box<dyn RowReader>, ImportError>,
+    bind: Bind,
 }
 
 /// A reader of a format bound by its module's `bind(columns, tz)`.

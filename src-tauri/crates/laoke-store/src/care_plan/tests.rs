@@ -1,0 +1,170 @@
+//! Planning over a real (small) import: triggers from the archive, idempotent
+//! re-planning, edits that re-plan only what has not gone out, the caps across
+//! rules and manual sends, DND, a paid order's reminder withdrawn.
+
+use super::*;
+use crate::ImportFlags;
+use chrono::TimeZone;
+use laoke_core::dto::{CareRule, Channel, MessageStatus, Priority, Settings, SkipReason};
+use laoke_core::import::ImportOptions;
+use laoke_core::ErrorCode;
+
+const HEADER: &str =
+    "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间,宝贝标题,宝贝总数量,退款金额\n";
+
+fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    chrono_tz::Asia::Shanghai.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&Utc)
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// 小美 and 阿强 bought in November; 阿珍's order of 1 December is unpaid.
+fn shop(dir: &std::path::Path) -> Store {
+    let mut s = Store::open(dir.join("a.db")).unwrap();
+    let rows = [
+        "1001,小美,88,交易成功,2026-11-20 10:00:00,2026-11-20 10:05:00,明前龙井,1,0",
+        "1002,阿强,128,交易成功,2026-11-25 21:00:00,2026-11-25 21:01:00,正山小种,1,0",
+        "1003,阿珍,66,等待买家付款,2026-12-01 20:00:00,,白毫银针,1,0",
+    ];
+    let path = dir.join("orders.csv");
+    std::fs::write(&path, format!("{HEADER}{}\n", rows.join("\n"))).unwrap();
+    s.import_file(&path, &ImportOptions::default(), &ImportFlags::default(), at(2026, 12, 1, 21), |_| true).unwrap();
+    s.update_settings(&Settings { shop_name: "老客茶铺".into(), ..s.settings().unwrap() }).unwrap();
+    s.conn
+        .execute_batch(
+            "UPDATE customers SET birthday = '1990-12-05', email = 'mei@example.com' WHERE buyer_id = '小美';
+             UPDATE customers SET birthday = '1988-12-06', phone = '138****1234' WHERE buyer_id = '阿强';",
+        )
+        .unwrap();
+    s
+}
+
+fn id_of(s: &Store, buyer: &str) -> i64 {
+    s.conn.query_row("SELECT id FROM customers WHERE buyer_id = ?1", [buyer], |r| r.get(0)).unwrap()
+}
+
+fn add(s: &mut Store, json: serde_json::Value) -> i64 {
+    let rule: CareRule = laoke_core::care::parse(&json.to_string()).unwrap();
+    s.add_care_rule(&rule, at(2026, 12, 1, 9)).unwrap().id.unwrap()
+}
+
+fn birthday_rule(channel: &str) -> serde_json::Value {
+    serde_json::json!({"name": "生日祝福", "trigger": {"kind": "birthday"}, "channel": channel, "send_at": "10:00",
+        "template": "{nick}，生日快乐！{shop} 为你准备了一份小礼物。"})
+}
+
+fn rows(s: &Store) -> i64 {
+    s.conn.query_row("SELECT count(*) FROM care_messages", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn planning_twice_changes_nothing_and_what_went_out_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let rule = add(&mut s, birthday_rule("wangwang"));
+    let first = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 1, 9)).unwrap();
+    let keys: Vec<&str> = first.iter().map(|m| m.key.as_str()).collect();
+    let (mei, qiang) = (id_of(&s, "小美"), id_of(&s, "阿强"));
+    assert_eq!(keys, vec![format!("r{rule}:c{mei}:b2026-12-05"), format!("r{rule}:c{qiang}:b2026-12-06")]);
+    assert_eq!(first[0].due, "2026-12-05T10:00:00+08:00");
+    assert_eq!((first[0].to.as_deref(), first[0].status), (Some("小美"), MessageStatus::Planned));
+    assert_eq!(first[0].text, "小美，生日快乐！老客茶铺 为你准备了一份小礼物。");
+    assert_eq!(first[0].rule_name.as_deref(), Some("生日祝福"));
+    let again = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 2, 9)).unwrap();
+    assert_eq!(again, first);
+    assert_eq!(rows(&s), 2);
+    // Copied, then the rule's text is edited: the copied message keeps what was copied,
+    // the other is planned again with the new text.
+    s.mark_copied(&[first[0].key.clone()], at(2026, 12, 5, 10)).unwrap();
+    let e = s.mark_copied(&[first[0].key.clone()], at(2026, 12, 5, 10)).unwrap_err();
+    assert_eq!(e.code(), "care.message_not_planned");
+    let mut edited: CareRule = s.care_rule(rule).unwrap();
+    edited.template = "{nick}，祝你生日快乐".into();
+    s.update_care_rule(rule, &edited, at(2026, 12, 5, 11)).unwrap();
+    let after = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 5, 11)).unwrap();
+    assert_eq!(after.len(), 2);
+    assert_eq!(
+        (after[0].status, after[0].text.as_str()),
+        (MessageStatus::Copied, "小美，生日快乐！老客茶铺 为你准备了一份小礼物。")
+    );
+    assert_eq!((after[1].status, after[1].text.as_str()), (MessageStatus::Planned, "阿强，祝你生日快乐"));
+    // Switched off: what it planned goes, what went out stays.
+    s.set_care_rule_enabled(rule, false, at(2026, 12, 5, 12)).unwrap();
+    let off = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 5, 12)).unwrap();
+    assert_eq!(off.iter().map(|m| m.status).collect::<Vec<_>>(), vec![MessageStatus::Copied]);
+}
+
+#[test]
+fn guards_dnd_no_address_and_manual_sends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(&mut s, birthday_rule("sms"));
+    let m = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 1, 9)).unwrap();
+    // Neither has an unmasked phone.
+    assert_eq!(m.iter().map(|m| m.reason).collect::<Vec<_>>(), vec![Some(SkipReason::NoAddress); 2]);
+    s.conn.execute("UPDATE customers SET phone = '13800001111', dnd = 1 WHERE buyer_id = '阿强'", []).unwrap();
+    s.conn.execute("UPDATE customers SET phone = '13900002222' WHERE buyer_id = '小美'", []).unwrap();
+    let m = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 1, 9)).unwrap();
+    assert_eq!(m.iter().map(|m| m.reason).collect::<Vec<_>>(), vec![None, Some(SkipReason::Dnd)]);
+    assert_eq!(m[0].text, "【老客茶铺】小美，生日快乐！老客茶铺 为你准备了一份小礼物。 回T退订");
+    // Two messages the seller sent 小美 by hand that week use up her two.
+    let mei = id_of(&s, "小美");
+    s.record_manual_message(mei, Channel::Wechat, Priority::Care, "在吗", at(2026, 12, 3, 15)).unwrap();
+    let manual =
+        s.record_manual_message(mei, Channel::Wechat, Priority::Care, "新茶到了", at(2026, 12, 4, 15)).unwrap();
+    let m = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 4, 16)).unwrap();
+    let birthday = m.iter().find(|m| m.rule_id.is_some() && m.customer_id == mei).unwrap();
+    assert_eq!(birthday.reason, Some(SkipReason::Cap));
+    assert!(birthday.displaced_by.as_deref().is_some_and(|k| k.starts_with("manual:")), "{birthday:?}");
+    assert_eq!(manual.status, MessageStatus::Sent);
+}
+
+#[test]
+fn a_payment_reminder_goes_when_the_order_is_paid() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(
+        &mut s,
+        serde_json::json!({"name": "催付", "trigger": {"kind": "unpaid", "minutes": 30},
+        "channel": "wangwang", "send_at": "10:00", "template": "{nick}，您的订单还未付款哦"}),
+    );
+    let m = s.plan_care(d(2026, 12, 1), d(2026, 12, 7), at(2026, 12, 1, 20)).unwrap();
+    assert_eq!(m.len(), 1);
+    assert_eq!((m[0].due.as_str(), m[0].priority), ("2026-12-01T20:30:00+08:00", Priority::Transactional));
+    // The next export says it was paid: the reminder is withdrawn.
+    let path = dir.path().join("paid.csv");
+    std::fs::write(
+        &path,
+        format!("{HEADER}1003,阿珍,66,买家已付款，等待卖家发货,2026-12-01 20:00:00,2026-12-01 20:10:00,白毫银针,1,0\n"),
+    )
+    .unwrap();
+    s.import_file(&path, &ImportOptions::default(), &ImportFlags::default(), at(2026, 12, 1, 20), |_| true).unwrap();
+    assert!(s.plan_care(d(2026, 12, 1), d(2026, 12, 7), at(2026, 12, 1, 20)).unwrap().is_empty());
+}
+
+#[test]
+fn after_purchase_targets_and_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let seg = laoke_core::segment::Filter::all(vec![laoke_core::segment::Condition {
+        field: laoke_core::segment::Field::Nick,
+        op: laoke_core::segment::Op::Contains,
+        values: vec!["强".into()],
+    }]);
+    s.save_segment("强字辈", &seg, at(2026, 12, 1, 9)).unwrap();
+    let rule = add(
+        &mut s,
+        serde_json::json!({"name": "回访", "trigger": {"kind": "after_purchase", "days": 7},
+        "target": {"segment": "强字辈"}, "channel": "wangwang", "send_at": "15:00",
+        "template": "{nick}，{last_item} 喝着还好吗？"}),
+    );
+    let m = s.plan_care(d(2026, 12, 1), d(2026, 12, 7), at(2026, 12, 1, 9)).unwrap();
+    // 阿强 paid at 21:01 on 25 November (Shanghai): seven days later is 2 December.
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!((m[0].day, m[0].text.as_str()), (d(2026, 12, 2), "阿强，正山小种 喝着还好吗？"));
+    assert!(m[0].key.starts_with(&format!("r{rule}:c{}:o", id_of(&s, "阿强"))));
+    let e = s.plan_care(d(2026, 1, 1), d(2027, 12, 31), at(2026, 12, 1, 9)).unwrap_err();
+    assert_eq!(e.code(), "care.plan_span");
+}
