@@ -59,6 +59,8 @@ fn main() {
         "care_record_manual",
         "smtp_password_save",
         "smtp_test",
+        "shop_dates",
+        "shop_dates_save",
     ])))
     .expect("tauri build script failed");
 }

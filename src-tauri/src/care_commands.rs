@@ -8,7 +8,7 @@ use crate::commands::announce;
 use crate::error::IpcError;
 use chrono::{NaiveDate, Utc};
 use laoke_core::dto::{
-    CareDay, CareMessage, CarePreview, CareRule, Channel, DataChanged, DataTag, EmailReport, Priority,
+    CareDay, CareMessage, CarePreview, CareRule, Channel, DataChanged, DataTag, EmailReport, Priority, ShopDate,
 };
 use laoke_store::EmailRound;
 use tauri::{AppHandle, State};
@@ -168,4 +168,22 @@ pub async fn smtp_test(archive: State<'_, Archive>, to: String, subject: String,
             s.send_test_email(&to, &subject, &text, password.as_deref())
         })
         .await
+}
+
+/// The shop's own festival dates.
+#[tauri::command]
+pub async fn shop_dates(archive: State<'_, Archive>) -> Result<Vec<ShopDate>, IpcError> {
+    archive.run(|s| s.shop_dates()).await
+}
+
+/// Replaces the shop's own festival dates (each checked; `calendar.*` codes).
+#[tauri::command]
+pub async fn shop_dates_save(
+    app: AppHandle,
+    archive: State<'_, Archive>,
+    dates: Vec<ShopDate>,
+) -> Result<Vec<ShopDate>, IpcError> {
+    let saved = archive.run(move |s| s.save_shop_dates(&dates)).await?;
+    announce(&app, care_changed());
+    Ok(saved)
 }

@@ -53,6 +53,8 @@ pub fn run() {
             care_commands::care_record_manual,
             care_commands::smtp_password_save,
             care_commands::smtp_test,
+            care_commands::shop_dates,
+            care_commands::shop_dates_save,
             commands::app_info,
             commands::dashboard,
             commands::shops_list,

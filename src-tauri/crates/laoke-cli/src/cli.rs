@@ -223,6 +223,13 @@ pub enum CareAction {
         #[arg(required = true, value_name = "KEY")]
         keys: Vec<String>,
     },
+    /// The shop's own festival dates (a shop anniversary, a member day): list them, or replace
+    /// them with --set FILE.json, [{"key", "name", "month", "day", "year" (one-off), "lunar"}].
+    /// Festival rules can name them by key; `laoke calendar` lists them (kind "shop").
+    Dates {
+        #[arg(long, value_name = "FILE.json")]
+        set: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -67,6 +67,9 @@ pub enum UsageError {
     #[strum(serialize = "care.rule_file")]
     #[error("{file}: {reason}")]
     RuleFile { file: String, reason: String },
+    #[strum(serialize = "care.dates_file")]
+    #[error("{file}: {reason}")]
+    DatesFile { file: String, reason: String },
     #[strum(serialize = "settings.value_invalid")]
     #[error("{key}: {value:?} is not a {expected}")]
     SettingValue { key: String, value: String, expected: &'static str },

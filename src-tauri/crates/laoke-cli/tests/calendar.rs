@@ -100,3 +100,43 @@ fn a_year_out_of_range_is_refused_with_its_code() {
     let usage = laoke(&db, &["calendar", "--json"]);
     assert_eq!(usage.status.code(), Some(2), "--year is required");
 }
+
+#[test]
+fn the_shops_own_dates_are_listed_and_can_be_named_by_a_festival_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    let dates = dir.path().join("dates.json");
+    std::fs::write(
+        &dates,
+        r#"[{"key": "shop_birthday", "name": "店庆", "month": 3, "day": 18, "year": null, "lunar": false},
+            {"key": "member_day", "name": "会员日", "month": 8, "day": 8, "year": null, "lunar": true}]"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_laoke"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("LAOKE_DB")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["care", "dates", "--set", dates.to_str().unwrap(), "--json"]).status.success());
+    let out = run(&["calendar", "--year", "2026", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shop: Vec<(&str, &str, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "shop")
+        .map(|f| (f["key"].as_str().unwrap(), f["date"].as_str().unwrap(), f["name_zh"].as_str().unwrap()))
+        .collect();
+    // Lunar 8/8 of 2026 is 2026-09-18 (the day 中秋, 8/15, is 2026-09-25, seven days on).
+    assert_eq!(shop, vec![("shop_birthday", "2026-03-18", "店庆"), ("member_day", "2026-09-18", "会员日")]);
+    let taken = dir.path().join("taken.json");
+    std::fs::write(&taken, r#"[{"key": "chuxi", "name": "x", "month": 1, "day": 1, "year": null, "lunar": false}]"#)
+        .unwrap();
+    let out = run(&["care", "dates", "--set", taken.to_str().unwrap(), "--json"]);
+    let err: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(err["error"]["code"], "calendar.shop_date_key_taken");
+}

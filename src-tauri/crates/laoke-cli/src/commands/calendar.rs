@@ -1,29 +1,30 @@
 //! `laoke calendar --year Y`: the built-in festivals of a Gregorian year, or with
 //! `--holidays` China's statutory days off and make-up working days of that year.
-//! The calendar is computed, not stored, so this command needs no archive.
+//! The calendar is computed, not stored: the command reads an archive only for
+//! the shop's own dates (`laoke care dates`), and creates none.
 //!
 //! With `--json` each form prints one array, so a script reads either the same
 //! way: festivals as `{"key","name_zh","name_en","kind","date"}` (plus `start` /
 //! `end` for a promotion's run), statutory days as `{"date","kind","name_zh"}`.
-//! The shop's own dates are not stored yet, so the list holds the built-ins.
+//! The shop's own dates (kind `shop`) are listed with the built-ins when the archive has some.
 
 use super::to_json;
 use crate::output::{Failure, Output};
 use chrono::NaiveDate;
-use laoke_core::dto::{Festival, StatutoryDay};
+use laoke_core::dto::{Festival, ShopDate, StatutoryDay};
 use laoke_core::festival::{self, CalendarError};
 use std::fmt::Write;
 
-pub fn run(year: i32, holidays: bool) -> Result<Output, Failure> {
+pub fn run(year: i32, holidays: bool, shop_dates: &[ShopDate]) -> Result<Output, Failure> {
     if holidays {
         statutory(year)
     } else {
-        festivals(year)
+        festivals(year, shop_dates)
     }
 }
 
-fn festivals(year: i32) -> Result<Output, Failure> {
-    let list = festival::festivals_in_year(year, &[])?;
+fn festivals(year: i32, shop_dates: &[ShopDate]) -> Result<Output, Failure> {
+    let list = festival::festivals_in_year(year, shop_dates)?;
     let mut text = String::new();
     for f in &list {
         let _ = writeln!(text, "{}", festival_line(f));

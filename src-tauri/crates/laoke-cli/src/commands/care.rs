@@ -119,3 +119,24 @@ pub fn retry(store: &mut Store, keys: &[String]) -> Result<Output, Failure> {
     let n = store.retry_care_messages(keys, Utc::now())?;
     Ok(Output { json: serde_json::json!({ "planned": n }), text: format!("{n} planned again") })
 }
+
+pub fn dates(store: &mut Store, set: Option<&Path>) -> Result<Output, Failure> {
+    let dates = match set {
+        None => store.shop_dates()?,
+        Some(file) => {
+            let read = |reason: String| UsageError::DatesFile { file: file.display().to_string(), reason };
+            let text = std::fs::read_to_string(file).map_err(|e| read(e.to_string()))?;
+            let dates: Vec<laoke_core::dto::ShopDate> = serde_json::from_str(&text).map_err(|e| read(e.to_string()))?;
+            store.save_shop_dates(&dates)?
+        }
+    };
+    let mut text = String::new();
+    for d in &dates {
+        let when = match d.year {
+            Some(y) => format!("{y}-{:02}-{:02}", d.month, d.day),
+            None => format!("every year {:02}-{:02}", d.month, d.day),
+        };
+        let _ = writeln!(text, "{:<20} {:<20} {when}{}", d.key, d.name, if d.lunar { " (lunar)" } else { "" });
+    }
+    Ok(Output { json: to_json(&dates), text })
+}

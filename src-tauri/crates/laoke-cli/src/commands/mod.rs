@@ -24,10 +24,12 @@ use laoke_store::Store;
 
 pub fn run(args: Args) -> Result<Output, Failure> {
     // The calendar is computed: it opens no archive (and so creates none).
-    if let Command::Calendar { year, holidays } = args.command {
-        return calendar::run(year, holidays);
-    }
     let path = args.db.unwrap_or_else(laoke_store::location::default_db_path);
+    if let Command::Calendar { year, holidays } = args.command {
+        // The shop's own dates, from an archive that exists (the calendar creates none).
+        let shop_dates = if path.exists() { Store::open(&path)?.shop_dates()? } else { Vec::new() };
+        return calendar::run(year, holidays, &shop_dates);
+    }
     let mut store = Store::open(&path)?;
     match args.command {
         Command::Init => info::init(&store),
@@ -69,6 +71,7 @@ pub fn run(args: Args) -> Result<Output, Failure> {
             CareAction::ExportSms { date, out } => care::export_sms(&mut store, &date, &out),
             CareAction::SendEmail { date } => care::send_email(&mut store, &date),
             CareAction::Retry { keys } => care::retry(&mut store, &keys),
+            CareAction::Dates { set } => care::dates(&mut store, set.as_deref()),
         },
         Command::Customers { search, platform, filter, any, segment, sort, limit, offset, action: None } => {
             customers::run(
@@ -86,7 +89,7 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Stages { as_of, set, dry_run } => stages::run(&mut store, as_of.as_deref(), &set, dry_run),
         Command::Rfm => stages::rfm(&mut store),
         // Answered above, before the archive is opened.
-        Command::Calendar { year, holidays } => calendar::run(year, holidays),
+        Command::Calendar { year, holidays } => calendar::run(year, holidays, &store.shop_dates()?),
         Command::Tiers { action } => match action {
             TierAction::Show => tiers::show(&mut store),
             TierAction::Preview { ladder } => tiers::preview(&mut store, &ladder),
