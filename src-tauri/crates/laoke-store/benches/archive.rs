@@ -205,11 +205,14 @@ fn main() {
         store.add_care_rule(&laoke_core::care::parse(r).unwrap(), now).unwrap();
     }
     let plan_to = today + chrono::Days::new(29);
+    // Stages and the roster are brought up to date first, as the app has them (both are measured above).
+    store.refresh(today).unwrap();
+    let snap = store.roster().unwrap();
     let t = Instant::now();
-    let planned = store.plan_care(today, plan_to, now).unwrap();
+    let planned = store.plan_care_in(Some(&snap), today, plan_to, now).unwrap();
     let care_plan = t.elapsed();
     let t = Instant::now();
-    let replanned = store.plan_care(today, plan_to, now).unwrap();
+    let replanned = store.plan_care_in(Some(&snap), today, plan_to, now).unwrap();
     let care_replan = t.elapsed();
     assert_eq!(planned, replanned, "planning again changes nothing");
     let care_skipped = planned.iter().filter(|m| m.status == laoke_core::dto::MessageStatus::Skipped).count();

@@ -5,7 +5,8 @@
 //! the outbox in one transaction. Planning the same days twice changes nothing.
 
 use crate::care_messages::{self, Held};
-use crate::persons::PERSON_OF_C;
+use crate::persons::{ORDERS_OF_PERSON, PERSON_OF_C};
+use crate::roster::RosterSnapshot;
 use crate::{care_rules, Result, Store};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use laoke_core::care::plan::{self, Event, EventAt, Planned, Planning, Recipient};
@@ -13,11 +14,32 @@ use laoke_core::care::CheckedRule;
 use laoke_core::dto::{CareMessage, Milestone, Target, Trigger};
 use laoke_core::lifecycle::Stage;
 use laoke_core::time::{from_stored, to_stored};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use std::collections::{HashMap, HashSet};
+
+/// Whether a trigger's occasions come from the calendar (and the customers' own days).
+fn is_calendar(t: &Trigger) -> bool {
+    matches!(
+        t,
+        Trigger::Festival { .. } | Trigger::Birthday { .. } | Trigger::Anniversary { .. } | Trigger::Campaign { .. }
+    )
+}
+
+/// Whether any text of the rule names `variable`.
+fn uses(rule: &CheckedRule, variable: laoke_core::care::Variable) -> bool {
+    [Some(&rule.template), rule.template_en.as_ref(), Some(&rule.subject)]
+        .into_iter()
+        .flatten()
+        .any(|t| t.variables().contains(&variable))
+}
 
 /// The longest span one plan may cover: the calendar view's 90 days, and some.
 pub const PLAN_DAYS_MAX: i64 = 400;
+
+/// The longest an order takes from creation to being completed that an
+/// after-purchase rule still sees (Taobao confirms receipt by itself after 10
+/// days after shipping, JD after 7 to 15; a dispute may add a few weeks).
+const MILESTONE_AFTER_CREATION_DAYS: u64 = 45;
 
 /// Days a message can move past its occasion (quiet hours, a week of holidays).
 const SPILL_DAYS: u64 = 10;
@@ -26,6 +48,18 @@ impl Store {
     /// Plans days `from..=to` (shop time) and returns their messages, planned,
     /// skipped and gone out alike, by due time.
     pub fn plan_care(&mut self, from: NaiveDate, to: NaiveDate, now: DateTime<Utc>) -> Result<Vec<CareMessage>> {
+        self.plan_care_in(None, from, to, now)
+    }
+
+    /// [`Store::plan_care`] with a roster already built (the app keeps one until
+    /// the archive changes); without one, a roster is built if a rule has a target.
+    pub fn plan_care_in(
+        &mut self,
+        roster: Option<&RosterSnapshot>,
+        from: NaiveDate,
+        to: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<CareMessage>> {
         let tz = self.timezone()?;
         let today = laoke_core::time::local_date(now, tz);
         if (to - from).num_days() > PLAN_DAYS_MAX || to < from {
@@ -44,29 +78,39 @@ impl Store {
             .collect();
         let planning =
             Planning { from, to, tz, limits: &settings.care, shop: &settings.shop_name, shop_dates: &shop_dates };
-        let uses_last_item = rules.iter().any(|r| {
-            [Some(&r.template), r.template_en.as_ref(), Some(&r.subject)]
-                .into_iter()
-                .flatten()
-                .any(|t| t.variables().contains(&laoke_core::care::Variable::LastItem))
-        });
-        let recipients = self.recipients(uses_last_item, None)?;
-        let targets = self.rule_targets(&rules, today)?;
+        let targets = self.rule_targets(&rules, today, roster)?;
         let held: Held = care_messages::held(&self.conn, from, to, SPILL_DAYS)?;
-        let mut plan: Vec<Planned> = Vec::new();
+        // Occasions first, from what each trigger needs (birthdays and first
+        // purchases for the calendar rules, events for the others); then only the
+        // customers with an occasion are read whole.
+        let calendar_rules = rules.iter().any(|r| is_calendar(&r.rule.trigger));
+        let people = if calendar_rules { self.recipients(None, false)? } else { HashMap::new() };
+        let mut occasions_of = Vec::with_capacity(rules.len());
         for rule in &rules {
             let target = targets.get(&rule.id());
             let is_target = |id: i64| target.is_none_or(|t| t.contains(&id));
-            let occasions = match &rule.rule.trigger {
-                Trigger::Festival { .. }
-                | Trigger::Birthday { .. }
-                | Trigger::Anniversary { .. }
-                | Trigger::Campaign { .. } => {
-                    plan::calendar_occasions(rule, &planning, recipients.values().filter(|r| is_target(r.id)))
-                }
-                _ => plan::event_occasions(rule, &planning, &self.events(rule, &planning)?, is_target),
+            let occasions = if is_calendar(&rule.rule.trigger) {
+                plan::calendar_occasions(rule, &planning, people.values().filter(|r| is_target(r.id)))
+            } else {
+                plan::event_occasions(rule, &planning, &self.events(rule, &planning)?, is_target)
             };
-            let messages = plan::messages(rule, &planning, &occasions, &recipients, &held.open);
+            occasions_of.push(occasions);
+        }
+        drop(people);
+        let needed: HashSet<i64> = occasions_of.iter().flatten().map(|o| o.customer_id).collect();
+        let mut recipients = self.recipients(Some(&needed), true)?;
+        if rules.iter().any(|r| uses(r, laoke_core::care::Variable::Tier)) {
+            self.fill_tiers(&mut recipients)?;
+        }
+        let mut plan: Vec<Planned> = Vec::new();
+        for (rule, occasions) in rules.iter().zip(&occasions_of) {
+            if uses(rule, laoke_core::care::Variable::LastItem) {
+                // Only the new messages are rendered: their customers' last items are read.
+                let fresh =
+                    occasions.iter().filter(|o| !held.open.contains_key(&plan::key(rule.id(), o.customer_id, &o.id)));
+                self.fill_last_items(&mut recipients, fresh.map(|o| o.customer_id))?;
+            }
+            let messages = plan::messages(rule, &planning, occasions, &recipients, &held.open);
             plan.extend(messages.into_iter().filter(|m| !held.out.contains(&m.key)));
         }
         plan.sort_by(|a, b| a.key.cmp(&b.key));
@@ -79,73 +123,104 @@ impl Store {
         self.care_messages(from, to)
     }
 
-    /// Every customer (merged identities folded away) as planning sees them.
-    /// `only`: just that customer (the rule editor's preview).
-    pub(crate) fn recipients(&self, with_last_item: bool, only: Option<i64>) -> Result<HashMap<i64, Recipient>> {
+    /// The customers (merged identities folded away) as planning sees them: all
+    /// of them, or those in `keep`; `whole`: with their names and addresses,
+    /// else only what the calendar rules read (platform, birthday, first purchase).
+    pub(crate) fn recipients(&self, keep: Option<&HashSet<i64>>, whole: bool) -> Result<HashMap<i64, Recipient>> {
         let tz = self.timezone()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT c.id, c.platform, c.buyer_id, c.nick, c.name, c.email, c.phone, c.wechat, c.dnd, t.tier,
-                    c.birthday, c.birthday_lunar, c.first_purchase_at, c.last_purchase_at
-             FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id
-             WHERE c.merged_into IS NULL AND (?1 IS NULL OR c.id = ?1)",
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.platform, c.birthday, c.birthday_lunar, c.first_purchase_at, c.last_purchase_at,
+                    c.dnd, c.buyer_id, c.nick, c.name, c.email, c.phone, c.wechat
+             FROM customers c WHERE c.merged_into IS NULL",
         )?;
-        let mut rows = stmt.query([only])?;
-        let mut out = HashMap::new();
-        let day = |t: Option<String>| t.as_deref().and_then(from_stored).map(|t| laoke_core::time::local_date(t, tz));
+        let mut rows = stmt.query([])?;
+        let mut out = HashMap::with_capacity(keep.map_or(1024, HashSet::len));
+        // Read by position (the stored format is fixed): 300,000 customers × 2 instants.
+        let day = |t: Option<&str>| {
+            t.and_then(laoke_core::time::stored_seconds)
+                .and_then(|s| DateTime::from_timestamp(s, 0))
+                .map(|t| laoke_core::time::local_date(t, tz))
+        };
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let birthday: Option<String> = r.get(10)?;
-            let lunar: bool = r.get(11)?;
-            out.insert(
+            if keep.is_some_and(|k| !k.contains(&id)) {
+                continue;
+            }
+            let birthday = r.get_ref(2)?.as_str_or_null()?.and_then(laoke_core::birthday::month_day);
+            let lunar: bool = r.get(3)?;
+            let mut person = Recipient {
                 id,
-                Recipient {
-                    id,
-                    platform: r.get_ref(1)?.as_str()?.parse().ok(),
-                    buyer_id: r.get(2)?,
-                    nick: r.get(3)?,
-                    name: r.get(4)?,
-                    email: r.get(5)?,
-                    phone: r.get(6)?,
-                    wechat: r.get(7)?,
-                    dnd: r.get(8)?,
-                    tier: r.get(9)?,
-                    birthday: birthday.as_deref().and_then(laoke_core::birthday::month_day).map(|(m, d)| (m, d, lunar)),
-                    first_purchase: day(r.get(12)?),
-                    last_purchase: day(r.get(13)?),
-                    last_item: None,
-                },
-            );
-        }
-        if with_last_item {
-            self.fill_last_items(&mut out, only)?;
+                platform: r.get_ref(1)?.as_str()?.parse().ok(),
+                birthday: birthday.map(|(m, d)| (m, d, lunar)),
+                first_purchase: day(r.get_ref(4)?.as_str_or_null()?),
+                last_purchase: day(r.get_ref(5)?.as_str_or_null()?),
+                dnd: r.get(6)?,
+                ..Recipient::default()
+            };
+            if whole {
+                person.buyer_id = r.get(7)?;
+                person.nick = r.get(8)?;
+                person.name = r.get(9)?;
+                person.email = r.get(10)?;
+                person.phone = r.get(11)?;
+                person.wechat = r.get(12)?;
+            }
+            out.insert(id, person);
         }
         Ok(out)
     }
 
-    /// The title of each customer's last purchased item, for `{last_item}`.
-    fn fill_last_items(&self, recipients: &mut HashMap<i64, Recipient>, only: Option<i64>) -> Result<()> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {PERSON_OF_C}, i.title, o.created_at FROM orders o
-             JOIN customers c ON c.id = o.customer_id JOIN order_items i ON i.order_id = o.id
-             WHERE o.kind = 'purchase' AND (?1 IS NULL OR {PERSON_OF_C} = ?1)
-             ORDER BY o.created_at, i.order_id, i.line_no"
-        ))?;
-        let mut rows = stmt.query([only])?;
+    /// Each customer's membership tier, for `{tier}` (read only when a template names it).
+    pub(crate) fn fill_tiers(&self, recipients: &mut HashMap<i64, Recipient>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached("SELECT customer_id, tier FROM customer_tiers")?;
+        let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             if let Some(rec) = recipients.get_mut(&r.get::<_, i64>(0)?) {
-                rec.last_item = r.get(1)?;
+                rec.tier = r.get(1)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The title of the last item each of `customers` bought, for `{last_item}`
+    /// (read once per customer, by the customer's orders index).
+    pub(crate) fn fill_last_items(
+        &self,
+        recipients: &mut HashMap<i64, Recipient>,
+        customers: impl Iterator<Item = i64>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT i.title FROM orders o JOIN order_items i ON i.order_id = o.id
+             WHERE ({ORDERS_OF_PERSON}) AND o.kind = 'purchase'
+             ORDER BY o.created_at DESC, i.order_id DESC, i.line_no LIMIT 1"
+        ))?;
+        for id in customers {
+            if let Some(r) = recipients.get_mut(&id).filter(|r| r.last_item.is_none()) {
+                r.last_item = stmt.query_row([id], |row| row.get(0)).optional()?;
             }
         }
         Ok(())
     }
 
     /// The customers each targeted rule writes to (rules without a target are absent: everyone).
-    fn rule_targets(&self, rules: &[CheckedRule], today: NaiveDate) -> Result<HashMap<i64, HashSet<i64>>> {
+    fn rule_targets(
+        &self,
+        rules: &[CheckedRule],
+        today: NaiveDate,
+        roster: Option<&RosterSnapshot>,
+    ) -> Result<HashMap<i64, HashSet<i64>>> {
         let mut out = HashMap::new();
         if rules.iter().all(|r| r.rule.target.is_none()) {
             return Ok(out);
         }
-        let snap = self.roster()?;
+        let built;
+        let snap = match roster {
+            Some(s) => s,
+            None => {
+                built = self.roster()?;
+                &built
+            }
+        };
         for rule in rules {
             let filter = match &rule.rule.target {
                 None => continue,
@@ -180,11 +255,16 @@ impl Store {
                     Milestone::Completed => "completed_at",
                 };
                 let (a, b) = back(days);
+                // An order is paid, shipped and completed after it is created: bounding the
+                // creation time too lets the orders' creation index find them (there is no
+                // index on the other times; imports would pay for one).
+                let created_from = a - Days::new(MILESTONE_AFTER_CREATION_DAYS);
                 let mut stmt = self.conn.prepare(&format!(
                     "SELECT {PERSON_OF_C}, o.id, o.{column} FROM orders o JOIN customers c ON c.id = o.customer_id
-                     WHERE o.kind = 'purchase' AND o.{column} >= ?1 AND o.{column} < ?2"
+                     WHERE o.created_at >= ?3 AND o.created_at < ?2
+                       AND o.kind = 'purchase' AND o.{column} >= ?1 AND o.{column} < ?2"
                 ))?;
-                let mut rows = stmt.query(params![instant(a), instant(b + Days::new(1))])?;
+                let mut rows = stmt.query(params![instant(a), instant(b + Days::new(1)), instant(created_from)])?;
                 while let Some(r) = rows.next()? {
                     if let Some(t) = r.get_ref(2)?.as_str_or_null()?.and_then(from_stored) {
                         out.push(Event { customer_id: r.get(0)?, id: r.get(1)?, at: EventAt::Instant(t) });

@@ -8,7 +8,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use laoke_core::care::plan::{self, EventAt, Occasion, Planning};
 use laoke_core::care::sms::sms_length;
 use laoke_core::dto::{CareDay, CareDayRule, CarePreview, CareRule, Channel, MessageStatus};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 impl Store {
     /// `rule`'s message for customer `customer_id` (or the customer with the
@@ -36,7 +36,9 @@ impl Store {
                 )
                 .map_err(|_| StoreError::CustomerNotFound { id: 0 })?,
         };
-        let recipients = self.recipients(true, Some(id))?;
+        let mut recipients = self.recipients(Some(&HashSet::from([id])), true)?;
+        self.fill_last_items(&mut recipients, std::iter::once(id))?;
+        self.fill_tiers(&mut recipients)?;
         let r = recipients.get(&id).ok_or(StoreError::CustomerNotFound { id })?;
         let festival = match &rule.trigger {
             laoke_core::dto::Trigger::Festival { key, .. } => Some(key.clone()),

@@ -55,11 +55,19 @@ impl Recipient {
                     && p.chars().filter(char::is_ascii_digit).count() >= 7
             }),
             Channel::Wechat => some(&self.wechat),
-            Channel::Wangwang => matches!(self.platform, Some(Platform::Taobao | Platform::Tmall))
-                .then(|| self.buyer_id.trim().to_owned())
-                .filter(|b| !b.is_empty()),
+            Channel::Wangwang => {
+                reaches(channel, self.platform).then(|| self.buyer_id.trim().to_owned()).filter(|b| !b.is_empty())
+            }
         }
     }
+}
+
+/// Whether a channel exists at all for a platform's buyers: Wangwang is
+/// Taobao's and Tmall's messenger, so a Wangwang rule writes to their buyers
+/// only (a JD or Shopify buyer is not a customer it skipped, but one it never
+/// meant). Email, SMS and WeChat reach anyone with the address.
+pub fn reaches(channel: Channel, platform: Option<Platform>) -> bool {
+    channel != Channel::Wangwang || matches!(platform, Some(Platform::Taobao | Platform::Tmall))
 }
 
 /// An order, stage or tier event an event-driven rule fires on.
@@ -194,13 +202,25 @@ pub fn calendar_occasions<'r>(
             out.extend(targets.map(|r| day(r.id, format!("c{date}"), *date, None)));
         }
         Trigger::Birthday { days_before } => {
-            let last = date_days(p.to, *days_before, false);
+            let (first, last) = (date_days(p.from, *days_before, false), date_days(p.to, *days_before, false));
+            // Birthdays in the days planned, by (month, day, lunar): a few hundred
+            // pairs however many customers, so the lunar conversions run once each.
+            let mut days_of: HashMap<(u32, u32, bool), Vec<NaiveDate>> = HashMap::new();
             for r in targets {
-                let Some((month, mday, lunar)) = r.birthday else { continue };
-                let mut from = date_days(p.from, *days_before, false);
-                while let Some(b) = crate::birthday::next_birthday(month, mday, lunar, from).filter(|b| *b <= last) {
-                    out.push(day(r.id, format!("b{b}"), date_days(b, *days_before, true), None));
-                    from = b + Days::new(1);
+                let Some(birthday) = r.birthday else { continue };
+                let days = days_of.entry(birthday).or_insert_with(|| {
+                    let (month, mday, lunar) = birthday;
+                    let mut out = Vec::new();
+                    let mut from = first;
+                    while let Some(b) = crate::birthday::next_birthday(month, mday, lunar, from).filter(|b| *b <= last)
+                    {
+                        out.push(b);
+                        from = b + Days::new(1);
+                    }
+                    out
+                });
+                for b in days.iter() {
+                    out.push(day(r.id, format!("b{b}"), date_days(*b, *days_before, true), None));
                 }
             }
         }
@@ -294,13 +314,8 @@ pub fn key(rule_id: i64, customer_id: i64, occasion: &str) -> String {
 }
 
 /// The festival's name in the message's language.
-fn festival_name(key: &str, on: NaiveDate, english: bool, shop_dates: &[ShopDate]) -> String {
-    use chrono::Datelike;
-    crate::festival::festivals_in_year(on.year(), shop_dates)
-        .ok()
-        .and_then(|all| all.into_iter().find(|f| f.key == key))
-        .map(|f| if english { f.name_en } else { f.name_zh })
-        .unwrap_or_default()
+fn festival_name(key: &str, english: bool, shop_dates: &[ShopDate]) -> String {
+    crate::festival::names(key, shop_dates).map(|(zh, en)| if english { en } else { zh }).unwrap_or_default()
 }
 
 /// Turns occasions into messages (due time, address, text). `kept` holds the
@@ -316,6 +331,9 @@ pub fn messages(
     let mut out = Vec::with_capacity(occasions.len());
     for o in occasions {
         let Some(r) = recipients.get(&o.customer_id) else { continue };
+        if !reaches(rule.rule.channel, r.platform) {
+            continue;
+        }
         let key = key(rule.id(), r.id, &o.id);
         let channel = rule.rule.channel;
         let (due, subject, text) = match kept.get(&key) {
@@ -344,11 +362,9 @@ pub fn messages(
                         Variable::Tier => r.tier.clone().unwrap_or_default(),
                         Variable::Coupon => rule.rule.coupon.clone().unwrap_or_default(),
                         Variable::Shop => p.shop.to_owned(),
-                        Variable::Festival => o
-                            .festival
-                            .as_deref()
-                            .map(|k| festival_name(k, send_day, english, p.shop_dates))
-                            .unwrap_or_default(),
+                        Variable::Festival => {
+                            o.festival.as_deref().map(|k| festival_name(k, english, p.shop_dates)).unwrap_or_default()
+                        }
                         Variable::LastItem => r.last_item.clone().unwrap_or_default(),
                         Variable::DaysSince => {
                             r.last_purchase.map(|l| (send_day - l).num_days().max(0).to_string()).unwrap_or_default()

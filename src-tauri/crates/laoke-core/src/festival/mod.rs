@@ -107,6 +107,14 @@ pub fn occurrences(key: &str, from: NaiveDate, to: NaiveDate, shop_dates: &[Shop
         .collect()
 }
 
+/// A festival's name in Chinese and in English (a shop's date has one name for both).
+pub fn names(key: &str, shop_dates: &[ShopDate]) -> Option<(String, String)> {
+    match builtin::find(key) {
+        Some(b) => Some((b.name_zh.to_owned(), b.name_en.to_owned())),
+        None => shop_dates.iter().find(|s| s.key == key).map(|s| (s.name.clone(), s.name.clone())),
+    }
+}
+
 /// Whether `key` names a built-in festival or one of the shop's dates.
 pub fn is_known(key: &str, shop_dates: &[ShopDate]) -> bool {
     builtin::find(key).is_some() || shop_dates.iter().any(|s| s.key == key)

@@ -168,3 +168,26 @@ fn after_purchase_targets_and_spans() {
     let e = s.plan_care(d(2026, 1, 1), d(2027, 12, 31), at(2026, 12, 1, 9)).unwrap_err();
     assert_eq!(e.code(), "care.plan_span");
 }
+
+#[test]
+fn the_editor_previews_a_rule_on_a_real_customer() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = shop(dir.path());
+    let rule: CareRule = laoke_core::care::parse(
+        &serde_json::json!({"name": "短信回访", "trigger": {"kind": "festival", "key": "mid_autumn"}, "channel": "sms",
+            "send_at": "10:00", "template": "{nick}，{festival}快乐！{last_item} 还合口味吗？"})
+        .to_string(),
+    )
+    .unwrap();
+    let mei = id_of(&s, "小美");
+    let p = s.preview_care_message(&rule, Some(mei), at(2026, 12, 1, 9)).unwrap();
+    assert_eq!(p.text, "【老客茶铺】小美，中秋节快乐！明前龙井 还合口味吗？ 回T退订");
+    assert_eq!(p.to, None, "a masked phone is no address");
+    let sms = p.sms.unwrap();
+    assert_eq!((sms.segments, sms.single_max), (1, 70));
+    let bad = CareRule { template: "{nik}".into(), ..rule };
+    assert_eq!(
+        s.preview_care_message(&bad, Some(mei), at(2026, 12, 1, 9)).unwrap_err().code(),
+        "template.unknown_variable"
+    );
+}

@@ -248,3 +248,19 @@ fn a_tier_upgrade_fires_from_its_change_day() {
     let m = messages(&upgrade, &p, &o, &HashMap::from([(7, mei)]), &HashMap::new());
     assert_eq!((m[0].day, m[0].text.as_str()), (d(2026, 12, 1), "小美，恭喜升级为VIP会员"));
 }
+
+#[test]
+fn a_wangwang_rule_writes_to_taobao_and_tmall_buyers_only() {
+    let limits = CareSettings::default();
+    let p = planning(d(2026, 12, 1), d(2026, 12, 31), chrono_tz::Asia::Shanghai, &limits);
+    let mut mei = customer(7, "小美");
+    mei.birthday = Some((12, 5, false));
+    let mut jd = customer(8, "jd_阿强");
+    jd.platform = Some(Platform::Jd);
+    jd.birthday = Some((12, 5, false));
+    let m = plan_one(&rule(3, serde_json::json!({})), &p, vec![mei.clone(), jd.clone()]);
+    assert_eq!(m.iter().map(|m| m.customer_id).collect::<Vec<_>>(), vec![7], "no Wangwang for a JD buyer");
+    // Email reaches both (the JD buyer without an address is skipped with that reason by the guards).
+    let m = plan_one(&rule(3, serde_json::json!({"channel": "email"})), &p, vec![mei, jd]);
+    assert_eq!(m.len(), 2);
+}
