@@ -86,6 +86,11 @@ pub fn poke(app: &AppHandle) {
 async fn round(archive: &Archive) -> Result<(CareDue, Option<DateTime<Utc>>), crate::error::IpcError> {
     archive
         .run(|s| {
+            // A shop without rules has nothing to plan: the round stays off the archive
+            // (and off the CPU while the seller scrolls a fresh demo shop).
+            if !s.care_rules()?.iter().any(|r| r.enabled) {
+                return Ok((CareDue { due: 0, sent: 0 }, None));
+            }
             let now = Utc::now();
             let today = laoke_core::time::local_date(now, s.timezone()?);
             let yesterday = today - Days::new(1);
