@@ -1,11 +1,13 @@
 // DEV/TEST ONLY entry (mock.html, built with `--mode mock` into dist-mock/): fakes the Rust IPC,
-// then starts the real app. `?scenario=empty` (default), `data`, or `error`; `&lang=zh-CN` presets the language.
+// then starts the real app. `?scenario=empty` (default), `data`, or `error`; `&lang=zh-CN` presets the language,
+// `&theme=dark` the colours.
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { CustomerQuery } from "../src/bindings/CustomerQuery";
 import type { CustomerRow } from "../src/bindings/CustomerRow";
 import type { Settings } from "../src/bindings/Settings";
 import { dashboardOf, makeCustomers, pageOf, shopsOf } from "./fixtures";
+import { announceDue, careCommand } from "./care";
 import { importCommand } from "./imports";
 
 const params = new URLSearchParams(location.search);
@@ -15,6 +17,7 @@ let rows: CustomerRow[] = scenario === "data" ? makeCustomers(2000) : [];
 let settings: Settings = { shop_name: "", timezone: "Asia/Shanghai", currency: "CNY", language: null, theme: "system",
   care: { quiet_start: "21:00", quiet_end: "09:00", max_per_week: 2, max_marketing_per_week: 1, no_marketing_after_purchase_days: 2, sms_signature: "" },
   smtp: { host: "", port: 587, security: "starttls", user: "", from: "" } };
+if (params.get("theme") === "dark" || params.get("theme") === "light") settings.theme = params.get("theme") as Settings["theme"];
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function demoCreate(n: number) {
@@ -34,6 +37,8 @@ mockIPC(async (cmd, args) => {
   if (scenario === "error") throw { code: "db.open", message: "unable to open database file", details: null };
   const imported = importCommand(cmd, a);
   if (imported) return imported;
+  const care = await careCommand(cmd, a);
+  if (care !== undefined) return care;
   switch (cmd) {
     case "app_info":
       return { path: "/home/demo/.local/share/laoke/laoke.sqlite3", schema_version: 1,
@@ -49,4 +54,5 @@ mockIPC(async (cmd, args) => {
   }
 }, { shouldMockEvents: true });
 
+if (scenario === "data") announceDue();
 void import("../src/main");

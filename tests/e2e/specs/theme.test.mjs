@@ -20,6 +20,9 @@ test('a dark theme chosen in Settings darkens the whole app, charts included, in
   cli(dbPath, 'settings', '--set', 'theme=dark', '--set', 'language=zh-CN');
   app = await launchApp({ dbPath });
   const { driver } = app;
+  // A shop with orders opens on today's care list; the dashboard is one click away.
+  await visible(driver, 'page-care');
+  await (await visible(driver, 'nav-dashboard')).click();
   await visible(driver, 'page-dashboard');
   await eventually(driver, async () => (await theme(driver)) === 'dark', 'the dark theme');
   assert.equal(await background(driver), 'rgb(20, 20, 20)');
@@ -40,6 +43,7 @@ test('a dark theme chosen in Settings darkens the whole app, charts included, in
   cli(dbPath, 'settings', '--set', 'theme=dark', '--set', 'language=en-US');
   await app.stop();
   app = await launchApp({ dbPath });
+  await (await visible(app.driver, 'nav-dashboard')).click();
   await visible(app.driver, 'page-dashboard');
   await eventually(app.driver, async () => (await theme(app.driver)) === 'dark', 'dark again');
   await screenshot(app, 'theme-dark-dashboard-en');

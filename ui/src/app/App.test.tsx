@@ -1,4 +1,5 @@
-// Start-up: an empty archive opens on the welcome screen; data opens the dashboard; the demo shop flow.
+// Start-up: an empty archive opens on the welcome screen; data opens the care worklist (and its due badge); the demo
+// shop flow.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { invoke } from "@tauri-apps/api/core";
@@ -6,12 +7,17 @@ import { listen } from "@tauri-apps/api/event";
 import i18n from "./i18n";
 import { App } from "./App";
 import { resetSession } from "./session";
+import { resetCareDue } from "./careDue";
+import { sendNotification } from "@tauri-apps/plugin-notification";
 import { dbInfo, invokeBy, settings } from "../test/ipcFixtures";
 import type { Dashboard } from "../bindings/Dashboard";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 vi.mock("../components/Chart", () => ({ Chart: (p: { testId?: string }) => <div data-testid={p.testId} /> }));
+vi.mock("@tauri-apps/plugin-notification", () => ({
+  isPermissionGranted: vi.fn(async () => true), requestPermission: vi.fn(async () => "granted"), sendNotification: vi.fn(),
+}));
 
 const invoked = vi.mocked(invoke);
 const handlers = new Map<string, (e: { payload: unknown }) => void>();
@@ -38,6 +44,8 @@ beforeEach(async () => {
     return () => handlers.delete(name);
   });
   resetSession();
+  resetCareDue();
+  vi.mocked(sendNotification).mockClear();
   await i18n.changeLanguage("en-US");
 });
 
@@ -51,16 +59,38 @@ describe("start-up", () => {
     expect(window.location.hash).toBe("#/welcome");
   });
 
-  it("opens on the dashboard with its figures once orders exist", async () => {
-    backend(6313);
+  it("opens on today's care worklist once orders exist; the dashboard is one click away", async () => {
+    backend(6313, { care_day: () => [] });
     render(<App />);
+    expect(await screen.findByTestId("care-today")).toBeInTheDocument();
+    expect(window.location.hash).toBe("#/care?tab=today");
+    expect(await screen.findByTestId("care-day-empty")).toHaveTextContent("Nothing to send today");
+    expect(screen.queryByTestId("welcome")).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("nav-dashboard"));
     expect(await screen.findByTestId("dashboard-stat-orders")).toHaveTextContent("6,313");
     expect(screen.getByTestId("dashboard-stat-revenue")).toHaveTextContent("CN¥1,340,195.20");
     expect(screen.getByTestId("dashboard-stat-revenue")).toHaveAttribute("data-value", "1340195.20");
     expect(screen.getByTestId("dashboard-stat-repurchase")).toHaveTextContent("35.1%");
     expect(screen.getByTestId("dashboard-chart-monthly")).toBeInTheDocument();
     expect(screen.getByTestId("nav-customers")).toHaveTextContent("Customers");
-    expect(screen.queryByTestId("welcome")).not.toBeInTheDocument();
+  });
+
+  it("shows the care scheduler's due count on the Care menu and notifies once per rise", async () => {
+    backend(6313, { care_day: () => [] });
+    render(<App />);
+    await screen.findByTestId("care-today");
+    await waitFor(() => expect(handlers.has("care-due")).toBe(true));
+    act(() => handlers.get("care-due")!({ payload: { due: 3, sent: 0 } }));
+    expect(await screen.findByTestId("nav-care-due")).toHaveTextContent("3");
+    await waitFor(() => expect(sendNotification).toHaveBeenCalledTimes(1));
+    expect(sendNotification).toHaveBeenCalledWith({ title: "Laoke · care messages are due", body: "Care messages waiting today: 3." });
+    act(() => handlers.get("care-due")!({ payload: { due: 3, sent: 0 } }));
+    act(() => handlers.get("care-due")!({ payload: { due: 1, sent: 0 } }));
+    expect(await screen.findByTestId("nav-care-due")).toHaveTextContent("1");
+    act(() => handlers.get("care-due")!({ payload: { due: 2, sent: 0 } }));
+    await waitFor(() => expect(sendNotification).toHaveBeenCalledTimes(2));
+    act(() => handlers.get("care-due")!({ payload: { due: 0, sent: 0 } }));
+    await waitFor(() => expect(screen.queryByTestId("nav-care-due")).not.toBeInTheDocument());
   });
 
   it("skip enters the empty app on an empty dashboard", async () => {

@@ -1,9 +1,10 @@
 // Providers around the whole UI: react-query, antd theme (light or dark, see theme.ts) + locale (follows i18n),
-// data-changed bridge.
+// data-changed and care-due bridges.
 import type { ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider, theme as antdTheme } from "antd";
 import { useTranslation } from "react-i18next";
+import { useCareDueBridge } from "./careDue";
 import { useDataChangedBridge } from "./dataChanged";
 import { antdLocale, isLang } from "./i18n/language";
 import { DarkContext, useDarkMode } from "./theme";
@@ -11,6 +12,7 @@ import { useLanguageSync } from "./useLanguageSync";
 
 function Bridges({ children }: { children: ReactNode }) {
   useDataChangedBridge();
+  useCareDueBridge();
   useLanguageSync();
   return <>{children}</>;
 }

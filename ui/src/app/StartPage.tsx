@@ -1,4 +1,5 @@
-// The app's entry route: welcome screen for an empty archive, the dashboard once orders exist.
+// The app's entry route: welcome screen for an empty archive; once orders exist, today's care worklist (what to do
+// today), or the dashboard of an empty archive the seller chose to enter anyway.
 import { Flex, Spin } from "antd";
 import { Navigate } from "react-router-dom";
 import { ErrorAlert } from "../components/ErrorAlert";
@@ -22,5 +23,6 @@ export function StartPage() {
     );
   }
   const empty = info.data.counts.orders === 0;
-  return <Navigate to={empty && !isWelcomeSkipped() ? "/welcome" : "/dashboard"} replace />;
+  if (empty) return <Navigate to={isWelcomeSkipped() ? "/dashboard" : "/welcome"} replace />;
+  return <Navigate to="/care?tab=today" replace />;
 }

@@ -15,6 +15,17 @@ export const queryKeys = {
   rfm: () => ["customers", "rfm"] as const,
   segments: () => ["segments", "list"] as const,
   segmentCount: (filter: unknown) => ["customers", "segment-count", filter] as const,
+  careRules: () => ["care", "rules"] as const,
+  careDay: (date: string) => ["care", "day", date] as const,
+  careCalendar: (from: string, to: string) => ["care", "calendar", from, to] as const,
+  /** A rule as edited: Rust's check, and its message for one customer (null: the one with most purchases). */
+  careRuleCheck: (rule: unknown) => ["care", "rule-check", rule] as const,
+  careRulePreview: (rule: unknown, customerId: number | null) => ["care", "rule-preview", rule, customerId] as const,
+  /**
+   * The festivals of the coming year (for the rule editor's festival list and the rules' descriptions). Under
+   * "settings": they change with the shop's own dates, not with the outbox, which the scheduler touches every round.
+   */
+  careFestivals: (from: string, to: string) => ["settings", "care-festivals", from, to] as const,
   importHistory: () => ["imports", "history"] as const,
   mappingPresets: () => ["imports", "presets"] as const,
   /** Not under "imports": a preview reads a file, not the archive, so imports do not make it stale. */

@@ -5,7 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import i18n from "../app/i18n";
 import { renderPage } from "../test/render";
 import { dbInfo, invokeBy, settings } from "../test/ipcFixtures";
-import { CarePage } from "../features/care/CarePage";
+import { ActivitiesPage } from "../features/activities/ActivitiesPage";
 import { CouponsPage } from "../features/coupons/CouponsPage";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -22,11 +22,11 @@ describe("feature placeholders", () => {
   it("explain the area in Chinese and lead an empty archive to Import", async () => {
     backend(0);
     await i18n.changeLanguage("zh-CN");
-    renderPage("/care", <CarePage />);
-    expect(await screen.findByTestId("care-import")).toHaveTextContent("导入第一份订单报表");
-    expect(screen.getByTestId("page-care")).toHaveTextContent("关怀第一，营销第二");
-    expect(screen.getByTestId("page-care")).toHaveTextContent("后续版本推出");
-    fireEvent.click(screen.getByTestId("care-import"));
+    renderPage("/activities", <ActivitiesPage />);
+    expect(await screen.findByTestId("activities-import")).toHaveTextContent("导入第一份订单报表");
+    expect(screen.getByTestId("page-activities")).toHaveTextContent("让粉丝群保持活跃");
+    expect(screen.getByTestId("page-activities")).toHaveTextContent("后续版本推出");
+    fireEvent.click(screen.getByTestId("activities-import"));
     expect(screen.getByTestId("location")).toHaveTextContent("/import");
   });
 

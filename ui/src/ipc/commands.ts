@@ -34,6 +34,13 @@ import type { Segment } from "../bindings/Segment";
 import type { SegmentCount } from "../bindings/SegmentCount";
 import type { StagePreview } from "../bindings/StagePreview";
 import type { StageThresholds } from "../bindings/StageThresholds";
+import type { CareDay } from "../bindings/CareDay";
+import type { CareMessage } from "../bindings/CareMessage";
+import type { CarePreview } from "../bindings/CarePreview";
+import type { CareRule } from "../bindings/CareRule";
+import type { Channel } from "../bindings/Channel";
+import type { EmailReport } from "../bindings/EmailReport";
+import type { Priority } from "../bindings/Priority";
 
 export const appInfo = () => invoke<DbInfo>("app_info");
 /** The figures of every shop, or of the shops with these ids. */
@@ -83,3 +90,26 @@ export const tierMovers = (ladder: TierLadder, query: TierMoverQuery) => invoke<
 export const tierValueScale = (window: TierWindow) => invoke<string[]>("tier_value_scale", { window });
 export const tierChangesRecent = (limit: number, skipLadder: boolean) =>
   invoke<TierChangeRow[]>("tier_changes_recent", { limit, skipLadder });
+
+// Care: rules (checked and previewed by Rust as they are edited), the calendar, a day's worklist, the outbox.
+export const careRules = () => invoke<CareRule[]>("care_rules");
+export const careRuleCheck = (rule: CareRule) => invoke<null>("care_rule_check", { rule });
+export const careRuleSave = (rule: CareRule) => invoke<CareRule>("care_rule_save", { rule });
+export const careRuleEnable = (id: number, enabled: boolean) => invoke<CareRule>("care_rule_enable", { id, enabled });
+export const careRuleDelete = (id: number) => invoke<void>("care_rule_delete", { id });
+/** The rule's message for a real customer: the one with the most purchases when `customerId` is null. */
+export const careRulePreview = (rule: CareRule, customerId: number | null) =>
+  invoke<CarePreview>("care_rule_preview", { rule, customerId });
+/** Days `from..=to` (YYYY-MM-DD, shop time), planned first. */
+export const careCalendar = (from: string, to: string) => invoke<CareDay[]>("care_calendar", { from, to });
+/** Every message of one day (YYYY-MM-DD), planned first. */
+export const careDay = (date: string) => invoke<CareMessage[]>("care_day", { date });
+export const careMarkCopied = (keys: string[]) => invoke<CareMessage[]>("care_mark_copied", { keys });
+export const careExportSms = (date: string, path: string) => invoke<number>("care_export_sms", { date, path });
+export const careSendEmail = (date: string) => invoke<EmailReport>("care_send_email", { date });
+export const careRetry = (keys: string[]) => invoke<number>("care_retry", { keys });
+export const careRecordManual = (customerId: number, channel: Channel, priority: Priority, text: string) =>
+  invoke<CareMessage>("care_record_manual", { customerId, channel, priority, text });
+/** Keeps the SMTP password in the OS keychain (an empty one removes it). */
+export const smtpPasswordSave = (password: string) => invoke<void>("smtp_password_save", { password });
+export const smtpTest = (to: string, subject: string, text: string) => invoke<void>("smtp_test", { to, subject, text });

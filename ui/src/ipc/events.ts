@@ -5,6 +5,11 @@ import type { DataChanged } from "../bindings/DataChanged";
 import type { DemoProgress } from "../bindings/DemoProgress";
 import type { ImportProgress } from "../bindings/ImportProgress";
 
+/** What the care scheduler says after each round: messages of today due and waiting, emails it sent itself. */
+export type CareDue = { due: number; sent: number };
+
+export const onCareDue = (cb: (e: CareDue) => void): Promise<UnlistenFn> =>
+  listen<CareDue>("care-due", (ev) => cb(ev.payload));
 export const onDataChanged = (cb: (e: DataChanged) => void): Promise<UnlistenFn> =>
   listen<DataChanged>("data-changed", (ev) => cb(ev.payload));
 export const onDemoProgress = (cb: (e: DemoProgress) => void): Promise<UnlistenFn> =>

@@ -1,5 +1,8 @@
-// Wrappers around Tauri plugins the UI calls directly (opener, the native open-file and save-file dialogs).
+// Wrappers around Tauri plugins the UI calls directly (opener, the native open-file and save-file dialogs,
+// the clipboard, desktop notifications).
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
 
 export const revealInFolder = (path: string) => revealItemInDir(path);
@@ -14,4 +17,15 @@ export async function pickOrderFiles(filterName: string): Promise<string[]> {
 /** The native "save as" dialog for a CSV export; `null` when the user cancels. */
 export async function pickCsvTarget(defaultName: string, filterName: string): Promise<string | null> {
   return save({ defaultPath: defaultName, filters: [{ name: filterName, extensions: ["csv"] }] });
+}
+
+/** Puts plain text on the system clipboard (a care message to paste into Wangwang or WeChat). */
+export const copyText = (text: string) => writeText(text);
+
+/** A desktop notification, asking for permission the first time; false when the system refuses. */
+export async function notifyDesktop(title: string, body: string): Promise<boolean> {
+  let granted = await isPermissionGranted();
+  if (!granted) granted = (await requestPermission()) === "granted";
+  if (granted) sendNotification({ title, body });
+  return granted;
 }

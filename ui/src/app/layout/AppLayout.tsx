@@ -1,7 +1,8 @@
 // The frame around every page except the welcome screen: title, left Sider nav, content.
-import { Layout, Menu, Typography } from "antd";
+import { Badge, Layout, Menu, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { useCareDueCount } from "../careDue";
 import { activeNavKey, NAV_ITEMS } from "./navItems";
 
 export function AppLayout() {
@@ -9,11 +10,21 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = activeNavKey(pathname);
+  const due = useCareDueCount();
 
   const items = NAV_ITEMS.map((item) => ({
     key: item.key,
     icon: item.icon,
-    label: <span data-testid={`nav-${item.key}`}>{t(`nav.${item.key}`)}</span>,
+    label: (
+      <span data-testid={`nav-${item.key}`}>
+        {t(`nav.${item.key}`)}
+        {/* Today's care messages due and waiting, as the scheduler last said. */}
+        {item.key === "care" && due > 0 && (
+          <Badge count={due} size="small" overflowCount={99} style={{ marginInlineStart: 8 }} data-testid="nav-care-due"
+            title={t("care.notify.badge", { count: due })} />
+        )}
+      </span>
+    ),
     onClick: () => navigate(item.path),
   }));
 

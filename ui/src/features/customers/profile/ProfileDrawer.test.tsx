@@ -243,6 +243,22 @@ describe("ProfileDrawer", () => {
     await waitFor(() => expect(callsOf("customer_update")).toEqual([{ id: 7, edit: { ...profile().contact, dnd: true } }]));
   });
 
+  it("records a message the seller sent by hand through care_record_manual", async () => {
+    answer({ care_record_manual: () => ({}) });
+    await open();
+    fireEvent.click(screen.getByTestId("profile-record-message"));
+    const modal = await screen.findByTestId("profile-record-modal");
+    expect(screen.getByTestId("profile-record-save")).toBeDisabled();
+    fireEvent.click(within(modal).getByText("WeChat"));
+    fireEvent.click(within(modal).getByText("Marketing"));
+    fireEvent.change(within(modal).getByTestId("profile-record-text"), { target: { value: "  双12 给你留了券  " } });
+    fireEvent.click(screen.getByTestId("profile-record-save"));
+    await waitFor(() => expect(callsOf("care_record_manual")).toEqual([
+      { customerId: 7, channel: "wechat", priority: "marketing", text: "双12 给你留了券" },
+    ]));
+    expect(await screen.findByText("Recorded.")).toBeInTheDocument();
+  });
+
   it("lists orders with translated status and expandable lines", async () => {
     answer();
     await open();

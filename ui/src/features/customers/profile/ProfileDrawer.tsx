@@ -14,6 +14,7 @@ import { NotesPanel } from "./NotesPanel";
 import { OrdersTable } from "./OrdersTable";
 import { OverviewTab } from "./OverviewTab";
 import { DndSwitch, ProfileHeader } from "./ProfileHeader";
+import { RecordMessage } from "./RecordMessage";
 import { TagEditor } from "./TagEditor";
 
 type Props = { customerId: number | null; onClose: () => void };
@@ -78,7 +79,12 @@ export function ProfileDrawer({ customerId, onClose }: Props) {
       destroyOnHidden
       data-testid="profile-drawer"
       title={data ? <ProfileHeader profile={data} /> : t("profile.title")}
-      extra={data && <DndSwitch profile={data} />}
+      extra={data && (
+        <Space size={12} wrap>
+          <RecordMessage customerId={data.id} />
+          <DndSwitch profile={data} />
+        </Space>
+      )}
     >
       {profile.isPending && <Skeleton active />}
       {profile.isError && <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} testId="profile-error" />}

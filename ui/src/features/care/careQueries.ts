@@ -1,0 +1,56 @@
+// The Care page's server queries: the rules, one day's worklist, the calendar, the festivals of the coming year,
+// and "today" in the shop's time zone.
+import { useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { Festival } from "../../bindings/Festival";
+import { careCalendar, careDay, careRules } from "../../ipc/commands";
+import { queryKeys } from "../../app/queryKeys";
+import { useDisplay } from "../../app/shopQueries";
+import { addDays, festivalName, todayIn } from "./careModel";
+
+/** How far the calendar looks ahead. */
+export const CALENDAR_DAYS = 90;
+
+export const useCareRules = () => useQuery({ queryKey: queryKeys.careRules(), queryFn: careRules });
+
+export const useCareDay = (date: string) =>
+  useQuery({ queryKey: queryKeys.careDay(date), queryFn: () => careDay(date) });
+
+/** Today (YYYY-MM-DD) where the shop is. */
+export function useShopToday(): string {
+  const { timeZone } = useDisplay();
+  return todayIn(timeZone);
+}
+
+export function useCareCalendar(from: string, days = CALENDAR_DAYS) {
+  const to = addDays(from, days - 1);
+  return useQuery({ queryKey: queryKeys.careCalendar(from, to), queryFn: () => careCalendar(from, to) });
+}
+
+/**
+ * Every festival of the coming year, first occurrence of each key, from the care calendar (the one place Rust
+ * says which festivals exist, the shop's own dates included). Only asked for when `enabled`.
+ */
+export function useFestivals(enabled: boolean) {
+  const { i18n } = useTranslation();
+  const today = useShopToday();
+  const to = addDays(today, 365);
+  const query = useQuery({
+    queryKey: queryKeys.careFestivals(today, to),
+    queryFn: () => careCalendar(today, to),
+    enabled,
+    staleTime: 60 * 60 * 1000,
+    select: (days) => {
+      const seen = new Map<string, Festival>();
+      for (const d of days) for (const f of d.festivals) if (!seen.has(f.key)) seen.set(f.key, f);
+      return [...seen.values()];
+    },
+  });
+  const lang = i18n.language;
+  const name = useMemo(() => {
+    const byKey = new Map((query.data ?? []).map((f) => [f.key, festivalName(f, lang)]));
+    return (key: string) => byKey.get(key) ?? key;
+  }, [query.data, lang]);
+  return { festivals: query.data, name, query };
+}
