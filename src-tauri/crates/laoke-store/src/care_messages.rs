@@ -7,7 +7,7 @@
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use laoke_core::care::guard::Counted;
-use laoke_core::care::plan::Planned;
+use laoke_core::care::plan::{Kept, Planned};
 use laoke_core::dto::{CareMessage, Channel, MessageStatus, Priority};
 use laoke_core::time::{from_stored, to_stored};
 use rusqlite::{params, Connection, Row};
@@ -78,21 +78,25 @@ pub(crate) fn by_key(conn: &Connection, tz: chrono_tz::Tz, key: &str) -> Result<
 
 /// What the outbox already holds around some days: the keys that have gone out
 /// (never planned again), the open messages (kept as planned: due, subject,
-/// text), and everything that counts against the caps.
+/// text; rewritten only when their verdict changes), the open messages of
+/// rules in the days being planned (removed when the plan no longer makes
+/// them), and everything that counts against the caps.
 pub(crate) struct Held {
     pub out: HashSet<String>,
-    pub open: HashMap<String, (DateTime<Utc>, Option<String>, String)>,
+    pub open: HashMap<String, Kept>,
+    pub replanned: Vec<String>,
     pub counted: Vec<Counted>,
 }
 
 /// `from..=to` are the days being planned; what is held is read from a week
 /// before them to `spill` days after (messages moved by quiet hours or holidays).
 pub(crate) fn held(conn: &Connection, from: NaiveDate, to: NaiveDate, spill: u64) -> Result<Held> {
-    let mut held = Held { out: HashSet::new(), open: HashMap::new(), counted: Vec::new() };
+    let mut held = Held { out: HashSet::new(), open: HashMap::new(), replanned: Vec::new(), counted: Vec::new() };
     let (read_from, read_to) = (from - chrono::Days::new(7), to + chrono::Days::new(spill + 7));
     let mut stmt = conn.prepare_cached(
-        "SELECT key, customer_id, day, priority, channel, recipient, status, due, subject, text FROM care_messages
-         WHERE day >= ?1 AND day <= ?2",
+        "SELECT key, customer_id, day, priority, channel, recipient, status, due, subject, text, reason, displaced_by,
+                rule_id IS NOT NULL
+         FROM care_messages WHERE day >= ?1 AND day <= ?2",
     )?;
     let mut rows = stmt.query(params![read_from.to_string(), read_to.to_string()])?;
     while let Some(r) = rows.next()? {
@@ -101,14 +105,9 @@ pub(crate) fn held(conn: &Connection, from: NaiveDate, to: NaiveDate, spill: u64
         let day: NaiveDate = parsed("day", r.get(2)?)?;
         // A rule's planned message of the days being planned is decided again (or
         // dropped) by this plan: it counts only if the plan makes it again.
-        let replanned = status == MessageStatus::Planned && day >= from && day <= to && !key.starts_with("manual:");
-        if status.is_open() {
-            let due: String = r.get(7)?;
-            if let Some(due) = from_stored(&due) {
-                held.open.insert(key.clone(), (due, r.get(8)?, r.get(9)?));
-            }
-        }
-        if (status == MessageStatus::Planned && !replanned) || status.is_out() {
+        let by_rule: bool = r.get(12)?;
+        let replanned = status.is_open() && day >= from && day <= to && by_rule;
+        if status == MessageStatus::Planned && !replanned || status.is_out() {
             held.counted.push(Counted {
                 key: key.clone(),
                 customer_id: r.get(1)?,
@@ -118,67 +117,83 @@ pub(crate) fn held(conn: &Connection, from: NaiveDate, to: NaiveDate, spill: u64
                 to: r.get(5)?,
             });
         }
-        if status.is_out() || status == MessageStatus::Failed {
+        if status.is_open() {
+            let due: String = r.get(7)?;
+            if let Some(due) = from_stored(&due) {
+                let kept = Kept {
+                    due,
+                    subject: r.get(8)?,
+                    text: r.get(9)?,
+                    to: r.get(5)?,
+                    status,
+                    reason: r.get::<_, Option<String>>(10)?.map(|t| parsed("reason", t)).transpose()?,
+                    displaced_by: r.get(11)?,
+                };
+                held.open.insert(key.clone(), kept);
+            }
+            if replanned {
+                held.replanned.push(key);
+            }
+        } else if status.is_out() || status == MessageStatus::Failed {
             held.out.insert(key);
         }
     }
     Ok(held)
 }
 
-/// Writes a plan for days `from..=to`: new messages are inserted, open ones get
-/// the guards' new verdict (their text and due time stay), open ones the plan
-/// no longer makes are removed, and nothing that went out is touched.
-pub(crate) fn store_plan(
-    conn: &Connection,
-    plan: &[Planned],
-    from: NaiveDate,
-    to: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<()> {
+/// Writes a plan for the days `held` was read for: new messages are inserted,
+/// open ones whose address or verdict changed are updated (their text and due
+/// time stay), open ones the plan no longer makes are removed, and nothing
+/// that went out is touched. An unchanged message is not written at all, so
+/// planning the same days again writes nothing.
+pub(crate) fn store_plan(conn: &Connection, plan: &[Planned], held: &Held, now: DateTime<Utc>) -> Result<()> {
     let now = to_stored(now);
-    let mut upsert = conn.prepare_cached(
+    let mut insert = conn.prepare_cached(
         "INSERT INTO care_messages (key, customer_id, rule_id, due, day, channel, recipient, priority, status, reason,
              displaced_by, subject, text, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
-         ON CONFLICT (key) DO UPDATE SET recipient = excluded.recipient, status = excluded.status,
-             reason = excluded.reason, displaced_by = excluded.displaced_by, updated_at = excluded.updated_at
-         WHERE (status = 'planned' OR status = 'skipped')
-           AND (recipient IS NOT excluded.recipient OR status != excluded.status OR reason IS NOT excluded.reason
-                OR displaced_by IS NOT excluded.displaced_by)",
+         ON CONFLICT (key) DO NOTHING",
     )?;
+    let mut update = conn.prepare_cached(
+        "UPDATE care_messages SET recipient = ?2, status = ?3, reason = ?4, displaced_by = ?5, updated_at = ?6
+         WHERE key = ?1 AND (status = 'planned' OR status = 'skipped')",
+    )?;
+    // A key held outside the days read (the time zone changed since) is left as it is.
     for m in plan {
-        upsert.execute(params![
-            m.key,
-            m.customer_id,
-            m.rule_id,
-            to_stored(m.due),
-            m.day.to_string(),
-            <&str>::from(m.channel),
-            m.to,
-            <&str>::from(m.priority),
-            <&str>::from(m.status),
-            m.reason.map(<&str>::from),
-            m.displaced_by,
-            m.subject,
-            m.text,
-            now,
-        ])?;
+        match held.open.get(&m.key) {
+            Some(kept) if m.is_kept_as(kept) => {}
+            Some(_) => {
+                let reason = m.reason.map(<&str>::from);
+                update.execute(params![m.key, m.to, <&str>::from(m.status), reason, m.displaced_by, now])?;
+            }
+            None => {
+                insert.execute(params![
+                    m.key,
+                    m.customer_id,
+                    m.rule_id,
+                    to_stored(m.due),
+                    m.day.to_string(),
+                    <&str>::from(m.channel),
+                    m.to,
+                    <&str>::from(m.priority),
+                    <&str>::from(m.status),
+                    m.reason.map(<&str>::from),
+                    m.displaced_by,
+                    m.subject,
+                    m.text,
+                    now,
+                ])?;
+            }
+        }
     }
     // Open messages of a rule in these days that the plan no longer makes: the
     // customer left the target, the order was paid, the rule was switched off.
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS planned_keys (key TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM planned_keys;",
-    )?;
-    let mut keep = conn.prepare_cached("INSERT OR IGNORE INTO planned_keys (key) VALUES (?1)")?;
-    for m in plan {
-        keep.execute([&m.key])?;
+    let planned: HashSet<&str> = plan.iter().map(|m| m.key.as_str()).collect();
+    let mut delete =
+        conn.prepare_cached("DELETE FROM care_messages WHERE key = ?1 AND (status = 'planned' OR status = 'skipped')")?;
+    for key in held.replanned.iter().filter(|k| !planned.contains(k.as_str())) {
+        delete.execute([key])?;
     }
-    conn.execute(
-        "DELETE FROM care_messages WHERE day >= ?1 AND day <= ?2 AND rule_id IS NOT NULL
-           AND (status = 'planned' OR status = 'skipped') AND key NOT IN (SELECT key FROM planned_keys)",
-        params![from.to_string(), to.to_string()],
-    )?;
-    conn.execute_batch("DELETE FROM planned_keys")?;
     Ok(())
 }
 

@@ -33,6 +33,14 @@ fn uses(rule: &CheckedRule, variable: laoke_core::care::Variable) -> bool {
         .any(|t| t.variables().contains(&variable))
 }
 
+/// The local day of a stored instant (read by position: the stored format is fixed).
+fn local_day(stored: Option<&str>, tz: chrono_tz::Tz) -> Option<NaiveDate> {
+    stored
+        .and_then(laoke_core::time::stored_seconds)
+        .and_then(|s| DateTime::from_timestamp(s, 0))
+        .map(|t| laoke_core::time::local_date(t, tz))
+}
+
 /// The longest span one plan may cover: the calendar view's 90 days, and some.
 pub const PLAN_DAYS_MAX: i64 = 400;
 
@@ -83,32 +91,48 @@ impl Store {
         // Occasions first, from what each trigger needs (birthdays and first
         // purchases for the calendar rules, events for the others); then only the
         // customers with an occasion are read whole.
-        let calendar_rules = rules.iter().any(|r| is_calendar(&r.rule.trigger));
-        let people = if calendar_rules { self.recipients(None, false)? } else { HashMap::new() };
+        let people = self.calendar_people(&rules, &targets)?;
         let mut occasions_of = Vec::with_capacity(rules.len());
         for rule in &rules {
             let target = targets.get(&rule.id());
             let is_target = |id: i64| target.is_none_or(|t| t.contains(&id));
-            let occasions = if is_calendar(&rule.rule.trigger) {
-                plan::calendar_occasions(rule, &planning, people.values().filter(|r| is_target(r.id)))
-            } else {
-                plan::event_occasions(rule, &planning, &self.events(rule, &planning)?, is_target)
+            let occasions = match (&rule.rule.trigger, target) {
+                // A festival or a campaign reads no more of its targets than their ids.
+                (Trigger::Festival { .. } | Trigger::Campaign { .. }, Some(ids)) => {
+                    let stubs: Vec<Recipient> =
+                        ids.iter().map(|&id| Recipient { id, ..Recipient::default() }).collect();
+                    plan::calendar_occasions(rule, &planning, stubs.iter())
+                }
+                (t, _) if is_calendar(t) => {
+                    let reached = |r: &&Recipient| plan::reaches(rule.rule.channel, r.platform) && is_target(r.id);
+                    plan::calendar_occasions(rule, &planning, people.iter().filter(reached))
+                }
+                _ => plan::event_occasions(rule, &planning, &self.events(rule, &planning)?, is_target),
             };
             occasions_of.push(occasions);
         }
         drop(people);
         let needed: HashSet<i64> = occasions_of.iter().flatten().map(|o| o.customer_id).collect();
-        let mut recipients = self.recipients(Some(&needed), true)?;
+        let mut recipients = self.recipients(&needed)?;
         if rules.iter().any(|r| uses(r, laoke_core::care::Variable::Tier)) {
             self.fill_tiers(&mut recipients)?;
         }
         let mut plan: Vec<Planned> = Vec::new();
-        for (rule, occasions) in rules.iter().zip(&occasions_of) {
+        for (rule, occasions) in rules.iter().zip(&mut occasions_of) {
             if uses(rule, laoke_core::care::Variable::LastItem) {
-                // Only the new messages are rendered: their customers' last items are read.
-                let fresh =
-                    occasions.iter().filter(|o| !held.open.contains_key(&plan::key(rule.id(), o.customer_id, &o.id)));
-                self.fill_last_items(&mut recipients, fresh.map(|o| o.customer_id))?;
+                // Only new messages are rendered: an occasion about an order reads
+                // that order's item, the others their customer's last item.
+                let mut last_of = Vec::new();
+                let fresh = occasions
+                    .iter_mut()
+                    .filter(|o| !held.open.contains_key(&plan::key(rule.id(), o.customer_id, &o.id)));
+                for o in fresh {
+                    match o.order {
+                        Some(order) => o.item = self.first_item(order)?,
+                        None => last_of.push(o.customer_id),
+                    }
+                }
+                self.fill_last_items(&mut recipients, last_of.into_iter())?;
             }
             let messages = plan::messages(rule, &planning, occasions, &recipients, &held.open);
             plan.extend(messages.into_iter().filter(|m| !held.out.contains(&m.key)));
@@ -118,68 +142,112 @@ impl Store {
         let counted: Vec<_> = held.counted.iter().filter(|c| !planned.contains(c.key.as_str())).cloned().collect();
         plan::guard_all(&mut plan, &recipients, &counted, &settings.care);
         let tx = self.conn.transaction()?;
-        care_messages::store_plan(&tx, &plan, from, to, now)?;
+        care_messages::store_plan(&tx, &plan, &held, now)?;
         tx.commit()?;
         self.care_messages(from, to)
     }
 
-    /// The customers (merged identities folded away) as planning sees them: all
-    /// of them, or those in `keep`; `whole`: with their names and addresses,
-    /// else only what the calendar rules read (platform, birthday, first purchase).
-    pub(crate) fn recipients(&self, keep: Option<&HashSet<i64>>, whole: bool) -> Result<HashMap<i64, Recipient>> {
+    /// The customers the calendar rules find occasions for (merged identities
+    /// folded away), with no more than that needs: the platform (for the
+    /// channel's reach), the birthday, and the first purchase for anniversaries. Only customers with a birthday are read
+    /// unless a rule needs everyone (an anniversary, or a festival or campaign
+    /// without a target).
+    fn calendar_people(&self, rules: &[CheckedRule], targets: &HashMap<i64, HashSet<i64>>) -> Result<Vec<Recipient>> {
+        let wants = |f: fn(&Trigger) -> bool| rules.iter().any(|r| f(&r.rule.trigger));
+        let birthdays = wants(|t| matches!(t, Trigger::Birthday { .. }));
+        let anniversaries = wants(|t| matches!(t, Trigger::Anniversary { .. }));
+        let everyone = anniversaries
+            || rules.iter().any(|r| {
+                matches!(r.rule.trigger, Trigger::Festival { .. } | Trigger::Campaign { .. })
+                    && !targets.contains_key(&r.id())
+            });
+        if !birthdays && !everyone {
+            return Ok(Vec::new());
+        }
+        let tz = self.timezone()?;
+        let mut stmt = self.conn.prepare_cached(if everyone {
+            "SELECT id, platform, birthday, birthday_lunar, first_purchase_at FROM customers WHERE merged_into IS NULL"
+        } else {
+            "SELECT id, platform, birthday, birthday_lunar, first_purchase_at FROM customers
+             WHERE merged_into IS NULL AND birthday IS NOT NULL"
+        })?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let platform = r.get_ref(1)?.as_str()?.parse().ok();
+            let mut person = Recipient { id: r.get(0)?, platform, ..Recipient::default() };
+            if birthdays {
+                let lunar: bool = r.get(3)?;
+                person.birthday = r
+                    .get_ref(2)?
+                    .as_str_or_null()?
+                    .and_then(laoke_core::birthday::month_day)
+                    .map(|(m, d)| (m, d, lunar));
+            }
+            if anniversaries {
+                person.first_purchase = local_day(r.get_ref(4)?.as_str_or_null()?, tz);
+            }
+            out.push(person);
+        }
+        Ok(out)
+    }
+
+    /// Customers `ids` as messages to them need them: contacts, names, DND,
+    /// purchase days. They are looked up one by one in id order, so the 60,000
+    /// of a big plan cost a fraction of reading a 300,000-customer archive.
+    /// A merged identity is no recipient.
+    pub(crate) fn recipients(&self, ids: &HashSet<i64>) -> Result<HashMap<i64, Recipient>> {
         let tz = self.timezone()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.platform, c.birthday, c.birthday_lunar, c.first_purchase_at, c.last_purchase_at,
-                    c.dnd, c.buyer_id, c.nick, c.name, c.email, c.phone, c.wechat
-             FROM customers c WHERE c.merged_into IS NULL",
+            "SELECT platform, birthday, birthday_lunar, first_purchase_at, last_purchase_at,
+                    dnd, buyer_id, nick, name, email, phone, wechat
+             FROM customers WHERE id = ?1 AND merged_into IS NULL",
         )?;
-        let mut rows = stmt.query([])?;
-        let mut out = HashMap::with_capacity(keep.map_or(1024, HashSet::len));
-        // Read by position (the stored format is fixed): 300,000 customers × 2 instants.
-        let day = |t: Option<&str>| {
-            t.and_then(laoke_core::time::stored_seconds)
-                .and_then(|s| DateTime::from_timestamp(s, 0))
-                .map(|t| laoke_core::time::local_date(t, tz))
-        };
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            if keep.is_some_and(|k| !k.contains(&id)) {
-                continue;
-            }
-            let birthday = r.get_ref(2)?.as_str_or_null()?.and_then(laoke_core::birthday::month_day);
-            let lunar: bool = r.get(3)?;
-            let mut person = Recipient {
+        let mut sorted: Vec<i64> = ids.iter().copied().collect();
+        sorted.sort_unstable();
+        let mut out = HashMap::with_capacity(sorted.len());
+        for id in sorted {
+            let mut rows = stmt.query([id])?;
+            let Some(r) = rows.next()? else { continue };
+            let lunar: bool = r.get(2)?;
+            let person = Recipient {
                 id,
-                platform: r.get_ref(1)?.as_str()?.parse().ok(),
-                birthday: birthday.map(|(m, d)| (m, d, lunar)),
-                first_purchase: day(r.get_ref(4)?.as_str_or_null()?),
-                last_purchase: day(r.get_ref(5)?.as_str_or_null()?),
-                dnd: r.get(6)?,
+                platform: r.get_ref(0)?.as_str()?.parse().ok(),
+                birthday: r
+                    .get_ref(1)?
+                    .as_str_or_null()?
+                    .and_then(laoke_core::birthday::month_day)
+                    .map(|(m, d)| (m, d, lunar)),
+                first_purchase: local_day(r.get_ref(3)?.as_str_or_null()?, tz),
+                last_purchase: local_day(r.get_ref(4)?.as_str_or_null()?, tz),
+                dnd: r.get(5)?,
+                buyer_id: r.get(6)?,
+                nick: r.get(7)?,
+                name: r.get(8)?,
+                email: r.get(9)?,
+                phone: r.get(10)?,
+                wechat: r.get(11)?,
                 ..Recipient::default()
             };
-            if whole {
-                person.buyer_id = r.get(7)?;
-                person.nick = r.get(8)?;
-                person.name = r.get(9)?;
-                person.email = r.get(10)?;
-                person.phone = r.get(11)?;
-                person.wechat = r.get(12)?;
-            }
             out.insert(id, person);
         }
         Ok(out)
     }
 
-    /// Each customer's membership tier, for `{tier}` (read only when a template names it).
+    /// The recipients' membership tiers, for `{tier}` (read only when a template names it).
     pub(crate) fn fill_tiers(&self, recipients: &mut HashMap<i64, Recipient>) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached("SELECT customer_id, tier FROM customer_tiers")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            if let Some(rec) = recipients.get_mut(&r.get::<_, i64>(0)?) {
-                rec.tier = r.get(1)?;
-            }
+        let mut stmt = self.conn.prepare_cached("SELECT tier FROM customer_tiers WHERE customer_id = ?1")?;
+        for (id, r) in recipients.iter_mut() {
+            r.tier = stmt.query_row([id], |row| row.get(0)).optional()?;
         }
         Ok(())
+    }
+
+    /// The title of an order's first item.
+    fn first_item(&self, order: i64) -> Result<Option<String>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT title FROM order_items WHERE order_id = ?1 ORDER BY line_no LIMIT 1")?;
+        Ok(stmt.query_row([order], |r| r.get(0)).optional()?)
     }
 
     /// The title of the last item each of `customers` bought, for `{last_item}`
@@ -202,7 +270,8 @@ impl Store {
         Ok(())
     }
 
-    /// The customers each targeted rule writes to (rules without a target are absent: everyone).
+    /// The customers each targeted rule writes to and its channel reaches (rules
+    /// without a target are absent: everyone).
     fn rule_targets(
         &self,
         rules: &[CheckedRule],
@@ -236,7 +305,13 @@ impl Store {
                 },
             };
             let predicate = self.compile_filter(&filter, today, &snap.tags, &snap.shops)?;
-            out.insert(rule.id(), snap.roster.ids(&predicate, None).into_iter().collect());
+            // Only the customers the channel reaches (Wangwang: Taobao and Tmall buyers),
+            // so the messages it never meant are not looked up.
+            let facts = snap.roster.facts();
+            let reached = |id: &i64| {
+                snap.roster.position(*id).is_some_and(|i| plan::reaches(rule.rule.channel, facts[i].platform))
+            };
+            out.insert(rule.id(), snap.roster.ids(&predicate, None).into_iter().filter(reached).collect());
         }
         Ok(out)
     }

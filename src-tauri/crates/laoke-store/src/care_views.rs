@@ -7,7 +7,7 @@ use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use laoke_core::care::plan::{self, EventAt, Occasion, Planning};
 use laoke_core::care::sms::sms_length;
-use laoke_core::dto::{CareDay, CareDayRule, CarePreview, CareRule, Channel, MessageStatus};
+use laoke_core::dto::{CareDay, CareDayRule, CarePreview, CareRule, Channel, Festival, MessageStatus};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 impl Store {
@@ -36,7 +36,7 @@ impl Store {
                 )
                 .map_err(|_| StoreError::CustomerNotFound { id: 0 })?,
         };
-        let mut recipients = self.recipients(Some(&HashSet::from([id])), true)?;
+        let mut recipients = self.recipients(&HashSet::from([id]))?;
         self.fill_last_items(&mut recipients, std::iter::once(id))?;
         self.fill_tiers(&mut recipients)?;
         let r = recipients.get(&id).ok_or(StoreError::CustomerNotFound { id })?;
@@ -59,7 +59,14 @@ impl Store {
             shop: &settings.shop_name,
             shop_dates: &shop_dates,
         };
-        let occasion = Occasion { customer_id: id, id: "preview".into(), when: EventAt::Day(day), festival };
+        let occasion = Occasion {
+            customer_id: id,
+            id: "preview".into(),
+            when: EventAt::Day(day),
+            festival,
+            order: None,
+            item: None,
+        };
         let m = plan::messages(&checked, &planning, &[occasion], &recipients, &HashMap::new())
             .pop()
             .ok_or(StoreError::CustomerNotFound { id })?;
@@ -73,16 +80,27 @@ impl Store {
         })
     }
 
+    /// The festivals of days `from..=to`, the shop's own dates included, by
+    /// date (what the rule editor offers; nothing is planned).
+    pub fn festivals_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Festival>> {
+        use chrono::Datelike;
+        let shop_dates = self.shop_dates()?;
+        let mut out = Vec::new();
+        // Years outside the calendar's range have no festivals to show.
+        for year in from.year()..=to.year() {
+            let year = laoke_core::festival::festivals_in_year(year, &shop_dates).unwrap_or_default();
+            out.extend(year.into_iter().filter(|f| f.date >= from && f.date <= to));
+        }
+        out.sort_by_key(|f| f.date);
+        Ok(out)
+    }
+
     /// Plans days `from..=to` and gathers them by day for the calendar view.
     pub fn care_calendar(&mut self, from: NaiveDate, to: NaiveDate, now: DateTime<Utc>) -> Result<Vec<CareDay>> {
         let messages = self.plan_care(from, to, now)?;
-        let shop_dates = self.shop_dates()?;
-        let mut festivals: BTreeMap<NaiveDate, Vec<laoke_core::dto::Festival>> = BTreeMap::new();
-        use chrono::Datelike;
-        for year in from.year()..=to.year() {
-            for f in laoke_core::festival::festivals_in_year(year, &shop_dates).unwrap_or_default() {
-                festivals.entry(f.date).or_default().push(f);
-            }
+        let mut festivals: BTreeMap<NaiveDate, Vec<Festival>> = BTreeMap::new();
+        for f in self.festivals_between(from, to)? {
+            festivals.entry(f.date).or_default().push(f);
         }
         let statutory: HashMap<NaiveDate, laoke_core::dto::StatutoryDay> =
             laoke_core::festival::statutory_days(from, to).into_iter().map(|d| (d.date, d)).collect();

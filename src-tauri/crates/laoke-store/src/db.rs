@@ -55,6 +55,12 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// The page cache of every connection, in KiB.
 pub(crate) const CACHE_KIB: u32 = 32_000;
 
+/// How much of the archive file is read through memory mapping, in bytes. Reads
+/// of pages outside the page cache then cost a memory access instead of a
+/// system call and a copy (planning care over 300,000 customers spent a third
+/// of its time copying pages); the mapping is address space, not memory.
+pub(crate) const MMAP_BYTES: u64 = 1 << 30;
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     // The default keeps 16 prepared statements; an import alone cycles through more (the
@@ -66,7 +72,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = NORMAL;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -{CACHE_KIB};"
+         PRAGMA cache_size = -{CACHE_KIB};
+         PRAGMA mmap_size = {MMAP_BYTES};"
     ))
 }
 

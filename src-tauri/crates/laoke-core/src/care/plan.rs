@@ -160,6 +160,11 @@ pub struct Occasion {
     pub when: EventAt,
     /// The festival's key, for `{festival}`.
     pub festival: Option<String>,
+    /// The order an after-purchase or unpaid occasion is about: its
+    /// `{last_item}` is that order's item, not the item of a later order.
+    pub order: Option<i64>,
+    /// The order's first item, filled in by the store for messages that name it.
+    pub item: Option<String>,
 }
 
 fn date_days(d: NaiveDate, n: u32, back: bool) -> NaiveDate {
@@ -183,6 +188,8 @@ pub fn calendar_occasions<'r>(
         id,
         when: EventAt::Day(d),
         festival,
+        order: None,
+        item: None,
     };
     match &rule.rule.trigger {
         Trigger::Festival { key, days_before } => {
@@ -275,7 +282,9 @@ pub fn event_occasions(
             EventAt::Instant(t) => local(t),
         };
         if p.contains(day) {
-            out.push(Occasion { customer_id: e.customer_id, id, when, festival: None });
+            let order =
+                matches!(rule.rule.trigger, Trigger::AfterPurchase { .. } | Trigger::Unpaid { .. }).then_some(e.id);
+            out.push(Occasion { customer_id: e.customer_id, id, when, festival: None, order, item: None });
         }
     }
     out
@@ -308,6 +317,27 @@ pub struct Planned {
     pub text: String,
 }
 
+/// What the outbox holds of an open (planned or skipped) message. Planning
+/// keeps its due time and text as they were first planned, and rewrites the
+/// row only when its address or the guards' verdict changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub due: DateTime<Utc>,
+    pub subject: Option<String>,
+    pub text: String,
+    pub to: Option<String>,
+    pub status: MessageStatus,
+    pub reason: Option<SkipReason>,
+    pub displaced_by: Option<String>,
+}
+
+impl Planned {
+    /// Whether the outbox's row already says what this plan says.
+    pub fn is_kept_as(&self, k: &Kept) -> bool {
+        self.to == k.to && self.status == k.status && self.reason == k.reason && self.displaced_by == k.displaced_by
+    }
+}
+
 /// A message's key.
 pub fn key(rule_id: i64, customer_id: i64, occasion: &str) -> String {
     format!("r{rule_id}:c{customer_id}:{occasion}")
@@ -319,14 +349,14 @@ fn festival_name(key: &str, english: bool, shop_dates: &[ShopDate]) -> String {
 }
 
 /// Turns occasions into messages (due time, address, text). `kept` holds the
-/// due time, subject and text of messages already in the outbox, which are
-/// kept as they were planned.
+/// open messages already in the outbox, whose due time, subject and text stay
+/// as they were planned.
 pub fn messages(
     rule: &CheckedRule,
     p: &Planning,
     occasions: &[Occasion],
     recipients: &HashMap<i64, Recipient>,
-    kept: &HashMap<String, (DateTime<Utc>, Option<String>, String)>,
+    kept: &HashMap<String, Kept>,
 ) -> Vec<Planned> {
     let mut out = Vec::with_capacity(occasions.len());
     for o in occasions {
@@ -337,7 +367,7 @@ pub fn messages(
         let key = key(rule.id(), r.id, &o.id);
         let channel = rule.rule.channel;
         let (due, subject, text) = match kept.get(&key) {
-            Some((due, subject, text)) => (*due, subject.clone(), text.clone()),
+            Some(k) => (k.due, k.subject.clone(), k.text.clone()),
             None => {
                 let local = match o.when {
                     EventAt::Day(d) => {
@@ -365,7 +395,7 @@ pub fn messages(
                         Variable::Festival => {
                             o.festival.as_deref().map(|k| festival_name(k, english, p.shop_dates)).unwrap_or_default()
                         }
-                        Variable::LastItem => r.last_item.clone().unwrap_or_default(),
+                        Variable::LastItem => o.item.clone().or_else(|| r.last_item.clone()).unwrap_or_default(),
                         Variable::DaysSince => {
                             r.last_purchase.map(|l| (send_day - l).num_days().max(0).to_string()).unwrap_or_default()
                         }

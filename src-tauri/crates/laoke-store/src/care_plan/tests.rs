@@ -72,9 +72,15 @@ fn planning_twice_changes_nothing_and_what_went_out_stays() {
     assert_eq!((first[0].to.as_deref(), first[0].status), (Some("小美"), MessageStatus::Planned));
     assert_eq!(first[0].text, "小美，生日快乐！老客茶铺 为你准备了一份小礼物。");
     assert_eq!(first[0].rule_name.as_deref(), Some("生日祝福"));
+    let stamps = |s: &Store| -> Vec<String> {
+        let mut stmt = s.conn.prepare("SELECT updated_at FROM care_messages ORDER BY key").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let written = stamps(&s);
     let again = s.plan_care(d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 2, 9)).unwrap();
     assert_eq!(again, first);
     assert_eq!(rows(&s), 2);
+    assert_eq!(stamps(&s), written, "planning again writes nothing");
     // Copied, then the rule's text is edited: the copied message keeps what was copied,
     // the other is planned again with the new text.
     s.mark_copied(&[first[0].key.clone()], at(2026, 12, 5, 10)).unwrap();
@@ -190,4 +196,87 @@ fn the_editor_previews_a_rule_on_a_real_customer() {
         s.preview_care_message(&bad, Some(mei), at(2026, 12, 1, 9)).unwrap_err().code(),
         "template.unknown_variable"
     );
+}
+
+#[test]
+fn a_follow_up_names_its_own_order_and_a_birthday_the_last_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    // 阿强 buys again three days after his first order.
+    let path = dir.path().join("again.csv");
+    std::fs::write(
+        &path,
+        format!("{HEADER}1004,阿强,99,交易成功,2026-11-28 09:00:00,2026-11-28 09:02:00,白牡丹,1,0\n"),
+    )
+    .unwrap();
+    s.import_file(&path, &ImportOptions::default(), &ImportFlags::default(), at(2026, 12, 1, 21), |_| true).unwrap();
+    add(
+        &mut s,
+        serde_json::json!({"name": "回访", "trigger": {"kind": "after_purchase", "days": 7}, "channel": "wangwang",
+            "send_at": "15:00", "template": "{nick}，{last_item} 喝着还好吗？"}),
+    );
+    add(
+        &mut s,
+        serde_json::json!({"name": "生日", "trigger": {"kind": "birthday"}, "channel": "wangwang",
+            "send_at": "10:00", "template": "{nick}生日快乐，{last_item} 再来一份？"}),
+    );
+    let m = s.plan_care(d(2026, 12, 1), d(2026, 12, 7), at(2026, 12, 1, 9)).unwrap();
+    let of = |day| {
+        m.iter().filter(|m| m.day == d(2026, 12, day) && m.nick == "阿强").map(|m| m.text.as_str()).collect::<Vec<_>>()
+    };
+    assert_eq!(of(2), ["阿强，正山小种 喝着还好吗？"], "the first order's follow-up names its own item");
+    assert_eq!(of(5), ["阿强，白牡丹 喝着还好吗？"]);
+    assert_eq!(of(6), ["阿强生日快乐，白牡丹 再来一份？"], "a birthday names the last item bought");
+}
+
+#[test]
+fn a_wangwang_campaign_writes_to_taobao_buyers_of_its_segment_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    // 阿强 turns out to be a JD buyer: Wangwang cannot reach him, email could.
+    s.conn
+        .execute("UPDATE customers SET platform = 'jd', email = 'qiang@example.com' WHERE buyer_id = '阿强'", [])
+        .unwrap();
+    let everyone = laoke_core::segment::Filter::all(vec![laoke_core::segment::Condition {
+        field: laoke_core::segment::Field::Purchases,
+        op: laoke_core::segment::Op::Gte,
+        values: vec!["1".into()],
+    }]);
+    s.save_segment("买过的", &everyone, at(2026, 12, 1, 9)).unwrap();
+    for channel in ["wangwang", "email"] {
+        add(
+            &mut s,
+            serde_json::json!({"name": channel, "trigger": {"kind": "campaign", "date": "2026-12-03"},
+                "target": {"segment": "买过的"}, "channel": channel, "send_at": "10:00", "template": "{nick}，上新了"}),
+        );
+    }
+    let m = s.plan_care(d(2026, 12, 3), d(2026, 12, 3), at(2026, 12, 1, 9)).unwrap();
+    let mut got: Vec<(&str, &str, &str)> =
+        m.iter().map(|m| (m.channel.into(), m.nick.as_str(), m.status.into())).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [("email", "小美", "planned"), ("email", "阿强", "planned"), ("wangwang", "小美", "planned")],
+        "阿强 is no Wangwang recipient (not a skipped one either); 阿珍 has not paid, so is not in the segment"
+    );
+}
+
+#[test]
+fn the_editor_lists_festivals_without_planning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(&mut s, birthday_rule("wangwang"));
+    let f = s.festivals_between(d(2026, 12, 10), d(2027, 1, 15)).unwrap();
+    let got: Vec<(&str, NaiveDate)> = f.iter().map(|f| (f.key.as_str(), f.date)).collect();
+    assert_eq!(
+        got,
+        [
+            ("double_12", d(2026, 12, 12)),
+            ("christmas", d(2026, 12, 25)),
+            ("new_year", d(2027, 1, 1)),
+            ("new_year_goods", d(2027, 1, 6)),
+            ("laba", d(2027, 1, 15)),
+        ]
+    );
+    assert_eq!(rows(&s), 0, "nothing was planned");
 }

@@ -188,8 +188,16 @@ fn kept_messages_keep_their_text_and_the_guards_span_rules() {
     let mut mei = customer(7, "小美");
     mei.birthday = Some((12, 5, false));
     let birthday = rule(3, serde_json::json!({}));
-    let kept =
-        HashMap::from([("r3:c7:b2026-12-05".to_owned(), (Shanghai(2026, 12, 5, 11, 0), None, "旧的文字".to_owned()))]);
+    let old = Kept {
+        due: Shanghai(2026, 12, 5, 11, 0),
+        subject: None,
+        text: "旧的文字".to_owned(),
+        to: None,
+        status: MessageStatus::Planned,
+        reason: None,
+        displaced_by: None,
+    };
+    let kept = HashMap::from([("r3:c7:b2026-12-05".to_owned(), old)]);
     let occasions = calendar_occasions(&birthday, &p, std::iter::once(&mei));
     let map = HashMap::from([(7, mei.clone())]);
     let mut all = messages(&birthday, &p, &occasions, &map, &kept);
