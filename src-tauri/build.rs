@@ -51,6 +51,8 @@ fn main() {
         "care_rule_delete",
         "care_rule_preview",
         "care_calendar",
+        "care_festivals",
+        "care_due",
         "care_day",
         "care_mark_copied",
         "care_export_sms",

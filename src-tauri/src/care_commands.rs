@@ -8,7 +8,8 @@ use crate::commands::announce;
 use crate::error::IpcError;
 use chrono::{NaiveDate, Utc};
 use laoke_core::dto::{
-    CareDay, CareMessage, CarePreview, CareRule, Channel, DataChanged, DataTag, EmailReport, Priority, ShopDate,
+    CareDay, CareMessage, CarePreview, CareRule, Channel, DataChanged, DataTag, EmailReport, Festival, Priority,
+    ShopDate,
 };
 use laoke_store::EmailRound;
 use tauri::{AppHandle, State};
@@ -78,6 +79,23 @@ pub async fn care_calendar(
     to: NaiveDate,
 ) -> Result<Vec<CareDay>, IpcError> {
     archive.run(move |s| s.care_calendar(from, to, Utc::now())).await
+}
+
+/// The festivals of days `from..=to` (the rule editor's list; nothing is planned).
+#[tauri::command]
+pub async fn care_festivals(
+    archive: State<'_, Archive>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Festival>, IpcError> {
+    archive.run(move |s| s.festivals_between(from, to)).await
+}
+
+/// Today's messages due by now and waiting for the seller (the Care badge
+/// before the scheduler's first report).
+#[tauri::command]
+pub async fn care_due(archive: State<'_, Archive>) -> Result<u32, IpcError> {
+    archive.run(|s| s.care_due(Utc::now())).await
 }
 
 /// The messages of one day, planned first.

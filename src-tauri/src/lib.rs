@@ -45,6 +45,8 @@ pub fn run() {
             care_commands::care_rule_delete,
             care_commands::care_rule_preview,
             care_commands::care_calendar,
+            care_commands::care_festivals,
+            care_commands::care_due,
             care_commands::care_day,
             care_commands::care_mark_copied,
             care_commands::care_export_sms,

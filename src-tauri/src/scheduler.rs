@@ -115,16 +115,10 @@ async fn round(archive: &Archive) -> Result<(CareDue, Option<DateTime<Utc>>), cr
                     }
                 }
             }
-            let waiting = |m: &&laoke_core::dto::CareMessage| m.status == MessageStatus::Planned;
-            let due = s
-                .care_messages(today, today)?
-                .iter()
-                .filter(waiting)
-                .filter(|m| DateTime::parse_from_rfc3339(&m.due).is_ok_and(|d| d <= now))
-                .count() as u32;
+            let due = s.care_due(now)?;
             let next = planned
                 .iter()
-                .filter(waiting)
+                .filter(|m| m.status == MessageStatus::Planned)
                 .filter_map(|m| DateTime::parse_from_rfc3339(&m.due).ok().map(|d| d.with_timezone(&Utc)))
                 .filter(|d| *d > now)
                 .min();

@@ -209,6 +209,8 @@ export async function careCommand(cmd: string, a: Record<string, unknown>): Prom
     case "care_rule_delete": rules = rules.filter((r) => r.id !== a.id); await changed(); return null;
     case "care_day": await wait(80); return messagesOf(a.date as string);
     case "care_calendar": await wait(120); return calendarOf(a.from as string, a.to as string);
+    case "care_festivals": return calendarOf(a.from as string, a.to as string).flatMap((d) => d.festivals);
+    case "care_due": return messagesOf(localToday()).filter((m) => m.status === "planned").length;
     case "care_mark_copied": {
       for (const key of a.keys as string[]) statuses.set(key, { status: "copied", error: null });
       await changed();

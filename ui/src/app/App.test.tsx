@@ -75,6 +75,17 @@ describe("start-up", () => {
     expect(screen.getByTestId("nav-customers")).toHaveTextContent("Customers");
   });
 
+  it("shows the archive's due count on the Care menu at start, before the scheduler's first report", async () => {
+    backend(6313, { care_day: () => [], care_due: () => 4 });
+    render(<App />);
+    expect(await screen.findByTestId("nav-care-due")).toHaveTextContent("4");
+    expect(invoked.mock.calls.filter(([cmd]) => cmd === "care_due")).toHaveLength(1);
+    // The scheduler's report is newer than the start count.
+    await waitFor(() => expect(handlers.has("care-due")).toBe(true));
+    act(() => handlers.get("care-due")!({ payload: { due: 2, sent: 0 } }));
+    expect(await screen.findByTestId("nav-care-due")).toHaveTextContent("2");
+  });
+
   it("shows the care scheduler's due count on the Care menu and notifies once per rise", async () => {
     backend(6313, { care_day: () => [] });
     render(<App />);

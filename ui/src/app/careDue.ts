@@ -3,6 +3,7 @@
 // one this session.
 import { useEffect, useSyncExternalStore } from "react";
 import i18n from "./i18n";
+import { careDue } from "../ipc/commands";
 import { onCareDue, type CareDue } from "../ipc/events";
 import { notifyDesktop } from "../ipc/shell";
 
@@ -38,11 +39,23 @@ const subscribe = (l: () => void) => {
 /** Messages of today due and still waiting, as the scheduler last said (0 until it speaks). */
 export const useCareDueCount = (): number => useSyncExternalStore(subscribe, () => due);
 
+/** The count as the archive says it before the scheduler's first report (which may come before anyone listens). */
+export function takeCareDueAtStart(count: number, heard: () => boolean): void {
+  if (heard()) return;
+  due = count;
+  listeners.forEach((l) => l());
+}
+
 export function useCareDueBridge(): void {
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let cancelled = false;
+    let heard = false;
+    careDue()
+      .then((count) => takeCareDueAtStart(count, () => heard || cancelled))
+      .catch(() => undefined); // outside Tauri there is no archive to ask
     onCareDue((e) => {
+      heard = true;
       if (takeCareDue(e)) {
         notifyDesktop(i18n.t("care.notify.title"), i18n.t("care.notify.body", { count: e.due })).catch(() => undefined);
       }

@@ -38,6 +38,7 @@ import type { CareDay } from "../bindings/CareDay";
 import type { CareMessage } from "../bindings/CareMessage";
 import type { CarePreview } from "../bindings/CarePreview";
 import type { CareRule } from "../bindings/CareRule";
+import type { Festival } from "../bindings/Festival";
 import type { Channel } from "../bindings/Channel";
 import type { EmailReport } from "../bindings/EmailReport";
 import type { Priority } from "../bindings/Priority";
@@ -102,6 +103,10 @@ export const careRulePreview = (rule: CareRule, customerId: number | null) =>
   invoke<CarePreview>("care_rule_preview", { rule, customerId });
 /** Days `from..=to` (YYYY-MM-DD, shop time), planned first. */
 export const careCalendar = (from: string, to: string) => invoke<CareDay[]>("care_calendar", { from, to });
+/** The festivals of days `from..=to`, the shop's own dates included; nothing is planned. */
+export const careFestivals = (from: string, to: string) => invoke<Festival[]>("care_festivals", { from, to });
+/** Today's messages due by now and waiting for the seller (the badge before the scheduler's first report). */
+export const careDue = () => invoke<number>("care_due");
 /** Every message of one day (YYYY-MM-DD), planned first. */
 export const careDay = (date: string) => invoke<CareMessage[]>("care_day", { date });
 export const careMarkCopied = (keys: string[]) => invoke<CareMessage[]>("care_mark_copied", { keys });

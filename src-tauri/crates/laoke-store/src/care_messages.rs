@@ -208,6 +208,18 @@ impl Store {
         of_days(&self.conn, self.timezone()?, from, to)
     }
 
+    /// How many of today's messages (shop time) are due by `now` and still
+    /// waiting for the seller: the Care menu's badge and the notification.
+    pub fn care_due(&self, now: DateTime<Utc>) -> Result<u32> {
+        let today = laoke_core::time::local_date(now, self.timezone()?);
+        // Stored instants are fixed-width UTC text: they compare as text.
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM care_messages WHERE day = ?1 AND status = 'planned' AND due <= ?2",
+            params![today.to_string(), to_stored(now)],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Marks planned Wangwang/WeChat messages as copied (they count as sent);
     /// returns them. A key that is unknown or not planned changes nothing.
     pub fn mark_copied(&mut self, keys: &[String], now: DateTime<Utc>) -> Result<Vec<CareMessage>> {

@@ -40,6 +40,10 @@ beforeEach(async () => {
       const n = Math.round((Date.parse(to as string) - Date.parse(from as string)) / 86400000) + 1;
       return calendar(from as string, n);
     },
+    care_festivals: ({ from, to }) => {
+      const n = Math.round((Date.parse(to as string) - Date.parse(from as string)) / 86400000) + 1;
+      return calendar(from as string, n).flatMap((d) => d.festivals);
+    },
     segments_list: () => [{ id: 1, name: "老客", filter: { match: "all", rules: [] }, created_at: "", updated_at: "" }],
     segment_count: () => ({ customers: 1234, of: 2000 }),
     customers_page: () => ({ total: 1, customers: [customer(11, "小鹿")] }),

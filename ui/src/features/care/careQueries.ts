@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Festival } from "../../bindings/Festival";
-import { careCalendar, careDay, careRules } from "../../ipc/commands";
+import { careCalendar, careDay, careFestivals, careRules } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
 import { useDisplay } from "../../app/shopQueries";
 import { addDays, festivalName, todayIn } from "./careModel";
@@ -29,8 +29,8 @@ export function useCareCalendar(from: string, days = CALENDAR_DAYS) {
 }
 
 /**
- * Every festival of the coming year, first occurrence of each key, from the care calendar (the one place Rust
- * says which festivals exist, the shop's own dates included). Only asked for when `enabled`.
+ * Every festival of the coming year, first occurrence of each key, from Rust's festival calendar (the one place
+ * that says which festivals exist, the shop's own dates included). Only asked for when `enabled`.
  */
 export function useFestivals(enabled: boolean) {
   const { i18n } = useTranslation();
@@ -38,12 +38,12 @@ export function useFestivals(enabled: boolean) {
   const to = addDays(today, 365);
   const query = useQuery({
     queryKey: queryKeys.careFestivals(today, to),
-    queryFn: () => careCalendar(today, to),
+    queryFn: () => careFestivals(today, to),
     enabled,
     staleTime: 60 * 60 * 1000,
-    select: (days) => {
+    select: (festivals) => {
       const seen = new Map<string, Festival>();
-      for (const d of days) for (const f of d.festivals) if (!seen.has(f.key)) seen.set(f.key, f);
+      for (const f of festivals) if (!seen.has(f.key)) seen.set(f.key, f);
       return [...seen.values()];
     },
   });

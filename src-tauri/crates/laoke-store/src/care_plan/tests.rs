@@ -280,3 +280,16 @@ fn the_editor_lists_festivals_without_planning() {
     );
     assert_eq!(rows(&s), 0, "nothing was planned");
 }
+
+#[test]
+fn the_badge_counts_what_is_due_and_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(&mut s, birthday_rule("wangwang"));
+    let m = s.plan_care(d(2026, 12, 5), d(2026, 12, 5), at(2026, 12, 5, 9)).unwrap();
+    assert_eq!(s.care_due(at(2026, 12, 5, 9)).unwrap(), 0, "小美's greeting is due at 10:00");
+    assert_eq!(s.care_due(at(2026, 12, 5, 11)).unwrap(), 1);
+    s.mark_copied(&[m[0].key.clone()], at(2026, 12, 5, 11)).unwrap();
+    assert_eq!(s.care_due(at(2026, 12, 5, 11)).unwrap(), 0, "copied is dealt with");
+    assert_eq!(s.care_due(at(2026, 12, 6, 11)).unwrap(), 0, "a day later it is yesterday's");
+}
