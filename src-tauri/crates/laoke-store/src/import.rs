@@ -126,9 +126,15 @@ impl Store {
         let source = ImportFile::open(Box::new(content), &name, opts, self.timezone()?)?;
         let stream = FileStream { source, name, total, read, stamp: to_stored(now) };
         // A bigger page cache while a file streams in: index lookups stay in memory.
-        self.conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
+        // No memory map: an import writes, which goes through the cache, and the
+        // pages it maps would only add to its memory.
+        self.conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}; PRAGMA mmap_size = 0"))?;
         let result = self.import_stream(stream, flags, &mut progress);
-        self.conn.execute_batch(&format!("PRAGMA cache_size = -{}", crate::db::CACHE_KIB))?;
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{}; PRAGMA mmap_size = {}",
+            crate::db::CACHE_KIB,
+            crate::db::MMAP_BYTES
+        ))?;
         result
     }
 
