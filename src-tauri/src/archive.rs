@@ -9,6 +9,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// Cloned, it is the same archive: the scheduler shares the app's roster cache
+/// and its long-write flag.
+#[derive(Clone)]
 pub struct Archive {
     path: PathBuf,
     /// Held while a connection opens: the first open migrates the schema, and two

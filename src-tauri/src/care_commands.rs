@@ -78,7 +78,7 @@ pub async fn care_calendar(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<CareDay>, IpcError> {
-    archive.run(move |s| s.care_calendar(from, to, Utc::now())).await
+    archive.with_roster(move |s, roster, _| s.care_calendar(Some(roster), from, to, Utc::now())).await
 }
 
 /// The festivals of days `from..=to` (the rule editor's list; nothing is planned).
@@ -101,7 +101,7 @@ pub async fn care_due(archive: State<'_, Archive>) -> Result<u32, IpcError> {
 /// The messages of one day, planned first.
 #[tauri::command]
 pub async fn care_day(archive: State<'_, Archive>, date: NaiveDate) -> Result<Vec<CareMessage>, IpcError> {
-    archive.run(move |s| s.plan_care(date, date, Utc::now())).await
+    archive.with_roster(move |s, roster, _| s.plan_care_in(Some(roster), date, date, Utc::now())).await
 }
 
 #[tauri::command]

@@ -31,10 +31,11 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(Archive::new(path.clone()))
+        .manage(Archive::new(path))
         .manage(tier_commands::TierCache::default())
         .setup(move |app| {
-            app.manage(scheduler::CareScheduler::start(app.handle().clone(), path));
+            let archive = app.state::<Archive>().inner().clone();
+            app.manage(scheduler::CareScheduler::start(app.handle().clone(), archive));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

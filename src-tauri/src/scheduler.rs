@@ -40,11 +40,10 @@ pub struct CareScheduler {
 
 impl CareScheduler {
     /// Starts the task; the app manages the returned handle so `announce` can wake it.
-    pub fn start(app: AppHandle, archive_path: std::path::PathBuf) -> CareScheduler {
+    pub fn start(app: AppHandle, archive: Archive) -> CareScheduler {
         let scheduler = CareScheduler::default();
         let wake = scheduler.wake.clone();
         tauri::async_runtime::spawn(async move {
-            let archive = Archive::new(archive_path);
             loop {
                 let sleep = match round(&archive).await {
                     Ok((due, next)) => {
@@ -84,17 +83,17 @@ pub fn poke(app: &AppHandle) {
 /// One round: plan yesterday to a month ahead, send due auto-send email, count
 /// what is due today; returns that and when the next planned message falls due.
 async fn round(archive: &Archive) -> Result<(CareDue, Option<DateTime<Utc>>), crate::error::IpcError> {
+    // A shop without rules has nothing to plan: the round stays off the archive
+    // (and off the CPU while the seller scrolls a fresh demo shop).
+    if !archive.run(|s| Ok(s.care_rules()?.iter().any(|r| r.enabled))).await? {
+        return Ok((CareDue { due: 0, sent: 0 }, None));
+    }
+    // The app's roster (kept until the archive changes) finds the rules' targets.
     archive
-        .run(|s| {
-            // A shop without rules has nothing to plan: the round stays off the archive
-            // (and off the CPU while the seller scrolls a fresh demo shop).
-            if !s.care_rules()?.iter().any(|r| r.enabled) {
-                return Ok((CareDue { due: 0, sent: 0 }, None));
-            }
+        .with_roster(|s, roster, today| {
             let now = Utc::now();
-            let today = laoke_core::time::local_date(now, s.timezone()?);
             let yesterday = today - Days::new(1);
-            let planned = s.plan_care(yesterday, today + Days::new(PLAN_AHEAD_DAYS), now)?;
+            let planned = s.plan_care_in(Some(roster), yesterday, today + Days::new(PLAN_AHEAD_DAYS), now)?;
             let mut sent = 0;
             let smtp = s.settings()?.smtp;
             let auto_email = !smtp.host.trim().is_empty()

@@ -95,9 +95,16 @@ impl Store {
         Ok(out)
     }
 
-    /// Plans days `from..=to` and gathers them by day for the calendar view.
-    pub fn care_calendar(&mut self, from: NaiveDate, to: NaiveDate, now: DateTime<Utc>) -> Result<Vec<CareDay>> {
-        let messages = self.plan_care(from, to, now)?;
+    /// Plans days `from..=to` (over `roster` when the caller keeps one) and
+    /// gathers them by day for the calendar view.
+    pub fn care_calendar(
+        &mut self,
+        roster: Option<&crate::RosterSnapshot>,
+        from: NaiveDate,
+        to: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<CareDay>> {
+        let messages = self.plan_care_in(roster, from, to, now)?;
         let mut festivals: BTreeMap<NaiveDate, Vec<Festival>> = BTreeMap::new();
         for f in self.festivals_between(from, to)? {
             festivals.entry(f.date).or_default().push(f);

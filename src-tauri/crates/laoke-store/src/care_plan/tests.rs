@@ -293,3 +293,17 @@ fn the_badge_counts_what_is_due_and_waiting() {
     assert_eq!(s.care_due(at(2026, 12, 5, 11)).unwrap(), 0, "copied is dealt with");
     assert_eq!(s.care_due(at(2026, 12, 6, 11)).unwrap(), 0, "a day later it is yesterday's");
 }
+
+#[test]
+fn the_calendar_counts_each_rules_messages_per_day_with_festivals_and_days_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(&mut s, birthday_rule("wangwang"));
+    let days = s.care_calendar(None, d(2026, 12, 1), d(2026, 12, 31), at(2026, 12, 1, 9)).unwrap();
+    assert_eq!((days.len(), days[0].date, days[30].date), (31, d(2026, 12, 1), d(2026, 12, 31)));
+    let counts = |day: usize| days[day - 1].rules.iter().map(|r| (r.messages, r.skipped)).collect::<Vec<_>>();
+    assert_eq!((counts(5), counts(6), counts(7)), (vec![(1, 0)], vec![(1, 0)], vec![]));
+    assert_eq!(days[11].festivals.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["double_12"]);
+    let october = s.care_calendar(None, d(2026, 10, 1), d(2026, 10, 1), at(2026, 12, 1, 9)).unwrap();
+    assert_eq!(october[0].statutory.as_ref().map(|s| s.name_zh.as_str()), Some("国庆节"));
+}
