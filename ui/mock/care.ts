@@ -1,7 +1,8 @@
 // DEV/TEST ONLY (never in ui/dist): a fake of the care commands for screenshots of the Care page — a few rules, a
 // worklist for every day with each status and skip reason (deterministic: picked by the day's number), 90 calendar
-// days with the real festivals of 2026–2027 and statutory days of 2026, and a rule check and preview that imitate
-// Rust's (the real ones live in Rust; this only has to look right).
+// days with the real festivals of 2026–2027 and statutory days of 2026, the shop's own dates (Gregorian ones on the
+// calendar too; the mock has no lunar calendar), and a rule check and preview that imitate Rust's (the real ones live
+// in Rust; this only has to look right).
 import { emit } from "@tauri-apps/api/event";
 import type { CareDay } from "../src/bindings/CareDay";
 import type { CareMessage } from "../src/bindings/CareMessage";
@@ -9,6 +10,7 @@ import type { CareRule } from "../src/bindings/CareRule";
 import type { Channel } from "../src/bindings/Channel";
 import type { Festival } from "../src/bindings/Festival";
 import type { MessageStatus } from "../src/bindings/MessageStatus";
+import type { ShopDate } from "../src/bindings/ShopDate";
 import type { SkipReason } from "../src/bindings/SkipReason";
 import type { StatutoryDay } from "../src/bindings/StatutoryDay";
 
@@ -70,6 +72,29 @@ let rules: CareRule[] = [
     send_at: "10:00", priority: "care", template: "{nick}，{festival}快乐！小鱼手作祝你和家人团团圆圆。",
     working_days_only: false, auto_send: false, enabled: false },
 ];
+let shopDates: ShopDate[] = [
+  { key: "shop_05_18", name: "店庆", month: 5, day: 18, year: null, lunar: false },
+  { key: "shop_lunar_08_08", name: "会员日", month: 8, day: 8, year: null, lunar: true },
+];
+
+/** The shop's Gregorian dates falling on `date`, as festivals (a lunar one would need a lunar calendar). */
+const shopFestivals = (date: string): Festival[] =>
+  shopDates
+    .filter((s) => !s.lunar && (s.year === null || s.year === Number(date.slice(0, 4))) && s.month === Number(date.slice(5, 7))
+      && s.day === Number(date.slice(8, 10)))
+    .map((s) => ({ key: s.key, name_zh: s.name, name_en: s.name, kind: "shop", date }));
+
+/** What Rust's check says about a shop's date, for the mistakes the form lets through. */
+function checkShopDates(dates: ShopDate[]): void {
+  const keys = new Set<string>();
+  for (const d of dates) {
+    if (!/^[a-z0-9_]{1,40}$/.test(d.key)) throw { code: "calendar.shop_date_key", message: "key", details: { key: d.key, max: 40 } };
+    if (FESTIVALS.some(([, k]) => k === d.key) || keys.has(d.key)) throw { code: "calendar.shop_date_key_taken", message: "taken", details: { key: d.key } };
+    keys.add(d.key);
+    if (!d.name.trim() || [...d.name.trim()].length > 40) throw { code: "calendar.shop_date_name", message: "name", details: { max: 40 } };
+  }
+}
+
 const statuses = new Map<string, { status: MessageStatus; error: string | null }>();
 /** Days whose statuses were made up once (copied, sent, failed…), so that refetching changes nothing. */
 const seeded = new Set<string>();
@@ -150,8 +175,10 @@ function messagesOf(date: string): CareMessage[] {
 function calendarOf(from: string, to: string): CareDay[] {
   const days: CareDay[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
-    const festivals: Festival[] = FESTIVALS.filter(([date]) => date === d)
-      .map(([date, key, name_zh, name_en]) => ({ key, name_zh, name_en, kind: "fixed", date }));
+    const festivals: Festival[] = [
+      ...FESTIVALS.filter(([date]) => date === d).map(([date, key, name_zh, name_en]): Festival => ({ key, name_zh, name_en, kind: "fixed", date })),
+      ...shopFestivals(d),
+    ];
     const s = STATUTORY.find(([date]) => date === d);
     const byRule = new Map<number, CareDay["rules"][number]>();
     for (const m of messagesOf(d)) {
@@ -210,6 +237,13 @@ export async function careCommand(cmd: string, a: Record<string, unknown>): Prom
     case "care_day": await wait(80); return messagesOf(a.date as string);
     case "care_calendar": await wait(120); return calendarOf(a.from as string, a.to as string);
     case "care_festivals": return calendarOf(a.from as string, a.to as string).flatMap((d) => d.festivals);
+    case "shop_dates": return shopDates;
+    case "shop_dates_save": {
+      checkShopDates(a.dates as ShopDate[]);
+      shopDates = a.dates as ShopDate[];
+      await changed();
+      return shopDates;
+    }
     case "care_due": return messagesOf(localToday()).filter((m) => m.status === "planned").length;
     case "care_mark_copied": {
       for (const key of a.keys as string[]) statuses.set(key, { status: "copied", error: null });

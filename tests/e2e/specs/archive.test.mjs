@@ -93,7 +93,7 @@ test('a 200-row page scrolls down and back while frames keep being drawn', async
   });
   await (await visible(app.driver, 'nav-customers')).click();
   await visible(app.driver, 'customers-table');
-  // Pick "200 / page" (retried once more if the menu was not ready).
+  // Pick "200 / page" (200 条/页 in Chinese; retried once more if the menu was not ready).
   const rowCount = async () => (await app.driver.findElements(byTestId('customer-row'))).length;
   for (let attempt = 0; attempt < 4 && (await rowCount()) !== 200; attempt++) {
     const sizes = await app.driver.wait(
@@ -101,7 +101,7 @@ test('a 200-row page scrolls down and back while frames keep being drawn', async
     await app.driver.executeScript('arguments[0].scrollIntoView({block: "center"})', sizes);
     await sizes.click();
     const option = await app.driver.wait(
-      async () => (await app.driver.findElements(By.css('.ant-select-item-option[title="200 / page"]')))[0], 10_000, '200 / page');
+      async () => (await app.driver.findElements(By.css('.ant-select-item-option[title^="200 "]')))[0], 10_000, '200 / page');
     // A script click picks the option wherever the opening menu is being drawn.
     await app.driver.executeScript('arguments[0].click()', option);
     await app.driver.wait(async () => (await rowCount()) === 200, 10_000).catch(() => {});

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { By, Key } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, cli, byTestId, freshDbPath, root } from '../harness.mjs';
@@ -42,6 +42,13 @@ before(async () => {
   who = taobao.find((c) => !c.dnd && !c.birthday_lunar && !c.email);
   assert.ok(who, 'a Taobao customer to write to');
   cli(dbPath, 'segments', 'save', TAG, '--filter', `tag=${TAG}`);
+  // The shop's own days, set from the command line, as the Settings tab then lists them.
+  const dates = join(dirname(dbPath), 'shop-dates.json');
+  writeFileSync(dates, JSON.stringify([
+    { key: 'shop_anniversary', name: '店庆', month: 8, day: 8, year: null, lunar: true },
+    { key: 'member_day', name: '会员日', month: 3, day: 18, year: null, lunar: false },
+  ]));
+  cli(dbPath, 'care', 'dates', '--set', dates);
   record = join(dirname(dbPath), 'smtp-record.jsonl');
   smtp = await startSmtp(record);
   app = await launchApp({ dbPath, env: { LAOKE_SMTP_PASSWORD: 'secret' } });
@@ -270,6 +277,19 @@ async function shoot(lang) {
   await visible(driver, `care-cal-day-${tomorrow}`, 60_000);
   await eventually(driver, async () => (await driver.findElements(byTestId('care-cal-festival'))).length > 0, 'festivals are shown');
   await screenshot(app, `care-calendar-${lang}-light`);
+
+  await openCareTab(driver, 'settings');
+  const shopDates = await eventually(driver, async () => {
+    const found = await driver.findElements(byTestId('care-shop-date-row'));
+    return found.length === 2 ? found : false;
+  }, "the shop's own dates are listed");
+  const when = (await Promise.all(shopDates.map(async (r) => (await r.findElement(byTestId('care-shop-date-when'))).getText()))).join(' | ');
+  assert.match(when, lang === 'zh' ? /农历八月初八/ : /lunar 8\/8/i, when);
+  // antd's own texts are in the seller's language too (the production build once handed antd a wrapped locale).
+  const placeholder = await (await inputOf(driver, 'care-shop-date-date')).getAttribute('placeholder');
+  assert.equal(placeholder, lang === 'zh' ? '请选择日期' : 'Select date');
+  await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', await visible(driver, 'care-shop-dates'));
+  await screenshot(app, `care-settings-${lang}-light`);
 }
 
 test('screenshots in Chinese, light', async () => {

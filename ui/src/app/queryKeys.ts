@@ -26,6 +26,8 @@ export const queryKeys = {
    * "settings": they change with the shop's own dates, not with the outbox, which the scheduler touches every round.
    */
   careFestivals: (from: string, to: string) => ["settings", "care-festivals", from, to] as const,
+  /** The shop's own festival dates; under "settings" with the festivals they add to. */
+  shopDates: () => ["settings", "shop-dates"] as const,
   importHistory: () => ["imports", "history"] as const,
   mappingPresets: () => ["imports", "presets"] as const,
   /** Not under "imports": a preview reads a file, not the archive, so imports do not make it stale. */

@@ -39,6 +39,7 @@ import type { CareMessage } from "../bindings/CareMessage";
 import type { CarePreview } from "../bindings/CarePreview";
 import type { CareRule } from "../bindings/CareRule";
 import type { Festival } from "../bindings/Festival";
+import type { ShopDate } from "../bindings/ShopDate";
 import type { Channel } from "../bindings/Channel";
 import type { EmailReport } from "../bindings/EmailReport";
 import type { Priority } from "../bindings/Priority";
@@ -105,6 +106,9 @@ export const careRulePreview = (rule: CareRule, customerId: number | null) =>
 export const careCalendar = (from: string, to: string) => invoke<CareDay[]>("care_calendar", { from, to });
 /** The festivals of days `from..=to`, the shop's own dates included; nothing is planned. */
 export const careFestivals = (from: string, to: string) => invoke<Festival[]>("care_festivals", { from, to });
+/** The shop's own festival dates (店庆, 会员日…); saving replaces them all and returns the saved list. */
+export const shopDates = () => invoke<ShopDate[]>("shop_dates");
+export const shopDatesSave = (dates: ShopDate[]) => invoke<ShopDate[]>("shop_dates_save", { dates });
 /** Today's messages due by now and waiting for the seller (the badge before the scheduler's first report). */
 export const careDue = () => invoke<number>("care_due");
 /** Every message of one day (YYYY-MM-DD), planned first. */

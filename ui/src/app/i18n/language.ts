@@ -1,7 +1,9 @@
 // Which UI language to use: stored choice, else the system language; plus antd/dayjs locale mapping.
 import type { Locale } from "antd/es/locale";
-import zhCN from "antd/locale/zh_CN";
-import enUS from "antd/locale/en_US";
+// The ES modules: the production build imports `antd/locale/*` (CommonJS) as its whole
+// `module.exports`, so antd got `{ default: locale }` and drew its own texts in English.
+import zhCN from "antd/es/locale/zh_CN";
+import enUS from "antd/es/locale/en_US";
 
 export type Lang = "zh-CN" | "en-US";
 export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];

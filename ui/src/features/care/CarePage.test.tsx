@@ -44,6 +44,10 @@ beforeEach(async () => {
       const n = Math.round((Date.parse(to as string) - Date.parse(from as string)) / 86400000) + 1;
       return calendar(from as string, n).flatMap((d) => d.festivals);
     },
+    shop_dates: () => [
+      { key: "shop_lunar_08_08", name: "店庆", month: 8, day: 8, year: null, lunar: true },
+      { key: "shop_lunar_2027_01_21", name: "十周年", month: 1, day: 21, year: 2027, lunar: true },
+    ],
     segments_list: () => [{ id: 1, name: "老客", filter: { match: "all", rules: [] }, created_at: "", updated_at: "" }],
     segment_count: () => ({ customers: 1234, of: 2000 }),
     customers_page: () => ({ total: 1, customers: [customer(11, "小鹿")] }),
@@ -306,7 +310,12 @@ describe("every tab in both languages", () => {
           await screen.findByTestId("care-preview-text");
         }
         if (tab === "calendar") await screen.findAllByTestId("care-cal-month");
-        if (tab === "settings") await screen.findByTestId("care-smtp-host");
+        if (tab === "settings") {
+          await screen.findByTestId("care-smtp-host");
+          await waitFor(() => expect(screen.getAllByTestId("care-shop-date-row")).toHaveLength(2));
+          fireEvent.click(screen.getByTestId("care-shop-date-lunar"));
+          await screen.findByTestId("care-shop-date-lunar-day");
+        }
         expect(document.body.textContent ?? "").not.toMatch(RAW_KEY);
         unmount();
       }

@@ -1,6 +1,7 @@
 // The care settings: quiet hours, the weekly caps, no marketing right after a purchase, the SMS signature; and the
 // shop's own mail server for care email (host, port, security, user, sender), its password (kept in the OS
-// keychain by Rust, never shown, cleared from the form once saved) and a test email.
+// keychain by Rust, never shown, cleared from the form once saved) and a test email; and, saved on their own, the
+// shop's own festival dates (ShopDatesCard).
 import { useEffect, useState } from "react";
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Segmented, Space, TimePicker, Typography } from "antd";
 import { MailOutlined } from "@ant-design/icons";
@@ -13,6 +14,7 @@ import { settingsUpdate, smtpPasswordSave, smtpTest } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
 import { useSettingsQuery } from "../../app/shopQueries";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { ShopDatesCard } from "./ShopDatesCard";
 
 type Values = {
   quiet_start: Dayjs | null; quiet_end: Dayjs | null;
@@ -98,84 +100,88 @@ export function CareSettingsTab() {
   );
 
   return (
-    <Form form={form} layout="vertical" requiredMark={false} initialValues={toValues(settings.data)} onFinish={(v) => save.mutate(v)}
-      data-testid="care-settings" className="laoke-settings laoke-settings-wide">
-      <Flex vertical gap={16}>
-        <Card title={t("care.settings.limits")}>
-          <Typography.Paragraph type="secondary">{t("care.settings.limitsHint")}</Typography.Paragraph>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item label={t("care.settings.quietHours")} extra={t("care.settings.quietHoursHint")}>
-                <Space>
-                  <Form.Item name="quiet_start" noStyle>
-                    <TimePicker format="HH:mm" allowClear={false} needConfirm={false} data-testid="care-quiet-start" style={{ width: 90 }} />
-                  </Form.Item>
-                  <Typography.Text type="secondary">–</Typography.Text>
-                  <Form.Item name="quiet_end" noStyle>
-                    <TimePicker format="HH:mm" allowClear={false} needConfirm={false} data-testid="care-quiet-end" style={{ width: 90 }} />
-                  </Form.Item>
-                </Space>
-              </Form.Item>
-            </Col>
-            {num("max_per_week", t("care.settings.maxPerWeek"), t("care.settings.maxPerWeekHint"), "care-max-per-week", t("care.settings.perWeek"))}
-            {num("max_marketing_per_week", t("care.settings.maxMarketing"), t("care.settings.maxMarketingHint"), "care-max-marketing", t("care.settings.perWeek"))}
-            {num("no_marketing_after_purchase_days", t("care.settings.afterPurchase"), t("care.settings.afterPurchaseHint"), "care-after-purchase", t("care.settings.days"))}
-            <Col xs={24} md={16}>
-              <Form.Item name="sms_signature" label={t("care.settings.smsSignature")} extra={t("care.settings.smsSignatureHint")}>
-                <Input maxLength={20} placeholder={settings.data.shop_name || t("care.settings.smsSignaturePlaceholder")}
-                  prefix="【" suffix="】" data-testid="care-sms-signature" />
-              </Form.Item>
-            </Col>
-          </Row>
-          {/* Each card saves the whole form: the care limits and the mail server are one settings object. */}
-          {save.isError && from === "limits" && <div style={{ marginBottom: 12 }}><ErrorAlert error={save.error} testId="care-settings-error" /></div>}
-          <Button type="primary" htmlType="submit" loading={save.isPending && from === "limits"} data-testid="care-settings-save-limits"
-            onClick={() => setFrom("limits")}>{t("common.save")}</Button>
-        </Card>
-        <Card title={<Space><MailOutlined />{t("care.smtp.title")}</Space>}>
-          <Typography.Paragraph type="secondary">{t("care.smtp.hint")}</Typography.Paragraph>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="host" label={t("care.smtp.host")}>
-                <Input placeholder="smtp.example.com" data-testid="care-smtp-host" autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item name="port" label={t("care.smtp.port")}>
-                <InputNumber min={1} max={65535} precision={0} data-testid="care-smtp-port" style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item name="security" label={t("care.smtp.security")}>
-                <Segmented<SmtpSecurity> data-testid="care-smtp-security"
-                  onChange={(s) => form.setFieldValue("port", s === "tls" ? 465 : s === "starttls" ? 587 : form.getFieldValue("port"))}
-                  options={SECURITY.map((s) => ({ value: s, label: <span data-testid={`care-smtp-security-${s}`}>{t(`care.smtp.securities.${s}`)}</span> }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="user" label={t("care.smtp.user")}>
-                <Input data-testid="care-smtp-user" autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="password" label={t("care.smtp.password")} extra={t("care.smtp.passwordHint")}>
-                <Input.Password data-testid="care-smtp-password" autoComplete="new-password" visibilityToggle={false}
-                  placeholder={t("care.smtp.passwordPlaceholder")} />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="from" label={t("care.smtp.from")} extra={t("care.smtp.fromHint")}>
-                <Input placeholder={t("care.smtp.fromPlaceholder")} data-testid="care-smtp-from" />
-              </Form.Item>
-            </Col>
-          </Row>
-          {save.isError && from === "smtp" && <div style={{ marginBottom: 12 }}><ErrorAlert error={save.error} testId="care-settings-error" /></div>}
-          <Button type="primary" htmlType="submit" loading={save.isPending && from === "smtp"} data-testid="care-settings-save"
-            onClick={() => setFrom("smtp")}>{t("common.save")}</Button>
-          <TestEmail />
-        </Card>
-      </Flex>
-    </Form>
+    <Flex vertical gap={16} className="laoke-settings laoke-settings-wide">
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={toValues(settings.data)} onFinish={(v) => save.mutate(v)}
+        data-testid="care-settings">
+        <Flex vertical gap={16}>
+          <Card title={t("care.settings.limits")}>
+            <Typography.Paragraph type="secondary">{t("care.settings.limitsHint")}</Typography.Paragraph>
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item label={t("care.settings.quietHours")} extra={t("care.settings.quietHoursHint")}>
+                  <Space>
+                    <Form.Item name="quiet_start" noStyle>
+                      <TimePicker format="HH:mm" allowClear={false} needConfirm={false} data-testid="care-quiet-start" style={{ width: 90 }} />
+                    </Form.Item>
+                    <Typography.Text type="secondary">–</Typography.Text>
+                    <Form.Item name="quiet_end" noStyle>
+                      <TimePicker format="HH:mm" allowClear={false} needConfirm={false} data-testid="care-quiet-end" style={{ width: 90 }} />
+                    </Form.Item>
+                  </Space>
+                </Form.Item>
+              </Col>
+              {num("max_per_week", t("care.settings.maxPerWeek"), t("care.settings.maxPerWeekHint"), "care-max-per-week", t("care.settings.perWeek"))}
+              {num("max_marketing_per_week", t("care.settings.maxMarketing"), t("care.settings.maxMarketingHint"), "care-max-marketing", t("care.settings.perWeek"))}
+              {num("no_marketing_after_purchase_days", t("care.settings.afterPurchase"), t("care.settings.afterPurchaseHint"), "care-after-purchase", t("care.settings.days"))}
+              <Col xs={24} md={16}>
+                <Form.Item name="sms_signature" label={t("care.settings.smsSignature")} extra={t("care.settings.smsSignatureHint")}>
+                  <Input maxLength={20} placeholder={settings.data.shop_name || t("care.settings.smsSignaturePlaceholder")}
+                    prefix="【" suffix="】" data-testid="care-sms-signature" />
+                </Form.Item>
+              </Col>
+            </Row>
+            {/* Each card saves the whole form: the care limits and the mail server are one settings object. */}
+            {save.isError && from === "limits" && <div style={{ marginBottom: 12 }}><ErrorAlert error={save.error} testId="care-settings-error" /></div>}
+            <Button type="primary" htmlType="submit" loading={save.isPending && from === "limits"} data-testid="care-settings-save-limits"
+              onClick={() => setFrom("limits")}>{t("common.save")}</Button>
+          </Card>
+          <Card title={<Space><MailOutlined />{t("care.smtp.title")}</Space>}>
+            <Typography.Paragraph type="secondary">{t("care.smtp.hint")}</Typography.Paragraph>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item name="host" label={t("care.smtp.host")}>
+                  <Input placeholder="smtp.example.com" data-testid="care-smtp-host" autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={4}>
+                <Form.Item name="port" label={t("care.smtp.port")}>
+                  <InputNumber min={1} max={65535} precision={0} data-testid="care-smtp-port" style={{ width: "100%" }} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={8}>
+                <Form.Item name="security" label={t("care.smtp.security")}>
+                  <Segmented<SmtpSecurity> data-testid="care-smtp-security"
+                    onChange={(s) => form.setFieldValue("port", s === "tls" ? 465 : s === "starttls" ? 587 : form.getFieldValue("port"))}
+                    options={SECURITY.map((s) => ({ value: s, label: <span data-testid={`care-smtp-security-${s}`}>{t(`care.smtp.securities.${s}`)}</span> }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="user" label={t("care.smtp.user")}>
+                  <Input data-testid="care-smtp-user" autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="password" label={t("care.smtp.password")} extra={t("care.smtp.passwordHint")}>
+                  <Input.Password data-testid="care-smtp-password" autoComplete="new-password" visibilityToggle={false}
+                    placeholder={t("care.smtp.passwordPlaceholder")} />
+                </Form.Item>
+              </Col>
+              <Col span={24}>
+                <Form.Item name="from" label={t("care.smtp.from")} extra={t("care.smtp.fromHint")}>
+                  <Input placeholder={t("care.smtp.fromPlaceholder")} data-testid="care-smtp-from" />
+                </Form.Item>
+              </Col>
+            </Row>
+            {save.isError && from === "smtp" && <div style={{ marginBottom: 12 }}><ErrorAlert error={save.error} testId="care-settings-error" /></div>}
+            <Button type="primary" htmlType="submit" loading={save.isPending && from === "smtp"} data-testid="care-settings-save"
+              onClick={() => setFrom("smtp")}>{t("common.save")}</Button>
+            <TestEmail />
+          </Card>
+        </Flex>
+      </Form>
+      {/* Outside the form above: a form of its own, saved on its own. */}
+      <ShopDatesCard />
+    </Flex>
   );
 }
 

@@ -1,10 +1,12 @@
 // The Care page's pure helpers: days in the shop's time zone, grouping a day by channel, a rule cleaned for sending,
-// triggers in words, and the calendar's month grids.
+// triggers in words, the calendar's month grids, and the shop's own dates (their key, in words).
 import { describe, expect, it } from "vitest";
 import i18n from "../../app/i18n";
 import { dayMessages } from "../../test/careFixtures";
 import type { CareDay } from "../../bindings/CareDay";
-import { addDays, blankNumbers, cleanRule, describeTrigger, dueTime, groupByChannel, newRule, todayIn, triggerOf } from "./careModel";
+import {
+  addDays, blankNumbers, cleanRule, describeShopDate, describeTrigger, dueTime, groupByChannel, newRule, shopDateKey, todayIn, triggerOf,
+} from "./careModel";
 import { monthsOf } from "./CalendarTab";
 
 describe("care model", () => {
@@ -42,6 +44,30 @@ describe("care model", () => {
     expect(describeTrigger(t, { kind: "birthday", days_before: 0 }, name, (d) => d)).toBe("生日当天");
     await i18n.changeLanguage("en-US");
     expect(describeTrigger(t, { kind: "unpaid", minutes: 30 }, name, (d) => d)).toBe("Unpaid 30 minutes after the order");
+  });
+
+  it("keys a shop's date by its date, never reusing a key, in what Rust allows", () => {
+    const lunar = { month: 8, day: 8, year: null, lunar: true };
+    expect(shopDateKey(lunar, [])).toBe("shop_lunar_08_08");
+    expect(shopDateKey(lunar, ["shop_lunar_08_08", "shop_lunar_08_08_2"])).toBe("shop_lunar_08_08_3");
+    expect(shopDateKey({ month: 11, day: 20, year: null, lunar: false }, [])).toBe("shop_11_20");
+    expect(shopDateKey({ month: 2, day: 29, year: 2028, lunar: false }, ["shop_11_20"])).toBe("shop_2028_02_29");
+    expect(shopDateKey({ month: 12, day: 30, year: 2099, lunar: true }, [])).toMatch(/^[a-z0-9_]{1,40}$/);
+  });
+
+  it("says a shop's date in words", async () => {
+    const t = i18n.t.bind(i18n);
+    const d = (month: number, day: number, year: number | null, lunar: boolean) => ({ key: "k", name: "店庆", month, day, year, lunar });
+    await i18n.changeLanguage("zh-CN");
+    expect(describeShopDate(t, d(8, 8, null, true))).toBe("每年 农历八月初八");
+    expect(describeShopDate(t, d(12, 30, null, true))).toBe("每年 农历腊月三十");
+    expect(describeShopDate(t, d(1, 21, 2027, true))).toBe("仅一次 农历2027年正月廿一");
+    expect(describeShopDate(t, d(11, 20, null, false))).toBe("每年 11月20日");
+    expect(describeShopDate(t, d(11, 20, 2026, false))).toBe("仅一次 2026年11月20日");
+    await i18n.changeLanguage("en-US");
+    expect(describeShopDate(t, d(8, 8, null, true))).toBe("Yearly, lunar 8/8");
+    expect(describeShopDate(t, d(1, 21, 2027, true))).toBe("Once, lunar 1/21 of lunar year 2027");
+    expect(describeShopDate(t, d(11, 20, 2026, false))).toBe("Once, 11/20/2026");
   });
 
   it("lays days out in Monday-first month grids", () => {

@@ -1,12 +1,14 @@
 // The Care page's vocabulary and small pure helpers: channels, trigger kinds and template variables (each list
 // checked against the generated union at compile time), a new rule's defaults and the starter rules, days in the
-// shop's time zone, and grouping a day's messages. No rule is checked here: Rust checks and previews every rule.
+// shop's time zone, grouping a day's messages, and the shop's own dates (their key, in words). No rule is checked
+// here: Rust checks and previews every rule.
 import type { TFunction } from "i18next";
 import type { CareMessage } from "../../bindings/CareMessage";
 import type { CareRule } from "../../bindings/CareRule";
 import type { Channel } from "../../bindings/Channel";
 import type { Milestone } from "../../bindings/Milestone";
 import type { MessageStatus } from "../../bindings/MessageStatus";
+import type { ShopDate } from "../../bindings/ShopDate";
 import type { SkipReason } from "../../bindings/SkipReason";
 import type { Trigger } from "../../bindings/Trigger";
 import type { Variable } from "../../bindings/Variable";
@@ -196,4 +198,26 @@ export function describeTrigger(t: TFunction, trigger: Trigger, festival: (key: 
     case "campaign":
       return t("care.trigger.describe.campaign", { date: date(trigger.date) });
   }
+}
+
+/**
+ * The key of a date the seller adds, from the date itself: `shop_lunar_08_08` (every year, lunar), `shop_11_20`,
+ * `shop_2026_11_20` (once), then `_2`, `_3`… when `taken`. Rust allows lowercase letters, digits and `_`, up to 40,
+ * and no built-in festival's key (none starts with `shop_`). A saved date keeps its key: rules name it by it.
+ */
+export function shopDateKey(d: Pick<ShopDate, "month" | "day" | "year" | "lunar">, taken: Iterable<string>): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  const base = ["shop", ...(d.lunar ? ["lunar"] : []), ...(d.year === null ? [] : [String(d.year)]), two(d.month), two(d.day)].join("_");
+  const used = new Set(taken);
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+  return key;
+}
+
+/** A shop's date in words: "每年 农历八月初八" / "Yearly, lunar 8/8", "仅一次 2026年11月20日" / "Once, 11/20/2026". */
+export function describeShopDate(t: TFunction, d: ShopDate): string {
+  const { month, day, year } = d;
+  if (!d.lunar) return year === null ? t("care.shopDates.when.yearly", { month, day }) : t("care.shopDates.when.once", { month, day, year });
+  const lunar = { month: t(`care.shopDates.lunarMonth.${month}`), day: t(`care.shopDates.lunarDay.${day}`) };
+  return year === null ? t("care.shopDates.when.yearlyLunar", lunar) : t("care.shopDates.when.onceLunar", { ...lunar, year });
 }

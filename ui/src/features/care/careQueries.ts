@@ -1,10 +1,10 @@
 // The Care page's server queries: the rules, one day's worklist, the calendar, the festivals of the coming year,
-// and "today" in the shop's time zone.
+// "today" in the shop's time zone, and the shop's own dates with their save.
 import { useMemo } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Festival } from "../../bindings/Festival";
-import { careCalendar, careDay, careFestivals, careRules } from "../../ipc/commands";
+import { careCalendar, careDay, careFestivals, careRules, shopDates, shopDatesSave } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
 import { useDisplay } from "../../app/shopQueries";
 import { addDays, festivalName, todayIn } from "./careModel";
@@ -53,4 +53,27 @@ export function useFestivals(enabled: boolean) {
     return (key: string) => byKey.get(key) ?? key;
   }, [query.data, lang]);
   return { festivals: query.data, name, query };
+}
+
+export const useShopDates = () => useQuery({ queryKey: queryKeys.shopDates(), queryFn: shopDates });
+
+/**
+ * Saves the shop's whole list of dates. The festivals (the rule editor's list, the rules' descriptions) and the
+ * calendar and day lists are refetched here, not left to the `data-changed` event: its "care" tag does not reach
+ * the festivals, which live under "settings".
+ */
+export function useSaveShopDates() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: shopDatesSave,
+    onSuccess: async (saved) => {
+      client.setQueryData(queryKeys.shopDates(), saved);
+      // Every range of each: the first two elements of a key name the family.
+      await Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.careFestivals("", "").slice(0, 2) }),
+        client.invalidateQueries({ queryKey: queryKeys.careCalendar("", "").slice(0, 2) }),
+        client.invalidateQueries({ queryKey: queryKeys.careDay("").slice(0, 2) }),
+      ]);
+    },
+  });
 }
