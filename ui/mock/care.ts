@@ -13,6 +13,7 @@ import type { MessageStatus } from "../src/bindings/MessageStatus";
 import type { ShopDate } from "../src/bindings/ShopDate";
 import type { SkipReason } from "../src/bindings/SkipReason";
 import type { StatutoryDay } from "../src/bindings/StatutoryDay";
+import { addDays, todayIn } from "../src/features/care/careModel";
 
 // From tests/data/calendar/festivals_2020_2027.csv (2026-09 to 2027-12) and laoke-core's
 // cn_statutory_holidays_2004_2026.csv (the last days off and make-up working days it knows).
@@ -102,8 +103,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const changed = () => emit("data-changed", { tags: ["care"] });
 
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86400000);
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
-const localToday = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10); // Asia/Shanghai has no DST
+const localToday = () => todayIn("Asia/Shanghai");
 
 function render(rule: CareRule, p: (typeof PEOPLE)[number], festival = ""): string {
   const latin = /^[A-Za-z]/.test(p.nick);

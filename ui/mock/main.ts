@@ -41,7 +41,7 @@ mockIPC(async (cmd, args) => {
   if (care !== undefined) return care;
   switch (cmd) {
     case "app_info":
-      return { path: "/home/demo/.local/share/laoke/laoke.sqlite3", schema_version: 1,
+      return { path: "Laoke/laoke.db", schema_version: 1,
         counts: { shops: 1, customers: rows.length, orders: rows.reduce((s, c) => s + c.orders, 0), order_items: 0,
           tags: 0, customer_tags: 0, notes: 0, settings: 1, import_batches: 0 } };
     case "dashboard": return dashboardOf(rows);
