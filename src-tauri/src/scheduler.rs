@@ -85,22 +85,21 @@ pub fn poke(app: &AppHandle) {
 async fn round(archive: &Archive) -> Result<(CareDue, Option<DateTime<Utc>>), crate::error::IpcError> {
     // A shop without rules has nothing to plan: the round stays off the archive
     // (and off the CPU while the seller scrolls a fresh demo shop).
-    if !archive.run(|s| Ok(s.care_rules()?.iter().any(|r| r.enabled))).await? {
+    let rules = archive.run(|s| s.care_rules()).await?;
+    if !rules.iter().any(|r| r.enabled) {
         return Ok((CareDue { due: 0, sent: 0 }, None));
     }
+    let auto_email_rules =
+        rules.iter().any(|r| r.enabled && r.auto_send && r.channel == laoke_core::dto::Channel::Email);
     // The app's roster (kept until the archive changes) finds the rules' targets.
     archive
-        .with_roster(|s, roster, today| {
+        .with_roster(move |s, roster, today| {
             let now = Utc::now();
             let yesterday = today - Days::new(1);
             let planned = s.plan_care_in(Some(roster), yesterday, today + Days::new(PLAN_AHEAD_DAYS), now)?;
             let mut sent = 0;
             let smtp = s.settings()?.smtp;
-            let auto_email = !smtp.host.trim().is_empty()
-                && s.care_rules()?
-                    .iter()
-                    .any(|r| r.enabled && r.auto_send && r.channel == laoke_core::dto::Channel::Email);
-            if auto_email {
+            if auto_email_rules && !smtp.host.trim().is_empty() {
                 let password = laoke_store::smtp_password(&smtp);
                 for day in [yesterday, today] {
                     match s.send_care_email(
