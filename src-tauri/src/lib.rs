@@ -5,6 +5,7 @@
 //! The archive path is `LAOKE_DB` when set (the end-to-end tests give every run
 //! a fresh file), otherwise the OS application-data folder.
 
+mod activity_commands;
 mod archive;
 mod care_commands;
 mod commands;
@@ -39,6 +40,26 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            activity_commands::activity_calendar,
+            activity_commands::activity_types,
+            activity_commands::activity_type_save,
+            activity_commands::activity_type_reset,
+            activity_commands::activity_settings,
+            activity_commands::activity_settings_save,
+            activity_commands::activity_new,
+            activity_commands::activity_preview,
+            activity_commands::activity_save,
+            activity_commands::activity_move,
+            activity_commands::activity_delete,
+            activity_commands::activity_tick,
+            activity_commands::activity_results,
+            activity_commands::activity_suggest,
+            activity_commands::activity_steps,
+            activity_commands::coupon_plans,
+            activity_commands::coupon_estimate,
+            activity_commands::coupon_save,
+            activity_commands::coupon_delete,
+            activity_commands::coupon_results,
             care_commands::care_rules,
             care_commands::care_rule_check,
             care_commands::care_rule_save,

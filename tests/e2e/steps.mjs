@@ -1,5 +1,6 @@
-// Steps the Import page's end-to-end tests share: typing a path, picking in an antd Select, importing.
-import { By } from 'selenium-webdriver';
+// Steps the end-to-end tests share: a day in the shop's time zone, clicking once nothing covers an element, typing
+// into an antd input, typing a path, picking in an antd Select, importing.
+import { By, Key } from 'selenium-webdriver';
 import { visible, eventually } from './harness.mjs';
 
 export const attr = async (driver, id, name) => (await visible(driver, id)).getAttribute(name);
@@ -34,5 +35,49 @@ export async function importAndReport(driver) {
   await eventually(driver, async () => (await visible(driver, 'import-run')).isEnabled(), 'Import is enabled');
   await (await visible(driver, 'import-run')).click();
   return visible(driver, 'import-report', 60_000);
+}
+
+
+/** A day in the shop's time zone (the archive's default, Asia/Shanghai), `offset` days from today. */
+export function shopDay(offset) {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(Date.now() + offset * 86_400_000));
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The input inside (or at) the element with data-testid `id`. */
+export async function inputOf(driver, id) {
+  const el = await visible(driver, id);
+  return (await el.getTagName()) === 'input' || (await el.getTagName()) === 'textarea' ? el : el.findElement(By.css('input, textarea'));
+}
+
+/** Clicks once nothing covers the element any more (a drawer or a message still sliding in or out). */
+export async function click(driver, idOrElement) {
+  const el = typeof idOrElement === 'string' ? await visible(driver, idOrElement) : idOrElement;
+  let last;
+  await eventually(driver, async () => {
+    try {
+      // Into the middle of the view: a drawer's footer covers the bottom of its body.
+      await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', el);
+      await el.click();
+      return true;
+    } catch (e) {
+      last = e;
+      return false;
+    }
+  }, `click ${typeof idOrElement === 'string' ? idOrElement : 'element'}`, 15_000).catch(async (e) => {
+    const over = await driver.executeScript(`const r = arguments[0].getBoundingClientRect();
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return JSON.stringify(r) + ' ' + (top ? top.outerHTML.slice(0, 200) : 'nothing');`, el).catch(() => '');
+    throw new Error(`${e.message}: ${last?.name} ${last?.message ?? ''}; on top: ${over}`);
+  });
+}
+
+export async function typeInto(driver, id, text, { clear = true } = {}) {
+  const input = await inputOf(driver, id);
+  await click(driver, input);
+  if (clear) await input.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
+  await input.sendKeys(text);
 }
 

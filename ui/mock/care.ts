@@ -20,7 +20,8 @@ import { addDays, todayIn } from "../src/features/care/careModel";
 const FESTIVALS: Array<[string, string, string, string]> = [
   ["2026-09-25", "mid_autumn", "中秋节", "Mid-Autumn Festival"], ["2026-10-01", "national_day", "国庆节", "National Day"],
   ["2026-10-18", "double_ninth", "重阳节", "Double Ninth Festival"], ["2026-10-20", "double_11_warmup", "双11预热", "Double 11 pre-sale"],
-  ["2026-11-11", "double_11", "双11", "Singles' Day (Double 11)"], ["2026-11-26", "thanksgiving", "感恩节", "Thanksgiving"],
+  ["2026-11-11", "double_11", "双11", "Singles' Day (Double 11)"],
+  ["2026-11-12", "double_11_return", "双11返场", "Double 11 return sale"], ["2026-11-26", "thanksgiving", "感恩节", "Thanksgiving"],
   ["2026-12-12", "double_12", "双12", "Double 12"], ["2026-12-25", "christmas", "圣诞节", "Christmas"],
   ["2027-01-01", "new_year", "元旦", "New Year's Day"], ["2027-01-15", "laba", "腊八节", "Laba Festival"],
   ["2027-02-05", "chuxi", "除夕", "Chinese New Year's Eve"], ["2027-02-06", "spring_festival", "春节", "Spring Festival"],
@@ -33,6 +34,14 @@ const FESTIVALS: Array<[string, string, string, string]> = [
   ["2027-10-01", "national_day", "国庆节", "National Day"], ["2027-10-08", "double_ninth", "重阳节", "Double Ninth Festival"],
   ["2027-11-11", "double_11", "双11", "Singles' Day (Double 11)"], ["2027-12-12", "double_12", "双12", "Double 12"],
 ];
+/** Rust's `peak` days (the big promotions' main days) and the promotions that run over several days. */
+const PEAKS = new Set(["618", "double_11", "double_12"]);
+const PROMOTIONS = new Set(["618", "double_11_warmup", "double_11_return"]);
+const runOf = (key: string, date: string): Pick<Festival, "start" | "end"> =>
+  key === "618" ? { start: addDays(date, -17) } : key === "double_11_return" ? { end: addDays(date, 3) } : {};
+const festivalOn = ([date, key, name_zh, name_en]: (typeof FESTIVALS)[number]): Festival =>
+  ({ key, name_zh, name_en, kind: PROMOTIONS.has(key) ? "promotion" : "fixed", date, peak: PEAKS.has(key), ...runOf(key, date) });
+
 const STATUTORY: Array<[string, StatutoryDay["kind"], string]> = [
   ["2026-09-20", "makeup_workday", "国庆节"], ["2026-09-25", "holiday_off", "中秋节"], ["2026-09-26", "holiday_off", "中秋节"],
   ["2026-09-27", "holiday_off", "中秋节"], ...[1, 2, 3, 4, 5, 6, 7].map((d) => [`2026-10-0${d}`, "holiday_off", "国庆节"] as [string, "holiday_off", string]),
@@ -83,7 +92,7 @@ const shopFestivals = (date: string): Festival[] =>
   shopDates
     .filter((s) => !s.lunar && (s.year === null || s.year === Number(date.slice(0, 4))) && s.month === Number(date.slice(5, 7))
       && s.day === Number(date.slice(8, 10)))
-    .map((s) => ({ key: s.key, name_zh: s.name, name_en: s.name, kind: "shop", date }));
+    .map((s) => ({ key: s.key, name_zh: s.name, name_en: s.name, kind: "shop", date, peak: false }));
 
 /** What Rust's check says about a shop's date, for the mistakes the form lets through. */
 function checkShopDates(dates: ShopDate[]): void {
@@ -176,7 +185,7 @@ function calendarOf(from: string, to: string): CareDay[] {
   const days: CareDay[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const festivals: Festival[] = [
-      ...FESTIVALS.filter(([date]) => date === d).map(([date, key, name_zh, name_en]): Festival => ({ key, name_zh, name_en, kind: "fixed", date })),
+      ...FESTIVALS.filter(([date]) => date === d).map(festivalOn),
       ...shopFestivals(d),
     ];
     const s = STATUTORY.find(([date]) => date === d);
@@ -190,6 +199,14 @@ function calendarOf(from: string, to: string): CareDay[] {
     days.push({ date: d, festivals, statutory: s ? { date: d, kind: s[1], name_zh: s[2] } : null, rules: [...byRule.values()] });
   }
   return days;
+}
+
+/** The festivals (the shop's own Gregorian dates too) and statutory days of `from..=to`, as the activity calendar has them. */
+export function festivalsOf(from: string, to: string): { festivals: Festival[]; statutory: StatutoryDay[] } {
+  const festivals: Festival[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) festivals.push(...FESTIVALS.filter(([date]) => date === d).map(festivalOn), ...shopFestivals(d));
+  const statutory = STATUTORY.filter(([date]) => date >= from && date <= to).map(([date, kind, name_zh]) => ({ date, kind, name_zh }));
+  return { festivals, statutory };
 }
 
 const VARIABLES = ["nick", "name", "tier", "coupon", "shop", "festival", "last_item", "days_since"];

@@ -7,6 +7,7 @@ import type { CustomerQuery } from "../src/bindings/CustomerQuery";
 import type { CustomerRow } from "../src/bindings/CustomerRow";
 import type { Settings } from "../src/bindings/Settings";
 import { dashboardOf, makeCustomers, pageOf, shopsOf } from "./fixtures";
+import { activityCommand } from "./activities";
 import { announceDue, careCommand } from "./care";
 import { importCommand } from "./imports";
 
@@ -39,6 +40,8 @@ mockIPC(async (cmd, args) => {
   if (imported) return imported;
   const care = await careCommand(cmd, a);
   if (care !== undefined) return care;
+  const activity = await activityCommand(cmd, a, scenario === "data");
+  if (activity !== undefined) return activity;
   switch (cmd) {
     case "app_info":
       return { path: "Laoke/laoke.db", schema_version: 1,

@@ -9,22 +9,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { By, Key } from 'selenium-webdriver';
+import { By } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, cli, byTestId, freshDbPath, root } from '../harness.mjs';
+import { click, inputOf, shopDay, typeInto } from '../steps.mjs';
 
 const TAG = 'e2e关怀';
 const EMAIL = 'lu.e2e@example.com';
 const SUBJECT = '冬季上新，老客先看';
 const BIRTHDAY_RULE = '生日祝福（e2e）';
 const EMAIL_RULE = '冬季上新（e2e）';
-
-/** A day in the shop's time zone (the archive's default, Asia/Shanghai), `offset` days from today. */
-function shopDay(offset) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date(Date.now() + offset * 86_400_000));
-  const part = (type) => parts.find((p) => p.type === type).value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 let app;
 let dbPath;
@@ -66,42 +59,6 @@ function startSmtp(file) {
     child.once('exit', (code) => reject(new Error(`the SMTP server exited with ${code}`)));
     child.stdout.once('data', (d) => resolve({ process: child, port: Number(String(d).trim()) }));
   });
-}
-
-/** The input inside (or at) the element with data-testid `id`. */
-async function inputOf(driver, id) {
-  const el = await visible(driver, id);
-  return (await el.getTagName()) === 'input' || (await el.getTagName()) === 'textarea' ? el : el.findElement(By.css('input, textarea'));
-}
-
-/** Clicks once nothing covers the element any more (a drawer or a message still sliding in or out). */
-async function click(driver, idOrElement) {
-  const el = typeof idOrElement === 'string' ? await visible(driver, idOrElement) : idOrElement;
-  let last;
-  await eventually(driver, async () => {
-    try {
-      // Into the middle of the view: a drawer's footer covers the bottom of its body.
-      await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', el);
-      await el.click();
-      return true;
-    } catch (e) {
-      last = e;
-      return false;
-    }
-  }, `click ${typeof idOrElement === 'string' ? idOrElement : 'element'}`, 15_000).catch(async (e) => {
-    const over = await driver.executeScript(`const r = arguments[0].getBoundingClientRect();
-      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-      return JSON.stringify(r) + ' ' + (top ? top.outerHTML.slice(0, 200) : 'nothing');`, el).catch(() => '');
-    await screenshot(app, 'care-click-failed');
-    throw new Error(`${e.message}: ${last?.name} ${last?.message ?? ''}; on top: ${over}`);
-  });
-}
-
-async function typeInto(driver, id, text, { clear = true } = {}) {
-  const input = await inputOf(driver, id);
-  await click(driver, input);
-  if (clear) await input.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
-  await input.sendKeys(text);
 }
 
 const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';

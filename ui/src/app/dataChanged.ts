@@ -3,8 +3,11 @@ import { useEffect } from "react";
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { onDataChanged } from "../ipc/events";
 
-/** Query families a tag also makes stale: every write of orders (an import, the demo shop) is a batch in the history. */
-const ALSO_STALE: Record<string, readonly string[]> = { orders: ["imports"] };
+/**
+ * Query families a tag also makes stale: every write of orders (an import, the demo shop) is a batch in the history,
+ * and new orders are what activities' and coupon plans' results and estimates count.
+ */
+const ALSO_STALE: Record<string, readonly string[]> = { orders: ["imports", "activities", "coupons"] };
 
 /** A query is stale when the first element of its key is one of the event's tags (or a family they imply). */
 export function isAffected(queryKey: QueryKey, tags: readonly string[]): boolean {

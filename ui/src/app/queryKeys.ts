@@ -28,6 +28,15 @@ export const queryKeys = {
   careFestivals: (from: string, to: string) => ["settings", "care-festivals", from, to] as const,
   /** The shop's own festival dates; under "settings" with the festivals they add to. */
   shopDates: () => ["settings", "shop-dates"] as const,
+  /** The activity planner: its span of days, the types, the settings, an activity as edited, a day's steps. */
+  activityCalendar: (from: string, to: string) => ["activities", "calendar", from, to] as const,
+  activityTypes: () => ["activities", "types"] as const,
+  activitySettings: () => ["activities", "settings"] as const,
+  activityPreview: (activity: unknown) => ["activities", "preview", activity] as const,
+  activitySteps: (date: string) => ["activities", "steps", date] as const,
+  couponPlans: () => ["coupons", "plans"] as const,
+  /** A plan as edited: Rust's check and its cost before it goes out. */
+  couponEstimate: (plan: unknown) => ["coupons", "estimate", plan] as const,
   importHistory: () => ["imports", "history"] as const,
   mappingPresets: () => ["imports", "presets"] as const,
   /** Not under "imports": a preview reads a file, not the archive, so imports do not make it stale. */

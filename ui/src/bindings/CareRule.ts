@@ -35,6 +35,10 @@ subject?: string,
  */
 coupon?: string, 
 /**
+ * The coupon plan the rule hands out: `{coupon}` says its offer where `coupon` is empty.
+ */
+coupon_plan?: number, 
+/**
  * Move a day that is a weekend or a statutory day off to the next working day.
  */
 working_days_only: boolean, 

@@ -3,4 +3,4 @@
 /**
  * A family of UI queries that a write can make stale.
  */
-export type DataTag = "customers" | "orders" | "stats" | "settings" | "info" | "imports" | "segments" | "shops" | "care";
+export type DataTag = "customers" | "orders" | "stats" | "settings" | "info" | "imports" | "segments" | "shops" | "care" | "activities" | "coupons";

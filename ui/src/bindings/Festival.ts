@@ -10,4 +10,8 @@ export type Festival = {
 /**
  * Stable id (`spring_festival`, `double_11`, or the shop's own key): what a care rule names.
  */
-key: string, name_zh: string, name_en: string, kind: FestivalKind, date: string, start?: string, end?: string, };
+key: string, name_zh: string, name_en: string, kind: FestivalKind, date: string, start?: string, end?: string, 
+/**
+ * The main day of a big promotion (618, 双11, 双12): the platforms' peak.
+ */
+peak: boolean, };

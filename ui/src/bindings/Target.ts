@@ -4,4 +4,4 @@ import type { Filter } from "./Filter";
 /**
  * Who a rule writes to, beyond the guards.
  */
-export type Target = { "segment": string } | { "filter": Filter };
+export type Target = { "segment": string } | { "tier": string } | { "filter": Filter };

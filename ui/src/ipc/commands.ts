@@ -1,5 +1,17 @@
 // Typed one-line wrappers around the Rust commands (`invoke`); the only place command names appear.
 import { invoke } from "@tauri-apps/api/core";
+import type { Activity } from "../bindings/Activity";
+import type { ActivityCalendar } from "../bindings/ActivityCalendar";
+import type { ActivityResults } from "../bindings/ActivityResults";
+import type { ActivitySettings } from "../bindings/ActivitySettings";
+import type { ActivityStepItem } from "../bindings/ActivityStepItem";
+import type { ActivityType } from "../bindings/ActivityType";
+import type { ActivityView } from "../bindings/ActivityView";
+import type { CouponEstimate } from "../bindings/CouponEstimate";
+import type { CouponPlan } from "../bindings/CouponPlan";
+import type { CouponResults } from "../bindings/CouponResults";
+import type { CouponView } from "../bindings/CouponView";
+import type { MonthSuggestion } from "../bindings/MonthSuggestion";
 import type { CustomerPage } from "../bindings/CustomerPage";
 import type { CustomerQuery } from "../bindings/CustomerQuery";
 import type { Dashboard } from "../bindings/Dashboard";
@@ -122,3 +134,31 @@ export const careRecordManual = (customerId: number, channel: Channel, priority:
 /** Keeps the SMTP password in the OS keychain (an empty one removes it). */
 export const smtpPasswordSave = (password: string) => invoke<void>("smtp_password_save", { password });
 export const smtpTest = (to: string, subject: string, text: string) => invoke<void>("smtp_test", { to, subject, text });
+
+// Activities: the planner's span of days (activities, festivals, days off), the types, the settings, and an
+// activity's life (a new one from its type, check with preview, save, move, tick, results).
+export const activityCalendar = (from: string, to: string) => invoke<ActivityCalendar>("activity_calendar", { from, to });
+export const activityTypes = () => invoke<ActivityType[]>("activity_types");
+export const activityTypeSave = (activityType: ActivityType) => invoke<ActivityType[]>("activity_type_save", { activityType });
+export const activityTypeReset = (key: string) => invoke<ActivityType[]>("activity_type_reset", { key });
+export const activitySettings = () => invoke<ActivitySettings>("activity_settings");
+export const activitySettingsSave = (settings: ActivitySettings) =>
+  invoke<ActivitySettings>("activity_settings_save", { settings });
+export const activityNew = (kind: string, date: string) => invoke<Activity>("activity_new", { kind, date });
+export const activityPreview = (activity: Activity) => invoke<ActivityView>("activity_preview", { activity });
+export const activitySave = (activity: Activity) => invoke<ActivityView>("activity_save", { activity });
+export const activityMove = (id: number, date: string) => invoke<ActivityView>("activity_move", { id, date });
+export const activityDelete = (id: number) => invoke<void>("activity_delete", { id });
+export const activityTick = (id: number, step: number, done: boolean) =>
+  invoke<ActivityView>("activity_tick", { id, step, done });
+export const activityResults = (id: number, participants: number, newMembers: number) =>
+  invoke<ActivityResults>("activity_results", { id, participants, newMembers });
+export const activitySuggest = (month: string) => invoke<MonthSuggestion>("activity_suggest", { month });
+export const activitySteps = (date: string) => invoke<ActivityStepItem[]>("activity_steps", { date });
+
+// Coupon plans: the list with estimates and results, an estimate before saving, results entered by hand.
+export const couponPlans = () => invoke<CouponView[]>("coupon_plans");
+export const couponEstimate = (plan: CouponPlan) => invoke<CouponEstimate>("coupon_estimate", { plan });
+export const couponSave = (plan: CouponPlan) => invoke<CouponView>("coupon_save", { plan });
+export const couponDelete = (id: number) => invoke<void>("coupon_delete", { id });
+export const couponResults = (id: number, redeemed: number) => invoke<CouponResults>("coupon_results", { id, redeemed });

@@ -51,7 +51,7 @@ export function calendar(from: string, count: number): CareDay[] {
     const date = addDays(from, i);
     return {
       date,
-      festivals: i === 2 ? [{ key: "mid_autumn", name_zh: "中秋节", name_en: "Mid-Autumn Festival", kind: "lunar", date }] : [],
+      festivals: i === 2 ? [{ key: "mid_autumn", name_zh: "中秋节", name_en: "Mid-Autumn Festival", kind: "lunar", date, peak: false }] : [],
       statutory: i === 4 ? { date, kind: "holiday_off", name_zh: "国庆节" } : i === 7 ? { date, kind: "makeup_workday", name_zh: "国庆节" } : null,
       rules: i === 0 ? [{ rule_id: 4, rule_name: "中秋问候", channel: "wechat", messages: 12, skipped: 2 }] : [],
     };

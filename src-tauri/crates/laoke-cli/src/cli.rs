@@ -122,6 +122,16 @@ pub enum Command {
         #[command(subcommand)]
         action: CareAction,
     },
+    /// Fan-group activities: a month's plan, add from a JSON file, suggest a month, results.
+    Activities {
+        #[command(subcommand)]
+        action: ActivityAction,
+    },
+    /// Coupon plans: list, add from a JSON file, estimate a plan's cost before it goes out, results.
+    Coupons {
+        #[command(subcommand)]
+        action: CouponAction,
+    },
     /// Saved segments: list, show, count, save, delete.
     Segments {
         #[command(subcommand)]
@@ -230,6 +240,85 @@ pub enum CareAction {
         #[arg(long, value_name = "FILE.json")]
         set: Option<std::path::PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityAction {
+    /// The month's activities: [{"id", "activity": {…}, "total", "steps": [{"index","kind","due","done"}],
+    /// "announcement", "warnings", "results"}].
+    List {
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+    },
+    /// Add an activity from a JSON file ({"type", "title", "date", "slot_start", "slot_end", "groups" | "target",
+    /// "budget": [{"label", "amount"}]}; steps and announcement default to the type's): {"id"}.
+    Add {
+        #[arg(long, value_name = "FILE.json")]
+        activity: std::path::PathBuf,
+    },
+    /// Suggest a month's activities to the cadence (saves nothing):
+    /// {"activities": [{"type", "title", "date", "slot_start", "slot_end", "budget", "why", "clashes"}]}.
+    Suggest {
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+    },
+    /// Enter an activity's results and count its orders: {"cost", "orders", "revenue", "roi", …}.
+    Results {
+        id: i64,
+        #[arg(long, allow_negative_numbers = true)]
+        participants: i64,
+        #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+        new_members: i64,
+    },
+    /// Move an activity to another day (its checklist moves with it).
+    Move {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// Tick a checklist step (its index from `list`), or untick it with --undo.
+    Tick {
+        id: i64,
+        #[arg(long)]
+        step: u32,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Delete an activity.
+    Delete { id: i64 },
+    /// The activity types: [{"key", "name_zh", "name_en", "steps", "template_zh", "template_en", "budget"}].
+    Types,
+    /// The planner's settings (fan groups, slots, cadence, monthly cap); replace them with --set FILE.json.
+    Settings {
+        #[arg(long, value_name = "FILE.json")]
+        set: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CouponAction {
+    /// Every plan with its estimate now and its results: [{"id", "plan", "offer", "estimate", "results"}].
+    List,
+    /// Add a plan from a JSON file ({"name", "kind", "threshold", "amount" | "discount", "quantity",
+    /// "valid_from", "valid_to", "target"}): {"id", "estimate"}.
+    Add {
+        #[arg(long, value_name = "FILE.json")]
+        plan: std::path::PathBuf,
+    },
+    /// What a plan would cost (saves nothing): {"target_size", "redemption_rate", "expected_redemptions",
+    /// "cost_low", "cost_expected", "cost_high", …}.
+    Estimate {
+        #[arg(long, value_name = "FILE.json")]
+        plan: std::path::PathBuf,
+    },
+    /// Enter how many coupons were redeemed: {"redeemed", "cost", "orders", "revenue", "roi"}.
+    Results {
+        id: i64,
+        #[arg(long, allow_negative_numbers = true)]
+        redeemed: i64,
+    },
+    /// Delete a plan.
+    Delete { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

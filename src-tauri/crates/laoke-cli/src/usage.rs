@@ -67,6 +67,12 @@ pub enum UsageError {
     #[strum(serialize = "care.rule_file")]
     #[error("{file}: {reason}")]
     RuleFile { file: String, reason: String },
+    #[strum(serialize = "activities.file")]
+    #[error("{file}: {reason}")]
+    ActivityFile { file: String, reason: String },
+    #[strum(serialize = "coupons.file")]
+    #[error("{file}: {reason}")]
+    CouponFile { file: String, reason: String },
     #[strum(serialize = "care.dates_file")]
     #[error("{file}: {reason}")]
     DatesFile { file: String, reason: String },

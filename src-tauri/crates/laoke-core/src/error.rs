@@ -139,6 +139,8 @@ pub fn core_codes() -> Vec<&'static str> {
         crate::segment::FilterError::codes(),
         crate::care::CareError::codes(),
         crate::festival::CalendarError::codes(),
+        crate::activity::ActivityError::codes(),
+        crate::coupon::CouponError::codes(),
     ]
     .concat()
 }

@@ -6,9 +6,11 @@
 //! argument, so the rules can be tested at any instant (a leap day, midnight in
 //! Asia/Shanghai) and the CLI, the app and the tests all agree.
 
+pub mod activity;
 pub mod archive;
 pub mod birthday;
 pub mod care;
+pub mod coupon;
 pub mod demo;
 pub mod dto;
 pub mod error;

@@ -178,7 +178,7 @@ impl ShopStatsBuilder {
 
 /// `num / den` rounded half away from zero to `dp` places, and exactly that many
 /// places even for whole results ("0.00"), so the text is stable for scripts.
-fn ratio(num: Decimal, den: Decimal, dp: u32) -> Decimal {
+pub(crate) fn ratio(num: Decimal, den: Decimal, dp: u32) -> Decimal {
     let mut r = if den.is_zero() {
         Decimal::ZERO
     } else {

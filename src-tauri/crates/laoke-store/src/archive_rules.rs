@@ -247,8 +247,13 @@ impl Store {
 
 /// The stored instant at which local day `d` begins in `tz`.
 pub(crate) fn local_midnight(d: NaiveDate, tz: Tz) -> String {
+    local_instant(d.and_hms_opt(0, 0, 0).unwrap_or_default(), tz)
+}
+
+/// The stored instant of local time `naive` in `tz` (the earlier of two in a
+/// repeated hour; a skipped hour's time read as UTC).
+pub(crate) fn local_instant(naive: chrono::NaiveDateTime, tz: Tz) -> String {
     use chrono::TimeZone;
-    let naive = d.and_hms_opt(0, 0, 0).unwrap_or_default();
     let t = tz.from_local_datetime(&naive).earliest().map_or(naive.and_utc(), |t| t.with_timezone(&chrono::Utc));
     to_stored(t)
 }

@@ -11,7 +11,7 @@ use crate::{care_rules, Result, Store};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use laoke_core::care::plan::{self, Event, EventAt, Planned, Planning, Recipient};
 use laoke_core::care::CheckedRule;
-use laoke_core::dto::{CareMessage, Milestone, Target, Trigger};
+use laoke_core::dto::{CareMessage, Milestone, Trigger};
 use laoke_core::lifecycle::Stage;
 use laoke_core::time::{from_stored, to_stored};
 use rusqlite::{params, OptionalExtension};
@@ -82,6 +82,7 @@ impl Store {
             .filter(|r| r.enabled)
             // A stored rule was checked when saved; one a later change broke (its
             // festival removed) plans nothing rather than stopping the others.
+            .filter_map(|r| self.with_coupon_offer(r).ok())
             .filter_map(|r| laoke_core::care::check(&r, &shop_dates).ok())
             .collect();
         let planning =
@@ -291,18 +292,14 @@ impl Store {
             }
         };
         for rule in rules {
-            let filter = match &rule.rule.target {
-                None => continue,
-                Some(Target::Filter(f)) => f.clone(),
-                Some(Target::Segment(name)) => match self.segment(name) {
-                    Ok(s) => s.filter,
-                    // The segment was deleted after the rule was saved: it targets no one.
-                    Err(crate::StoreError::SegmentNotFound { .. }) => {
-                        out.insert(rule.id(), HashSet::new());
-                        continue;
-                    }
-                    Err(e) => return Err(e),
-                },
+            let Some(target) = &rule.rule.target else { continue };
+            let filter = match self.target_filter(target)? {
+                Ok(f) => f,
+                // The segment or tier went after the rule was saved: it targets no one.
+                Err(_) => {
+                    out.insert(rule.id(), HashSet::new());
+                    continue;
+                }
             };
             let predicate = self.compile_filter(&filter, today, &snap.tags, &snap.shops)?;
             // Only the customers the channel reaches (Wangwang: Taobao and Tmall buyers),

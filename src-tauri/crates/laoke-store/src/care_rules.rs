@@ -5,10 +5,11 @@
 //! planned that have not gone out, so the next plan makes them afresh; what
 //! went out stays in the outbox (and keeps counting against the caps).
 
+use crate::targets::Missing;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use laoke_core::care::{self, CareError, CheckedRule};
-use laoke_core::dto::{CareRule, Channel, Target};
+use laoke_core::dto::{CareRule, Channel};
 use rusqlite::{params, Connection, OptionalExtension};
 
 fn read(id: i64, body: &str, enabled: bool) -> Result<CareRule> {
@@ -42,6 +43,18 @@ pub(crate) fn forget_open_messages(conn: &Connection, rule_id: i64) -> Result<()
 }
 
 impl Store {
+    /// The rule with `{coupon}` saying its coupon plan's offer, where it names a plan
+    /// and has no coupon text of its own.
+    pub(crate) fn with_coupon_offer(&self, mut rule: CareRule) -> Result<CareRule> {
+        if let Some(id) = rule.coupon_plan {
+            let plan = self.coupon_plan(id).map_err(|_| CareError::UnknownCouponPlan { id })?;
+            if rule.coupon.as_deref().is_none_or(|c| c.trim().is_empty()) {
+                rule.coupon = Some(laoke_core::coupon::offer(&plan, self.english()?));
+            }
+        }
+        Ok(rule)
+    }
+
     pub fn care_rules(&self) -> Result<Vec<CareRule>> {
         all(&self.conn)
     }
@@ -57,14 +70,14 @@ impl Store {
 
     /// Checks a rule as it would be saved (the rule editor asks as it is typed).
     pub fn check_care_rule(&self, rule: &CareRule) -> Result<CheckedRule> {
+        let rule = &self.with_coupon_offer(rule.clone())?;
         let checked = care::check(rule, &self.shop_dates()?)?;
-        if let Some(Target::Segment(name)) = &rule.target {
-            if let Err(StoreError::SegmentNotFound { .. }) = self.segment(name) {
-                return Err(CareError::UnknownSegment { name: name.clone() }.into());
+        if let Some(target) = &rule.target {
+            match self.check_target(target)? {
+                Ok(()) => {}
+                Err(Missing::Segment(name)) => return Err(CareError::UnknownSegment { name }.into()),
+                Err(Missing::Tier(name)) => return Err(CareError::UnknownTier { name }.into()),
             }
-        }
-        if let Some(Target::Filter(f)) = &rule.target {
-            self.compile_filter(f, chrono::NaiveDate::default(), &Default::default(), &Default::default())?;
         }
         if rule.channel == Channel::Sms {
             let s = self.settings()?;
@@ -154,7 +167,7 @@ mod tests {
     fn what_only_the_archive_knows_is_checked_too() {
         let mut s = Store::open_in_memory().unwrap();
         let mut r = rule(BIRTHDAY);
-        r.target = Some(Target::Segment("没有这个分组".into()));
+        r.target = Some(laoke_core::dto::Target::Segment("没有这个分组".into()));
         let e = s.add_care_rule(&r, t()).unwrap_err();
         assert_eq!((e.code(), e.details()["name"].as_str()), ("care.unknown_segment", Some("没有这个分组")));
         let sms = CareRule { channel: Channel::Sms, ..rule(BIRTHDAY) };

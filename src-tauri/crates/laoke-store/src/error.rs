@@ -97,6 +97,14 @@ pub enum StoreError {
     #[strum(serialize = "*")]
     #[serde(skip)]
     #[error(transparent)]
+    Activity(#[from] laoke_core::activity::ActivityError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
+    Coupon(#[from] laoke_core::coupon::CouponError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
     Email(crate::care_email::EmailError),
     #[strum(serialize = "customer.not_found")]
     #[error("no customer {id}")]
@@ -140,6 +148,8 @@ impl ErrorCode for StoreError {
             StoreError::ShopName(e) => e.code(),
             StoreError::Care(e) => e.code(),
             StoreError::Calendar(e) => e.code(),
+            StoreError::Activity(e) => e.code(),
+            StoreError::Coupon(e) => e.code(),
             StoreError::Email(e) => e.code(),
             own => own.into(),
         }
@@ -155,6 +165,8 @@ impl ErrorCode for StoreError {
             StoreError::ShopName(e) => e.details(),
             StoreError::Care(e) => e.details(),
             StoreError::Calendar(e) => e.details(),
+            StoreError::Activity(e) => e.details(),
+            StoreError::Coupon(e) => e.details(),
             StoreError::Email(e) => e.details(),
             StoreError::Partial { error, done } => {
                 let mut details = error.details();

@@ -6,6 +6,8 @@
 //! those with the rules of `laoke-core`. Nothing here knows about Tauri: the CLI
 //! and the app both drive the archive through [`Store`].
 
+mod activities;
+mod activity_types;
 mod archive_rules;
 mod backups;
 mod borrowing_statement;
@@ -16,6 +18,7 @@ mod care_plan;
 mod care_rules;
 mod care_views;
 mod check_lists;
+mod coupon_plans;
 mod customer_bulk;
 mod customer_list;
 mod customer_merges;
@@ -53,6 +56,9 @@ mod smtp_password;
 mod stage_changes;
 mod stored_values;
 mod tags;
+mod targets;
+#[cfg(test)]
+mod test_shop;
 mod tier_changes;
 
 pub use backups::BackupInfo;

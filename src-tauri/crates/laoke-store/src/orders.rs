@@ -17,6 +17,23 @@ pub(crate) fn kind_at(row: &rusqlite::Row<'_>, idx: usize) -> Result<OrderKind> 
     text.parse().map_err(|_| crate::StoreError::Corrupt { table: "orders", column: "kind", value: text.to_owned() })
 }
 
+/// The purchases created in `[from, to)` (stored instants) by a customer, as
+/// (their person: merged identities folded in, value): what an activity's or a
+/// coupon's results count.
+pub(crate) fn purchases_between(conn: &Connection, from: &str, to: &str) -> Result<Vec<(i64, rust_decimal::Decimal)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {}, o.value FROM orders o JOIN customers c ON c.id = o.customer_id
+         WHERE o.created_at >= ?1 AND o.created_at < ?2 AND o.kind = 'purchase'",
+        crate::persons::PERSON_OF_C
+    ))?;
+    let mut rows = stmt.query(params![from, to])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push((r.get(0)?, crate::stored_values::decimal(r, 1, "orders", "value")?));
+    }
+    Ok(out)
+}
+
 /// Where an order came from and whom it belongs to.
 pub(crate) struct OrderOrigin {
     pub platform: Platform,

@@ -26,6 +26,19 @@ fn boxed(s: Option<String>) -> Option<Box<str>> {
 }
 
 impl Store {
+    /// Runs `f` over `roster`, or over one built for this call when there is none
+    /// (the app passes its cached roster; the CLI has none).
+    pub(crate) fn over_roster<T>(
+        &self,
+        roster: Option<&RosterSnapshot>,
+        f: impl FnOnce(&RosterSnapshot) -> Result<T>,
+    ) -> Result<T> {
+        match roster {
+            Some(snap) => f(snap),
+            None => f(&self.roster()?),
+        }
+    }
+
     pub fn roster(&self) -> Result<RosterSnapshot> {
         let generation = self.generation()?;
         let mut tags_of: HashMap<i64, Vec<u32>> = HashMap::new();

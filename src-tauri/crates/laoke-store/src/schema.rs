@@ -6,7 +6,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
@@ -26,6 +26,7 @@ pub(crate) fn steps() -> Vec<M<'static>> {
         // Etsy buyers keyed by username, as both Etsy downloads can key them.
         M::up_with_hook("", crate::etsy_usernames::migrate),
         M::up(V8),
+        M::up(V9),
     ]
 }
 
@@ -59,6 +60,10 @@ pub(crate) const V3: &str = include_str!("customer_tiers.sql");
 
 /// Migration 8: care rules and the outbox of their messages.
 pub(crate) const V8: &str = concat!(include_str!("care_rules.sql"), include_str!("care_messages.sql"));
+
+/// Migration 9: fan-group activities, the shop's activity types, coupon plans.
+pub(crate) const V9: &str =
+    concat!(include_str!("activities.sql"), include_str!("activity_types.sql"), include_str!("coupon_plans.sql"));
 
 // Migration 4 (`check_lists`) rewrites CHECK constraints in place; it has no SQL text of its own.
 

@@ -9,6 +9,7 @@ import i18n from "../../app/i18n";
 import { renderPage } from "../../test/render";
 import { customer, invokeBy, settings } from "../../test/ipcFixtures";
 import { BIRTHDAY_KEY, calendar, dayMessages, rules } from "../../test/careFixtures";
+import type { ActivityStepItem } from "../../bindings/ActivityStepItem";
 import type { CareRule } from "../../bindings/CareRule";
 import { CarePage } from "./CarePage";
 import { addDays, todayIn } from "./careModel";
@@ -25,11 +26,17 @@ const today = todayIn("Asia/Shanghai");
 /** Text that is an i18n key left as is (`care.today.copy`): a key missing from the language. */
 const RAW_KEY = /\b(care|errors|segments|common)\.[a-zA-Z_]+\.[a-zA-Z_.]+/;
 
+/** The activity steps the Today list shows beside the messages (none unless a test says so). */
+let steps: ActivityStepItem[] = [];
+
 beforeEach(async () => {
   invoked.mockReset();
   vi.mocked(writeText).mockClear();
+  steps = [];
   invoked.mockImplementation(invokeBy({
     settings_get: () => settings,
+    activity_steps: () => steps,
+    activity_tick: () => null,
     care_day: () => dayMessages(),
     care_rules: () => rules(),
     care_mark_copied: ({ keys }) => (keys as string[]).map((key) => ({ ...dayMessages()[0], key, status: "copied" })),
@@ -145,6 +152,25 @@ describe("Today", () => {
     expect(within(capped).getByTestId("care-skipped-reason")).toHaveTextContent("这位客户最近 7 天的营销消息已达上限。");
     expect(within(capped).getByTestId("care-skipped-by")).toHaveTextContent("名额给了：10:00 发给 小鹿 的“生日祝福”");
     expect(screen.getByTestId("care-skipped-toggle")).toHaveTextContent("已跳过 2 条");
+  });
+
+  it("lists the day's activity steps beside the messages, an overdue one marked, and ticks one off", async () => {
+    const item = (index: number, kind: ActivityStepItem["step"]["kind"], due: string, label: string | null = null): ActivityStepItem => ({
+      activity_id: 3, title: "猜新品价格", activity_date: addDays(today, 1), step: { index, kind, label, due: `${due}T18:30:00`, done: false },
+    });
+    steps = [item(2, "reminder", today), item(0, "custom", addDays(today, -1), "订奖品")];
+    renderPage("/care", <CarePage />);
+    const card = await screen.findByTestId("activity-steps-card");
+    expect(calls("activity_steps")[0][1]).toEqual({ date: today });
+    const [overdue, due] = within(card).getAllByTestId("activity-step-item");
+    expect(overdue).toHaveTextContent("订奖品");
+    expect(within(overdue).getByTestId("activity-step-overdue")).toHaveTextContent("Overdue");
+    expect(due).toHaveTextContent("Remind the day before");
+    expect(due).toHaveTextContent("猜新品价格");
+    expect(within(due).getByTestId("activity-step-due")).toHaveTextContent("by 18:30");
+    expect(within(due).queryByTestId("activity-step-overdue")).toBeNull();
+    fireEvent.click(within(due).getByTestId("activity-step-3-2"));
+    await waitFor(() => expect(calls("activity_tick")[0]?.[1]).toEqual({ id: 3, step: 2, done: true }));
   });
 
   it("switches to tomorrow", async () => {

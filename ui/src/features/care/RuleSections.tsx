@@ -8,28 +8,18 @@ import {
 } from "antd";
 import type { InputRef } from "antd";
 import type { TextAreaRef } from "antd/es/input/TextArea";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import dayjs from "dayjs";
 import type { CareRule } from "../../bindings/CareRule";
 import type { Channel } from "../../bindings/Channel";
-import type { Filter } from "../../bindings/Filter";
 import type { Milestone } from "../../bindings/Milestone";
 import type { Target } from "../../bindings/Target";
 import type { Trigger } from "../../bindings/Trigger";
-import { segmentsList } from "../../ipc/commands";
-import { queryKeys } from "../../app/queryKeys";
-import { FilterBuilder } from "../segments/FilterBuilder";
-import { LiveCount } from "../segments/LiveCount";
-import { emptyFilter } from "../segments/filterModel";
 import { addDays, CHANNELS, describeTrigger, formatDay, MILESTONES, TRIGGER_KINDS, triggerNumbers, triggerOf, VARIABLES, type TriggerKind } from "./careModel";
 import { useFestivals } from "./careQueries";
+import { TargetPicker } from "./TargetPicker";
 
 export type Update = (patch: Partial<CareRule> | ((r: CareRule) => Partial<CareRule>)) => void;
-
-export type TargetMode = "everyone" | "segment" | "filter";
-export const targetMode = (target: Target | null): TargetMode =>
-  !target ? "everyone" : "segment" in target ? "segment" : "filter";
 
 export const TriggerSection = memo(function TriggerSection({ trigger, workingDaysOnly, today, update }: {
   trigger: Trigger; workingDaysOnly: boolean; today: string; update: Update;
@@ -112,34 +102,12 @@ export const TriggerSection = memo(function TriggerSection({ trigger, workingDay
 
 export const TargetSection = memo(function TargetSection({ target, update }: { target: Target | null; update: Update }) {
   const { t } = useTranslation();
-  const segments = useQuery({ queryKey: queryKeys.segments(), queryFn: segmentsList });
-  const mode = targetMode(target);
-  const segmentName = target && "segment" in target ? target.segment : undefined;
-  const filter = target && "filter" in target ? target.filter : null;
-  const countFilter: Filter = mode === "everyone" ? EVERYONE
-    : mode === "segment" ? segments.data?.find((s) => s.name === segmentName)?.filter ?? EVERYONE : filter ?? EVERYONE;
-  const setMode = (m: TargetMode) =>
-    update({ target: m === "everyone" ? null : m === "segment" ? { segment: segments.data?.[0]?.name ?? "" } : { filter: emptyFilter() } });
   return (
     <Form.Item label={t("care.editor.target")}>
-      <Flex vertical gap={8}>
-        <Segmented<TargetMode> data-testid="care-rule-target" value={mode} onChange={setMode}
-          options={(["everyone", "segment", "filter"] as const).map((m) => ({
-            value: m, label: <span data-testid={`care-rule-target-${m}`}>{t(`care.editor.targetMode.${m}`)}</span>,
-          }))} />
-        {mode === "segment" && (
-          <Select data-testid="care-rule-segment" style={{ maxWidth: 360 }} value={segmentName || undefined}
-            placeholder={t("care.editor.pickSegment")} loading={segments.isPending} notFoundContent={t("care.editor.noSegments")}
-            options={(segments.data ?? []).map((s) => ({ value: s.name, label: s.name }))}
-            onChange={(segment: string) => update({ target: { segment } })} />
-        )}
-        {mode === "filter" && filter && <FilterBuilder value={filter} onChange={(f) => update({ target: { filter: f } })} />}
-        <LiveCount filter={countFilter} testId="care-rule-count" />
-      </Flex>
+      <TargetPicker target={target} onChange={(next) => update({ target: next })} />
     </Form.Item>
   );
 });
-const EVERYONE: Filter = { match: "all", rules: [] };
 
 export const ChannelSection = memo(function ChannelSection({ channel, update }: { channel: Channel; update: Update }) {
   const { t } = useTranslation();

@@ -63,7 +63,8 @@ export function RulesTab() {
           <Typography.Text type="secondary" data-testid="care-rule-trigger-text">{describeTrigger(t, r.trigger, festival, date)}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="care-rule-target-text">
             {!r.target ? t("care.rules.targetEveryone")
-              : "segment" in r.target ? t("care.rules.targetSegment", { name: r.target.segment }) : t("care.rules.targetFilter")}
+              : "segment" in r.target ? t("care.rules.targetSegment", { name: r.target.segment })
+              : "tier" in r.target ? t("care.rules.targetTier", { name: r.target.tier }) : t("care.rules.targetFilter")}
           </Typography.Text>
         </Flex>
       ),

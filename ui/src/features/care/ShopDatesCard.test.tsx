@@ -30,7 +30,7 @@ function answer(save: (dates: ShopDate[]) => ShopDate[]) {
     shop_dates: () => stored,
     shop_dates_save: ({ dates }) => save(dates as ShopDate[]),
     care_festivals: () => stored.filter((s) => NEXT[s.key])
-      .map((s): Festival => ({ key: s.key, name_zh: s.name, name_en: s.name, kind: "shop", date: NEXT[s.key] })),
+      .map((s): Festival => ({ key: s.key, name_zh: s.name, name_en: s.name, kind: "shop", date: NEXT[s.key], peak: false })),
   }) as typeof invoke);
 }
 

@@ -1,7 +1,8 @@
 // Today's worklist (or any day's): the messages by channel with what to do with each — copy a Wangwang/WeChat text
-// and paste it, export the SMS list for the SMS platform, send the email — and what was skipped, and why.
+// and paste it, export the SMS list for the SMS platform, send the email — and what was skipped, and why; beside them,
+// the fan-group activities' steps due that day.
 import { useState } from "react";
-import { Alert, App, Button, Card, DatePicker, Flex, Radio, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Radio, Row, Skeleton, Space, Tag, Typography } from "antd";
 import { ExportOutlined, SendOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -16,6 +17,8 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatCount } from "../../components/format";
 import { useErrorNotice } from "../../components/useErrorNotice";
+import { ActivityStepsCard } from "../activities/ActivityStepsCard";
+import { useActivitySteps } from "../activities/activityQueries";
 import { addDays, formatDay, groupByChannel, type ChannelGroup } from "./careModel";
 import { useCareDay } from "./careQueries";
 import { CHANNEL_COLORS, MessageItem } from "./MessageItem";
@@ -32,6 +35,9 @@ export function TodayTab({ date, today, onDate }: Props) {
   const waiting = messages.filter((m) => m.status === "planned").length;
   const fmt = (n: number) => formatCount(n, i18n.language);
   const tomorrow = addDays(today, 1);
+  // The fan-group activities' steps due that day sit beside the messages, when there are any.
+  const steps = useActivitySteps(date);
+  const withSteps = (steps.data?.length ?? 0) > 0 || steps.isError;
 
   return (
     <Flex vertical gap={16} data-testid="care-today" data-date={date}>
@@ -53,16 +59,27 @@ export function TodayTab({ date, today, onDate }: Props) {
             ? t("care.today.allDone") : t("care.today.summary", { formatted: fmt(waiting), count: waiting })}
         </Typography.Text>
       </Flex>
-      {day.isPending && <Skeleton active />}
-      {day.isError && <ErrorAlert error={day.error} onRetry={() => void day.refetch()} testId="care-day-error" />}
-      {day.data && groups.length === 0 && (
-        <Card>
-          <EmptyState testId="care-day-empty" title={t(date === today ? "care.today.emptyToday" : "care.today.emptyDay")}
-            description={t("care.today.emptyHint")} />
-        </Card>
-      )}
-      {groups.map((g) => <ChannelCard key={g.channel} group={g} date={date} />)}
-      {skipped.length > 0 && <SkippedList skipped={skipped} all={messages} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={withSteps ? 16 : 24}>
+          <Flex vertical gap={16}>
+            {day.isPending && <Skeleton active />}
+            {day.isError && <ErrorAlert error={day.error} onRetry={() => void day.refetch()} testId="care-day-error" />}
+            {day.data && groups.length === 0 && (
+              <Card>
+                <EmptyState testId="care-day-empty" title={t(date === today ? "care.today.emptyToday" : "care.today.emptyDay")}
+                  description={t("care.today.emptyHint")} />
+              </Card>
+            )}
+            {groups.map((g) => <ChannelCard key={g.channel} group={g} date={date} />)}
+            {skipped.length > 0 && <SkippedList skipped={skipped} all={messages} />}
+          </Flex>
+        </Col>
+        {withSteps && (
+          <Col xs={24} xl={8}>
+            <ActivityStepsCard date={date} steps={steps} />
+          </Col>
+        )}
+      </Row>
     </Flex>
   );
 }

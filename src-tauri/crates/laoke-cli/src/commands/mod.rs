@@ -1,9 +1,11 @@
 //! One module per command; each turns its arguments into a call on the store
 //! and an [`Output`].
 
+mod activities;
 mod backup;
 mod calendar;
 mod care;
+mod coupons;
 mod customers;
 mod demo;
 mod filter_arg;
@@ -17,7 +19,8 @@ mod stats;
 mod tiers;
 
 use crate::cli::{
-    Args, BackupAction, CareAction, CareRuleAction, Command, CustomerAction, SegmentAction, ShopAction, TierAction,
+    ActivityAction, Args, BackupAction, CareAction, CareRuleAction, Command, CouponAction, CustomerAction,
+    SegmentAction, ShopAction, TierAction,
 };
 use crate::output::{Failure, Output};
 use laoke_store::Store;
@@ -61,6 +64,26 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Customers { action: Some(CustomerAction::Bulk { filter, any, segment, dnd, tag, untag }), .. } => {
             customers::bulk(&mut store, &filter, any, segment.as_deref(), customers::bulk_action(dnd, tag, untag)?)
         }
+        Command::Activities { action } => match action {
+            ActivityAction::List { month } => activities::list(&store, &month),
+            ActivityAction::Add { activity } => activities::add(&mut store, &activity),
+            ActivityAction::Suggest { month } => activities::suggest(&store, &month),
+            ActivityAction::Results { id, participants, new_members } => {
+                activities::results(&mut store, id, participants, new_members)
+            }
+            ActivityAction::Move { id, date } => activities::move_to(&mut store, id, &date),
+            ActivityAction::Tick { id, step, undo } => activities::tick(&mut store, id, step, !undo),
+            ActivityAction::Delete { id } => activities::delete(&mut store, id),
+            ActivityAction::Types => activities::types(&store),
+            ActivityAction::Settings { set } => activities::settings(&mut store, set.as_deref()),
+        },
+        Command::Coupons { action } => match action {
+            CouponAction::List => coupons::list(&store),
+            CouponAction::Add { plan } => coupons::add(&mut store, &plan),
+            CouponAction::Estimate { plan } => coupons::estimate(&store, &plan),
+            CouponAction::Results { id, redeemed } => coupons::results(&mut store, id, redeemed),
+            CouponAction::Delete { id } => coupons::delete(&mut store, id),
+        },
         Command::Care { action } => match action {
             CareAction::Rules { action: CareRuleAction::List } => care::rules(&store),
             CareAction::Rules { action: CareRuleAction::Add { rule } } => care::add_rule(&mut store, &rule),

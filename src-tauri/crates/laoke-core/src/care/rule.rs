@@ -42,10 +42,14 @@ pub enum CareError {
     TransactionalNotUnpaid,
     #[error("there is no segment {name:?}")]
     UnknownSegment { name: String },
+    #[error("the membership ladder has no tier {name:?}")]
+    UnknownTier { name: String },
     #[error("the coupon text is at most {max} characters")]
     CouponTooLong { max: usize },
     #[error("an SMS needs a signature: set care.sms_signature or the shop's name")]
     SmsSignatureMissing,
+    #[error("there is no coupon plan {id}")]
+    UnknownCouponPlan { id: i64 },
     #[error("there is no care rule {id}")]
     RuleNotFound { id: i64 },
     #[error("a plan covers at most {max} days ({from} to {to})")]

@@ -3,6 +3,11 @@
 //! written in. A template is checked when the rule is saved, so a typo such as
 //! `{nik}` or a lone `{` is refused with its place instead of reaching a buyer.
 //!
+//! Each context names its own variables: a care message fills [`Variable`] from
+//! a customer; an activity's announcement fills `activity::Slot` from the
+//! activity. The engine is one, generic over the vocabulary, so a `{title}` in
+//! a care rule is refused like any typo.
+//!
 //! `{{` and `}}` write a literal brace. The rendered text is plain text: values
 //! are inserted as they are (a nick with `<b>` in it stays those characters),
 //! and every screen shows it as text, never as markup.
@@ -69,19 +74,28 @@ crate::coded_errors!(TemplateError);
 pub const TEMPLATE_MAX: usize = 2000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
+enum Piece<V> {
     Text(String),
-    Slot(Variable),
+    Slot(V),
 }
 
-/// A checked template, ready to render many times.
+/// A checked template, ready to render many times; `V` is the vocabulary of
+/// its context (a care message's [`Variable`] unless said otherwise).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Template {
-    pieces: Vec<Piece>,
+pub struct Template<V = Variable> {
+    pieces: Vec<Piece<V>>,
 }
 
 impl Template {
+    /// A care message's template.
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
+        Template::read(text)
+    }
+}
+
+impl<V: std::str::FromStr + Copy + PartialEq> Template<V> {
+    /// A template of the vocabulary `V`: a name `V` does not know is refused.
+    pub fn read(text: &str) -> Result<Template<V>, TemplateError> {
         let length = text.chars().count();
         if text.trim().is_empty() {
             return Err(TemplateError::Empty);
@@ -114,7 +128,7 @@ impl Template {
                     }
                     let var = name
                         .trim()
-                        .parse::<Variable>()
+                        .parse::<V>()
                         .map_err(|_| TemplateError::UnknownVariable { name: name.clone(), at: i + 1 })?;
                     if !literal.is_empty() {
                         pieces.push(Piece::Text(std::mem::take(&mut literal)));
@@ -131,7 +145,7 @@ impl Template {
     }
 
     /// The variables the template uses, in order of first use.
-    pub fn variables(&self) -> Vec<Variable> {
+    pub fn variables(&self) -> Vec<V> {
         let mut out = Vec::new();
         for p in &self.pieces {
             if let Piece::Slot(v) = p {
@@ -144,7 +158,7 @@ impl Template {
     }
 
     /// The text with every slot filled by `value`.
-    pub fn render(&self, value: impl Fn(Variable) -> String) -> String {
+    pub fn render(&self, value: impl Fn(V) -> String) -> String {
         let mut out = String::new();
         for p in &self.pieces {
             match p {

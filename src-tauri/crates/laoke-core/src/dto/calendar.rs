@@ -70,6 +70,9 @@ pub struct Festival {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub end: Option<NaiveDate>,
+    /// The main day of a big promotion (618, 双11, 双12): the platforms' peak.
+    #[serde(default)]
+    pub peak: bool,
 }
 
 /// A date the shop adds to its calendar: once (in `year`) or every year, on a

@@ -41,6 +41,10 @@ pub struct CareRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub coupon: Option<String>,
+    /// The coupon plan the rule hands out: `{coupon}` says its offer where `coupon` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub coupon_plan: Option<i64>,
     /// Move a day that is a weekend or a statutory day off to the next working day.
     #[serde(default)]
     pub working_days_only: bool,
@@ -118,6 +122,8 @@ pub enum Milestone {
 pub enum Target {
     /// A saved segment, by name.
     Segment(String),
+    /// The members of a tier of the membership ladder, by name.
+    Tier(String),
     /// Conditions in the filter language of `laoke customers --filter`.
     Filter(Filter),
 }

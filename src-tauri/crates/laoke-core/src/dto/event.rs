@@ -21,6 +21,10 @@ pub enum DataTag {
     Shops,
     /// Care rules and the outbox: what is planned, skipped, sent.
     Care,
+    /// Fan-group activities, their types and the planner's settings.
+    Activities,
+    /// Coupon plans and their results.
+    Coupons,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -3,8 +3,10 @@
 //! `ui/src/bindings/`. Money is `Decimal` and crosses as a string; counts are
 //! plain JSON numbers.
 
+mod activity;
 mod calendar;
 mod care;
+mod coupon;
 mod customer;
 mod demo;
 mod event;
@@ -19,11 +21,17 @@ mod shop;
 mod stats;
 mod tiers;
 
+pub use activity::{
+    Activity, ActivityCalendar, ActivityResults, ActivitySettings, ActivityStepItem, ActivityType, ActivityView,
+    Attribution, BudgetLine, Clash, FanGroup, MonthSuggestion, Slot, Step, StepDue, StepKind, Suggestion,
+    TypeBudgetLine, Why,
+};
 pub use calendar::{DayKind, Festival, FestivalKind, ShopDate, StatutoryDay};
 pub use care::{
     CareDay, CareDayRule, CareMessage, CarePlan, CarePreview, CareRule, CareSettings, Channel, EmailReport,
     FailedEmail, MessageStatus, Milestone, Priority, SkipReason, Target, Trigger,
 };
+pub use coupon::{CouponEstimate, CouponKind, CouponPlan, CouponResults, CouponView, RateSource};
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};

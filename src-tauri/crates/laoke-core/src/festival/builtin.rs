@@ -22,6 +22,9 @@ pub(super) struct Builtin {
     pub start: Option<When>,
     /// The last day of a run that goes on after the main day.
     pub end: Option<When>,
+    /// The main day of a big promotion (618, 双11, 双12): the platforms' peak,
+    /// which group activities avoid and the dashboard expects.
+    pub peak: bool,
 }
 
 /// A day of a base year, moved by `shift` days.
@@ -73,7 +76,7 @@ const fn day(
     kind: FestivalKind,
     date: When,
 ) -> Builtin {
-    Builtin { key, name_zh, name_en, kind, date, start: None, end: None }
+    Builtin { key, name_zh, name_en, kind, date, start: None, end: None, peak: false }
 }
 
 /// Every built-in festival, in the order of the year. The Chinese names are
@@ -97,20 +100,24 @@ pub(super) const BUILTINS: [Builtin; 27] = [
     day("520", "520", "520", Fixed, solar(5, 20)),
     day("dragon_boat", "端午节", "Dragon Boat Festival", Lunar, lunar(5, 5)),
     day("childrens_day", "儿童节", "Children's Day", Fixed, solar(6, 1)),
-    Builtin { start: Some(solar(6, 1)), ..day("618", "618", "618 Shopping Festival", Promotion, solar(6, 18)) },
+    Builtin {
+        start: Some(solar(6, 1)),
+        peak: true,
+        ..day("618", "618", "618 Shopping Festival", Promotion, solar(6, 18))
+    },
     day("fathers_day", "父亲节", "Father's Day", Floating, nth(3, Weekday::Sun, 6)),
     day("qixi", "七夕", "Qixi Festival", Lunar, lunar(7, 7)),
     day("mid_autumn", "中秋节", "Mid-Autumn Festival", Lunar, lunar(8, 15)),
     day("double_ninth", "重阳节", "Double Ninth Festival", Lunar, lunar(9, 9)),
     day("national_day", "国庆节", "National Day", Fixed, solar(10, 1)),
     day("double_11_warmup", "双11预热", "Double 11 pre-sale", Promotion, solar(10, 20)),
-    day("double_11", "双11", "Singles' Day (Double 11)", Fixed, solar(11, 11)),
+    Builtin { peak: true, ..day("double_11", "双11", "Singles' Day (Double 11)", Fixed, solar(11, 11)) },
     Builtin {
         end: Some(solar(11, 15)),
         ..day("double_11_return", "双11返场", "Double 11 return sale", Promotion, solar(11, 12))
     },
     day("thanksgiving", "感恩节", "Thanksgiving", Floating, nth(4, Weekday::Thu, 11)),
-    day("double_12", "双12", "Double 12", Fixed, solar(12, 12)),
+    Builtin { peak: true, ..day("double_12", "双12", "Double 12", Fixed, solar(12, 12)) },
     day("christmas", "圣诞节", "Christmas", Fixed, solar(12, 25)),
 ];
 

@@ -120,6 +120,19 @@ pub fn is_known(key: &str, shop_dates: &[ShopDate]) -> bool {
     builtin::find(key).is_some() || shop_dates.iter().any(|s| s.key == key)
 }
 
+/// The main days of the big promotions (618, 双11, 双12) within `from..=to`, in
+/// order, with their keys: the days the platforms peak.
+pub fn promotion_peaks(from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, &'static str)> {
+    let mut out: Vec<(NaiveDate, &'static str)> = BUILTINS
+        .iter()
+        .filter(|b| b.peak)
+        .flat_map(|b| base_years(from.year(), to.year()).filter_map(move |y| Some((b.date(y)?, b.key))))
+        .filter(|(d, _)| (from..=to).contains(d))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// The keys of the built-in festivals, in the table's order.
 pub fn builtin_keys() -> impl Iterator<Item = &'static str> {
     BUILTINS.iter().map(|b| b.key)
@@ -171,6 +184,7 @@ fn shop_festival(s: &ShopDate, base: i32) -> Option<Festival> {
         date: shop_day(s, base)?,
         start: None,
         end: None,
+        peak: false,
     })
 }
 
@@ -198,6 +212,7 @@ impl Builtin {
             date: self.date(base)?,
             start: self.start.and_then(|w| w.on(base)),
             end: self.end.and_then(|w| w.on(base)),
+            peak: self.peak,
         })
     }
 

@@ -328,10 +328,11 @@ fn festivals_cross_ipc_as_dates_and_snake_case() {
     assert_eq!(
         json,
         serde_json::json!({"key": "qingming", "name_zh": "清明节", "name_en": "Qingming Festival",
-            "kind": "solar_term", "date": "2026-04-05"})
+            "kind": "solar_term", "date": "2026-04-05", "peak": false})
     );
     let json = serde_json::to_value(festival(2026, "618")).unwrap();
     assert_eq!((json["start"].as_str(), json.get("end")), (Some("2026-06-01"), None));
+    assert_eq!(json["peak"], true);
     for kind in FestivalKind::ALL {
         let text: &str = kind.into();
         assert_eq!(serde_json::to_value(kind).unwrap(), text);
@@ -397,4 +398,20 @@ fn outside_the_table_a_day_is_known_by_its_weekday() {
     assert_eq!(day_kind(d(2003, 10, 1)), DayKind::Workday);
     assert_eq!(statutory_days(d(2027, 1, 1), d(2030, 12, 31)), []);
     assert_eq!(statutory_days(d(2026, 12, 31), d(2026, 1, 1)), []);
+}
+
+#[test]
+fn the_big_promotions_main_days_are_the_peaks() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let peaks = super::promotion_peaks(d(2026, 12, 1), d(2027, 12, 31));
+    assert_eq!(
+        peaks,
+        vec![
+            (d(2026, 12, 12), "double_12"),
+            (d(2027, 6, 18), "618"),
+            (d(2027, 11, 11), "double_11"),
+            (d(2027, 12, 12), "double_12")
+        ]
+    );
+    assert!(super::promotion_peaks(d(2027, 11, 12), d(2027, 11, 30)).is_empty());
 }

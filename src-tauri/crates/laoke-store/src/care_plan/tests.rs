@@ -3,34 +3,21 @@
 //! rules and manual sends, DND, a paid order's reminder withdrawn.
 
 use super::*;
-use crate::ImportFlags;
-use chrono::TimeZone;
 use laoke_core::dto::{CareRule, Channel, MessageStatus, Priority, Settings, SkipReason};
-use laoke_core::import::ImportOptions;
 use laoke_core::ErrorCode;
 
-const HEADER: &str =
-    "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间,宝贝标题,宝贝总数量,退款金额\n";
-
-fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    chrono_tz::Asia::Shanghai.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&Utc)
-}
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use crate::test_shop::{at, d, taobao_shop, TAOBAO_HEADER as HEADER};
+use crate::ImportFlags;
+use laoke_core::import::ImportOptions;
 
 /// 小美 and 阿强 bought in November; 阿珍's order of 1 December is unpaid.
 fn shop(dir: &std::path::Path) -> Store {
-    let mut s = Store::open(dir.join("a.db")).unwrap();
     let rows = [
         "1001,小美,88,交易成功,2026-11-20 10:00:00,2026-11-20 10:05:00,明前龙井,1,0",
         "1002,阿强,128,交易成功,2026-11-25 21:00:00,2026-11-25 21:01:00,正山小种,1,0",
         "1003,阿珍,66,等待买家付款,2026-12-01 20:00:00,,白毫银针,1,0",
     ];
-    let path = dir.join("orders.csv");
-    std::fs::write(&path, format!("{HEADER}{}\n", rows.join("\n"))).unwrap();
-    s.import_file(&path, &ImportOptions::default(), &ImportFlags::default(), at(2026, 12, 1, 21), |_| true).unwrap();
+    let mut s = taobao_shop(dir, &rows, at(2026, 12, 1, 21));
     s.update_settings(&Settings { shop_name: "老客茶铺".into(), ..s.settings().unwrap() }).unwrap();
     s.conn
         .execute_batch(
