@@ -62,6 +62,8 @@ let settings: ActivitySettings = {
 
 const month = () => todayIn("Asia/Shanghai").slice(0, 7);
 const dayOf = (d: number) => `${month()}-${String(d).padStart(2, "0")}`;
+/** The built-in types as they come; an edit replaces one in TYPES, a reset brings it back. */
+const BUILTIN: readonly ActivityType[] = [...TYPES];
 const typeOf = (key: string) => TYPES.find((t) => t.key === key) ?? TYPES[0];
 
 function newActivity(kind: string, date: string): Activity {
@@ -234,7 +236,26 @@ export async function activityCommand(cmd: string, a: Record<string, unknown>, w
       return { activities: activities.filter((x) => x.date >= from && x.date <= to).map(viewOf), ...festivalsOf(from, to) };
     }
     case "activity_types": return TYPES;
-    case "activity_type_save": case "activity_type_reset": return TYPES;
+    case "activity_type_save": {
+      const t = a.activityType as ActivityType;
+      if (!/^[a-z0-9_]{1,40}$/.test(t.key)) throw refuse("activity.type_key", { key: t.key });
+      if ([t.name_zh, t.name_en].some((n) => !n.trim() || n.trim().length > 40)) throw refuse("activity.type_name", { max: 40 });
+      if ([t.template_zh, t.template_en].some((x) => !x.trim())) throw refuse("template.empty", {});
+      const saved = { ...t, builtin: BUILTIN.some((b) => b.key === t.key) };
+      const at = TYPES.findIndex((x) => x.key === t.key);
+      if (at >= 0) TYPES[at] = saved;
+      else TYPES.push(saved);
+      await changed("activities");
+      return TYPES;
+    }
+    case "activity_type_reset": {
+      const at = TYPES.findIndex((x) => x.key === a.key);
+      const builtin = BUILTIN.find((b) => b.key === a.key);
+      if (at >= 0 && builtin) TYPES[at] = builtin;
+      else if (at >= 0) TYPES.splice(at, 1);
+      await changed("activities");
+      return TYPES;
+    }
     case "activity_settings": return settings;
     case "activity_settings_save": {
       const s = a.settings as ActivitySettings;

@@ -1,12 +1,14 @@
 // The planner's month: each day cell carries its date, an activity's card shows its slot, title and warning, the
 // festival layer marks a promotion's main day and a statutory day off; dropping a card on another day moves the
-// activity there through Rust (activity_move with that day).
+// activity there through Rust (activity_move with that day). The types drawer saves a new type through Rust
+// (activity_type_save) with a key from its English name, and shows a refusal by its code.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { invoke } from "@tauri-apps/api/core";
 import i18n from "../../app/i18n";
 import { renderPage } from "../../test/render";
 import { invokeBy, settings } from "../../test/ipcFixtures";
+import type { ActivityType } from "../../bindings/ActivityType";
 import type { ActivityView } from "../../bindings/ActivityView";
 import { addDays, todayIn } from "../care/careModel";
 import { ActivitiesPage } from "./ActivitiesPage";
@@ -37,12 +39,24 @@ function transfer() {
   return { setData: (k: string, v: string) => void data.set(k, v), getData: (k: string) => data.get(k) ?? "", effectAllowed: "", dropEffect: "" };
 }
 
+const guessPrice: ActivityType = {
+  key: "guess_price", name_zh: "猜价格", name_en: "Guess the price", steps: [], template_zh: "", template_en: "", budget: [], builtin: true,
+};
+let types: ActivityType[] = [];
+
 beforeEach(async () => {
   invoked.mockReset();
+  types = [guessPrice];
   invoked.mockImplementation(invokeBy({
     settings_get: () => settings,
-    activity_types: () => [{ key: "guess_price", name_zh: "猜价格", name_en: "Guess the price", steps: [], template_zh: "", template_en: "",
-      budget: [], builtin: true }],
+    activity_types: () => types,
+    // As Rust does: an empty announcement is refused with its code.
+    activity_type_save: ({ activityType }) => {
+      const t = activityType as ActivityType;
+      if (!t.template_zh.trim() || !t.template_en.trim()) throw { code: "template.empty", message: "the template is empty", details: null };
+      types = [...types.filter((x) => x.key !== t.key), t];
+      return types;
+    },
     activity_calendar: () => ({
       activities: [view(7, first, "猜新品价格", { warnings: [{ kind: "promotion_day", festival: "big_day" }] })],
       festivals: [{ key: "big_day", name_zh: "大促", name_en: "Big Sale", kind: "fixed", date: first, peak: true }],
@@ -84,5 +98,38 @@ describe("the activity calendar", () => {
     fireEvent.dragStart(card, { dataTransfer: transfer() });
     fireEvent.drop(firstDay, { dataTransfer: transfer() });
     expect(calls("activity_move")).toHaveLength(1);
+  });
+});
+
+describe("the activity types", () => {
+  it("saves a new type with a key from its English name, after showing Rust's refusal by its code", async () => {
+    renderPage("/activities", <ActivitiesPage />);
+    fireEvent.click(await screen.findByTestId("activity-types-open"));
+    const row = await screen.findByTestId("activity-type-row");
+    expect(row).toHaveAttribute("data-key", "guess_price");
+    expect(row).toHaveTextContent("Guess the price");
+    expect(within(row).getByTestId("activity-type-reset")).toHaveTextContent("Restore");
+
+    fireEvent.click(screen.getByTestId("activity-type-new"));
+    fireEvent.change(await screen.findByTestId("activity-type-name-zh"), { target: { value: "幸运抽奖" } });
+    fireEvent.change(screen.getByTestId("activity-type-name-en"), { target: { value: "Lucky Draw!" } });
+    expect(screen.getByTestId("activity-type-key")).toHaveValue("lucky_draw");
+    fireEvent.click(screen.getByTestId("activity-type-save"));
+    const refused = await screen.findByTestId("activity-type-error");
+    expect(refused).toHaveAttribute("data-code", "template.empty");
+    expect(refused).toHaveTextContent("Announcement: The template is empty.");
+
+    fireEvent.change(screen.getByTestId("activity-type-template-zh"), { target: { value: "【{shop}】{title}" } });
+    fireEvent.change(screen.getByTestId("activity-type-template-en"), { target: { value: "{title} at {time}" } });
+    fireEvent.click(screen.getByTestId("activity-type-save"));
+    await waitFor(() => expect(screen.getAllByTestId("activity-type-row")).toHaveLength(2));
+    expect(calls("activity_type_save").at(-1)![1]).toEqual({
+      activityType: {
+        key: "lucky_draw", name_zh: "幸运抽奖", name_en: "Lucky Draw!", template_zh: "【{shop}】{title}", template_en: "{title} at {time}",
+        budget: [], builtin: false,
+        steps: [{ kind: "pre_announce", offset_days: -1, done: false }, { kind: "run", offset_days: 0, done: false }],
+      },
+    });
+    expect(screen.getAllByTestId("activity-type-row")[1]).toHaveAttribute("data-key", "lucky_draw");
   });
 });

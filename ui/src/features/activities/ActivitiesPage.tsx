@@ -1,10 +1,11 @@
 // The activities page (群活动): the fan-group activity planner. A month (or week) grid of activities over the festival
 // and promotion calendar and the statutory days off; drag a card to another day to move it; a new activity starts
 // from its type (Rust fills in its checklist, announcement and budget), "Suggest this month" proposes days with their
-// reasons, and the settings hold the fan groups, posting slots, cadence and monthly budget cap.
+// reasons, the settings hold the fan groups, posting slots, cadence and monthly budget cap, and the types drawer edits
+// what each type starts a new activity with.
 import { useMemo, useState, type ReactNode } from "react";
 import { App, Button, Card, Flex, Segmented, Skeleton, Space, Tag, Typography } from "antd";
-import { BulbOutlined, LeftOutlined, PlusOutlined, RightOutlined, SettingOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, BulbOutlined, LeftOutlined, PlusOutlined, RightOutlined, SettingOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Activity } from "../../bindings/Activity";
 import type { ActivityView } from "../../bindings/ActivityView";
@@ -21,6 +22,7 @@ import { CalendarGrid } from "./CalendarGrid";
 import { NewActivityModal } from "./NewActivityModal";
 import { SettingsDrawer } from "./SettingsDrawer";
 import { SuggestModal } from "./SuggestModal";
+import { TypesDrawer } from "./TypesDrawer";
 
 /**
  * Days fetched beyond the grid: before it, so that a suggestion's reason can name a festival just outside it and a
@@ -58,6 +60,7 @@ export function ActivitiesPage() {
   const [creating, setCreating] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [typesOpen, setTypesOpen] = useState(false);
   const open = (v: ActivityView | null, activity: Activity) => setEditing({ key: Date.now(), view: v, activity });
 
   const move = useMoveActivity(notifyError);
@@ -77,6 +80,9 @@ export function ActivitiesPage() {
       <PageHeader title={t("activities.title")} subtitle={t("activities.subtitle")}
         extra={
           <Space wrap>
+            <Button icon={<AppstoreOutlined />} data-testid="activity-types-open" onClick={() => setTypesOpen(true)}>
+              {t("activities.types.open")}
+            </Button>
             <Button icon={<SettingOutlined />} data-testid="activity-settings-open" onClick={() => setSettingsOpen(true)}>
               {t("activities.settings")}
             </Button>
@@ -137,6 +143,7 @@ export function ActivitiesPage() {
       )}
       {suggesting && <SuggestModal month={month} namer={namer} typeName={typeName} onClose={() => setSuggesting(false)} />}
       {settingsOpen && <SettingsDrawer onClose={() => setSettingsOpen(false)} />}
+      {typesOpen && <TypesDrawer onClose={() => setTypesOpen(false)} />}
     </div>
   );
 }

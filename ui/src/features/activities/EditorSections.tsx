@@ -1,7 +1,8 @@
 // The activity editor's parts: what and when (type, title, day, slot), for whom (fan groups or customers), the budget
 // lines, the checklist with each step's due time, the announcement with its variable chips, the coupon plan and the
-// results window. Totals and due times come from Rust's preview; nothing is added up here.
-import { memo, useRef } from "react";
+// results window. Totals and due times come from Rust's preview; nothing is added up here. The step list and the
+// announcement box are shared with the activity type editor (TypesDrawer).
+import { memo, useCallback, useRef } from "react";
 import {
   Button, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Segmented, Select, Space, TimePicker, Tooltip, Typography,
 } from "antd";
@@ -15,12 +16,13 @@ import type { ActivityType } from "../../bindings/ActivityType";
 import type { BudgetLine } from "../../bindings/BudgetLine";
 import type { Step } from "../../bindings/Step";
 import type { StepDue } from "../../bindings/StepDue";
+import type { StepKind } from "../../bindings/StepKind";
 import type { Target } from "../../bindings/Target";
 import { Money } from "../../components/Money";
 import { festivalName, formatDay } from "../care/careModel";
 import { TargetPicker } from "../care/TargetPicker";
 import { useCouponPlans } from "../coupons/couponQueries";
-import { ANNOUNCEMENT_VARIABLES, dueParts, stepWords } from "./activityModel";
+import { ANNOUNCEMENT_VARIABLES, dueParts, STEP_KINDS, stepWords } from "./activityModel";
 
 export type Update = (patch: Partial<Activity> | ((a: Activity) => Partial<Activity>)) => void;
 
@@ -158,100 +160,154 @@ export const BudgetSection = memo(function BudgetSection({ budget, total, update
   );
 });
 
+/** Edits a list of steps in place: `edit` gets the latest list and returns the next one. */
+export type StepsEdit = (edit: (steps: Step[]) => Step[]) => void;
+
+/** The activity's checklist extras: a tick box before each step (once saved) and each step's due time (Rust's preview). */
+export type Checklist = {
+  due: readonly StepDue[] | undefined; saved: boolean; onTick: (index: number, done: boolean) => void; ticking: number | null;
+};
+
+/**
+ * A list of steps: name (a custom step's label), days from the activity, time of day, remove, add. An activity's
+ * (`checklist`) ticks steps off and shows when each is due; a type's (`pickKind`) picks each step's kind. `prefix`
+ * starts every test id (`step-offset-0`), `testId` names the list and `rowTestId` each row.
+ */
+export function StepList({ steps, onEdit, checklist, pickKind = false, prefix = "step", testId = "activity-steps", rowTestId = "activity-step" }: {
+  steps: readonly Step[]; onEdit: StepsEdit; checklist?: Checklist; pickKind?: boolean; prefix?: string; testId?: string; rowTestId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const setStep = (i: number, patch: Partial<Step>) => onEdit((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  return (
+    <Flex vertical gap={6} data-testid={testId}>
+      {steps.length > 0 && (
+        <Flex gap={8} align="center">
+          {checklist && <Typography.Text type="secondary" style={{ fontSize: 12, width: 16 }} />}
+          <Typography.Text type="secondary" style={{ fontSize: 12, flex: 1, minWidth: 140 }}>{t("activities.editor.stepName")}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, width: 104 }}>{t("activities.editor.offset")}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, width: 104 }}>{t("activities.editor.at")}</Typography.Text>
+          {checklist && <Typography.Text type="secondary" style={{ fontSize: 12, width: 130 }}>{t("activities.editor.due")}</Typography.Text>}
+          <span style={{ width: 32 }} />
+        </Flex>
+      )}
+      {steps.map((s, i) => {
+        const words = stepWords(s);
+        const d = checklist?.due?.find((x) => x.index === i);
+        const parts = d ? dueParts(d.due) : null;
+        const label = (
+          <Input data-testid={`${prefix}-label-${i}`} value={s.label ?? ""} placeholder={t("activities.editor.customPlaceholder")}
+            aria-label={pickKind ? t("activities.editor.customPlaceholder") : undefined}
+            style={{ flex: 1, minWidth: 140 }} onChange={(e) => setStep(i, { label: e.target.value })} />
+        );
+        return (
+          <Flex key={i} gap={8} align="center" wrap data-testid={rowTestId} data-kind={s.kind} data-done={s.done}>
+            {checklist && (
+              <Tooltip title={checklist.saved ? undefined : t("activities.editor.tickSaveFirst")}>
+                <Checkbox data-testid={`${prefix}-${i}`} checked={s.done} disabled={!checklist.saved || checklist.ticking === i}
+                  aria-label={t("activities.editor.done")} onChange={(e) => checklist.onTick(i, e.target.checked)} />
+              </Tooltip>
+            )}
+            {pickKind ? (
+              <Flex gap={8} style={{ flex: 1, minWidth: 140 }}>
+                <Select<StepKind> data-testid={`${prefix}-kind-${i}`} value={s.kind} style={{ flex: 1, minWidth: 140 }}
+                  aria-label={t("activities.editor.stepName")}
+                  options={STEP_KINDS.map((k) => ({ value: k, label: t(`activities.step.${k}`) }))}
+                  // A label names a custom step; another kind is named by the kind.
+                  onChange={(kind) => setStep(i, kind === "custom" ? { kind } : { kind, label: undefined })} />
+                {s.kind === "custom" && label}
+              </Flex>
+            ) : s.kind === "custom" ? label : (
+              <Typography.Text style={{ flex: 1, minWidth: 140 }} delete={s.done}>
+                {typeof words === "string" ? words : t(words.key, words.params)}
+              </Typography.Text>
+            )}
+            <Space.Compact>
+              <InputNumber data-testid={`${prefix}-offset-${i}`} precision={0} style={{ width: 76 }} aria-label={t("activities.editor.offset")}
+                value={Number.isFinite(s.offset_days) ? s.offset_days : null}
+                onChange={(v) => setStep(i, { offset_days: v === null ? Number.NaN : Number(v) })} />
+              <Space.Addon>{t("activities.editor.offsetUnit")}</Space.Addon>
+            </Space.Compact>
+            <TimePicker data-testid={`${prefix}-at-${i}`} format="HH:mm" needConfirm={false} minuteStep={5} style={{ width: 104 }}
+              placeholder={t("activities.editor.atDefault")} aria-label={t("activities.editor.at")} value={time(s.at)}
+              onChange={(v) => setStep(i, { at: v ? v.format("HH:mm") : undefined })} />
+            {checklist && (
+              <Typography.Text type="secondary" style={{ width: 130, fontSize: 12 }} data-testid={`${prefix}-due-${i}`}>
+                {parts ? `${formatDay(parts.date, i18n.language)} ${parts.time}` : "…"}
+              </Typography.Text>
+            )}
+            <Button type="text" icon={<DeleteOutlined />} aria-label={t("activities.editor.remove")} data-testid={`${prefix}-remove-${i}`}
+              onClick={() => onEdit((list) => list.filter((_, j) => j !== i))} />
+          </Flex>
+        );
+      })}
+      <div>
+        <Button size="small" icon={<PlusOutlined />} data-testid={`${prefix}-add`}
+          onClick={() => onEdit((list) => [...list, { kind: "custom", label: "", offset_days: 0, done: false }])}>
+          {t("activities.editor.addStep")}
+        </Button>
+      </div>
+    </Flex>
+  );
+}
+
 export const StepsSection = memo(function StepsSection({ steps, due, saved, onTick, ticking, update }: {
   steps: readonly Step[]; due: readonly StepDue[] | undefined; saved: boolean;
   onTick: (index: number, done: boolean) => void; ticking: number | null; update: Update;
 }) {
-  const { t, i18n } = useTranslation();
-  const setStep = (i: number, patch: Partial<Step>) =>
-    update((a) => ({ steps: a.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
+  const { t } = useTranslation();
+  const onEdit: StepsEdit = useCallback((edit) => update((a) => ({ steps: edit(a.steps) })), [update]);
   return (
     <Form.Item label={t("activities.editor.steps")}>
-      <Flex vertical gap={6} data-testid="activity-steps">
-        {steps.length > 0 && (
-          <Flex gap={8} align="center">
-            <Typography.Text type="secondary" style={{ fontSize: 12, width: 16 }} />
-            <Typography.Text type="secondary" style={{ fontSize: 12, flex: 1, minWidth: 140 }}>{t("activities.editor.stepName")}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12, width: 104 }}>{t("activities.editor.offset")}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12, width: 104 }}>{t("activities.editor.at")}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12, width: 130 }}>{t("activities.editor.due")}</Typography.Text>
-            <span style={{ width: 32 }} />
-          </Flex>
-        )}
-        {steps.map((s, i) => {
-          const words = stepWords(s);
-          const d = due?.find((x) => x.index === i);
-          const parts = d ? dueParts(d.due) : null;
-          return (
-            <Flex key={i} gap={8} align="center" wrap data-testid="activity-step" data-kind={s.kind} data-done={s.done}>
-              <Tooltip title={saved ? undefined : t("activities.editor.tickSaveFirst")}>
-                <Checkbox data-testid={`step-${i}`} checked={s.done} disabled={!saved || ticking === i}
-                  aria-label={t("activities.editor.done")} onChange={(e) => onTick(i, e.target.checked)} />
-              </Tooltip>
-              {s.kind === "custom" ? (
-                <Input data-testid={`step-label-${i}`} value={s.label ?? ""} placeholder={t("activities.editor.customPlaceholder")}
-                  style={{ flex: 1, minWidth: 140 }} onChange={(e) => setStep(i, { label: e.target.value })} />
-              ) : (
-                <Typography.Text style={{ flex: 1, minWidth: 140 }} delete={s.done}>
-                  {typeof words === "string" ? words : t(words.key, words.params)}
-                </Typography.Text>
-              )}
-              <Space.Compact>
-                <InputNumber data-testid={`step-offset-${i}`} precision={0} style={{ width: 76 }} aria-label={t("activities.editor.offset")}
-                  value={Number.isFinite(s.offset_days) ? s.offset_days : null}
-                  onChange={(v) => setStep(i, { offset_days: v === null ? Number.NaN : Number(v) })} />
-                <Space.Addon>{t("activities.editor.offsetUnit")}</Space.Addon>
-              </Space.Compact>
-              <TimePicker data-testid={`step-at-${i}`} format="HH:mm" needConfirm={false} minuteStep={5} style={{ width: 104 }}
-                placeholder={t("activities.editor.atDefault")} aria-label={t("activities.editor.at")} value={time(s.at)}
-                onChange={(v) => setStep(i, { at: v ? v.format("HH:mm") : undefined })} />
-              <Typography.Text type="secondary" style={{ width: 130, fontSize: 12 }} data-testid={`step-due-${i}`}>
-                {parts ? `${formatDay(parts.date, i18n.language)} ${parts.time}` : "…"}
-              </Typography.Text>
-              <Button type="text" icon={<DeleteOutlined />} aria-label={t("activities.editor.remove")} data-testid={`step-remove-${i}`}
-                onClick={() => update((a) => ({ steps: a.steps.filter((_, j) => j !== i) }))} />
-            </Flex>
-          );
-        })}
-        <div>
-          <Button size="small" icon={<PlusOutlined />} data-testid="step-add"
-            onClick={() => update((a) => ({ steps: [...a.steps, { kind: "custom", label: "", offset_days: 0, done: false }] }))}>
-            {t("activities.editor.addStep")}
-          </Button>
-        </div>
-      </Flex>
+      <StepList steps={steps} onEdit={onEdit} checklist={{ due, saved, onTick, ticking }} />
     </Form.Item>
   );
 });
 
-export const AnnouncementSection = memo(function AnnouncementSection({ announcement, update }: { announcement: string; update: Update }) {
+/**
+ * An announcement's text box with its `{variable}` chips; a chip writes its variable at the caret. `onEdit` gets the
+ * latest text and returns the next one. `testId` names the box, `chipPrefix` starts each chip's test id.
+ */
+export function AnnouncementBox({ value, onEdit, testId, chipPrefix, placeholder, ariaLabel }: {
+  value: string; onEdit: (edit: (text: string) => string) => void; testId: string; chipPrefix: string; placeholder?: string;
+  ariaLabel?: string;
+}) {
   const { t } = useTranslation();
   const box = useRef<TextAreaRef | null>(null);
   const insert = (name: string) => {
     const el = box.current?.resizableTextArea?.textArea;
     const token = `{${name}}`;
-    const start = el?.selectionStart ?? announcement.length;
+    const start = el?.selectionStart ?? value.length;
     const end = el?.selectionEnd ?? start;
-    update((a) => ({ announcement: a.announcement.slice(0, start) + token + a.announcement.slice(end) }));
+    onEdit((text) => text.slice(0, start) + token + text.slice(end));
     window.requestAnimationFrame(() => {
       el?.focus();
       el?.setSelectionRange(start + token.length, start + token.length);
     });
   };
   return (
-    <Form.Item label={t("activities.editor.announcement")}>
-      <Input.TextArea data-testid="activity-announcement" ref={box} value={announcement} autoSize={{ minRows: 3, maxRows: 8 }}
-        onChange={(e) => update({ announcement: e.target.value })} />
+    <>
+      <Input.TextArea data-testid={testId} ref={box} value={value} autoSize={{ minRows: 3, maxRows: 8 }} placeholder={placeholder}
+        aria-label={ariaLabel} onChange={(e) => onEdit(() => e.target.value)} />
       <Flex gap={4} wrap align="center" style={{ marginTop: 6 }}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("activities.editor.variables")}</Typography.Text>
         {ANNOUNCEMENT_VARIABLES.map((v) => (
           <Tooltip key={v} title={t(`activities.variable.${v}`)}>
-            <Button size="small" data-testid={`activity-var-${v}`} onMouseDown={(e) => e.preventDefault()} onClick={() => insert(v)}>
+            <Button size="small" data-testid={`${chipPrefix}-${v}`} onMouseDown={(e) => e.preventDefault()} onClick={() => insert(v)}>
               {`{${v}}`}
             </Button>
           </Tooltip>
         ))}
       </Flex>
+    </>
+  );
+}
+
+export const AnnouncementSection = memo(function AnnouncementSection({ announcement, update }: { announcement: string; update: Update }) {
+  const { t } = useTranslation();
+  const onEdit = useCallback((edit: (text: string) => string) => update((a) => ({ announcement: edit(a.announcement) })), [update]);
+  return (
+    <Form.Item label={t("activities.editor.announcement")}>
+      <AnnouncementBox value={announcement} onEdit={onEdit} testId="activity-announcement" chipPrefix="activity-var" />
     </Form.Item>
   );
 });

@@ -3,6 +3,7 @@
 // from a suggestion, and what the editor holds back because it cannot be sent at all. No activity is checked here:
 // Rust checks and previews every one.
 import type { Activity } from "../../bindings/Activity";
+import type { ActivityType } from "../../bindings/ActivityType";
 import type { AnnouncementVariable } from "../../bindings/AnnouncementVariable";
 import type { Attribution } from "../../bindings/Attribution";
 import type { Clash } from "../../bindings/Clash";
@@ -181,4 +182,38 @@ export function cleanActivity(a: Activity): Activity {
   else delete out.target;
   if (out.coupon_plan === undefined || out.coupon_plan === null) delete out.coupon_plan;
   return out;
+}
+
+/** A new type's key from its English name: lowercase letters, digits and `_` ("Lucky Draw!" → "lucky_draw"), at most 40. */
+export function suggestTypeKey(nameEn: string): string {
+  return nameEn.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 40).replace(/_+$/, "");
+}
+
+/**
+ * What keeps a type from being sent at all: a budget amount that is no number (1-based line), an emptied number box,
+ * or a new type's key that another type already has (saving would overwrite it). Everything else is Rust's to refuse.
+ */
+export function typeUnsendable(t: ActivityType, isNew: boolean, keys: readonly string[]): Words | null {
+  const line = t.budget.findIndex((l) => !isDecimalText(l.amount));
+  if (line >= 0) return { key: "activities.editor.budgetNotNumber", params: { line: line + 1 } };
+  if (t.steps.some((s) => !Number.isFinite(s.offset_days))) return { key: "activities.editor.needNumber", params: {} };
+  if (isNew && keys.includes(t.key.trim())) return { key: "activities.types.keyTaken", params: { key: t.key.trim() } };
+  return null;
+}
+
+/** A type as it is saved: trimmed key, names and amounts, steps not done and without empty optional fields. */
+export function cleanType(t: ActivityType): ActivityType {
+  return {
+    ...t,
+    key: t.key.trim(),
+    name_zh: t.name_zh.trim(),
+    name_en: t.name_en.trim(),
+    budget: t.budget.map((l) => ({ label_zh: l.label_zh, label_en: l.label_en, amount: l.amount.trim() })),
+    steps: t.steps.map((s) => {
+      const step = { ...s, done: false };
+      if (!step.at) delete step.at;
+      if (step.kind !== "custom" && !step.label?.trim()) delete step.label;
+      return step;
+    }),
+  };
 }

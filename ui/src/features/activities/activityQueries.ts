@@ -1,13 +1,14 @@
 // The activity planner's server queries and writes: the calendar of a span of days, the types, the settings, a day's
 // steps, and the writes that change them (each refetches every "activities" query; the data-changed event does too,
-// but only inside the app).
+// but only inside the app; a type saved or reset answers with every type, kept at once as the types query).
 import { useMemo } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ActivityType } from "../../bindings/ActivityType";
 import type { Festival } from "../../bindings/Festival";
 import {
-  activityCalendar, activityMove, activitySettings, activitySettingsSave, activitySteps, activityTick, activityTypes,
+  activityCalendar, activityMove, activitySettings, activitySettingsSave, activitySteps, activityTick, activityTypeReset, activityTypes,
+  activityTypeSave,
 } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
 import { useDisplay } from "../../app/shopQueries";
@@ -78,4 +79,31 @@ export function useTickStep(onError: (e: unknown) => void) {
 export function useSaveSettings() {
   const refresh = useRefreshActivities();
   return useMutation({ mutationFn: activitySettingsSave, onSuccess: () => void refresh() });
+}
+
+/** Saves a type (an edit of a built-in one, or the shop's own); Rust answers with every type. */
+export function useSaveType() {
+  const client = useQueryClient();
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: (t: ActivityType) => activityTypeSave(t),
+    onSuccess: (types) => {
+      client.setQueryData(queryKeys.activityTypes(), types);
+      void refresh();
+    },
+  });
+}
+
+/** Restores a built-in type or deletes the shop's own; Rust answers with every type. */
+export function useResetType(onError: (e: unknown) => void) {
+  const client = useQueryClient();
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: (key: string) => activityTypeReset(key),
+    onSuccess: (types) => {
+      client.setQueryData(queryKeys.activityTypes(), types);
+      void refresh();
+    },
+    onError,
+  });
 }

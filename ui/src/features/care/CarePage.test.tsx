@@ -74,6 +74,7 @@ beforeEach(async () => {
     },
     care_rule_save: ({ rule }) => ({ ...(rule as CareRule), id: 9 }),
     care_rule_enable: ({ id, enabled }) => ({ ...rules().find((r) => r.id === id)!, enabled }),
+    coupon_plans: () => [],
   }) as typeof invoke);
   await i18n.changeLanguage("en-US");
 });

@@ -106,7 +106,8 @@ export function RuleEditor({ initial, onClose }: Props) {
               update={update} />
             <TimingSection sendAt={rule.send_at} priority={rule.priority} transactional={rule.trigger.kind === "unpaid"} update={update} />
             <TargetSection target={rule.target} update={update} />
-            <ExtrasSection channel={rule.channel} templateEn={rule.template_en} coupon={rule.coupon} autoSend={rule.auto_send}
+            <ExtrasSection channel={rule.channel} templateEn={rule.template_en} coupon={rule.coupon} couponPlan={rule.coupon_plan}
+              autoSend={rule.auto_send}
               boxes={boxes} update={update} />
             {saveRefused && <Alert type="error" showIcon data-testid="care-rule-save-error" data-code={saveRefused.code} message={saveRefused.text} />}
             {save.isError && !saveRefused && <ErrorAlert error={save.error} testId="care-rule-save-error" />}

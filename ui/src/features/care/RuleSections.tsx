@@ -1,6 +1,6 @@
 // The rule editor's parts, each redrawn only when its own fields change (typing a template redraws the template
-// part alone): trigger, target with its live count, channel, send time and priority, and the texts with their
-// variable chips.
+// part alone): trigger, target with its live count, channel, send time and priority, the texts with their variable
+// chips, and the coupon (its words or a coupon plan).
 import { memo, useRef } from "react";
 import {
   Button, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Segmented, Select, Space, Switch, TimePicker, Tooltip,
@@ -16,6 +16,7 @@ import type { Milestone } from "../../bindings/Milestone";
 import type { Target } from "../../bindings/Target";
 import type { Trigger } from "../../bindings/Trigger";
 import { addDays, CHANNELS, describeTrigger, formatDay, MILESTONES, TRIGGER_KINDS, triggerNumbers, triggerOf, VARIABLES, type TriggerKind } from "./careModel";
+import { useCouponPlans } from "../coupons/couponQueries";
 import { useFestivals } from "./careQueries";
 import { TargetPicker } from "./TargetPicker";
 
@@ -231,12 +232,19 @@ export const MessageSection = memo(function MessageSection({ channel, name, subj
   );
 });
 
-/** The English version, the coupon, and (email) sending by itself. */
-export const ExtrasSection = memo(function ExtrasSection({ channel, templateEn, coupon, autoSend, boxes, update }: {
-  channel: Channel; templateEn: string | undefined; coupon: string | undefined; autoSend: boolean; boxes: TemplateBoxes; update: Update;
+/** The English version, the coupon (its words, or a coupon plan whose offer fills them), and (email) sending by itself. */
+export const ExtrasSection = memo(function ExtrasSection({ channel, templateEn, coupon, couponPlan, autoSend, boxes, update }: {
+  channel: Channel; templateEn: string | undefined; coupon: string | undefined; couponPlan: number | undefined; autoSend: boolean;
+  boxes: TemplateBoxes; update: Update;
 }) {
   const { t } = useTranslation();
+  const plans = useCouponPlans();
   const email = channel === "email";
+  const planOptions = (plans.data ?? []).map((p) => ({ value: p.id, label: `${p.plan.name} · ${p.offer}` }));
+  // A plan deleted since the rule was saved is still shown (Rust's check names it), by its number.
+  if (couponPlan !== undefined && plans.data && !planOptions.some((o) => o.value === couponPlan)) {
+    planOptions.unshift({ value: couponPlan, label: `#${couponPlan}` });
+  }
   return (
     <>
       <Form.Item label={t("care.editor.templateEn")} extra={t("care.editor.templateEnHint")}>
@@ -245,20 +253,26 @@ export const ExtrasSection = memo(function ExtrasSection({ channel, templateEn, 
           onFocus={boxes.focus("template_en")} onChange={(e) => update({ template_en: e.target.value })} />
       </Form.Item>
       <Row gutter={16}>
-        <Col span={email ? 14 : 24}>
+        <Col span={12}>
           <Form.Item label={t("care.editor.coupon")} extra={t("care.editor.couponHint")}>
             <Input data-testid="care-rule-coupon" value={coupon ?? ""} placeholder={t("care.editor.couponPlaceholder")}
               onChange={(e) => update({ coupon: e.target.value })} />
           </Form.Item>
         </Col>
-        {email && (
-          <Col span={10}>
-            <Form.Item label={t("care.editor.autoSend")} extra={t("care.editor.autoSendHint")}>
-              <Switch data-testid="care-rule-auto-send" checked={autoSend} onChange={(v) => update({ auto_send: v })} />
-            </Form.Item>
-          </Col>
-        )}
+        <Col span={12}>
+          <Form.Item label={t("care.editor.couponPlan")} extra={t("care.editor.couponPlanHint")}>
+            <Select<number | undefined> data-testid="care-rule-coupon-plan" allowClear value={couponPlan}
+              placeholder={t("care.editor.couponPlanNone")} loading={plans.isPending} options={planOptions}
+              notFoundContent={t("care.editor.couponPlanEmpty")}
+              onChange={(id) => update({ coupon_plan: id ?? undefined })} />
+          </Form.Item>
+        </Col>
       </Row>
+      {email && (
+        <Form.Item label={t("care.editor.autoSend")} extra={t("care.editor.autoSendHint")}>
+          <Switch data-testid="care-rule-auto-send" checked={autoSend} onChange={(v) => update({ auto_send: v })} />
+        </Form.Item>
+      )}
     </>
   );
 });
