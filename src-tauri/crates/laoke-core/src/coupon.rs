@@ -194,15 +194,11 @@ pub struct EstimateInputs<'a> {
 }
 
 fn money(d: Decimal) -> Decimal {
-    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    r.rescale(2);
-    r
+    crate::stats::rounded(d, 2)
 }
 
 fn rate(d: Decimal) -> Decimal {
-    let mut r = d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
-    r.rescale(4);
-    r
+    crate::stats::rounded(d, 4)
 }
 
 /// What one redemption costs: the amount off, or the discount on the target's

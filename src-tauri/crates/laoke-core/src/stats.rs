@@ -179,11 +179,12 @@ impl ShopStatsBuilder {
 /// `num / den` rounded half away from zero to `dp` places, and exactly that many
 /// places even for whole results ("0.00"), so the text is stable for scripts.
 pub(crate) fn ratio(num: Decimal, den: Decimal, dp: u32) -> Decimal {
-    let mut r = if den.is_zero() {
-        Decimal::ZERO
-    } else {
-        (num / den).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-    };
+    rounded(if den.is_zero() { Decimal::ZERO } else { num / den }, dp)
+}
+
+/// `d` rounded half away from zero to exactly `dp` places ("0.00", not "0").
+pub(crate) fn rounded(d: Decimal, dp: u32) -> Decimal {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     r.rescale(dp);
     r
 }

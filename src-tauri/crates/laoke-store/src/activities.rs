@@ -11,7 +11,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use laoke_core::activity::{self, ActivityError, AnnouncementFacts, MonthPlan, Neighbour};
 use laoke_core::dto::{
     Activity, ActivityCalendar, ActivityResults, ActivitySettings, ActivityStepItem, ActivityType, ActivityView,
-    Attribution, BudgetLine, MonthSuggestion,
+    Attribution, MonthSuggestion,
 };
 use laoke_core::time::to_stored;
 use rusqlite::{params, OptionalExtension};
@@ -65,41 +65,45 @@ impl Store {
     }
 
     fn context(&self) -> Result<Context> {
-        Ok(Context { settings: self.activity_settings()?, shop: self.settings()?.shop_name, english: self.english()? })
+        let settings = self.settings()?;
+        Ok(Context {
+            settings: self.activity_settings()?,
+            english: crate::activity_types::is_english(&settings),
+            shop: settings.shop_name,
+        })
     }
 
-    /// The view of `a` (stored as `id`, or a draft), its warnings against the shop's other activities.
+    /// The shop's activities near `from..=to` (a month either side): what the
+    /// warnings of the activities in the span are reckoned against, read once.
+    fn around(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Stored>> {
+        let from = from.checked_sub_days(Days::new(AROUND_DAYS)).unwrap_or(from);
+        self.stored_between(from, to.checked_add_days(Days::new(AROUND_DAYS)).unwrap_or(to))
+    }
+
+    /// The view of `a` (stored as `id`, or a draft), its warnings against the
+    /// shop's other activities among `around`.
     fn view(
         &self,
         id: Option<i64>,
         a: &Activity,
         results: Option<ActivityResults>,
+        around: &[Stored],
         ctx: &Context,
     ) -> Result<ActivityView> {
-        let around =
-            |d: NaiveDate, f: fn(NaiveDate, Days) -> Option<NaiveDate>| f(d, Days::new(AROUND_DAYS)).unwrap_or(d);
-        let others = self
-            .stored_between(around(a.date, NaiveDate::checked_sub_days), around(a.date, NaiveDate::checked_add_days))?;
-        let totals: Vec<Decimal> = others.iter().map(|o| activity::total(&o.activity.budget)).collect();
-        let neighbours: Vec<Neighbour> = others
-            .iter()
-            .zip(&totals)
-            .filter(|(o, _)| Some(o.id) != id)
-            .map(|(o, t)| Neighbour { id: Some(o.id), title: &o.activity.title, date: o.activity.date, total: *t })
-            .collect();
         let total = activity::total(&a.budget);
         let coupon = match a.coupon_plan {
             Some(plan) => self.coupon_offer(plan, ctx.english)?,
             None => String::new(),
         };
         let facts = AnnouncementFacts { shop: &ctx.shop, coupon: &coupon, english: ctx.english };
+        let cap = ctx.settings.monthly_budget_cap;
         Ok(ActivityView {
             id: id.unwrap_or(0),
             activity: a.clone(),
             total,
             steps: activity::steps_due(a),
             announcement: activity::render(a, &facts),
-            warnings: activity::clashes(a.date, total, &neighbours, ctx.settings.monthly_budget_cap),
+            warnings: activity::clashes(a.date, total, &neighbours(around, id), cap),
             results,
         })
     }
@@ -118,29 +122,19 @@ impl Store {
     pub fn new_activity(&self, kind: &str, date: NaiveDate) -> Result<Activity> {
         let t = self.type_of(&self.activity_types()?, kind)?;
         let english = self.english()?;
-        let settings = self.activity_settings()?;
-        let slot = settings.slots.get(2).or(settings.slots.last());
-        let (slot_start, slot_end) =
-            slot.map(|s| (s.start.clone(), s.end.clone())).unwrap_or(("20:00".into(), "21:00".into()));
+        let (slot_start, slot_end) = activity::evening_slot(&self.activity_settings()?.slots);
         Ok(Activity {
             id: None,
             kind: t.key.clone(),
-            title: if english { t.name_en.clone() } else { t.name_zh.clone() },
+            title: t.name(english).to_owned(),
             date,
             slot_start,
             slot_end,
             groups: Vec::new(),
             target: None,
-            budget: t
-                .budget
-                .iter()
-                .map(|l| BudgetLine {
-                    label: if english { l.label_en.clone() } else { l.label_zh.clone() },
-                    amount: l.amount,
-                })
-                .collect(),
+            budget: t.budget_in(english),
             steps: t.steps.clone(),
-            announcement: if english { t.template_en } else { t.template_zh },
+            announcement: t.template(english).to_owned(),
             coupon_plan: None,
             attribution_days: 7,
         })
@@ -154,10 +148,10 @@ impl Store {
         if types.iter().any(|t| t.key == a.kind) {
             let t = self.type_of(&types, &a.kind)?;
             if a.steps.is_empty() {
-                a.steps = t.steps;
+                a.steps = t.steps.clone();
             }
             if a.announcement.trim().is_empty() {
-                a.announcement = if self.english()? { t.template_en } else { t.template_zh };
+                a.announcement = t.template(self.english()?).to_owned();
             }
         }
         a.title = a.title.trim().to_owned();
@@ -181,7 +175,7 @@ impl Store {
     /// rendered announcement and its warnings. Saves nothing.
     pub fn preview_activity(&self, a: &Activity) -> Result<ActivityView> {
         let a = self.completed(a)?;
-        self.view(a.id, &a, None, &self.context()?)
+        self.view(a.id, &a, None, &self.around(a.date, a.date)?, &self.context()?)
     }
 
     pub fn add_activity(&mut self, a: &Activity, now: DateTime<Utc>) -> Result<ActivityView> {
@@ -237,15 +231,18 @@ impl Store {
 
     pub fn activity(&self, id: i64) -> Result<ActivityView> {
         let s = self.stored(id)?;
-        self.view(Some(id), &s.activity, s.results, &self.context()?)
+        let around = self.around(s.activity.date, s.activity.date)?;
+        self.view(Some(id), &s.activity, s.results, &around, &self.context()?)
     }
 
     /// Every activity on a day of `from..=to`, as the planner shows them.
     pub fn activities_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ActivityView>> {
         let ctx = self.context()?;
-        self.stored_between(from, to)?
-            .into_iter()
-            .map(|s| self.view(Some(s.id), &s.activity, s.results, &ctx))
+        let around = self.around(from, to)?;
+        around
+            .iter()
+            .filter(|s| (from..=to).contains(&s.activity.date))
+            .map(|s| self.view(Some(s.id), &s.activity, s.results.clone(), &around, &ctx))
             .collect()
     }
 
@@ -369,15 +366,7 @@ impl Store {
                 None => {
                     // A group without a segment: every buyer of its platform, an upper bound.
                     whose = Attribution::GroupPlatforms;
-                    let facts = snap.roster.facts();
-                    who.extend(
-                        snap.roster
-                            .ids(&self.compile_filter(&Default::default(), today, &snap.tags, &snap.shops)?, None)
-                            .into_iter()
-                            .filter(|id| {
-                                snap.roster.position(*id).is_some_and(|i| facts[i].platform == Some(g.platform))
-                            }),
-                    );
+                    who.extend(snap.roster.facts().iter().filter(|f| f.platform == Some(g.platform)).map(|f| f.id));
                 }
             }
         }
@@ -388,18 +377,8 @@ impl Store {
     pub fn suggest_activities(&self, month: NaiveDate) -> Result<MonthSuggestion> {
         let settings = self.activity_settings()?;
         let types = self.activity_types()?;
-        let from = month.checked_sub_days(Days::new(AROUND_DAYS)).unwrap_or(month);
-        let to = activity::month_end(month) + Days::new(AROUND_DAYS);
-        let stored = self.stored_between(from, to)?;
-        let planned: Vec<Neighbour> = stored
-            .iter()
-            .map(|s| Neighbour {
-                id: Some(s.id),
-                title: &s.activity.title,
-                date: s.activity.date,
-                total: activity::total(&s.activity.budget),
-            })
-            .collect();
+        let stored = self.around(month, activity::month_end(month))?;
+        let planned = neighbours(&stored, None);
         let shop_dates = self.shop_dates()?;
         let plan = MonthPlan {
             month,
@@ -437,6 +416,20 @@ impl Store {
         out.sort_by(|a, b| (a.step.due, a.activity_id).cmp(&(b.step.due, b.activity_id)));
         Ok(out)
     }
+}
+
+/// The activities of `stored` other than `except`, as the warnings and the suggestion see them.
+fn neighbours(stored: &[Stored], except: Option<i64>) -> Vec<Neighbour<'_>> {
+    stored
+        .iter()
+        .filter(|o| Some(o.id) != except)
+        .map(|o| Neighbour {
+            id: Some(o.id),
+            title: &o.activity.title,
+            date: o.activity.date,
+            total: activity::total(&o.activity.budget),
+        })
+        .collect()
 }
 
 fn read(id: i64, body: &str, results: Option<String>) -> Result<Stored> {

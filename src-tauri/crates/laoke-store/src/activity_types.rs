@@ -10,6 +10,11 @@ use laoke_core::dto::{ActivitySettings, ActivityType};
 use rusqlite::params;
 
 const SETTINGS: &str = "activities.settings";
+
+/// Whether `settings` say the seller reads English (`ui.language` en-…).
+pub(crate) fn is_english(settings: &laoke_core::dto::Settings) -> bool {
+    settings.language.as_deref().is_some_and(|l| l.starts_with("en"))
+}
 const NAME_MAX: usize = 40;
 
 impl Store {
@@ -116,6 +121,6 @@ impl Store {
 
     /// Whether the seller reads the app in English (`ui.language` en-…); Chinese otherwise.
     pub(crate) fn english(&self) -> Result<bool> {
-        Ok(self.settings()?.language.is_some_and(|l| l.starts_with("en")))
+        Ok(is_english(&self.settings()?))
     }
 }

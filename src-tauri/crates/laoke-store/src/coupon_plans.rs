@@ -142,7 +142,7 @@ impl Store {
             params![plan.name, <&str>::from(plan.kind), serde_json::to_string(&plan).unwrap_or_default(), stamp],
         )?;
         let id = self.conn.last_insert_rowid();
-        self.coupon_view(&self.roster()?, self.stored_plan(id)?, today)
+        self.coupon_view(&self.roster()?, self.stored_plan(id)?, today, self.english()?)
     }
 
     /// Replaces plan `id` (its results stay).
@@ -168,7 +168,7 @@ impl Store {
                 to_stored(now)
             ],
         )?;
-        self.coupon_view(&self.roster()?, self.stored_plan(id)?, today)
+        self.coupon_view(&self.roster()?, self.stored_plan(id)?, today, self.english()?)
     }
 
     pub fn delete_coupon_plan(&mut self, id: i64) -> Result<()> {
@@ -180,18 +180,19 @@ impl Store {
 
     /// Every plan, newest first, with its estimate now and its results.
     pub fn coupon_plans(&self, roster: Option<&RosterSnapshot>, today: NaiveDate) -> Result<Vec<CouponView>> {
+        let english = self.english()?;
         self.over_roster(roster, |snap| {
-            self.stored_plans()?.into_iter().map(|s| self.coupon_view(snap, s, today)).collect()
+            self.stored_plans()?.into_iter().map(|s| self.coupon_view(snap, s, today, english)).collect()
         })
     }
 
-    fn coupon_view(&self, snap: &RosterSnapshot, s: Stored, today: NaiveDate) -> Result<CouponView> {
+    fn coupon_view(&self, snap: &RosterSnapshot, s: Stored, today: NaiveDate, english: bool) -> Result<CouponView> {
         let estimate = self.estimate_in(snap, &s.plan, today)?;
         let results = match s.results {
             Some((redeemed, _)) => Some(self.coupon_results_of(snap, &s.plan, redeemed, today)?),
             None => None,
         };
-        Ok(CouponView { id: s.id, offer: coupon::offer(&s.plan, self.english()?), plan: s.plan, estimate, results })
+        Ok(CouponView { id: s.id, offer: coupon::offer(&s.plan, english), plan: s.plan, estimate, results })
     }
 
     /// Records how many coupons were redeemed (with how many went out: the estimate's

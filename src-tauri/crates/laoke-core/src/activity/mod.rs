@@ -347,6 +347,38 @@ pub fn roi(revenue: Decimal, cost: Decimal) -> Option<Decimal> {
     (!cost.is_zero()).then(|| crate::stats::ratio(revenue - cost, cost, 4))
 }
 
+impl ActivityType {
+    /// Its name in the seller's language.
+    pub fn name(&self, english: bool) -> &str {
+        if english {
+            &self.name_en
+        } else {
+            &self.name_zh
+        }
+    }
+
+    /// Its announcement in the seller's language.
+    pub fn template(&self, english: bool) -> &str {
+        if english {
+            &self.template_en
+        } else {
+            &self.template_zh
+        }
+    }
+
+    /// Its default budget, labelled in the seller's language.
+    pub fn budget_in(&self, english: bool) -> Vec<BudgetLine> {
+        let label = |l: &crate::dto::TypeBudgetLine| if english { l.label_en.clone() } else { l.label_zh.clone() };
+        self.budget.iter().map(|l| BudgetLine { label: label(l), amount: l.amount }).collect()
+    }
+}
+
+/// The slot a new or suggested activity takes: the evening one (18:30–19:30 by
+/// default, the third of the day's), else the last there is, else 20:00–21:00.
+pub fn evening_slot(slots: &[crate::dto::Slot]) -> (String, String) {
+    slots.get(2).or(slots.last()).map_or(("20:00".into(), "21:00".into()), |s| (s.start.clone(), s.end.clone()))
+}
+
 /// `YYYY-MM` as its first day.
 pub fn month_start(text: &str) -> Result<NaiveDate, ActivityError> {
     let bad = || ActivityError::MonthInvalid { value: text.to_owned() };

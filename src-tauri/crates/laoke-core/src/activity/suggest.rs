@@ -20,7 +20,7 @@
 //! turn for the rest.
 
 use super::{clashes, month_end, shift, total, Neighbour, SPACING_DAYS};
-use crate::dto::{ActivityType, BudgetLine, FestivalKind, ShopDate, Slot, Suggestion, Why};
+use crate::dto::{ActivityType, BudgetLine, Festival, FestivalKind, ShopDate, Slot, Suggestion, Why};
 use chrono::{Datelike, NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
@@ -59,7 +59,14 @@ pub fn suggest(plan: &MonthPlan) -> Vec<Suggestion> {
     let in_month = |d: NaiveDate| (first..=last).contains(&d);
     let already = plan.planned.iter().filter(|p| in_month(p.date)).count() as u32;
     let wanted = plan.cadence.saturating_sub(already) as usize;
-    let days: Vec<Day> = first.iter_days().take_while(|d| *d <= last).filter_map(|d| score(d, plan)).collect();
+    // The festivals a day of the month can be before, listed once for the month.
+    let festivals: Vec<Festival> = (first.year()..=shift(last, BEFORE_DAYS as i32).year())
+        .filter_map(|y| crate::festival::festivals_in_year(y, plan.shop_dates).ok())
+        .flatten()
+        .filter(|f| f.kind != FestivalKind::Promotion && !f.peak)
+        .collect();
+    let days: Vec<Day> =
+        first.iter_days().take_while(|d| *d <= last).filter_map(|d| score(d, plan, &festivals)).collect();
     let chosen = choose(&days, wanted, (last.day() / plan.cadence.max(1)) as i64);
     let mut taken: Vec<Neighbour> = plan.planned.to_vec();
     let mut out = Vec::new();
@@ -72,7 +79,7 @@ pub fn suggest(plan: &MonthPlan) -> Vec<Suggestion> {
 }
 
 /// A day's score and reasons; none for a day an activity must not be on.
-fn score(date: NaiveDate, plan: &MonthPlan) -> Option<Day> {
+fn score(date: NaiveDate, plan: &MonthPlan, festivals: &[Festival]) -> Option<Day> {
     let near = |from: NaiveDate, to: NaiveDate| crate::festival::promotion_peaks(from, to);
     if !near(date, date).is_empty() {
         return None;
@@ -88,7 +95,7 @@ fn score(date: NaiveDate, plan: &MonthPlan) -> Option<Day> {
         day.score += 40 - days;
         day.why.push(Why::ReturnPeriod { festival: key.to_owned(), days: days as u32 });
         day.festival = Some(key.to_owned());
-    } else if let Some((days, key)) = festival_ahead(date, plan.shop_dates) {
+    } else if let Some((days, key)) = festival_ahead(date, festivals) {
         day.score += 30 - 2 * (days - 3).abs();
         day.why.push(Why::BeforeFestival { festival: key.clone(), days: days as u32 });
         day.festival = Some(key);
@@ -103,23 +110,18 @@ fn score(date: NaiveDate, plan: &MonthPlan) -> Option<Day> {
     Some(day)
 }
 
-/// The best festival 1–7 days after `date` (promotions aside: they have their own
-/// rules), as days ahead and key; the closest to three days ahead wins.
-fn festival_ahead(date: NaiveDate, shop_dates: &[ShopDate]) -> Option<(i64, String)> {
+/// The best of `festivals` (promotions aside: they have their own rules) 1–7
+/// days after `date`, as days ahead and key; the closest to three days ahead wins.
+fn festival_ahead(date: NaiveDate, festivals: &[Festival]) -> Option<(i64, String)> {
     let (from, to) = (shift(date, 1), shift(date, BEFORE_DAYS as i32));
-    let mut best: Option<(i64, String)> = None;
-    for year in from.year()..=to.year() {
-        let Ok(festivals) = crate::festival::festivals_in_year(year, shop_dates) else { continue };
-        for f in festivals.into_iter().filter(|f| f.kind != FestivalKind::Promotion && !f.peak) {
-            if (from..=to).contains(&f.date) {
-                let days = (f.date - date).num_days();
-                if best.as_ref().is_none_or(|(b, _)| (days - 3).abs() < (b - 3).abs()) {
-                    best = Some((days, f.key));
-                }
-            }
+    let mut best: Option<(i64, &str)> = None;
+    for f in festivals.iter().filter(|f| (from..=to).contains(&f.date)) {
+        let days = (f.date - date).num_days();
+        if best.is_none_or(|(b, _)| (days - 3).abs() < (b - 3).abs()) {
+            best = Some((days, &f.key));
         }
     }
-    best
+    best.map(|(days, key)| (days, key.to_owned()))
 }
 
 /// The indexes of `wanted` days (or as many as fit) at least `SPACING_DAYS` apart
@@ -184,28 +186,15 @@ fn suggestion(day: &Day, n: usize, plan: &MonthPlan, taken: &[Neighbour]) -> Sug
         _ => ROTATION[n % ROTATION.len()],
     };
     let kind = plan.types.iter().find(|t| t.key == key).or(plan.types.first());
-    let type_name = kind.map(|t| if plan.english { &t.name_en } else { &t.name_zh }).cloned().unwrap_or_default();
+    let type_name = kind.map(|t| t.name(plan.english).to_owned()).unwrap_or_default();
     let festival = day.festival.as_deref().and_then(|k| crate::festival::names(k, plan.shop_dates));
     let title = match festival {
         Some((zh, _)) if !plan.english => format!("{zh} · {type_name}"),
         Some((_, en)) => format!("{type_name} · {en}"),
         None => type_name,
     };
-    let budget: Vec<BudgetLine> = kind
-        .map(|t| {
-            t.budget
-                .iter()
-                .map(|l| BudgetLine {
-                    label: if plan.english { l.label_en.clone() } else { l.label_zh.clone() },
-                    amount: l.amount,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    // The evening slot (18:30–19:30 by default): the third of the day's, or the last there is.
-    let slot = plan.slots.get(2).or(plan.slots.last());
-    let (slot_start, slot_end) =
-        slot.map(|s| (s.start.clone(), s.end.clone())).unwrap_or(("20:00".into(), "21:00".into()));
+    let budget: Vec<BudgetLine> = kind.map(|t| t.budget_in(plan.english)).unwrap_or_default();
+    let (slot_start, slot_end) = super::evening_slot(plan.slots);
     let clashes = clashes(day.date, total(&budget), taken, plan.cap);
     Suggestion {
         kind: kind.map(|t| t.key.clone()).unwrap_or_else(|| key.to_owned()),
