@@ -64,6 +64,7 @@ fn main() {
         "coupon_save",
         "coupon_delete",
         "coupon_results",
+        "coupon_results_from_orders",
         "care_rules",
         "care_rule_check",
         "care_rule_save",

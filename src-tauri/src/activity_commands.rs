@@ -212,3 +212,17 @@ pub async fn coupon_results(
     announce(&app, changed(DataTag::Coupons));
     Ok(r)
 }
+
+/// Takes the redemptions matched in the imported orders over as a plan's results.
+#[tauri::command]
+pub async fn coupon_results_from_orders(
+    app: AppHandle,
+    archive: State<'_, Archive>,
+    id: i64,
+) -> Result<CouponResults, IpcError> {
+    let r = archive
+        .with_roster(move |s, roster, today| s.record_coupon_results_from_orders(Some(roster), id, Utc::now(), today))
+        .await?;
+    announce(&app, changed(DataTag::Coupons));
+    Ok(r)
+}

@@ -60,6 +60,7 @@ pub fn run() {
             activity_commands::coupon_save,
             activity_commands::coupon_delete,
             activity_commands::coupon_results,
+            activity_commands::coupon_results_from_orders,
             care_commands::care_rules,
             care_commands::care_rule_check,
             care_commands::care_rule_save,

@@ -1,7 +1,8 @@
 // DEV/TEST ONLY (never in ui/dist): a fake of the activity and coupon commands for screenshots of the Activities and
 // Coupons pages — a few activities in the current month (one with warnings, one with results), the festivals of
-// mock/care.ts with their promotion days, a month's suggestions, two coupon plans with estimates. The real rules live
-// in Rust; this only has to look right (so it adds money up in floating point, which the UI never does).
+// mock/care.ts with their promotion days, a month's suggestions, two coupon plans with estimates (one also redeemed in
+// the imported orders). The real rules live in Rust; this only has to look right (so it adds money up in floating
+// point, which the UI never does).
 import { emit } from "@tauri-apps/api/event";
 import type { Activity } from "../src/bindings/Activity";
 import type { ActivityResults } from "../src/bindings/ActivityResults";
@@ -160,12 +161,14 @@ function suggest(m: string): Suggestion[] {
 
 // Coupon plans.
 let nextCoupon = 3;
-let coupons: Array<{ id: number; plan: CouponPlan; results: CouponResults | null }> = [
+// `matched`: what the imported orders show (as if 3 web-shop orders named the code HUIGUI15).
+let coupons: Array<{ id: number; plan: CouponPlan; results: CouponResults | null; matched: CouponResults | null }> = [
   { id: 1, plan: { id: 1, name: "老客回归券", kind: "amount_off", threshold: "99", amount: "15", quantity: 300,
     valid_from: dayOf(1), valid_to: dayOf(20), target: { segment: "沉睡老客" }, code: "HUIGUI15" },
-  results: { redeemed: 26, cost: "390.00", orders: 41, revenue: "5230.00", roi: "12.4103" } },
+  results: { redeemed: 26, cost: "390.00", orders: 41, revenue: "5230.00", roi: "12.4103", source: "hand", by_code: 0, by_offer: 0 },
+  matched: { redeemed: 3, cost: "45.00", orders: 3, revenue: "540.00", roi: "11.0000", source: "orders", by_code: 3, by_offer: 0 } },
   { id: 2, plan: { id: 2, name: "VIP 双12 九折", kind: "discount", threshold: "0", discount: "0.90", quantity: 120,
-    valid_from: dayOf(10), valid_to: dayOf(14), target: { tier: "VIP2" } }, results: null },
+    valid_from: dayOf(10), valid_to: dayOf(14), target: { tier: "VIP2" } }, results: null, matched: null },
 ];
 
 function offerOf(c: { plan: CouponPlan }): string {
@@ -212,7 +215,7 @@ function estimateOf(p: CouponPlan): CouponEstimate {
 }
 
 const couponView = (c: (typeof coupons)[number]): CouponView =>
-  ({ id: c.id, plan: c.plan, offer: offerOf(c), estimate: estimateOf(c.plan), results: c.results });
+  ({ id: c.id, plan: c.plan, offer: offerOf(c), estimate: estimateOf(c.plan), results: c.results, matched: c.matched });
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -322,7 +325,8 @@ export async function activityCommand(cmd: string, a: Record<string, unknown>, w
       const p = a.plan as CouponPlan;
       checkPlan(p);
       const id = p.id ?? nextCoupon++;
-      const saved = { id, plan: { ...p, id }, results: coupons.find((c) => c.id === id)?.results ?? null };
+      const old = coupons.find((c) => c.id === id);
+      const saved = { id, plan: { ...p, id }, results: old?.results ?? null, matched: old?.matched ?? null };
       coupons = p.id ? coupons.map((c) => (c.id === id ? saved : c)) : [...coupons, saved];
       await changed("coupons");
       return couponView(saved);
@@ -335,7 +339,16 @@ export async function activityCommand(cmd: string, a: Record<string, unknown>, w
       const per = Number(estimateOf(c.plan).per_redemption);
       const cost = redeemed * per;
       const revenue = redeemed * 186;
-      c.results = { redeemed, cost: money(cost), orders: Math.round(redeemed * 1.4), revenue: money(revenue), roi: cost > 0 ? ((revenue - cost) / cost).toFixed(4) : null };
+      c.results = { redeemed, cost: money(cost), orders: Math.round(redeemed * 1.4), revenue: money(revenue),
+        roi: cost > 0 ? ((revenue - cost) / cost).toFixed(4) : null, source: "hand", by_code: 0, by_offer: 0 };
+      await changed("coupons");
+      return c.results;
+    }
+    case "coupon_results_from_orders": {
+      const c = coupons.find((x) => x.id === a.id);
+      if (!c) throw refuse("coupon.not_found", { id: a.id });
+      // No order redeemed it: the results are none, as Rust records them.
+      c.results = c.matched ?? { redeemed: 0, cost: "0.00", orders: 0, revenue: "0.00", roi: null, source: "orders", by_code: 0, by_offer: 0 };
       await changed("coupons");
       return c.results;
     }

@@ -10,4 +10,13 @@ export type CouponView = { id: number, plan: CouponPlan,
 /**
  * What `{coupon}` says: the offer in the shop's language, and the code.
  */
-offer: string, estimate: CouponEstimate, results: CouponResults | null, };
+offer: string, estimate: CouponEstimate, 
+/**
+ * The recorded results: entered by hand, or taken over from the orders (then
+ * kept up to date with each import).
+ */
+results: CouponResults | null, 
+/**
+ * What the imported orders show now, when any order redeemed the plan.
+ */
+matched: CouponResults | null, };

@@ -7,4 +7,12 @@ export type OrderView = { platform: Platform, shop_id: number, order_no: string,
 /**
  * Cash on delivery, payment not confirmed by the export.
  */
-cod: boolean, created_at: string, paid_at: string | null, amount_paid: string, refund: string, value: string, purchase: boolean, items: Array<OrderLineView>, };
+cod: boolean, created_at: string, paid_at: string | null, amount_paid: string, refund: string, value: string, purchase: boolean, items: Array<OrderLineView>, 
+/**
+ * The coupon code(s) the export named for the order.
+ */
+coupon_code: string | null, 
+/**
+ * The shop's own discount on the order, when the export says.
+ */
+discount: string | null, };

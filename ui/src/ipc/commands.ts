@@ -156,9 +156,11 @@ export const activityResults = (id: number, participants: number, newMembers: nu
 export const activitySuggest = (month: string) => invoke<MonthSuggestion>("activity_suggest", { month });
 export const activitySteps = (date: string) => invoke<ActivityStepItem[]>("activity_steps", { date });
 
-// Coupon plans: the list with estimates and results, an estimate before saving, results entered by hand.
+// Coupon plans: the list with estimates and results, an estimate before saving, results entered by hand or taken over
+// from the redemptions matched in the imported orders.
 export const couponPlans = () => invoke<CouponView[]>("coupon_plans");
 export const couponEstimate = (plan: CouponPlan) => invoke<CouponEstimate>("coupon_estimate", { plan });
 export const couponSave = (plan: CouponPlan) => invoke<CouponView>("coupon_save", { plan });
 export const couponDelete = (id: number) => invoke<void>("coupon_delete", { id });
 export const couponResults = (id: number, redeemed: number) => invoke<CouponResults>("coupon_results", { id, redeemed });
+export const couponResultsFromOrders = (id: number) => invoke<CouponResults>("coupon_results_from_orders", { id });

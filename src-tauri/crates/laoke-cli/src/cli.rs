@@ -311,11 +311,16 @@ pub enum CouponAction {
         #[arg(long, value_name = "FILE.json")]
         plan: std::path::PathBuf,
     },
-    /// Enter how many coupons were redeemed: {"redeemed", "cost", "orders", "revenue", "roi"}.
+    /// Enter how many coupons were redeemed (--redeemed N), or take over the redemptions
+    /// matched in the imported orders (--from-orders: orders that name the plan's code, or
+    /// without a code whose shop discount is its offer): {"redeemed", "cost", "orders",
+    /// "revenue", "roi", "source", "by_code", "by_offer"}.
     Results {
         id: i64,
-        #[arg(long, allow_negative_numbers = true)]
-        redeemed: i64,
+        #[arg(long, allow_negative_numbers = true, required_unless_present = "from_orders")]
+        redeemed: Option<i64>,
+        #[arg(long, conflicts_with = "redeemed")]
+        from_orders: bool,
     },
     /// Delete a plan.
     Delete { id: i64 },

@@ -160,3 +160,35 @@ fn coupon_plans_are_estimated_added_and_listed() {
     }
     assert_eq!(json(&laoke(&db, &["coupons", "list", "--json"])).as_array().unwrap().len(), 1);
 }
+
+/// The WooCommerce fixture: Alice's #1008 (27 Oct 2024, 94.90) used the coupons
+/// AUTUMN10 and vip5 (15.00 off in all).
+#[test]
+fn coupon_results_are_matched_in_an_export_that_names_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("woo.db");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/import/woocommerce_webtoffee.csv");
+    let out = laoke(&db, &["import", fixture.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let plan = r#"{"name": "Autumn", "kind": "amount_off", "threshold": "50.00", "amount": "10.00", "quantity": 100,
+        "valid_from": "2024-10-01", "valid_to": "2024-10-31", "target": null, "code": "autumn10"}"#;
+    let f = file(dir.path(), "plan.json", plan);
+    let id = json(&laoke(&db, &["coupons", "add", "--plan", &f, "--json"]))["id"].as_i64().unwrap();
+    let list = json(&laoke(&db, &["coupons", "list", "--json"]));
+    assert_eq!((list[0]["matched"]["redeemed"].as_u64(), list[0]["results"].is_null()), (Some(1), true));
+    let out = laoke(&db, &["coupons", "results", &id.to_string(), "--from-orders", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let r = json(&out);
+    // The order's 15.00 off is what the coupons cost; (94.90 − 15.00) / 15.00 = 5.3267.
+    assert_eq!(
+        (r["redeemed"].as_u64(), r["cost"].as_str(), r["revenue"].as_str(), r["roi"].as_str()),
+        (Some(1), Some("15.00"), Some("94.90"), Some("5.3267"))
+    );
+    assert_eq!((r["source"].as_str(), r["by_code"].as_u64()), (Some("orders"), Some(1)));
+    let list = json(&laoke(&db, &["coupons", "list", "--json"]));
+    assert_eq!(list[0]["results"]["source"].as_str(), Some("orders"));
+    // Either a count or --from-orders, not both.
+    let out = laoke(&db, &["coupons", "results", &id.to_string(), "--from-orders", "--redeemed", "3", "--json"]);
+    assert!(!out.status.success());
+}

@@ -57,6 +57,20 @@ pub struct OrderRecord {
     /// documentation): the status says how far the goods got, not the money.
     pub cod: bool,
     pub items: Vec<ItemRecord>,
+    /// The coupon code(s) the export names for the order (Shopify Discount Code,
+    /// WooCommerce coupon_items, Etsy Coupon Code) as written, several joined by
+    /// `", "`; see [`coupon_codes`].
+    pub coupon_code: Option<String>,
+    /// What the shop itself gave off the order, when the export says (Shopify and
+    /// Etsy Discount Amount, WooCommerce discount_total, 拼多多 店铺优惠折扣, 抖音
+    /// 商家实际承担优惠金额): never the platform's subsidy, which costs the seller nothing.
+    pub discount: Option<Decimal>,
+}
+
+/// The codes of an order's `coupon_code`: Shopify and WooCommerce write several
+/// separated by commas or semicolons.
+pub fn coupon_codes(codes: &str) -> impl Iterator<Item = &str> {
+    codes.split([',', ';']).map(str::trim).filter(|c| !c.is_empty())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -219,6 +233,8 @@ mod tests {
             refund: dec!(0),
             cod: true,
             items: vec![],
+            coupon_code: None,
+            discount: None,
         };
         assert_eq!(order.kind(true), OrderKind::Purchase);
         assert!(order.counted_as_cod(true));

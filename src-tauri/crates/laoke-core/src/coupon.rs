@@ -15,7 +15,7 @@
 //! a shop's own customers are redeemed at a few per cent to the mid teens, an
 //! amount off more often than a percentage (it reads as money).
 
-use crate::dto::{CouponEstimate, CouponKind, CouponPlan, CouponResults, RateSource};
+use crate::dto::{CouponEstimate, CouponKind, CouponPlan, CouponResults, RateSource, ResultSource};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -261,7 +261,95 @@ pub fn estimate(p: &CouponPlan, inputs: &EstimateInputs) -> CouponEstimate {
 /// the orders they could have been used on.
 pub fn results(redeemed: u32, per: Decimal, orders: u32, revenue: Decimal) -> CouponResults {
     let cost = money(Decimal::from(redeemed) * per);
-    CouponResults { redeemed, cost, orders, revenue: money(revenue), roi: crate::activity::roi(revenue, cost) }
+    CouponResults {
+        redeemed,
+        cost,
+        orders,
+        revenue: money(revenue),
+        roi: crate::activity::roi(revenue, cost),
+        source: ResultSource::Hand,
+        by_code: 0,
+        by_offer: 0,
+    }
+}
+
+/// A purchase made within a plan's validity window, as redemption matching sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Purchase<'a> {
+    /// Its buyer is in the plan's target.
+    pub in_target: bool,
+    pub amount_paid: Decimal,
+    /// What it is worth to the shop (paid minus refunded).
+    pub value: Decimal,
+    pub coupon_code: Option<&'a str>,
+    pub discount: Option<Decimal>,
+}
+
+/// How an order was matched to a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchedBy {
+    /// The order names the plan's code (any buyer: a code is passed on).
+    Code,
+    /// A plan without a code: a target buyer's order whose shop discount is exactly
+    /// the plan's offer on an order that reached its threshold.
+    Offer,
+}
+
+/// Whether purchase `o` redeemed plan `p`. With a code, only its code counts
+/// (case-insensitive, as Shopify and WooCommerce compare codes); without one, a
+/// shop discount equal to the offer (the amount off, or the discount on the price
+/// before it, to the cent) by a buyer in the target, on an order whose price
+/// before the discount reached the threshold. Exports that name no code and no
+/// discount (Taobao, JD) match nothing: their results are entered by hand.
+pub fn redemption(p: &CouponPlan, o: &Purchase) -> Option<MatchedBy> {
+    if let Some(code) = p.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let names = o
+            .coupon_code
+            .is_some_and(|codes| crate::archive::coupon_codes(codes).any(|c| c.eq_ignore_ascii_case(code)));
+        return names.then_some(MatchedBy::Code);
+    }
+    let discount = o.discount.filter(|d| *d > Decimal::ZERO)?;
+    let price = o.amount_paid + discount;
+    if !o.in_target || price < p.threshold {
+        return None;
+    }
+    let offer = match p.kind {
+        CouponKind::AmountOff => p.amount.unwrap_or_default(),
+        CouponKind::Discount => money((Decimal::ONE - p.discount.unwrap_or(Decimal::ONE)) * price),
+    };
+    (money(discount) == money(offer)).then_some(MatchedBy::Offer)
+}
+
+/// The results the orders show: every purchase that redeemed `p` costs its
+/// discount (or `per` where the export names the code but not the amount) and
+/// brings its value.
+pub fn matched_results<'a>(
+    p: &CouponPlan,
+    per: Decimal,
+    purchases: impl IntoIterator<Item = Purchase<'a>>,
+) -> CouponResults {
+    let (mut by_code, mut by_offer, mut cost, mut revenue) = (0u32, 0u32, Decimal::ZERO, Decimal::ZERO);
+    for o in purchases {
+        match redemption(p, &o) {
+            Some(MatchedBy::Code) => by_code += 1,
+            Some(MatchedBy::Offer) => by_offer += 1,
+            None => continue,
+        }
+        cost += o.discount.filter(|d| *d > Decimal::ZERO).unwrap_or(per);
+        revenue += o.value;
+    }
+    let redeemed = by_code + by_offer;
+    let cost = money(cost);
+    CouponResults {
+        redeemed,
+        cost,
+        orders: redeemed,
+        revenue: money(revenue),
+        roi: crate::activity::roi(revenue, cost),
+        source: ResultSource::Orders,
+        by_code,
+        by_offer,
+    }
 }
 
 #[cfg(test)]

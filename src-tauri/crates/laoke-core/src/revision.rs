@@ -73,6 +73,11 @@ pub fn revise(
     // Once known, the payment time stays known, whichever export said it.
     merged.paid_at = merged.paid_at.or(stored.paid_at).or(incoming.paid_at);
     merged.refund = stored.refund.max(incoming.refund);
+    // A coupon used is a fact of the order: an export that does not name it (an
+    // item report, a format without the column) does not take it away.
+    merged.coupon_code =
+        merged.coupon_code.take().or_else(|| stored.coupon_code.clone()).or_else(|| incoming.coupon_code.clone());
+    merged.discount = merged.discount.or(stored.discount).or(incoming.discount);
     let gains_buyer = stored_buyer.is_none() && buyer.is_some();
     if merged != *stored || gains_buyer {
         Revision::Update(merged)
@@ -116,6 +121,8 @@ mod tests {
             amount_paid: dec!(120.00),
             refund,
             cod: false,
+            coupon_code: None,
+            discount: None,
             items: vec![ItemRecord {
                 title: "Tea".into(),
                 sku: None,
@@ -217,6 +224,19 @@ mod tests {
         let refunded = OrderRecord { status: Refunded, ..stored.clone() };
         assert_eq!(revise(&refunded_names_only, None, &stored, None), Revision::Update(refunded.clone()));
         assert_eq!(revise(&stored, None, &refunded_names_only, None), Revision::Update(refunded));
+    }
+
+    #[test]
+    fn a_coupon_once_read_stays_with_the_order() {
+        let with_code =
+            OrderRecord { coupon_code: Some("TEA20".into()), discount: Some(dec!(20.00)), ..order(Paid, dec!(0)) };
+        // A later export without the columns (an item report, another format) keeps them.
+        let later = order(Completed, dec!(0));
+        let want = OrderRecord { coupon_code: Some("TEA20".into()), discount: Some(dec!(20.00)), ..later.clone() };
+        assert_eq!(revise(&with_code, None, &later, None), Revision::Update(want.clone()));
+        // An older export that names it gives it to an order stored without it.
+        assert_eq!(revise(&later, None, &with_code, None), Revision::Update(want.clone()));
+        assert_eq!(revise(&want, None, &with_code, None), Revision::Stale);
     }
 
     /// Two readings of one creation time: the later is kept, in either order.

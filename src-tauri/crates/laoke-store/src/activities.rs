@@ -323,10 +323,10 @@ impl Store {
         let to = crate::archive_rules::local_midnight(last + Days::new(1), tz);
         let (who, whose) = self.attributed_customers(roster, a, today)?;
         let (mut orders, mut revenue) = (0u32, Decimal::ZERO);
-        for (person, value) in crate::orders::purchases_between(&self.conn, &from, &to)? {
-            if who.as_ref().is_none_or(|w| w.contains(&person)) {
+        for p in crate::orders::purchases_between(&self.conn, &from, &to)? {
+            if who.as_ref().is_none_or(|w| w.contains(&p.person)) {
                 orders += 1;
-                revenue += value;
+                revenue += p.value;
             }
         }
         Ok((orders, revenue, whose, last))

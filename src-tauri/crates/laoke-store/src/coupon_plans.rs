@@ -1,15 +1,18 @@
 //! The `coupon_plans` table and its use cases: check, estimate before saving,
-//! save, list (each with its estimate now and its results), delete, and results:
-//! the redemptions the seller enters by hand, set against the target's purchases
-//! in the validity window that met the threshold (the orders the coupon could
-//! have been used on; the exports Laoke reads name no coupon, so no order is
-//! matched to a redemption one by one). The rules are `laoke_core::coupon`.
+//! save, list (each with its estimate now, its results and what the orders
+//! show), delete, and results. Results are either the redemptions the seller
+//! enters by hand, set against the target's purchases in the validity window
+//! that met the threshold (the orders the coupon could have been used on), or
+//! the redemptions matched in the imported orders where the export names the
+//! coupon or the shop's discount (Shopify, WooCommerce, Etsy, 拼多多, 抖音), taken
+//! over as the results and recomputed after each import. The rules are
+//! `laoke_core::coupon`.
 
 use crate::targets::Missing;
 use crate::{Result, RosterSnapshot, Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use laoke_core::coupon::{self, CouponError, EstimateInputs};
-use laoke_core::dto::{CouponEstimate, CouponPlan, CouponResults, CouponView};
+use laoke_core::dto::{CouponEstimate, CouponPlan, CouponResults, CouponView, ResultSource};
 use laoke_core::time::to_stored;
 use rusqlite::{params, OptionalExtension};
 use rust_decimal::Decimal;
@@ -21,38 +24,52 @@ struct Stored {
     plan: CouponPlan,
     /// (redeemed, handed out) once entered.
     results: Option<(u32, u32)>,
+    source: ResultSource,
 }
 
-fn read(id: i64, body: &str, redeemed: Option<u32>, handed_out: Option<u32>) -> Result<Stored> {
+/// Whom a plan reaches: the target's customers and their average purchase value.
+struct Reach {
+    ids: HashSet<i64>,
+    aov: Option<Decimal>,
+}
+
+fn read(id: i64, body: &str, redeemed: Option<u32>, handed_out: Option<u32>, source: &str) -> Result<Stored> {
     let mut plan: CouponPlan = serde_json::from_str(body).map_err(|_| StoreError::Corrupt {
         table: "coupon_plans",
         column: "body",
         value: body.to_owned(),
     })?;
     plan.id = Some(id);
-    Ok(Stored { id, plan, results: redeemed.map(|r| (r, handed_out.unwrap_or(0))) })
+    let source = source.parse().map_err(|_| StoreError::Corrupt {
+        table: "coupon_plans",
+        column: "results_source",
+        value: source.to_owned(),
+    })?;
+    Ok(Stored { id, plan, results: redeemed.map(|r| (r, handed_out.unwrap_or(0))), source })
 }
 
 impl Store {
     fn stored_plans(&self) -> Result<Vec<Stored>> {
-        let mut stmt = self.conn.prepare("SELECT id, body, redeemed, handed_out FROM coupon_plans ORDER BY id DESC")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, body, redeemed, handed_out, results_source FROM coupon_plans ORDER BY id DESC")?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(read(r.get(0)?, &r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)?);
+            out.push(read(r.get(0)?, &r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, &r.get::<_, String>(4)?)?);
         }
         Ok(out)
     }
 
     fn stored_plan(&self, id: i64) -> Result<Stored> {
-        let row: Option<(String, Option<u32>, Option<u32>)> = self
+        let row: Option<(String, Option<u32>, Option<u32>, String)> = self
             .conn
-            .query_row("SELECT body, redeemed, handed_out FROM coupon_plans WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            .query_row("SELECT body, redeemed, handed_out, results_source FROM coupon_plans WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .optional()?;
-        let (body, redeemed, handed) = row.ok_or(CouponError::NotFound { id })?;
-        read(id, &body, redeemed, handed)
+        let (body, redeemed, handed, source) = row.ok_or(CouponError::NotFound { id })?;
+        read(id, &body, redeemed, handed, &source)
     }
 
     pub fn coupon_plan(&self, id: i64) -> Result<CouponPlan> {
@@ -78,12 +95,7 @@ impl Store {
     }
 
     /// The target's customers and their average purchase value.
-    fn coupon_target(
-        &self,
-        snap: &RosterSnapshot,
-        p: &CouponPlan,
-        today: NaiveDate,
-    ) -> Result<(HashSet<i64>, Option<Decimal>)> {
+    fn coupon_target(&self, snap: &RosterSnapshot, p: &CouponPlan, today: NaiveDate) -> Result<Reach> {
         let ids = self.members_of(snap, p.target.as_ref(), today)?;
         let facts = snap.roster.facts();
         let (mut value, mut purchases) = (Decimal::ZERO, 0u64);
@@ -94,7 +106,7 @@ impl Store {
             }
         }
         let aov = (purchases > 0).then(|| value / Decimal::from(purchases));
-        Ok((ids, aov))
+        Ok(Reach { ids, aov })
     }
 
     /// Earlier plans of the same kind with results, other than `except`: (redeemed, handed out).
@@ -112,10 +124,9 @@ impl Store {
         Ok(out)
     }
 
-    fn estimate_in(&self, snap: &RosterSnapshot, p: &CouponPlan, today: NaiveDate) -> Result<CouponEstimate> {
-        let (ids, aov) = self.coupon_target(snap, p, today)?;
+    fn estimate_in(&self, p: &CouponPlan, reach: &Reach) -> Result<CouponEstimate> {
         let history = self.coupon_history(p)?;
-        let inputs = EstimateInputs { target_size: ids.len() as u32, target_aov: aov, history: &history };
+        let inputs = EstimateInputs { target_size: reach.ids.len() as u32, target_aov: reach.aov, history: &history };
         Ok(coupon::estimate(p, &inputs))
     }
 
@@ -128,7 +139,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<CouponEstimate> {
         self.check_coupon_plan(p)?;
-        self.over_roster(roster, |snap| self.estimate_in(snap, p, today))
+        self.over_roster(roster, |snap| self.estimate_in(p, &self.coupon_target(snap, p, today)?))
     }
 
     pub fn add_coupon_plan(&mut self, p: &CouponPlan, now: DateTime<Utc>, today: NaiveDate) -> Result<CouponView> {
@@ -187,12 +198,16 @@ impl Store {
     }
 
     fn coupon_view(&self, snap: &RosterSnapshot, s: Stored, today: NaiveDate, english: bool) -> Result<CouponView> {
-        let estimate = self.estimate_in(snap, &s.plan, today)?;
-        let results = match s.results {
-            Some((redeemed, _)) => Some(self.coupon_results_of(snap, &s.plan, redeemed, today)?),
-            None => None,
+        let reach = self.coupon_target(snap, &s.plan, today)?;
+        let estimate = self.estimate_in(&s.plan, &reach)?;
+        let matched = self.coupon_matched(&s.plan, &reach)?;
+        let results = match (s.results, s.source) {
+            (None, _) => None,
+            (Some(_), ResultSource::Orders) => Some(matched.clone()),
+            (Some((redeemed, _)), ResultSource::Hand) => Some(self.coupon_results_of(&s.plan, redeemed, &reach)?),
         };
-        Ok(CouponView { id: s.id, offer: coupon::offer(&s.plan, english), plan: s.plan, estimate, results })
+        let matched = (matched.redeemed > 0).then_some(matched);
+        Ok(CouponView { id: s.id, offer: coupon::offer(&s.plan, english), plan: s.plan, estimate, results, matched })
     }
 
     /// Records how many coupons were redeemed (with how many went out: the estimate's
@@ -221,36 +236,74 @@ impl Store {
         }
         let s = self.stored_plan(id)?;
         self.over_roster(roster, |snap| {
-            let handed = self.estimate_in(snap, &s.plan, today)?.handed_out;
+            let reach = self.coupon_target(snap, &s.plan, today)?;
+            let handed = self.estimate_in(&s.plan, &reach)?.handed_out;
             self.conn.execute(
-                "UPDATE coupon_plans SET redeemed = ?2, handed_out = ?3, results_at = ?4 WHERE id = ?1",
+                "UPDATE coupon_plans SET redeemed = ?2, handed_out = ?3, results_at = ?4, results_source = 'hand'
+                 WHERE id = ?1",
                 params![id, redeemed, handed, to_stored(now)],
             )?;
-            self.coupon_results_of(snap, &s.plan, redeemed as u32, today)
+            self.coupon_results_of(&s.plan, redeemed as u32, &reach)
         })
+    }
+
+    /// Takes the redemptions matched in the imported orders over as plan `id`'s
+    /// results (recomputed after each later import; the count is recorded for the
+    /// estimates that learn from it), and returns them.
+    pub fn record_coupon_results_from_orders(
+        &mut self,
+        roster: Option<&RosterSnapshot>,
+        id: i64,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<CouponResults> {
+        let s = self.stored_plan(id)?;
+        self.over_roster(roster, |snap| {
+            let reach = self.coupon_target(snap, &s.plan, today)?;
+            let handed = self.estimate_in(&s.plan, &reach)?.handed_out;
+            let matched = self.coupon_matched(&s.plan, &reach)?;
+            self.conn.execute(
+                "UPDATE coupon_plans SET redeemed = ?2, handed_out = ?3, results_at = ?4, results_source = 'orders'
+                 WHERE id = ?1",
+                params![id, matched.redeemed, handed, to_stored(now)],
+            )?;
+            Ok(matched)
+        })
+    }
+
+    /// The purchases created in `p`'s validity window (shop days).
+    fn purchases_in_validity(&self, p: &CouponPlan) -> Result<Vec<crate::orders::Purchase>> {
+        let tz = self.timezone()?;
+        let from = crate::archive_rules::local_midnight(p.valid_from, tz);
+        let to = crate::archive_rules::local_midnight(p.valid_to + Days::new(1), tz);
+        crate::orders::purchases_between(&self.conn, &from, &to)
+    }
+
+    /// What the imported orders show of `p`: the purchases in its validity window
+    /// that redeemed it (see `laoke_core::coupon::redemption`).
+    fn coupon_matched(&self, p: &CouponPlan, reach: &Reach) -> Result<CouponResults> {
+        let purchases = self.purchases_in_validity(p)?;
+        let seen = purchases.iter().map(|o| coupon::Purchase {
+            in_target: reach.ids.contains(&o.person),
+            amount_paid: o.amount_paid,
+            value: o.value,
+            coupon_code: o.coupon_code.as_deref(),
+            discount: o.discount,
+        });
+        Ok(coupon::matched_results(p, coupon::per_redemption(p, reach.aov), seen))
     }
 
     /// The results of `redeemed` coupons of `p`: their cost, and the target's purchases
     /// in the validity window (shop days) at or above the threshold.
-    fn coupon_results_of(
-        &self,
-        snap: &RosterSnapshot,
-        p: &CouponPlan,
-        redeemed: u32,
-        today: NaiveDate,
-    ) -> Result<CouponResults> {
-        let (ids, aov) = self.coupon_target(snap, p, today)?;
-        let tz = self.timezone()?;
-        let from = crate::archive_rules::local_midnight(p.valid_from, tz);
-        let to = crate::archive_rules::local_midnight(p.valid_to + Days::new(1), tz);
+    fn coupon_results_of(&self, p: &CouponPlan, redeemed: u32, reach: &Reach) -> Result<CouponResults> {
         let (mut orders, mut revenue) = (0u32, Decimal::ZERO);
-        for (person, value) in crate::orders::purchases_between(&self.conn, &from, &to)? {
-            if ids.contains(&person) && value >= p.threshold {
+        for o in self.purchases_in_validity(p)? {
+            if reach.ids.contains(&o.person) && o.value >= p.threshold {
                 orders += 1;
-                revenue += value;
+                revenue += o.value;
             }
         }
-        Ok(coupon::results(redeemed, coupon::per_redemption(p, aov), orders, revenue))
+        Ok(coupon::results(redeemed, coupon::per_redemption(p, reach.aov), orders, revenue))
     }
 }
 

@@ -17,19 +17,34 @@ pub(crate) fn kind_at(row: &rusqlite::Row<'_>, idx: usize) -> Result<OrderKind> 
     text.parse().map_err(|_| crate::StoreError::Corrupt { table: "orders", column: "kind", value: text.to_owned() })
 }
 
-/// The purchases created in `[from, to)` (stored instants) by a customer, as
-/// (their person: merged identities folded in, value): what an activity's or a
-/// coupon's results count.
-pub(crate) fn purchases_between(conn: &Connection, from: &str, to: &str) -> Result<Vec<(i64, rust_decimal::Decimal)>> {
+/// A purchase as an activity's or a coupon's results count it.
+pub(crate) struct Purchase {
+    /// Its customer's person (merged identities folded in).
+    pub person: i64,
+    pub value: rust_decimal::Decimal,
+    pub amount_paid: rust_decimal::Decimal,
+    pub coupon_code: Option<String>,
+    pub discount: Option<rust_decimal::Decimal>,
+}
+
+/// The purchases created in `[from, to)` (stored instants) by a customer.
+pub(crate) fn purchases_between(conn: &Connection, from: &str, to: &str) -> Result<Vec<Purchase>> {
+    use crate::stored_values::{decimal, optional_decimal};
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {}, o.value FROM orders o JOIN customers c ON c.id = o.customer_id
+        "SELECT {}, o.value, o.amount_paid, o.coupon_code, o.discount FROM orders o JOIN customers c ON c.id = o.customer_id
          WHERE o.created_at >= ?1 AND o.created_at < ?2 AND o.kind = 'purchase'",
         crate::persons::PERSON_OF_C
     ))?;
     let mut rows = stmt.query(params![from, to])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        out.push((r.get(0)?, crate::stored_values::decimal(r, 1, "orders", "value")?));
+        out.push(Purchase {
+            person: r.get(0)?,
+            value: decimal(r, 1, "orders", "value")?,
+            amount_paid: decimal(r, 2, "orders", "amount_paid")?,
+            coupon_code: r.get(3)?,
+            discount: optional_decimal(r, 4, "orders", "discount")?,
+        });
     }
     Ok(out)
 }
@@ -53,6 +68,7 @@ pub(crate) struct OrderText {
     pub refund: String,
     pub value: String,
     pub kind: &'static str,
+    pub discount: Option<String>,
 }
 
 impl OrderText {
@@ -66,6 +82,7 @@ impl OrderText {
             refund: order.refund.to_string(),
             value: order.value().to_string(),
             kind: kind_str(order.kind(count_cod)),
+            discount: order.discount.map(|d| d.to_string()),
         }
     }
 }
@@ -88,7 +105,7 @@ pub(crate) fn find(conn: &Connection, shop_id: i64, order_no: &str) -> Result<Op
     use crate::stored_values::{decimal, instant, parsed};
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT o.id, o.customer_id, c.buyer_id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.cod,
-                {}
+                {}, o.coupon_code, o.discount
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.shop_id = ?1 AND o.order_no = ?2",
         crate::persons::PERSON_OF_C
     ))?;
@@ -112,6 +129,8 @@ pub(crate) fn find(conn: &Connection, shop_id: i64, order_no: &str) -> Result<Op
         refund: decimal(r, 7, "orders", "refund")?,
         cod: r.get(8)?,
         items: crate::order_items::load(conn, id)?,
+        coupon_code: r.get(10)?,
+        discount: crate::stored_values::optional_decimal(r, 11, "orders", "discount")?,
     };
     Ok(Some(StoredOrder { id, customer_id: r.get(1)?, buyer: r.get(2)?, person: r.get(9)?, record }))
 }
@@ -127,7 +146,8 @@ pub(crate) fn update(
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "UPDATE orders SET customer_id = ?2, status = ?3, created_at = ?4, paid_at = ?5, amount_paid = ?6, refund = ?7,
-             value = ?8, kind = ?9, cod = ?10, batch_id = ?11, updated_at = ?12 WHERE id = ?1",
+             value = ?8, kind = ?9, cod = ?10, batch_id = ?11, updated_at = ?12, coupon_code = ?13, discount = ?14
+         WHERE id = ?1",
     )?;
     stmt.execute(params![
         id,
@@ -142,6 +162,8 @@ pub(crate) fn update(
         order.cod,
         origin.batch_id,
         now,
+        order.coupon_code,
+        text.discount,
     ])?;
     Ok(())
 }
@@ -150,7 +172,7 @@ pub(crate) fn update(
 pub(crate) const BATCH: usize = 16;
 
 /// Values bound per order in [`insert_batch`].
-const PER_ORDER: usize = 10;
+const PER_ORDER: usize = 12;
 
 /// One order of a batch: whom it belongs to, the order, its stored text.
 pub(crate) type BatchRow<'a> = (Option<i64>, &'a OrderRecord, &'a OrderText);
@@ -183,6 +205,8 @@ pub(crate) fn insert_batch(
         stmt.raw_bind_parameter(at + 8, &text.value)?;
         stmt.raw_bind_parameter(at + 9, text.kind)?;
         stmt.raw_bind_parameter(at + 10, order.cod)?;
+        stmt.raw_bind_parameter(at + 11, &order.coupon_code)?;
+        stmt.raw_bind_parameter(at + 12, &text.discount)?;
     }
     let common = rows.len() * PER_ORDER;
     stmt.raw_bind_parameter(common + 1, origin.platform.as_str())?;
@@ -215,7 +239,7 @@ fn batch_sql(rows: usize) -> String {
         .collect();
     format!(
         "INSERT OR FAIL INTO orders (platform, order_no, shop_id, customer_id, status, created_at, paid_at, amount_paid,
-             refund, value, kind, cod, batch_id, updated_at)
+             refund, value, kind, cod, coupon_code, discount, batch_id, updated_at)
          VALUES {}",
         tuples.join(", ")
     )
@@ -241,7 +265,7 @@ impl crate::Store {
         use crate::stored_values::{decimal, parsed};
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, o.status, o.created_at, o.paid_at, o.amount_paid, o.refund, o.value, o.kind, c.buyer_id,
-                    o.platform, o.cod
+                    o.platform, o.cod, o.coupon_code, o.discount
              FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.shop_id = ?1 AND o.order_no = ?2",
         )?;
         let mut rows = stmt.query(params![shop_id, order_no])?;
@@ -270,6 +294,8 @@ impl crate::Store {
             value: decimal(r, 6, "orders", "value")?,
             purchase: kind_at(r, 7)? == OrderKind::Purchase,
             items,
+            coupon_code: r.get(11)?,
+            discount: crate::stored_values::optional_decimal(r, 12, "orders", "discount")?,
         }))
     }
 }
@@ -303,6 +329,8 @@ pub(crate) mod fixture {
             refund: Decimal::ZERO,
             cod: false,
             items: vec![],
+            coupon_code: None,
+            discount: None,
         }
     }
 }

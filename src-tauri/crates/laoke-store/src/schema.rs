@@ -6,7 +6,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
@@ -27,6 +27,7 @@ pub(crate) fn steps() -> Vec<M<'static>> {
         M::up_with_hook("", crate::etsy_usernames::migrate),
         M::up(V8),
         M::up(V9),
+        M::up(V10),
     ]
 }
 
@@ -64,6 +65,9 @@ pub(crate) const V8: &str = concat!(include_str!("care_rules.sql"), include_str!
 /// Migration 9: fan-group activities, the shop's activity types, coupon plans.
 pub(crate) const V9: &str =
     concat!(include_str!("activities.sql"), include_str!("activity_types.sql"), include_str!("coupon_plans.sql"));
+
+/// Migration 10: the coupon an order used; where a coupon plan's results came from.
+pub(crate) const V10: &str = concat!(include_str!("orders_v10.sql"), include_str!("coupon_plans_v10.sql"));
 
 // Migration 4 (`check_lists`) rewrites CHECK constraints in place; it has no SQL text of its own.
 

@@ -28,3 +28,16 @@ pub(crate) fn instant(row: &Row<'_>, idx: usize, table: &'static str, column: &'
     let text: String = row.get(idx)?;
     laoke_core::time::from_stored(&text).ok_or(StoreError::Corrupt { table, column, value: text })
 }
+
+/// [`decimal`] of a column that may be NULL.
+pub(crate) fn optional_decimal(
+    row: &Row<'_>,
+    idx: usize,
+    table: &'static str,
+    column: &'static str,
+) -> Result<Option<Decimal>> {
+    match row.get_ref(idx)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => decimal(row, idx, table, column).map(Some),
+    }
+}

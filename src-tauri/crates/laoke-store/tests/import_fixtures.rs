@@ -108,6 +108,13 @@ fn check_archive(store: &Store, format: ImportFormat, v: &Value, errs: &mut Vec<
         diff("purchase", o["purchase"].as_bool() == Some(got.purchase), got.purchase.to_string());
         diff("cod", o["cod"].as_bool().unwrap_or(false) == got.cod, got.cod.to_string());
         diff("items", o["items"].as_u64() == Some(got.items.len() as u64), got.items.len().to_string());
+        // The coupon, checked where the expectation names it (`null`: none read).
+        if let Some(want) = o.get("coupon_code") {
+            diff("coupon_code", want.as_str() == got.coupon_code.as_deref(), format!("{:?}", got.coupon_code));
+        }
+        if let Some(want) = o.get("discount") {
+            diff("discount", dec(want) == got.discount, format!("{:?}", got.discount));
+        }
         for (i, line) in o["lines"].as_array().into_iter().flatten().enumerate() {
             let Some(g) = got.items.get(i) else { continue };
             let ok = line["title"].as_str() == Some(g.title.as_str())

@@ -1,6 +1,8 @@
 // The coupons page (优惠券): the shop's coupon plans, each with its offer, validity, quantity, target, what it is
 // expected to cost (a range) and, once entered, its results. A new or edited plan shows its estimate before it is
-// saved; a plan's redeemed count is entered by hand and Rust works out its cost, orders, revenue and return.
+// saved; a plan's redeemed count is entered by hand and Rust works out its cost, orders, revenue and return — or, when
+// the imported orders redeemed the plan (by its code or its offer), what they matched is shown and can be taken over as
+// the results (then Rust keeps them up to date with each import).
 import { useState, type HTMLAttributes } from "react";
 import { App, Button, Card, Flex, Popconfirm, Space, Table, Typography } from "antd";
 import { DeleteOutlined, EditOutlined, LineChartOutlined, PlusOutlined } from "@ant-design/icons";
@@ -10,13 +12,14 @@ import { PageHeader } from "../../components/PageHeader";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Money } from "../../components/Money";
-import { formatCount, formatPercent } from "../../components/format";
+import { formatCount } from "../../components/format";
 import { useErrorNotice } from "../../components/useErrorNotice";
 import { formatDay } from "../care/careModel";
 import { useShopToday } from "../care/careQueries";
 import { CouponEditor } from "./CouponEditor";
-import { formOf, newForm, targetWords, type PlanForm } from "./couponModel";
-import { useCouponPlans, useDeleteCoupon } from "./couponQueries";
+import { formOf, newForm, offersMatched, targetWords, type PlanForm } from "./couponModel";
+import { useCouponPlans, useCouponResultsFromOrders, useDeleteCoupon } from "./couponQueries";
+import { MatchedBlock, roiText, SourceLabel } from "./MatchedResults";
 import { ResultsModal } from "./ResultsModal";
 
 export function CouponsPage() {
@@ -28,6 +31,9 @@ export function CouponsPage() {
   const [editing, setEditing] = useState<{ key: number; form: PlanForm } | null>(null);
   const [results, setResults] = useState<CouponView | null>(null);
   const remove = useDeleteCoupon(notifyError);
+  const fromOrders = useCouponResultsFromOrders();
+  const takeMatched = (v: CouponView) =>
+    fromOrders.mutate(v.id, { onSuccess: () => void message.success(t("coupons.matched.used", { name: v.plan.name })), onError: notifyError });
   const lang = i18n.language;
   const list = plans.data ?? [];
 
@@ -73,13 +79,21 @@ export function CouponsPage() {
     },
     {
       key: "results", title: t("coupons.col.results"),
-      render: (_: unknown, v: CouponView) => v.results ? (
-        <Flex vertical data-testid="coupon-row-results" style={{ fontSize: 12 }}>
-          <span>{t("coupons.results.redeemed")}: {formatCount(v.results.redeemed, lang)}</span>
-          <span>{t("coupons.results.cost")}: <Money value={v.results.cost} /></span>
-          <span>{t("coupons.results.roi")}: {v.results.roi === null ? t("coupons.results.roiNone") : formatPercent(v.results.roi, lang)}</span>
+      render: (_: unknown, v: CouponView) => (
+        <Flex vertical gap={8}>
+          {v.results ? (
+            <Flex vertical data-testid="coupon-row-results" style={{ fontSize: 12 }}>
+              <SourceLabel source={v.results.source} />
+              <span>{t("coupons.results.redeemed")}: {formatCount(v.results.redeemed, lang)}</span>
+              <span>{t("coupons.results.cost")}: <Money value={v.results.cost} /></span>
+              <span>{t("coupons.results.roi")}: {roiText(t, v.results.roi, lang)}</span>
+            </Flex>
+          ) : <Typography.Text type="secondary">{t("coupons.noResults")}</Typography.Text>}
+          {v.matched && offersMatched(v.results, v.matched) && (
+            <MatchedBlock id={v.id} matched={v.matched} using={fromOrders.isPending && fromOrders.variables === v.id} onUse={() => takeMatched(v)} />
+          )}
         </Flex>
-      ) : <Typography.Text type="secondary">{t("coupons.noResults")}</Typography.Text>,
+      ),
     },
     {
       key: "actions", title: t("coupons.col.actions"), width: 130,
@@ -115,6 +129,11 @@ export function CouponsPage() {
         ) : (
           <Table<CouponView> rowKey="id" size="middle" loading={plans.isPending} dataSource={list} columns={columns} pagination={false}
             scroll={{ x: 980 }} onRow={(v) => ({ "data-testid": "coupon-row", "data-id": v.id } as HTMLAttributes<HTMLElement>)} />
+        )}
+        {list.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: "12px 0 0" }} data-testid="coupon-matching-note">
+            {t("coupons.matched.how")}
+          </Typography.Paragraph>
         )}
       </Card>
       {editing && <CouponEditor key={editing.key} initial={editing.form} onClose={() => setEditing(null)} />}

@@ -1,7 +1,9 @@
 // The coupon form: a plan is sent with only its kind's value and no empty optional fields; a number box holding no
-// number, or an emptied quantity, is held back (everything else is Rust's to refuse); targets and rate sources in words.
+// number, or an emptied quantity, is held back (everything else is Rust's to refuse); targets and rate sources in words;
+// what the imported orders matched is offered unless the results already are it.
 import { describe, expect, it } from "vitest";
-import { formOf, newForm, planOf, rateSourceWords, targetWords } from "./couponModel";
+import type { CouponResults } from "../../bindings/CouponResults";
+import { formOf, matchedBreakdown, newForm, offersMatched, planOf, rateSourceWords, targetWords } from "./couponModel";
 
 describe("coupon form", () => {
   it("sends an amount-off plan with its amount only, and a discount with its discount only", () => {
@@ -36,5 +38,18 @@ describe("coupon form", () => {
     expect(targetWords({ tier: "VIP2" })).toEqual({ key: "coupons.target.tier", params: { name: "VIP2" } });
     expect(rateSourceWords({ rate_source: "history", history_plans: 3 })).toEqual({ key: "coupons.estimate.source.history", params: { count: 3 } });
     expect(rateSourceWords({ rate_source: "default", history_plans: 0 }).key).toBe("coupons.estimate.source.default");
+  });
+
+  it("words how the orders matched, and offers the match unless the results already are it", () => {
+    const matched: CouponResults = { redeemed: 3, cost: "45.00", orders: 3, revenue: "540.00", roi: "11.0000", source: "orders", by_code: 3, by_offer: 0 };
+    expect(matchedBreakdown(matched)).toEqual({ key: "coupons.matched.byCode", code: 3, offer: 0 });
+    expect(matchedBreakdown({ by_code: 0, by_offer: 2 })?.key).toBe("coupons.matched.byOffer");
+    expect(matchedBreakdown({ by_code: 1, by_offer: 2 })?.key).toBe("coupons.matched.byBoth");
+    expect(matchedBreakdown({ by_code: 0, by_offer: 0 })).toBeNull();
+    const hand: CouponResults = { ...matched, source: "hand", by_code: 0, by_offer: 0 };
+    expect(offersMatched(null, matched)).toBe(true);
+    expect(offersMatched(hand, matched)).toBe(true);
+    expect(offersMatched({ ...matched }, matched)).toBe(false);
+    expect(offersMatched({ ...matched, redeemed: 2, cost: "30.00" }, matched)).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 // The coupon form's pure helpers: a new plan's form, a saved plan as a form, the form as the plan Rust checks (or what
-// keeps it from being sent at all), and a plan's target and rate source in words. No plan is checked here: Rust checks
-// each one as it estimates it.
+// keeps it from being sent at all), a plan's target and rate source in words, and whether the redemptions matched in
+// the imported orders are worth offering as its results. No plan is checked here: Rust checks each one as it estimates it.
 import type { CouponEstimate } from "../../bindings/CouponEstimate";
 import type { CouponKind } from "../../bindings/CouponKind";
 import type { CouponPlan } from "../../bindings/CouponPlan";
+import type { CouponResults } from "../../bindings/CouponResults";
 import type { Target } from "../../bindings/Target";
 import { addDays } from "../care/careModel";
 
@@ -82,4 +83,24 @@ export function rateSourceWords(e: Pick<CouponEstimate, "rate_source" | "history
   return e.rate_source === "history"
     ? { key: "coupons.estimate.source.history", params: { count: e.history_plans } }
     : { key: "coupons.estimate.source.default", params: {} };
+}
+
+/** How the matched redemptions were found, as an i18n key and its counts; null when neither count is known (hand results). */
+export function matchedBreakdown(m: Pick<CouponResults, "by_code" | "by_offer">): { key: string; code: number; offer: number } | null {
+  const { by_code: code, by_offer: offer } = m;
+  if (code > 0 && offer > 0) return { key: "coupons.matched.byBoth", code, offer };
+  if (code > 0) return { key: "coupons.matched.byCode", code, offer };
+  if (offer > 0) return { key: "coupons.matched.byOffer", code, offer };
+  return null;
+}
+
+const FIGURES = ["redeemed", "cost", "orders", "revenue", "roi", "by_code", "by_offer"] as const satisfies readonly (keyof CouponResults)[];
+exhaustive<Exclude<keyof CouponResults, (typeof FIGURES)[number] | "source">>(true);
+
+/**
+ * Whether to show what the imported orders matched (and offer it as the results): always, unless the results already
+ * are those orders' figures.
+ */
+export function offersMatched(results: CouponResults | null, matched: CouponResults): boolean {
+  return !(results?.source === "orders" && FIGURES.every((k) => results[k] === matched[k]));
 }

@@ -2,7 +2,7 @@
 // writes that change it (each refetches every "coupons" query; the data-changed event does too, but only in the app).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CouponPlan } from "../../bindings/CouponPlan";
-import { couponDelete, couponPlans, couponResults, couponSave } from "../../ipc/commands";
+import { couponDelete, couponPlans, couponResults, couponResultsFromOrders, couponSave } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
 
 export const useCouponPlans = (enabled = true) =>
@@ -29,4 +29,10 @@ export function useCouponResults() {
     mutationFn: ({ id, redeemed }: { id: number; redeemed: number }) => couponResults(id, redeemed),
     onSuccess: () => void refresh(),
   });
+}
+
+/** Takes the redemptions matched in the imported orders over as the plan's results. */
+export function useCouponResultsFromOrders() {
+  const refresh = useRefreshCoupons();
+  return useMutation({ mutationFn: (id: number) => couponResultsFromOrders(id), onSuccess: () => void refresh() });
 }

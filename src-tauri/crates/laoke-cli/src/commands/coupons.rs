@@ -70,10 +70,24 @@ pub fn estimate(store: &Store, file: &Path) -> Result<Output, Failure> {
 pub fn results(store: &mut Store, id: i64, redeemed: i64) -> Result<Output, Failure> {
     let day = today(store)?;
     let r = store.record_coupon_results(id, redeemed, Utc::now(), day)?;
+    Ok(results_output(&r))
+}
+
+/// `coupons results ID --from-orders`: the redemptions matched in the imported orders.
+pub fn results_from_orders(store: &mut Store, id: i64) -> Result<Output, Failure> {
+    let day = today(store)?;
+    let r = store.record_coupon_results_from_orders(None, id, Utc::now(), day)?;
+    Ok(results_output(&r))
+}
+
+fn results_output(r: &laoke_core::dto::CouponResults) -> Output {
     let roi = r.roi.map_or("-".to_owned(), |x| x.to_string());
-    let text =
+    let mut text =
         format!("{} redeemed, cost {}, {} orders, revenue {}, ROI {roi}", r.redeemed, r.cost, r.orders, r.revenue);
-    Ok(Output { json: to_json(&r), text })
+    if r.source == laoke_core::dto::ResultSource::Orders {
+        text.push_str(&format!(" (matched in orders: {} by code, {} by offer)", r.by_code, r.by_offer));
+    }
+    Output { json: to_json(r), text }
 }
 
 pub fn delete(store: &mut Store, id: i64) -> Result<Output, Failure> {

@@ -81,7 +81,10 @@ pub fn run(args: Args) -> Result<Output, Failure> {
             CouponAction::List => coupons::list(&store),
             CouponAction::Add { plan } => coupons::add(&mut store, &plan),
             CouponAction::Estimate { plan } => coupons::estimate(&store, &plan),
-            CouponAction::Results { id, redeemed } => coupons::results(&mut store, id, redeemed),
+            CouponAction::Results { id, redeemed, from_orders } => match redeemed {
+                Some(n) if !from_orders => coupons::results(&mut store, id, n),
+                _ => coupons::results_from_orders(&mut store, id),
+            },
             CouponAction::Delete { id } => coupons::delete(&mut store, id),
         },
         Command::Care { action } => match action {

@@ -114,3 +114,53 @@ fn results_give_cost_and_roi() {
     assert_eq!((r.cost, r.roi), (dec!(740.00), Some(dec!(14.1762))));
     assert_eq!(results(0, dec!(20.00), 3, dec!(600)).roi, None);
 }
+
+fn bought<'a>(in_target: bool, paid: Decimal, code: Option<&'a str>, discount: Option<Decimal>) -> Purchase<'a> {
+    Purchase { in_target, amount_paid: paid, value: paid, coupon_code: code, discount }
+}
+
+#[test]
+fn a_code_matches_the_orders_that_name_it_whoever_bought() {
+    let p = plan(&with("code", "TEA20".into()));
+    // Case-insensitive, one of several codes, any buyer; the threshold was the shop's to enforce.
+    assert_eq!(redemption(&p, &bought(false, dec!(90), Some("tea20"), Some(dec!(20)))), Some(MatchedBy::Code));
+    assert_eq!(redemption(&p, &bought(true, dec!(300), Some("WELCOME, TEA20"), None)), Some(MatchedBy::Code));
+    // Another code, no code, or only the right amount: not this plan's.
+    assert_eq!(redemption(&p, &bought(true, dec!(300), Some("TEA200"), Some(dec!(20)))), None);
+    assert_eq!(redemption(&p, &bought(true, dec!(300), None, Some(dec!(20)))), None);
+}
+
+#[test]
+fn without_a_code_the_shops_discount_must_be_the_offer() {
+    let p = plan(PLAN); // 满199减20, target 高级会员
+                        // 180 paid + 20 off = 200 ≥ 199, in the target.
+    assert_eq!(redemption(&p, &bought(true, dec!(180), None, Some(dec!(20.00)))), Some(MatchedBy::Offer));
+    // Outside the target, under the threshold (170 + 20 = 190), another discount, none at all.
+    assert_eq!(redemption(&p, &bought(false, dec!(180), None, Some(dec!(20)))), None);
+    assert_eq!(redemption(&p, &bought(true, dec!(170), None, Some(dec!(20)))), None);
+    assert_eq!(redemption(&p, &bought(true, dec!(180), None, Some(dec!(10)))), None);
+    assert_eq!(redemption(&p, &bought(true, dec!(180), None, Some(dec!(0)))), None);
+    assert_eq!(redemption(&p, &bought(true, dec!(180), None, None)), None, "an export without discounts");
+    // 9折: 10 % of the price before it, to the cent: 270 paid + 30 off = 300.
+    let d = plan(&with("kind", "discount".into()).replace("\"amount\":\"20.00\"", "\"discount\":\"0.90\""));
+    assert_eq!(redemption(&d, &bought(true, dec!(270), None, Some(dec!(30)))), Some(MatchedBy::Offer));
+    assert_eq!(redemption(&d, &bought(true, dec!(270), None, Some(dec!(29)))), None);
+}
+
+#[test]
+fn matched_results_cost_the_discounts_given() {
+    let p = plan(&with("code", "TEA20".into()));
+    let orders = [
+        bought(true, dec!(180), Some("TEA20"), Some(dec!(20))),
+        // The export named the code but not the amount: the plan's 20.00.
+        bought(false, dec!(250), Some("tea20"), None),
+        bought(true, dec!(500), Some("OTHER"), Some(dec!(50))),
+    ];
+    let r = matched_results(&p, dec!(20.00), orders);
+    assert_eq!((r.redeemed, r.orders, r.by_code, r.by_offer), (2, 2, 2, 0));
+    assert_eq!((r.cost, r.revenue, r.source), (dec!(40.00), dec!(430.00), ResultSource::Orders));
+    // (430 − 40) / 40 = 9.75.
+    assert_eq!(r.roi, Some(dec!(9.7500)));
+    let none = matched_results(&p, dec!(20.00), []);
+    assert_eq!((none.redeemed, none.cost, none.roi), (0, dec!(0.00), None));
+}

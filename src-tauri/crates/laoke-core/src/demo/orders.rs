@@ -53,6 +53,9 @@ pub(super) fn order(
         // The demo's buyers all pay online.
         cod: false,
         items,
+        // The shop's own 满减 coupon, without a code: what a Chinese export shows.
+        coupon_code: None,
+        discount: (!coupon.is_zero()).then_some(coupon),
     }
 }
 

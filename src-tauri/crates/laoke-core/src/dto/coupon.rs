@@ -111,21 +111,40 @@ pub struct CouponEstimate {
     pub cost_high: Decimal,
 }
 
-/// What a plan did: redemptions entered by hand, and the target's purchases in
-/// its validity that met its threshold (the orders it could have been used on).
+/// Where a plan's results come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[ts(export)]
+pub enum ResultSource {
+    /// Redemptions the seller entered; orders are the target's purchases in the
+    /// validity window that met the threshold (the orders it could have been used on).
+    Hand,
+    /// Redemptions matched in the imported orders (`coupon::redemption`); orders
+    /// are those orders, cost their discounts.
+    Orders,
+}
+
+/// What a plan did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CouponResults {
     pub redeemed: u32,
     #[ts(type = "string")]
     pub cost: Decimal,
-    /// Purchases by the target in the validity window at or above the threshold.
+    /// Hand: purchases by the target in the validity window at or above the
+    /// threshold; orders: the orders that redeemed the coupon.
     pub orders: u32,
     #[ts(type = "string")]
     pub revenue: Decimal,
     /// (revenue − cost) / cost, 4 places; none without a cost.
     #[ts(type = "string | null")]
     pub roi: Option<Decimal>,
+    pub source: ResultSource,
+    /// Of the matched redemptions, those whose order named the plan's code, and
+    /// those whose shop discount was exactly the plan's offer (0 for hand results).
+    pub by_code: u32,
+    pub by_offer: u32,
 }
 
 /// A plan with its estimate and, once entered, its results.
@@ -138,5 +157,9 @@ pub struct CouponView {
     /// What `{coupon}` says: the offer in the shop's language, and the code.
     pub offer: String,
     pub estimate: CouponEstimate,
+    /// The recorded results: entered by hand, or taken over from the orders (then
+    /// kept up to date with each import).
     pub results: Option<CouponResults>,
+    /// What the imported orders show now, when any order redeemed the plan.
+    pub matched: Option<CouponResults>,
 }

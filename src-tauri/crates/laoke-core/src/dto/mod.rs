@@ -31,7 +31,7 @@ pub use care::{
     CareDay, CareDayRule, CareMessage, CarePlan, CarePreview, CareRule, CareSettings, Channel, EmailReport,
     FailedEmail, MessageStatus, Milestone, Priority, SkipReason, Target, Trigger,
 };
-pub use coupon::{CouponEstimate, CouponKind, CouponPlan, CouponResults, CouponView, RateSource};
+pub use coupon::{CouponEstimate, CouponKind, CouponPlan, CouponResults, CouponView, RateSource, ResultSource};
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};

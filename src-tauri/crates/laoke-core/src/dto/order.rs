@@ -27,6 +27,11 @@ pub struct OrderView {
     pub value: Decimal,
     pub purchase: bool,
     pub items: Vec<OrderLineView>,
+    /// The coupon code(s) the export named for the order.
+    pub coupon_code: Option<String>,
+    /// The shop's own discount on the order, when the export says.
+    #[ts(type = "string | null")]
+    pub discount: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -70,6 +70,9 @@ pub struct OrderDraft {
     adjust: Option<Decimal>,
     refund_sum: Decimal,
     refund_max: Decimal,
+    coupon_code: Option<String>,
+    discount: Option<Decimal>,
+    discount_parts: Option<Decimal>,
     lines: usize,
     pub items: Vec<ItemRecord>,
 }
@@ -99,6 +102,9 @@ impl OrderDraft {
             adjust: None,
             refund_sum: Decimal::ZERO,
             refund_max: first.refund,
+            coupon_code: None,
+            discount: None,
+            discount_parts: None,
             lines: 0,
             items: std::mem::take(&mut first.items),
         };
@@ -139,6 +145,14 @@ impl OrderDraft {
             Amount::Missing => {}
         }
         self.adjust = self.adjust.or(line.order_adjust);
+        if self.coupon_code.is_none() {
+            self.coupon_code = line.coupon_code;
+        }
+        match line.discount {
+            Amount::Order(a) => self.discount = self.discount.or(Some(a)),
+            Amount::Part(a) => self.discount_parts = Some(self.discount_parts.unwrap_or_default() + a),
+            Amount::Missing => {}
+        }
         self.refund_sum += line.refund;
         self.refund_max = self.refund_max.max(line.refund);
         self.lines += 1;
@@ -180,6 +194,8 @@ impl OrderDraft {
                 refund,
                 cod: self.cod,
                 items: self.items,
+                coupon_code: self.coupon_code,
+                discount: self.discount.or(self.discount_parts),
             },
         })
     }

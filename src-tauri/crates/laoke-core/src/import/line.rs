@@ -45,6 +45,10 @@ pub struct Line {
     /// An order-level amount repeated on each row (shipping, tax, discounts) that is
     /// added to the sum of the parts once.
     pub order_adjust: Option<Decimal>,
+    /// The coupon code(s) the row names (see `OrderRecord::coupon_code`).
+    pub coupon_code: Option<String>,
+    /// The shop's discount, on the order (first row wins) or its share of it (summed).
+    pub discount: Amount,
     pub items: Vec<ItemRecord>,
 }
 
@@ -73,6 +77,8 @@ impl Line {
             amount: Amount::Missing,
             refund: Decimal::ZERO,
             order_adjust: None,
+            coupon_code: None,
+            discount: Amount::Missing,
             // Every format reads at most one item per row: room for exactly one
             // (a growing Vec would reserve four, and a million rows churn memory).
             items: Vec::with_capacity(1),

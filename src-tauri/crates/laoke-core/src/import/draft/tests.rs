@@ -104,3 +104,24 @@ fn an_order_without_a_time_is_not_an_order() {
     assert_eq!(assemble(Platform::Generic, vec![a]), None);
     assert_eq!(assemble(Platform::Generic, vec![]), None);
 }
+
+#[test]
+fn a_coupon_is_read_once_and_shares_of_a_discount_add_up() {
+    // Shopify: the code and discount on the first row only.
+    let mut a = line(2, OrderStatus::Completed, Amount::Order(dec!(180.00)));
+    a.coupon_code = Some("TEA20".into());
+    a.discount = Amount::Order(dec!(20.00));
+    let b = line(3, OrderStatus::Completed, Amount::Missing);
+    let o = assemble(Platform::Shopify, vec![a, b]).unwrap();
+    assert_eq!((o.order.coupon_code.as_deref(), o.order.discount), (Some("TEA20"), Some(dec!(20.00))));
+    // 抖音: each sub-order carries the shop's share of the discount.
+    let mut a = line(2, OrderStatus::Completed, Amount::Part(dec!(28.90)));
+    a.discount = Amount::Part(dec!(5.00));
+    let mut b = line(3, OrderStatus::Completed, Amount::Part(dec!(20.00)));
+    b.discount = Amount::Part(dec!(3.50));
+    let o = assemble(Platform::Douyin, vec![a, b]).unwrap();
+    assert_eq!((o.order.coupon_code, o.order.discount), (None, Some(dec!(8.50))));
+    // An export without discounts says nothing of them.
+    let o = assemble(Platform::Taobao, vec![line(2, OrderStatus::Completed, Amount::Order(dec!(9.90)))]).unwrap();
+    assert_eq!(o.order.discount, None);
+}

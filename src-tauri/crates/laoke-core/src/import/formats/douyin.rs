@@ -31,6 +31,7 @@ pub struct Orders {
     address: Option<Col>,
     shop: Option<Col>,
     payment: [Option<Col>; 1],
+    shop_discount: Option<Col>,
 }
 
 impl Orders {
@@ -51,6 +52,7 @@ impl Orders {
             address: c.find(&["详细地址"]),
             shop: c.find(&["店铺名称"]),
             payment: [c.find(&["支付方式"])],
+            shop_discount: c.find(&["商家实际承担优惠金额"]),
         })
     }
 }
@@ -78,6 +80,11 @@ impl RowReader for Orders {
         }
         line.shop = r.shop(self.shop.as_ref())?;
         line.amount = Amount::Part(amount);
+        // The shop's share of the discounts on this sub-order (the platform's and the
+        // creator's cost the seller nothing).
+        if let Some(d) = r.money(self.shop_discount.as_ref())? {
+            line.discount = Amount::Part(d);
+        }
         if let Some(title) = r.text(self.title.as_ref()) {
             line.items.push(ItemRecord {
                 title,

@@ -40,6 +40,8 @@ pub struct Orders {
     city: Option<Col>,
     state: Option<Col>,
     street: Option<Col>,
+    coupon: Option<Col>,
+    discount: Option<Col>,
 }
 
 impl Orders {
@@ -57,6 +59,8 @@ impl Orders {
             city: c.find(&["Ship City"]),
             state: c.find(&["Ship State"]),
             street: c.find(&["Street 1"]),
+            coupon: c.find(&["Coupon Code"]),
+            discount: c.find(&["Discount Amount"]),
         })
     }
 }
@@ -87,6 +91,10 @@ impl RowReader for Orders {
         line.status = Some(st);
         line.amount = Amount::Order(total);
         line.refund = refund;
+        line.coupon_code = r.text(self.coupon.as_ref());
+        if let Some(d) = r.money(self.discount.as_ref())? {
+            line.discount = Amount::Order(d);
+        }
         Ok(line)
     }
 }
@@ -103,6 +111,7 @@ pub struct Items {
     price: Option<Col>,
     item_total: Col,
     discount: Option<Col>,
+    coupon: Option<Col>,
     shipping_discount: Option<Col>,
     shipping: Option<Col>,
     tax: Option<Col>,
@@ -126,6 +135,7 @@ impl Items {
             price: c.find(&["Price"]),
             item_total: c.require(&["Item Total"])?,
             discount: c.find(&["Discount Amount"]),
+            coupon: c.find(&["Coupon Code"]),
             shipping_discount: c.find(&["Shipping Discount"]),
             shipping: c.find(&["Order Shipping"]),
             tax: c.find(&["Order Sales Tax"]),
@@ -152,8 +162,15 @@ impl RowReader for Items {
         line.status = Some(if shipped { OrderStatus::Completed } else { OrderStatus::Paid });
         line.amount = Amount::Part(r.required_money(&self.item_total)?);
         let money = |c: &Option<Col>| r.money(c.as_ref()).map(Option::unwrap_or_default);
-        line.order_adjust =
-            Some(money(&self.shipping)? + money(&self.tax)? - money(&self.discount)? - money(&self.shipping_discount)?);
+        let discount = r.money(self.discount.as_ref())?;
+        line.order_adjust = Some(
+            money(&self.shipping)? + money(&self.tax)? - discount.unwrap_or_default() - money(&self.shipping_discount)?,
+        );
+        // Order-level, repeated on each of its rows.
+        line.coupon_code = r.text(self.coupon.as_ref());
+        if let Some(d) = discount {
+            line.discount = Amount::Order(d);
+        }
         line.items.push(ItemRecord {
             title: r.required_text(&self.title, "item name")?,
             sku: r.text(self.sku.as_ref()),

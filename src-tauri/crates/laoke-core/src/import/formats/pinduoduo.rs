@@ -33,6 +33,7 @@ pub struct Orders {
     city: Option<Col>,
     address: Vec<Col>,
     shop: Option<Col>,
+    shop_discount: Option<Col>,
 }
 
 impl Orders {
@@ -58,6 +59,7 @@ impl Orders {
             city: c.find(&["市"]),
             address: ["省", "市", "区", "街道"].iter().filter_map(|n| c.find(&[n])).collect(),
             shop: c.find(&["店铺名称"]),
+            shop_discount: c.find(&["店铺优惠折扣(元)"]),
         })
     }
 }
@@ -108,6 +110,10 @@ impl RowReader for Orders {
         line.status = Some(st);
         line.shop = r.shop(self.shop.as_ref())?;
         line.amount = Amount::Order(paid);
+        // The shop's own discount; 平台优惠折扣 and 多多支付立减 are the platform's.
+        if let Some(d) = r.money(self.shop_discount.as_ref())? {
+            line.discount = Amount::Order(d);
+        }
         if let Some(title) = r.text(self.title.as_ref()) {
             let quantity = r.count(self.count.as_ref())?.unwrap_or(1);
             line.items.push(ItemRecord { title, sku: None, category: None, quantity, unit_price: None });

@@ -37,6 +37,8 @@ pub struct Orders {
     province: Option<Col>,
     street: Option<Col>,
     payment: [Option<Col>; 1],
+    discount_code: Option<Col>,
+    discount_amount: Option<Col>,
 }
 
 impl Orders {
@@ -61,6 +63,8 @@ impl Orders {
             province: c.find(&["Billing Province Name", "Billing Province"]),
             street: c.find(&["Billing Street", "Billing Address1"]),
             payment: [c.find(&["Payment Method", "Payment Gateway"])],
+            discount_code: c.find(&["Discount Code"]),
+            discount_amount: c.find(&["Discount Amount"]),
         })
     }
 
@@ -128,6 +132,10 @@ impl RowReader for Orders {
             line.amount = Amount::Order(total);
             line.refund = refund;
             line.paid_at = r.datetime(self.paid_at.as_ref())?;
+            line.coupon_code = r.text(self.discount_code.as_ref());
+            if let Some(d) = r.money(self.discount_amount.as_ref())? {
+                line.discount = Amount::Order(d);
+            }
         }
         if let Some(title) = r.text(self.item_name.as_ref()) {
             line.items.push(ItemRecord {

@@ -33,6 +33,8 @@ pub struct Orders {
     street: Option<Col>,
     payment: [Option<Col>; 2],
     line_items: Vec<Col>,
+    coupons: Option<Col>,
+    discount: Option<Col>,
 }
 
 impl Orders {
@@ -61,8 +63,25 @@ impl Orders {
             street: c.find(&["billing_address_1"]),
             payment: [c.find(&["payment_method"]), c.find(&["payment_method_title"])],
             line_items,
+            coupons: c.find(&["coupon_items"]),
+            discount: c.find(&["discount_total", "cart_discount"]),
         })
     }
+}
+
+/// The codes of a `coupon_items` cell, `code:SAVE10|amount:10.00;code:VIP|amount:5.00`
+/// (the WebToffee convention, like `line_item_N`), joined by `", "`; a cell
+/// without `code:` keys is taken as the codes themselves.
+fn coupon_codes(cell: &str) -> Option<String> {
+    let codes: Vec<&str> = cell
+        .split(';')
+        .filter_map(|coupon| {
+            let keyed = coupon.split('|').find_map(|kv| kv.trim().strip_prefix("code:"));
+            let code = if coupon.contains(':') { keyed? } else { coupon };
+            Some(code.trim()).filter(|c| !c.is_empty())
+        })
+        .collect();
+    (!codes.is_empty()).then(|| codes.join(", "))
 }
 
 /// `name:Hoodie|product_id:12|sku:H-1|quantity:2|total:40.00|…`.
@@ -106,8 +125,25 @@ impl RowReader for Orders {
             line.cash_on_delivery();
         }
         line.amount = Amount::Order(total);
+        line.coupon_code = r.text(self.coupons.as_ref()).and_then(|cell| coupon_codes(&cell));
+        if let Some(d) = r.money(self.discount.as_ref())? {
+            line.discount = Amount::Order(d);
+        }
         line.items =
             self.line_items.iter().filter_map(|c| r.text(Some(c))).filter_map(|cell| packed_item(&cell)).collect();
         Ok(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn coupon_items_give_their_codes() {
+        use super::coupon_codes;
+        assert_eq!(coupon_codes("code:SAVE10|amount:10.00").as_deref(), Some("SAVE10"));
+        assert_eq!(coupon_codes("code:SAVE10|amount:10.00;code:vip 5|amount:5.00").as_deref(), Some("SAVE10, vip 5"));
+        assert_eq!(coupon_codes("SAVE10").as_deref(), Some("SAVE10"));
+        assert_eq!(coupon_codes("amount:10.00"), None, "no code key");
+        assert_eq!(coupon_codes(" ; "), None);
     }
 }
