@@ -139,6 +139,28 @@ test('a coupon plan shows its estimated cost before it is saved, as the CLI esti
   await visible(driver, 'coupon-row');
 });
 
+test('a plan without a code shows the redemptions the imported orders match, and takes them over as results', async () => {
+  const { driver } = app;
+  // The demo shop's exports name no code but the shop's 满200减20 discount: the last year's orders that got it.
+  const plan = { name: '满200减20e2e', kind: 'amount_off', threshold: '200', amount: '20', quantity: 1000,
+    valid_from: shopDay(-365), valid_to: shopDay(0), target: null };
+  const file = join(dirname(dbPath), 'matched.json');
+  writeFileSync(file, JSON.stringify(plan));
+  const { id } = cli(dbPath, 'coupons', 'add', '--plan', file);
+  const listedPlan = () => cli(dbPath, 'coupons', 'list').find((v) => v.id === id);
+  const matched = listedPlan().matched;
+  assert.ok(matched && matched.redeemed > 0 && matched.by_offer === matched.redeemed, JSON.stringify(matched));
+  await driver.navigate().refresh();
+  await visible(driver, 'nav-coupons', 60_000);
+  await click(driver, 'nav-coupons');
+  const block = await visible(driver, 'coupon-matched-redeemed', 30_000);
+  assert.equal(await block.getAttribute('data-value'), String(matched.redeemed));
+  await screenshot(app, 'coupons-matched-zh-light');
+  await click(driver, `coupon-use-matched-${id}`);
+  await eventually(driver, async () => listedPlan().results?.source === 'orders', 'the matched redemptions are the results');
+  assert.equal(listedPlan().results.redeemed, matched.redeemed);
+});
+
 test('both pages in English', async () => {
   const { driver } = app;
   cli(dbPath, 'settings', '--set', 'language=en-US');
