@@ -19,6 +19,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod order_status;
 pub mod platform;
+pub mod predict;
 pub mod revision;
 pub mod rfm;
 pub mod segment;
