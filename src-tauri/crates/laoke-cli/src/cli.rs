@@ -70,6 +70,20 @@ pub enum Command {
         #[command(subcommand)]
         action: BackupAction,
     },
+    /// Forecast every buyer with the BG/NBD and Gamma-Gamma models fitted on the shop's purchases:
+    /// {"model": {"r", "alpha", "a", "b", "ll", "p", "q", "gamma", "fit_ms", "reliable", "why", …},
+    /// "customers": [{"id", "buyer_id", "x", "t_x", "T", "p_alive", "expected_90d", "clv", …}]}, most valuable first.
+    Predict {
+        /// The calibration end (YYYY-MM-DD, shop time); default the day of the newest purchase.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// The unit of x, t_x and T: day or week.
+        #[arg(long, default_value = "week")]
+        unit: String,
+        /// The CLV horizon in days (1 to 3650).
+        #[arg(long, default_value_t = 365, allow_negative_numbers = true)]
+        horizon: i64,
+    },
     /// Shop-wide figures: customers, buyers, orders, purchases, revenue, AOV, repurchase rate.
     Stats {
         /// Only the orders of the shop(s) with this name.

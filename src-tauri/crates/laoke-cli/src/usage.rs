@@ -26,6 +26,9 @@ pub enum UsageError {
     #[strum(serialize = "stages.invalid_date")]
     #[error("--as-of {value:?} is not a YYYY-MM-DD date")]
     StagesDate { value: String },
+    #[strum(serialize = "predict.invalid_date")]
+    #[error("--as-of {value:?} is not a YYYY-MM-DD date")]
+    PredictDate { value: String },
     #[strum(serialize = "stages.invalid_threshold")]
     #[error("--set {value:?}: write KEY=DAYS, KEY one of new_days, active_days, churn_days, loyal_purchases")]
     StagesThreshold { value: String },

@@ -141,6 +141,8 @@ pub fn core_codes() -> Vec<&'static str> {
         crate::festival::CalendarError::codes(),
         crate::activity::ActivityError::codes(),
         crate::coupon::CouponError::codes(),
+        crate::predict::PredictError::codes(),
+        crate::predict::Unreliable::codes(),
     ]
     .concat()
 }

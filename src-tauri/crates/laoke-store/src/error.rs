@@ -105,6 +105,10 @@ pub enum StoreError {
     #[strum(serialize = "*")]
     #[serde(skip)]
     #[error(transparent)]
+    Predict(#[from] laoke_core::predict::PredictError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
     Email(crate::care_email::EmailError),
     #[strum(serialize = "customer.not_found")]
     #[error("no customer {id}")]
@@ -150,6 +154,7 @@ impl ErrorCode for StoreError {
             StoreError::Calendar(e) => e.code(),
             StoreError::Activity(e) => e.code(),
             StoreError::Coupon(e) => e.code(),
+            StoreError::Predict(e) => e.code(),
             StoreError::Email(e) => e.code(),
             own => own.into(),
         }
@@ -167,6 +172,7 @@ impl ErrorCode for StoreError {
             StoreError::Calendar(e) => e.details(),
             StoreError::Activity(e) => e.details(),
             StoreError::Coupon(e) => e.details(),
+            StoreError::Predict(e) => e.details(),
             StoreError::Email(e) => e.details(),
             StoreError::Partial { error, done } => {
                 let mut details = error.details();

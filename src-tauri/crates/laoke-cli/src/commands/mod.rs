@@ -11,6 +11,7 @@ mod demo;
 mod filter_arg;
 mod import;
 mod info;
+mod predict;
 mod segments;
 mod settings;
 mod shops;
@@ -39,6 +40,7 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Info => info::info(&store),
         Command::Demo { customers, seed, as_of } => demo::run(&mut store, customers, seed, as_of.as_deref()),
         Command::Stats { shop } => stats::run(&store, shop.as_deref()),
+        Command::Predict { as_of, unit, horizon } => predict::run(&store, as_of.as_deref(), &unit, horizon),
         Command::Shops { action: None | Some(ShopAction::List) } => shops::list(&store),
         Command::Shops { action: Some(ShopAction::Set { shop, platform, rename, count_cod }) } => {
             shops::set(&mut store, &shop, platform.as_deref(), rename, count_cod)

@@ -14,6 +14,7 @@ mod import;
 mod info;
 mod lifecycle;
 mod order;
+mod prediction;
 mod profile;
 mod segment;
 mod settings;
@@ -42,6 +43,7 @@ pub use import::{
 pub use info::{DbInfo, RowCounts};
 pub use lifecycle::{RecomputeReport, RfmSummary, StageCounts, StageMove, StagePreview};
 pub use order::{OrderLineView, OrderView};
+pub use prediction::{CustomerForecast, Prediction, PredictionModel};
 pub use profile::{
     BulkAction, BulkTarget, CustomerProfile, Identity, ItemBought, MergeSuggestion, NoteView, ProfileEdit,
     ProfileFacts, ProfileOrder, StageChangeView,

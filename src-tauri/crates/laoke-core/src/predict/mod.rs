@@ -11,11 +11,13 @@
 //! (day totals, the first day left out) of the customers with x ≥ 1.
 
 pub mod bgnbd;
+pub mod forecast;
 pub mod gamma_gamma;
 mod optimize;
 pub mod special;
 
 pub use bgnbd::BgNbd;
+pub use forecast::{Forecast, Method, PredictError, Unreliable};
 pub use gamma_gamma::GammaGamma;
 pub use optimize::Optimum;
 

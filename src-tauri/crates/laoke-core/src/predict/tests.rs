@@ -3,6 +3,7 @@
 //! distributed with the data, and both fits reproduce the paper's estimates.
 
 use super::*;
+use crate::error::ErrorCode;
 use std::collections::BTreeMap;
 
 fn cdnow() -> &'static str {
@@ -89,4 +90,45 @@ fn no_repeat_buyers_give_no_converged_fit() {
     let converged = BgNbd::fit(&data).is_some_and(|(_, fit)| fit.converged);
     assert!(!converged);
     assert!(GammaGamma::fit(&[]).is_none());
+}
+
+#[test]
+fn cdnow_is_reliable_and_a_small_shop_falls_back_saying_why() {
+    let data = summaries();
+    let fit = BgNbd::fit(&data).map(|(m, f)| (m, f.converged));
+    let (method, why) = forecast::method(&data, fit, None, Unit::Week);
+    assert!(matches!(method, Method::Models { .. }) && why.is_none());
+    let (method, why) = forecast::method(&data[..50], fit, None, Unit::Week);
+    assert_eq!(why, Some(Unreliable::TooFewCustomers { customers: 50, min: 100 }));
+    assert!(matches!(method, Method::Fallback { .. }));
+    let once: Vec<Summary> = data.iter().map(|s| Summary { x: 0, t_x: 0.0, ..*s }).collect();
+    let (_, why) = forecast::method(&once, fit, None, Unit::Week);
+    assert_eq!(why, Some(Unreliable::TooFewRepeatBuyers { repeat_buyers: 0, min: 20 }));
+    let (_, why) = forecast::method(&data, fit.map(|(m, _)| (m, false)), None, Unit::Week);
+    assert_eq!(why, Some(Unreliable::NotConverged));
+}
+
+/// The fallback's figures and the CLV's discounting, by hand: a customer who
+/// bought twice 30 days apart, the last time today, in a shop where τ = 30 days.
+#[test]
+fn the_fallback_rule_and_the_clv_by_hand() {
+    let m = Method::Fallback { gap: 30.0 };
+    let s = Summary { x: 1, t_x: 30.0, t: 30.0, mean_repeat: Some(50.0) };
+    let f = m.forecast(&s, 50.0, Unit::Day, 60);
+    // P(alive) = e⁰; 2 purchases in 30 days: 6 in 90 days, 4 in the 60-day horizon.
+    assert_eq!(f.p_alive, 1.0);
+    assert!((f.expected_90d - 6.0).abs() < 1e-12 && (f.expected - 4.0).abs() < 1e-12, "{f:?}");
+    // 2 × 50 / 1.01 + 2 × 50 / 1.01².
+    assert!((f.clv - (100.0 / 1.01 + 100.0 / 1.0201)).abs() < 1e-9, "{}", f.clv);
+    // 60 days since the last purchase: e^−2 of it.
+    let quiet = Summary { t: 90.0, ..s };
+    assert!((m.forecast(&quiet, 50.0, Unit::Day, 60).p_alive - (-2.0f64).exp()).abs() < 1e-12);
+}
+
+#[test]
+fn horizons_are_one_day_to_ten_years() {
+    assert_eq!(forecast::check_horizon(365), Ok(365));
+    for bad in [0, -5, 3651] {
+        assert_eq!(forecast::check_horizon(bad).unwrap_err().code(), "predict.horizon_out_of_range");
+    }
 }
