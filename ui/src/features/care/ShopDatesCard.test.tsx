@@ -43,7 +43,7 @@ beforeEach(async () => {
 
 const card = () => screen.getByTestId("care-shop-dates");
 /** The card once the saved list is shown (the first render of the page can be slow on a busy machine). */
-const rows = (n: number) => waitFor(() => expect(within(card()).getAllByTestId("care-shop-date-row")).toHaveLength(n), { timeout: 5000 });
+const rows = (n: number) => waitFor(() => expect(within(card()).getAllByTestId("care-shop-date-row")).toHaveLength(n), { timeout: 15000 });
 const row = (key: string) => within(card()).getAllByTestId("care-shop-date-row").find((r) => r.dataset.key === key)!;
 const text = (key: string, part: "name" | "when" | "next") => within(row(key)).getByTestId(`care-shop-date-${part}`).textContent;
 
@@ -163,7 +163,7 @@ describe("the shop's own dates", { timeout: 60000 }, () => {
     await rows(1);
     fireEvent.click(screen.getByTestId("care-shop-date-lunar"));
     fireEvent.click(screen.getByTestId("care-shop-date-add"));
-    expect(await screen.findByText("请填写名称。", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText("请填写名称。", {}, { timeout: 15000 })).toBeInTheDocument();
     expect(within(card()).getAllByTestId("care-shop-date-row")).toHaveLength(1);
   });
 });

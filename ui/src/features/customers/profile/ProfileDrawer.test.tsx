@@ -219,7 +219,7 @@ describe("ProfileDrawer", () => {
     fireEvent.click(screen.getByTestId("profile-tab-contact"));
     fireEvent.change(await screen.findByTestId("profile-field-email"), { target: { value: "lu.example.com" } });
     fireEvent.click(screen.getByTestId("profile-save"));
-    expect(await screen.findByText("“lu.example.com” is not an email address (it has no @).", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText("“lu.example.com” is not an email address (it has no @).", {}, { timeout: 15000 })).toBeInTheDocument();
     expect(callsOf("customer_update")[0]).toMatchObject({ edit: { email: "lu.example.com" } });
   });
 
