@@ -101,5 +101,8 @@ export function dashboardOf(rows: CustomerRow[]): Dashboard {
     })),
     platforms: byPlatform,
     shops: byPlatform.map((p) => ({ shop_id: PLATFORMS.indexOf(p.platform) + 1, customers: p.customers, revenue: p.revenue })),
+    // The browser mock draws no cohort or Pareto chart from the dashboard figures yet.
+    cohorts: [],
+    pareto: { buyers: rows.length, top20_share: "0", curve: [] },
   };
 }

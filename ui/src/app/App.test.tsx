@@ -28,6 +28,8 @@ const dash = (orders: number): Dashboard => ({
   monthly: orders ? [{ month: "2025-10", orders, purchases: orders, revenue: "1340195.20", new_buyers: 10 }] : [],
   platforms: orders ? [{ platform: "taobao", customers: 2000, revenue: "1340195.20" }] : [],
   shops: orders ? [{ shop_id: 1, customers: 2000, revenue: "1340195.20" }] : [],
+  cohorts: orders ? [{ month: "2025-10", buyers: 10, retention: [] }] : [],
+  pareto: { buyers: orders ? 1800 : 0, top20_share: orders ? "0.6100" : "0", curve: [] },
 });
 
 function backend(orders: number, extra: Record<string, (a: Record<string, unknown>) => unknown> = {}) {

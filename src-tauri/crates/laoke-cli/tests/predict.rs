@@ -95,3 +95,38 @@ fn bad_requests_are_refused_with_their_codes() {
     let out = laoke(&db, &["predict", "--as-of", "30/09/1997", "--json"]);
     assert_eq!(json(&out)["error"]["code"], "predict.invalid_date");
 }
+
+/// Cohorts of the same data, against figures computed independently (Python,
+/// Decimal, from the raw file): purchases are the orders worth more than zero.
+#[test]
+fn stats_give_the_cohorts_new_buyers_and_pareto() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = cdnow_shop(dir.path());
+    let s = json(&laoke(&db, &["stats", "--json"]));
+    assert_eq!(s["buyers"], 2349, "eight customers only ever bought for $0.00");
+    let cohorts = s["cohorts"].as_array().unwrap();
+    let got: Vec<(&str, u64, usize, Vec<&str>)> = cohorts
+        .iter()
+        .map(|c| {
+            let r = c["retention"].as_array().unwrap();
+            (
+                c["month"].as_str().unwrap(),
+                c["buyers"].as_u64().unwrap(),
+                r.len(),
+                r[..3].iter().map(|v| v.as_str().unwrap()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1997-01", 777, 17, vec!["0.1596", "0.1223", "0.0901"]),
+            ("1997-02", 854, 16, vec!["0.1569", "0.1288", "0.0878"]),
+            ("1997-03", 718, 15, vec!["0.1212", "0.1170", "0.1086"]),
+        ]
+    );
+    let new: u64 = s["new_buyers"].as_array().unwrap().iter().map(|m| m["buyers"].as_u64().unwrap()).sum();
+    assert_eq!(new, 2349);
+    assert_eq!(s["pareto"]["buyers"], 2349);
+    assert_eq!(s["pareto"]["curve"].as_array().unwrap().len(), 101);
+}

@@ -140,7 +140,7 @@ pub fn score(buyers: &[RfmInput]) -> Vec<RfmScore> {
 }
 
 /// The Pareto view: how much of the buyers' value the best buyers bring.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Pareto {
     pub buyers: u32,

@@ -1,10 +1,13 @@
 //! Folding orders into shop-wide figures: the dashboard's cards, its monthly
-//! series and the platform and shop splits, and `laoke stats`. The store streams orders in
+//! series, cohorts, Pareto curve and the platform and shop splits, and `laoke
+//! stats`. A buyer's cohort is the calendar month (shop time) of their first
+//! purchase; retention at +k is the share of the cohort's buyers with at least
+//! one purchase in the calendar month k after it. The store streams orders in
 //! any order; the definitions (what a purchase is, what revenue is) live in
 //! [`crate::archive`] and are only applied here.
 
 use crate::archive::OrderKind;
-use crate::dto::{Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
+use crate::dto::{Cohort, Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
 use crate::time::to_stored;
 use crate::Platform;
 use chrono::{DateTime, Datelike, TimeZone, Utc};
@@ -35,6 +38,10 @@ struct Buyer {
     /// always none: no allocation for a buyer of one shop).
     shop: i64,
     other_shops: Vec<i64>,
+    /// Purchases less refund documents.
+    value: Decimal,
+    /// The months (keys) of their purchases, each once.
+    months: Vec<i32>,
 }
 
 pub struct ShopStatsBuilder {
@@ -83,6 +90,8 @@ impl ShopStatsBuilder {
                 first_purchase: None,
                 shop: o.shop_id,
                 other_shops: Vec::new(),
+                value: Decimal::ZERO,
+                months: Vec::new(),
             });
             if b.shop != o.shop_id && !b.other_shops.contains(&o.shop_id) {
                 b.other_shops.push(o.shop_id);
@@ -96,6 +105,10 @@ impl ShopStatsBuilder {
         month.revenue += o.value;
         *self.platform_revenue.entry(o.platform).or_default() += o.value;
         *self.shop_revenue.entry(o.shop_id).or_default() += o.value;
+        let buyer = buyer.map(|b| {
+            b.value += o.value;
+            b
+        });
         if o.kind == OrderKind::Purchase {
             self.purchases += 1;
             self.purchase_value += o.value;
@@ -103,6 +116,9 @@ impl ShopStatsBuilder {
             if let Some(buyer) = buyer {
                 buyer.purchases += 1;
                 buyer.first_purchase = Some(buyer.first_purchase.map_or(o.created_at, |t| t.min(o.created_at)));
+                if !buyer.months.contains(&month_key) {
+                    buyer.months.push(month_key);
+                }
             }
         }
     }
@@ -115,6 +131,9 @@ impl ShopStatsBuilder {
     pub fn finish(mut self) -> Dashboard {
         let mut buyers = 0u32;
         let mut repeat = 0u32;
+        let mut values: Vec<Decimal> = Vec::new();
+        // Per cohort month: its buyers, and per later month how many of them bought.
+        let mut cohorts: BTreeMap<i32, (u32, BTreeMap<i32, u32>)> = BTreeMap::new();
         let mut platform_customers: BTreeMap<Platform, u32> = BTreeMap::new();
         let mut shop_customers: BTreeMap<i64, u32> = BTreeMap::new();
         for buyer in self.customers.values() {
@@ -124,6 +143,7 @@ impl ShopStatsBuilder {
             }
             if buyer.purchases >= 1 {
                 buyers += 1;
+                values.push(buyer.value);
             }
             if buyer.purchases >= 2 {
                 repeat += 1;
@@ -131,8 +151,24 @@ impl ShopStatsBuilder {
             if let Some(first) = buyer.first_purchase {
                 let key = self.month_key(first);
                 self.months.entry(key).or_default().new_buyers += 1;
+                let (n, later) = cohorts.entry(key).or_default();
+                *n += 1;
+                for &m in buyer.months.iter().filter(|&&m| m > key) {
+                    *later.entry(m).or_default() += 1;
+                }
             }
         }
+        let last_month = self.months.keys().next_back().copied().unwrap_or_default();
+        let cohorts = cohorts
+            .into_iter()
+            .map(|(key, (n, later))| Cohort {
+                month: month_text(key),
+                buyers: n,
+                retention: (key + 1..=last_month)
+                    .map(|m| ratio(Decimal::from(later.get(&m).copied().unwrap_or(0)), Decimal::from(n), 4))
+                    .collect(),
+            })
+            .collect();
         let stats = ShopStats {
             customers: self.customers.len() as u32,
             buyers,
@@ -144,14 +180,8 @@ impl ShopStatsBuilder {
             first_order: self.first_order.map(to_stored),
             last_order: self.last_order.map(to_stored),
         };
-        let monthly = self
-            .months
-            .into_iter()
-            .map(|(key, point)| MonthlyPoint {
-                month: format!("{:04}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
-                ..point
-            })
-            .collect();
+        let monthly =
+            self.months.into_iter().map(|(key, point)| MonthlyPoint { month: month_text(key), ..point }).collect();
         let mut platforms: BTreeMap<Platform, PlatformCount> = BTreeMap::new();
         for (platform, customers) in platform_customers {
             platforms.insert(platform, PlatformCount { platform, customers, revenue: Decimal::ZERO });
@@ -172,8 +202,14 @@ impl ShopStatsBuilder {
                 revenue;
         }
         let shops = shops.into_values().collect();
-        Dashboard { stats, monthly, platforms: platforms.into_values().collect(), shops }
+        let pareto = crate::rfm::pareto(&values);
+        Dashboard { stats, monthly, platforms: platforms.into_values().collect(), shops, cohorts, pareto }
     }
+}
+
+/// `YYYY-MM` of a month key.
+fn month_text(key: i32) -> String {
+    format!("{:04}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1)
 }
 
 /// `num / den` rounded half away from zero to `dp` places, and exactly that many
@@ -261,6 +297,38 @@ mod tests {
         let d = utc.finish();
         assert_eq!(d.monthly[0].month, "2025-10");
         assert_eq!(d.platforms, [PlatformCount { platform: Platform::Jd, customers: 1, revenue: dec!(1) }]);
+    }
+
+    /// By hand: January's cohort (customers 1 and 2) and February's (3); a refund
+    /// document and a closed order in March are no purchases, an unpaid order no buyer.
+    #[test]
+    fn cohorts_and_the_pareto_curve_by_hand() {
+        use OrderStatus::*;
+        let mut b = ShopStatsBuilder::new(crate::time::DEFAULT_TIMEZONE);
+        b.add(order(Some(1), Completed, dec!(100.00), dec!(0), 1));
+        b.add(order(Some(2), Completed, dec!(30.00), dec!(0), 1));
+        b.add(order(Some(1), Completed, dec!(60.00), dec!(10.00), 2));
+        b.add(order(Some(3), Completed, dec!(40.00), dec!(0), 2));
+        b.add(order(Some(4), Unpaid, dec!(15.00), dec!(0), 2));
+        b.add(order(Some(2), Completed, dec!(-8.00), dec!(0), 3)); // refund document
+        b.add(order(Some(3), Closed, dec!(40.00), dec!(0), 3));
+        b.add(order(Some(1), Completed, dec!(20.00), dec!(0), 4));
+        let d = b.finish();
+        let cohorts: Vec<(&str, u32, Vec<String>)> = d
+            .cohorts
+            .iter()
+            .map(|c| (c.month.as_str(), c.buyers, c.retention.iter().map(|r| r.to_string()).collect()))
+            .collect();
+        assert_eq!(
+            cohorts,
+            [
+                ("2025-01", 2, vec!["0.5000".to_owned(), "0.0000".to_owned(), "0.5000".to_owned()]),
+                ("2025-02", 1, vec!["0.0000".to_owned(), "0.0000".to_owned()]),
+            ]
+        );
+        // Values 170 (1), 40 (3), 22 (2: 30 less the 8 refunded): the best of three buyers brings 170 / 232.
+        assert_eq!((d.pareto.buyers, d.pareto.top20_share), (3, dec!(0.7328)));
+        assert_eq!(d.stats.repurchase_rate, dec!(0.3333), "one of three buyers bought twice");
     }
 
     #[test]

@@ -86,7 +86,7 @@ describe("a plan redeemed in the imported orders", () => {
     const matched: CouponResults = { redeemed: 4, cost: "60.00", orders: 4, revenue: "540.00", roi: "8.0000", source: "orders", by_code: 3, by_offer: 1 };
     let results: CouponResults = { redeemed: 26, cost: "390.00", orders: 41, revenue: "5230.00", roi: "12.4103", source: "hand", by_code: 0, by_offer: 0 };
     const plan: CouponPlan = { id: 7, name: "老客回归券", kind: "amount_off", threshold: "99", amount: "15", quantity: 300,
-      valid_from: "2026-12-01", valid_to: "2026-12-20", target: null, code: "HUIGUI15" };
+      valid_from: "2025-12-01", valid_to: "2026-12-20", target: null, code: "HUIGUI15" };
     const view = (): CouponView => ({ id: 7, plan, offer: "满99减15，券码 HUIGUI15", estimate, results, matched });
     invoked.mockImplementation(invokeBy({
       settings_get: () => settings,
@@ -96,6 +96,8 @@ describe("a plan redeemed in the imported orders", () => {
     renderPage("/coupons", <CouponsPage />);
 
     const block = await screen.findByTestId("coupon-row-matched");
+    // A window across a year says its years.
+    expect(screen.getByTestId("coupon-row-validity")).toHaveTextContent(/2025.*2026/);
     expect(block).toHaveTextContent("从导入订单匹配");
     expect(within(block).getByTestId("coupon-matched-redeemed")).toHaveTextContent("4 次核销（按券码 3 次，按优惠金额 1 次）");
     expect(within(block).getByTestId("coupon-matched-cost")).toHaveTextContent("¥60.00");

@@ -50,11 +50,16 @@ export function CouponsPage() {
     { key: "offer", title: t("coupons.col.offer"), render: (_: unknown, v: CouponView) => <span data-testid="coupon-row-offer">{v.offer}</span> },
     {
       key: "validity", title: t("coupons.col.validity"),
-      render: (_: unknown, v: CouponView) => (
-        <span className="laoke-nowrap">
-          {t("coupons.validity", { from: formatDay(v.plan.valid_from, lang), to: formatDay(v.plan.valid_to, lang) })}
-        </span>
-      ),
+      render: (_: unknown, v: CouponView) => {
+        // The year is written when the window leaves this year: "12月4日 至 12月4日" would hide a whole year.
+        const year = today.slice(0, 4);
+        const withYear = v.plan.valid_from.slice(0, 4) !== year || v.plan.valid_to.slice(0, 4) !== year;
+        return (
+          <span className="laoke-nowrap" data-testid="coupon-row-validity">
+            {t("coupons.validity", { from: formatDay(v.plan.valid_from, lang, withYear), to: formatDay(v.plan.valid_to, lang, withYear) })}
+          </span>
+        );
+      },
     },
     { key: "quantity", title: t("coupons.col.quantity"), align: "right" as const, render: (_: unknown, v: CouponView) => formatCount(v.plan.quantity, lang) },
     {

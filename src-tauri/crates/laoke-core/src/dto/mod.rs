@@ -51,7 +51,7 @@ pub use profile::{
 pub use segment::{Segment, SegmentCount};
 pub use settings::{Settings, SmtpSecurity, SmtpSettings, Theme};
 pub use shop::{ShopUpdate, ShopView};
-pub use stats::{Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
+pub use stats::{Cohort, Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
 pub use tiers::{
     MoveDirection, TierChangeReason, TierChangeRow, TierChangeView, TierCount, TierMove, TierMoverQuery, TierMoves,
     TierOutcome, TierPreview, TierState,

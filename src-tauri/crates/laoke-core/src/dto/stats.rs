@@ -63,6 +63,19 @@ pub struct ShopCount {
     pub revenue: Decimal,
 }
 
+/// A monthly cohort: the buyers whose first purchase fell in `month` (shop
+/// time), and the share of them with a purchase in each later calendar month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Cohort {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub buyers: u32,
+    /// Retention at +1, +2, … months up to the last month with data (4 places).
+    #[ts(type = "Array<string>")]
+    pub retention: Vec<Decimal>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Dashboard {
@@ -71,4 +84,8 @@ pub struct Dashboard {
     pub platforms: Vec<PlatformCount>,
     /// Customers and revenue per shop, by shop id.
     pub shops: Vec<ShopCount>,
+    /// Monthly cohorts, oldest first.
+    pub cohorts: Vec<Cohort>,
+    /// The buyers' values (purchases less refund documents), best first.
+    pub pareto: crate::rfm::Pareto,
 }
