@@ -200,11 +200,13 @@ impl Store {
     fn coupon_view(&self, snap: &RosterSnapshot, s: Stored, today: NaiveDate, english: bool) -> Result<CouponView> {
         let reach = self.coupon_target(snap, &s.plan, today)?;
         let estimate = self.estimate_in(&s.plan, &reach)?;
-        let matched = self.coupon_matched(&s.plan, &reach)?;
+        // One read of the validity window serves both what the orders matched and hand results.
+        let purchases = self.purchases_in_validity(&s.plan)?;
+        let matched = coupon_matched(&s.plan, &reach, &purchases);
         let results = match (s.results, s.source) {
             (None, _) => None,
             (Some(_), ResultSource::Orders) => Some(matched.clone()),
-            (Some((redeemed, _)), ResultSource::Hand) => Some(self.coupon_results_of(&s.plan, redeemed, &reach)?),
+            (Some((redeemed, _)), ResultSource::Hand) => Some(coupon_results_of(&s.plan, redeemed, &reach, &purchases)),
         };
         let matched = (matched.redeemed > 0).then_some(matched);
         Ok(CouponView { id: s.id, offer: coupon::offer(&s.plan, english), plan: s.plan, estimate, results, matched })
@@ -243,7 +245,7 @@ impl Store {
                  WHERE id = ?1",
                 params![id, redeemed, handed, to_stored(now)],
             )?;
-            self.coupon_results_of(&s.plan, redeemed as u32, &reach)
+            Ok(coupon_results_of(&s.plan, redeemed as u32, &reach, &self.purchases_in_validity(&s.plan)?))
         })
     }
 
@@ -261,7 +263,7 @@ impl Store {
         self.over_roster(roster, |snap| {
             let reach = self.coupon_target(snap, &s.plan, today)?;
             let handed = self.estimate_in(&s.plan, &reach)?.handed_out;
-            let matched = self.coupon_matched(&s.plan, &reach)?;
+            let matched = coupon_matched(&s.plan, &reach, &self.purchases_in_validity(&s.plan)?);
             self.conn.execute(
                 "UPDATE coupon_plans SET redeemed = ?2, handed_out = ?3, results_at = ?4, results_source = 'orders'
                  WHERE id = ?1",
@@ -278,33 +280,35 @@ impl Store {
         let to = crate::archive_rules::local_midnight(p.valid_to + Days::new(1), tz);
         crate::orders::purchases_between(&self.conn, &from, &to)
     }
+}
 
-    /// What the imported orders show of `p`: the purchases in its validity window
-    /// that redeemed it (see `laoke_core::coupon::redemption`).
-    fn coupon_matched(&self, p: &CouponPlan, reach: &Reach) -> Result<CouponResults> {
-        let purchases = self.purchases_in_validity(p)?;
-        let seen = purchases.iter().map(|o| coupon::Purchase {
-            in_target: reach.ids.contains(&o.person),
-            amount_paid: o.amount_paid,
-            value: o.value,
-            coupon_code: o.coupon_code.as_deref(),
-            discount: o.discount,
-        });
-        Ok(coupon::matched_results(p, coupon::per_redemption(p, reach.aov), seen))
-    }
+/// What the imported orders show of `p`: the `purchases` of its validity window
+/// that redeemed it (see `laoke_core::coupon::redemption`).
+fn coupon_matched(p: &CouponPlan, reach: &Reach, purchases: &[crate::orders::Purchase]) -> CouponResults {
+    let seen = purchases.iter().map(|o| coupon::Purchase {
+        in_target: reach.ids.contains(&o.person),
+        amount_paid: o.amount_paid,
+        value: o.value,
+        coupon_code: o.coupon_code.as_deref(),
+        discount: o.discount,
+    });
+    coupon::matched_results(p, coupon::per_redemption(p, reach.aov), seen)
+}
 
-    /// The results of `redeemed` coupons of `p`: their cost, and the target's purchases
-    /// in the validity window (shop days) at or above the threshold.
-    fn coupon_results_of(&self, p: &CouponPlan, redeemed: u32, reach: &Reach) -> Result<CouponResults> {
-        let (mut orders, mut revenue) = (0u32, Decimal::ZERO);
-        for o in self.purchases_in_validity(p)? {
-            if reach.ids.contains(&o.person) && o.value >= p.threshold {
-                orders += 1;
-                revenue += o.value;
-            }
-        }
-        Ok(coupon::results(redeemed, coupon::per_redemption(p, reach.aov), orders, revenue))
+/// The results of `redeemed` coupons of `p`: their cost, and the target's
+/// `purchases` of the validity window at or above the threshold.
+fn coupon_results_of(
+    p: &CouponPlan,
+    redeemed: u32,
+    reach: &Reach,
+    purchases: &[crate::orders::Purchase],
+) -> CouponResults {
+    let (mut orders, mut revenue) = (0u32, Decimal::ZERO);
+    for o in purchases.iter().filter(|o| reach.ids.contains(&o.person) && o.value >= p.threshold) {
+        orders += 1;
+        revenue += o.value;
     }
+    coupon::results(redeemed, coupon::per_redemption(p, reach.aov), orders, revenue)
 }
 
 #[cfg(test)]

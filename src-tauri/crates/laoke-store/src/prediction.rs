@@ -50,9 +50,10 @@ impl Store {
     /// Every person's transactions, by person id.
     fn transactions(&self) -> Result<HashMap<i64, Person>> {
         let tz = self.timezone()?;
+        // The person's own row (the kept customer) names them: joined here, not read per person.
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {}, o.created_at, o.value, o.kind, o.status, o.cod
-             FROM orders o JOIN customers c ON c.id = o.customer_id
+            "SELECT {}, o.created_at, o.value, o.kind, o.status, o.cod, p.buyer_id, p.nick
+             FROM orders o JOIN customers c ON c.id = o.customer_id JOIN customers p ON p.id = {0}
              WHERE o.kind = 'purchase' OR o.kind = 'other'",
             crate::persons::PERSON_OF_C
         ))?;
@@ -67,16 +68,13 @@ impl Store {
                 continue;
             }
             let day = instant(r, 1, "orders", "created_at")?.with_timezone(&tz).date_naive();
-            let person = out.entry(r.get(0)?).or_insert_with(|| Person {
-                buyer_id: String::new(),
-                nick: String::new(),
-                days: BTreeMap::new(),
-            });
+            let person = match out.entry(r.get(0)?) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(Person { buyer_id: r.get(6)?, nick: r.get(7)?, days: BTreeMap::new() })
+                }
+            };
             *person.days.entry(day).or_default() += value;
-        }
-        let mut names = self.conn.prepare_cached("SELECT buyer_id, nick FROM customers WHERE id = ?1")?;
-        for (id, person) in &mut out {
-            (person.buyer_id, person.nick) = names.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         }
         Ok(out)
     }
