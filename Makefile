@@ -46,14 +46,17 @@ test-e2e: app cli
 	cd tests/e2e && npm test
 
 # Benchmarks write docs/BENCHMARKS.md: the archive (demo shop) first, then imports against
-# sqlite3's own CSV loader and pandas, which are installed here if missing.
+# sqlite3's own CSV loader and pandas, then prediction against Python's lifetimes (BG/NBD +
+# Gamma-Gamma on CDNOW and the demo shop); pandas and lifetimes are installed here if missing.
 bench:
 	mkdir -p docs
 	command -v sqlite3 >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq sqlite3 || sudo apt-get install -y -qq sqlite3; }
 	python3 -c 'import pandas' 2>/dev/null || python3 -m pip install -q pandas
+	python3 -c 'import lifetimes' 2>/dev/null || python3 -m pip install -q lifetimes
 	LAOKE_BENCH_OUT=$(CURDIR)/docs/BENCHMARKS.md cargo bench -p laoke-store --bench archive
 	cargo build --release -p laoke-cli
 	python3 tests/bench/import_bench.py
+	python3 tests/bench/predict_bench.py
 
 # Builds the installer(s) for the machine you are on: .deb here, NSIS/MSI on Windows, dmg on macOS.
 release: ui

@@ -5,6 +5,7 @@ fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
         "app_info",
         "dashboard",
+        "slipping_away",
         "shops_list",
         "shop_update",
         "customers_page",

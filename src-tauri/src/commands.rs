@@ -4,9 +4,10 @@
 use crate::archive::Archive;
 use crate::error::IpcError;
 use laoke_core::dto::{
-    CustomerPage, CustomerQuery, Dashboard, DataChanged, DataTag, DbInfo, DemoProgress, DemoReport, DemoRequest,
-    Settings, ShopUpdate, ShopView,
+    CustomerPage, CustomerQuery, Dashboard, DashboardQuery, DataChanged, DataTag, DbInfo, DemoProgress, DemoReport,
+    DemoRequest, Prediction, Settings, ShopUpdate, ShopView,
 };
+use laoke_store::PredictRequest;
 use tauri::{AppHandle, Emitter, State};
 
 const DATA_CHANGED: &str = "data-changed";
@@ -26,10 +27,18 @@ pub async fn app_info(archive: State<'_, Archive>) -> Result<DbInfo, IpcError> {
     archive.run(|s| s.info()).await
 }
 
-/// The figures of every shop, or of the shops in `shops` (ids).
+/// The dashboard of a period, shops or platform, folded from the cached ledger.
 #[tauri::command]
-pub async fn dashboard(archive: State<'_, Archive>, shops: Option<Vec<i64>>) -> Result<Dashboard, IpcError> {
-    archive.run(move |s| s.dashboard(shops.as_deref())).await
+pub async fn dashboard(archive: State<'_, Archive>, query: DashboardQuery) -> Result<Dashboard, IpcError> {
+    archive.with_ledger(move |s, ledger, today| s.dashboard(&query, today, Some(ledger))).await
+}
+
+/// The repeat buyers who spent the most and are slipping away (P(alive) below
+/// one half), with the model behind the figures.
+#[tauri::command]
+pub async fn slipping_away(archive: State<'_, Archive>, limit: u32) -> Result<Prediction, IpcError> {
+    let req = PredictRequest { as_of: None, unit: laoke_core::predict::Unit::Week, horizon_days: 365 };
+    archive.run(move |s| s.slipping_away(&req, limit.min(200) as usize)).await
 }
 
 #[tauri::command]

@@ -82,6 +82,7 @@ pub fn run() {
             care_commands::shop_dates_save,
             commands::app_info,
             commands::dashboard,
+            commands::slipping_away,
             commands::shops_list,
             commands::shop_update,
             commands::customers_page,

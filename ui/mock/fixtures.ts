@@ -48,6 +48,7 @@ export function makeCustomers(n: number, seed = 7): CustomerRow[] {
       stage: null, rfm: null, rfm_cell: null, tier: null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
       shops: [SHOP_NAMES[platform]], province, city,
       name: null, email: null, phone: null, wechat: null, birthday: null, birthday_lunar: false, dnd: false,
+      p_alive: null, expected_90d: null, clv: null,
     };
   });
 }
@@ -97,8 +98,12 @@ export function dashboardOf(rows: CustomerRow[]): Dashboard {
       first_order: rows.length ? "2024-01-01T02:00:00Z" : null, last_order: rows.length ? "2025-11-20T12:00:00Z" : null,
     },
     monthly: [...months.entries()].sort().map(([month, e]) => ({
-      month, orders: e.orders, purchases: e.orders, revenue: cents(e.cents), new_buyers: e.buyers,
+      start: `${month}-01`, orders: e.orders, purchases: e.orders, revenue: cents(e.cents),
+      aov: cents(e.orders ? Math.round(e.cents / e.orders) : 0), new_customers: e.buyers, new_buyers: e.buyers,
+      buyers: e.buyers, repurchase_rate: "0",
     })),
+    from: rows.length ? "2024-01-01" : null, to: rows.length ? "2025-11-20" : null, daily: [], weekly: [],
+    rolling_repurchase: [], churn: { churn_days: 180, churned: 0, yearly_value: "0", cost: "0" }, anomalies: [], peaks: [],
     platforms: byPlatform,
     shops: byPlatform.map((p) => ({ shop_id: PLATFORMS.indexOf(p.platform) + 1, customers: p.customers, revenue: p.revenue })),
     // The browser mock draws no cohort or Pareto chart from the dashboard figures yet.

@@ -25,11 +25,13 @@ const handlers = new Map<string, (e: { payload: unknown }) => void>();
 const dash = (orders: number): Dashboard => ({
   stats: { customers: orders ? 2000 : 0, buyers: orders ? 1800 : 0, orders, purchases: orders, revenue: orders ? "1340195.20" : "0",
     aov: orders ? "226.54" : "0", repurchase_rate: orders ? "0.3512" : "0", first_order: null, last_order: null },
-  monthly: orders ? [{ month: "2025-10", orders, purchases: orders, revenue: "1340195.20", new_buyers: 10 }] : [],
+  monthly: orders ? [{ start: "2025-10-01", orders, purchases: orders, revenue: "1340195.20", aov: "212.29", new_customers: 10, new_buyers: 10, buyers: 10, repurchase_rate: "0.351" }] : [],
   platforms: orders ? [{ platform: "taobao", customers: 2000, revenue: "1340195.20" }] : [],
   shops: orders ? [{ shop_id: 1, customers: 2000, revenue: "1340195.20" }] : [],
   cohorts: orders ? [{ month: "2025-10", buyers: 10, retention: [] }] : [],
   pareto: { buyers: orders ? 1800 : 0, top20_share: orders ? "0.6100" : "0", curve: [] },
+  from: orders ? "2025-10-01" : null, to: orders ? "2025-10-31" : null, daily: [], weekly: [], rolling_repurchase: [],
+  churn: { churn_days: 180, churned: 0, yearly_value: "0", cost: "0" }, anomalies: [], peaks: [],
 });
 
 function backend(orders: number, extra: Record<string, (a: Record<string, unknown>) => unknown> = {}) {

@@ -39,4 +39,8 @@ value: string,
 /**
  * The discounted value of the purchases expected within the horizon.
  */
-clv: string, };
+clv: string, 
+/**
+ * What their transactions up to the calibration end came to.
+ */
+spent: string, };

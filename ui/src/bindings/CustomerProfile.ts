@@ -17,7 +17,13 @@ next_birthday: string | null, tags: Array<string>,
 /**
  * The shops they ordered in, by name, most recent order's first.
  */
-shops: Array<string>, notes: Array<NoteView>, facts: ProfileFacts, stage: string | null, stage_since: string | null, stage_history: Array<StageChangeView>, rfm: string | null, rfm_cell: string | null, tier: string | null, 
+shops: Array<string>, notes: Array<NoteView>, facts: ProfileFacts, stage: string | null, stage_since: string | null, stage_history: Array<StageChangeView>, rfm: string | null, rfm_cell: string | null, 
+/**
+ * Their forecast as of the day the archive rules last ran (`laoke predict`):
+ * the chance they still buy (4 places), purchases expected in 90 days, and
+ * the discounted value of the next year's purchases.
+ */
+p_alive: string | null, expected_90d: string | null, clv: string | null, tier: string | null, 
 /**
  * The day they got the tier they hold.
  */

@@ -37,4 +37,16 @@ birthday: string | null, birthday_lunar: boolean,
 /**
  * Do not disturb: no care or marketing message goes to this customer.
  */
-dnd: boolean, };
+dnd: boolean, 
+/**
+ * The chance (0–1, 4 places) that the buyer still buys; null without a purchase.
+ */
+p_alive: string | null, 
+/**
+ * Purchases expected in the next 90 days (4 places).
+ */
+expected_90d: string | null, 
+/**
+ * The discounted value of the next year's expected purchases (2 places).
+ */
+clv: string | null, };

@@ -3,4 +3,4 @@
 /**
  * Every customer field a filter can test.
  */
-export type Field = "platform" | "nick" | "stage" | "rfm" | "rfm_r" | "rfm_f" | "rfm_m" | "tier" | "tag" | "shop" | "province" | "city" | "gender" | "value" | "purchases" | "orders" | "first_purchase" | "last_purchase" | "first_order" | "last_order" | "birthday_month" | "dnd" | "item" | "category";
+export type Field = "platform" | "nick" | "stage" | "rfm" | "rfm_r" | "rfm_f" | "rfm_m" | "tier" | "tag" | "shop" | "province" | "city" | "gender" | "value" | "purchases" | "orders" | "first_purchase" | "last_purchase" | "first_order" | "last_order" | "birthday_month" | "dnd" | "item" | "category" | "bought_on" | "p_alive" | "expected_90d" | "clv";

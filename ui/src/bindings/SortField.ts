@@ -3,4 +3,4 @@
 /**
  * The fields a list can be sorted by: every column of a customer row.
  */
-export type SortField = "id" | "platform" | "buyer_id" | "nick" | "purchases" | "orders" | "value" | "first_purchase" | "last_purchase" | "stage" | "rfm" | "tier" | "tags";
+export type SortField = "id" | "platform" | "buyer_id" | "nick" | "purchases" | "orders" | "value" | "first_purchase" | "last_purchase" | "stage" | "rfm" | "tier" | "tags" | "p_alive" | "expected_90d" | "clv";

@@ -30,6 +30,10 @@ export const FIELD_KINDS: Record<Field, FieldKind> = {
   dnd: "flag",
   item: "text",
   category: "text",
+  bought_on: "date",
+  p_alive: "number",
+  expected_90d: "number",
+  clv: "number",
 };
 
 /** The operators each kind of field takes (`Op::fits`). */

@@ -15,6 +15,7 @@ import type { MonthSuggestion } from "../bindings/MonthSuggestion";
 import type { CustomerPage } from "../bindings/CustomerPage";
 import type { CustomerQuery } from "../bindings/CustomerQuery";
 import type { Dashboard } from "../bindings/Dashboard";
+import type { DashboardQuery } from "../bindings/DashboardQuery";
 import type { DbInfo } from "../bindings/DbInfo";
 import type { DemoReport } from "../bindings/DemoReport";
 import type { DemoRequest } from "../bindings/DemoRequest";
@@ -58,7 +59,7 @@ import type { Priority } from "../bindings/Priority";
 
 export const appInfo = () => invoke<DbInfo>("app_info");
 /** The figures of every shop, or of the shops with these ids. */
-export const dashboard = (shops: number[] | null = null) => invoke<Dashboard>("dashboard", { shops });
+export const dashboard = (query: DashboardQuery) => invoke<Dashboard>("dashboard", { query });
 export const shopsList = () => invoke<ShopView[]>("shops_list");
 export const shopUpdate = (id: number, change: ShopUpdate) => invoke<ShopView>("shop_update", { id, change });
 export const customersPage = (query: CustomerQuery) => invoke<CustomerPage>("customers_page", { query });

@@ -21,6 +21,7 @@ export function customer(id: number, nick: string): CustomerRow {
     first_purchase: "2025-01-02T03:04:05Z", last_purchase: "2025-11-02T17:30:00Z", stage: "loyal", rfm: "champions", rfm_cell: "R5F5M4",
     tier: null, tags: ["回头客"], shops: ["小鱼手作铺"], province: "浙江省", city: "杭州市",
     name: null, email: null, phone: null, wechat: null, birthday: null, birthday_lunar: false, dnd: false,
+    p_alive: null, expected_90d: null, clv: null,
   };
 }
 

@@ -89,6 +89,18 @@ pub enum Command {
         /// Only the orders of the shop(s) with this name.
         #[arg(long, value_name = "NAME")]
         shop: Option<String>,
+        #[command(flatten)]
+        scope: StatsScope,
+    },
+    /// Days whose purchases, revenue, AOV or new buyers left their recent range (the Hampel rule
+    /// on the 28 days before, weekday pattern taken out; promotion peaks listed apart):
+    /// {"anomalies": [{"date", "metric", "value", "expected_low", "expected_high", …}], "peaks": […]}.
+    Anomalies {
+        /// Only the orders of the shop(s) with this name.
+        #[arg(long, value_name = "NAME")]
+        shop: Option<String>,
+        #[command(flatten)]
+        scope: StatsScope,
     },
     /// The shops orders are imported into: list them, rename one, or set whether it counts
     /// cash-on-delivery orders that are shipped but not marked paid.
@@ -455,4 +467,18 @@ pub enum BackupAction {
     List,
     /// Replace the archive with a backup (see `backup list` for names).
     Restore { name: String },
+}
+
+/// The period and platform `laoke stats` and `laoke anomalies` count.
+#[derive(Debug, clap::Args)]
+pub struct StatsScope {
+    /// The first day counted (YYYY-MM-DD, shop time); default the first order's.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// The last day counted; default the last order's.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    /// Only the orders of this platform (taobao, tmall, pinduoduo, jd, douyin, shopify, woocommerce, etsy, generic).
+    #[arg(long)]
+    pub platform: Option<String>,
 }

@@ -143,6 +143,7 @@ pub fn core_codes() -> Vec<&'static str> {
         crate::coupon::CouponError::codes(),
         crate::predict::PredictError::codes(),
         crate::predict::Unreliable::codes(),
+        crate::stats::StatsError::codes(),
     ]
     .concat()
 }

@@ -172,7 +172,9 @@ impl Store {
             rfm[buyers[k]] = Some(score);
         }
         let old = customer_scores::load_all(&self.conn)?;
+        let forecasts = self.forecasts(today)?;
         let tx = self.conn.transaction()?;
+        crate::customer_forecasts::replace(&tx, &forecasts)?;
         let mut changes = 0;
         let mut stages = Vec::with_capacity(standings.len());
         for (s, rfm) in standings.iter().zip(rfm.iter().copied()) {

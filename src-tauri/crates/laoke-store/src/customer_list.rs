@@ -73,6 +73,9 @@ pub(crate) fn rows_at(
                 birthday,
                 birthday_lunar,
                 dnd: f.dnd,
+                p_alive: f.forecast.map(|x| x.p_alive),
+                expected_90d: f.forecast.map(|x| x.expected_90d),
+                clv: f.forecast.map(|x| x.clv),
             })
         })
         .collect()
@@ -100,7 +103,22 @@ impl Store {
         Ok(out)
     }
 
-    /// Compiles `filter` for `today`, resolving item conditions from the orders.
+    /// The people (merged identities folded in) with a purchase in `[lo, hi)` (Unix seconds).
+    fn bought_between(&self, lo: Option<i64>, hi: Option<i64>) -> Result<HashSet<i64>> {
+        let text = |t: Option<i64>, default: &str| {
+            t.and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+                .map_or(default.to_owned(), laoke_core::time::to_stored)
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT DISTINCT {} FROM orders o JOIN customers c ON c.id = o.customer_id
+             WHERE o.kind = 'purchase' AND o.created_at >= ?1 AND o.created_at < ?2",
+            crate::persons::PERSON_OF_C
+        ))?;
+        let ids = stmt.query_map([text(lo, ""), text(hi, "~")], |r| r.get::<_, i64>(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Compiles `filter` for `today`, resolving item and purchase-day conditions from the orders.
     pub(crate) fn compile_filter(
         &self,
         filter: &Filter,
@@ -109,13 +127,17 @@ impl Store {
         shops: &HashMap<String, Vec<u32>>,
     ) -> Result<Predicate> {
         let mut bought: HashMap<String, HashSet<i64>> = HashMap::new();
+        let tz = self.timezone()?;
         for c in filter.conditions() {
             if matches!(c.field, Field::Item | Field::Category) && c.op.fits(c.field.kind()) {
                 bought.insert(format!("{c:?}"), self.bought(c)?);
             }
+            if let Some((lo, hi)) = laoke_core::segment::bought_on_bounds(c, today, tz) {
+                bought.insert(format!("{c:?}"), self.bought_between(lo, hi)?);
+            }
         }
         let lookup = |c: &Condition| bought.get(&format!("{c:?}")).cloned().unwrap_or_default();
-        let ctx = Context { today, tz: self.timezone()?, tags, shops, bought: &lookup };
+        let ctx = Context { today, tz, tags, shops, bought: &lookup };
         compile(filter, &ctx).map_err(StoreError::Filter)
     }
 

@@ -113,14 +113,16 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.platform, c.buyer_id, c.nick, c.orders_count, c.purchases, c.value, c.refunds, c.first_purchase_at,
                     c.last_purchase_at, c.first_order_at, c.last_order_at, c.created_at, s.stage, s.stage_since,
-                    s.rfm_r, s.rfm_f, s.rfm_m
-             FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.id = ?1",
+                    s.rfm_r, s.rfm_f, s.rfm_m, fc.p_alive, fc.expected_90d, fc.clv
+             FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+             LEFT JOIN customer_forecasts fc ON fc.customer_id = c.id WHERE c.id = ?1",
         )?;
         let mut rows = stmt.query([id])?;
         let r = rows.next()?.ok_or(StoreError::CustomerNotFound { id })?;
         let purchases: u32 = r.get(4)?;
         let value = decimal(r, 5, "customers", "value")?;
         let rfm = crate::customer_scores::rfm_at(r, 14)?;
+        let forecast = crate::customer_forecasts::forecast_at(r, 17)?;
         let group = self.identities(id)?;
         let members: Vec<i64> = std::iter::once(id).chain(group.iter().map(|i| i.customer_id)).collect();
         let orders = self.profile_orders(&members)?;
@@ -176,6 +178,9 @@ impl Store {
                 .collect(),
             rfm: rfm.map(|s| RfmGroup::of(s).as_str().to_owned()),
             rfm_cell: rfm.map(|s| s.cell()),
+            p_alive: forecast.map(|f| f.p_alive),
+            expected_90d: forecast.map(|f| f.expected_90d),
+            clv: forecast.map(|f| f.clv),
             tier: held.as_ref().map(|h| h.0.clone()),
             tier_since: held.as_ref().map(|h| h.1.clone()),
             tier_pinned: held.as_ref().is_some_and(|h| h.2),

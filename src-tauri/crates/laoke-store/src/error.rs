@@ -109,6 +109,10 @@ pub enum StoreError {
     #[strum(serialize = "*")]
     #[serde(skip)]
     #[error(transparent)]
+    Stats(#[from] laoke_core::stats::StatsError),
+    #[strum(serialize = "*")]
+    #[serde(skip)]
+    #[error(transparent)]
     Email(crate::care_email::EmailError),
     #[strum(serialize = "customer.not_found")]
     #[error("no customer {id}")]
@@ -155,6 +159,7 @@ impl ErrorCode for StoreError {
             StoreError::Activity(e) => e.code(),
             StoreError::Coupon(e) => e.code(),
             StoreError::Predict(e) => e.code(),
+            StoreError::Stats(e) => e.code(),
             StoreError::Email(e) => e.code(),
             own => own.into(),
         }
@@ -173,6 +178,7 @@ impl ErrorCode for StoreError {
             StoreError::Activity(e) => e.details(),
             StoreError::Coupon(e) => e.details(),
             StoreError::Predict(e) => e.details(),
+            StoreError::Stats(e) => e.details(),
             StoreError::Email(e) => e.details(),
             StoreError::Partial { error, done } => {
                 let mut details = error.details();

@@ -21,6 +21,9 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
+/// A repeat buyer below this P(alive) is slipping away.
+pub const SLIPPING_BELOW: f64 = 0.5;
+
 /// What `laoke predict` asks.
 #[derive(Debug, Clone, Copy)]
 pub struct PredictRequest {
@@ -98,16 +101,17 @@ impl Store {
         }
         let mut ids: Vec<i64> = people.keys().copied().collect();
         ids.sort_unstable();
-        let mut rows: Vec<(i64, Summary, f64)> = Vec::with_capacity(ids.len());
+        let mut rows: Vec<(i64, Summary, f64, Decimal)> = Vec::with_capacity(ids.len());
         for id in ids {
             let days: Vec<(NaiveDate, f64)> =
                 people[&id].days.iter().map(|(d, v)| (*d, v.to_f64().unwrap_or_default())).collect();
             if let Some(s) = predict::summarize(&days, as_of, req.unit) {
                 let seen: Vec<f64> = days.iter().filter(|(d, _)| *d <= as_of).map(|(_, v)| *v).collect();
-                rows.push((id, s, seen.iter().sum::<f64>() / seen.len() as f64));
+                let spent: Decimal = people[&id].days.range(..=as_of).map(|(_, v)| *v).sum();
+                rows.push((id, s, seen.iter().sum::<f64>() / seen.len() as f64, spent));
             }
         }
-        let data: Vec<Summary> = rows.iter().map(|(_, s, _)| *s).collect();
+        let data: Vec<Summary> = rows.iter().map(|(_, s, _, _)| *s).collect();
         let started = std::time::Instant::now();
         let fit = BgNbd::fit(&data);
         let spend_data: Vec<(u32, f64)> = data.iter().filter_map(|s| Some((s.x, s.mean_repeat?))).collect();
@@ -143,7 +147,7 @@ impl Store {
         };
         let mut customers: Vec<CustomerForecast> = rows
             .into_iter()
-            .map(|(id, s, mean)| {
+            .map(|(id, s, mean, spent)| {
                 let f = method.forecast(&s, mean, req.unit, horizon_days);
                 let person = &people[&id];
                 CustomerForecast {
@@ -158,11 +162,22 @@ impl Store {
                     expected: round(f.expected, 4),
                     value: money(f.value),
                     clv: money(f.clv),
+                    spent,
                 }
             })
             .collect();
         customers.sort_by(|a, b| b.clv.cmp(&a.clv).then(a.id.cmp(&b.id)));
         Ok(Prediction { model, customers })
+    }
+
+    /// The dashboard's "slipping away": the `limit` repeat buyers who spent the
+    /// most and whose P(alive) has fallen below one half, most spent first.
+    pub fn slipping_away(&self, req: &PredictRequest, limit: usize) -> Result<Prediction> {
+        let mut p = self.predict(req)?;
+        p.customers.retain(|c| c.x >= 1 && c.p_alive < SLIPPING_BELOW);
+        p.customers.sort_by(|a, b| b.spent.cmp(&a.spent).then(a.id.cmp(&b.id)));
+        p.customers.truncate(limit);
+        Ok(p)
     }
 }
 

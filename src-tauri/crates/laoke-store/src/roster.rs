@@ -57,9 +57,11 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.platform, c.buyer_id, c.nick, c.name, c.phone, c.email, c.province, c.city, c.gender,
                     c.value, c.purchases, c.orders_count, c.first_purchase_at, c.last_purchase_at, c.first_order_at,
-                    c.last_order_at, c.birthday, c.dnd, s.stage, s.rfm_r, s.rfm_f, s.rfm_m, t.tier
+                    c.last_order_at, c.birthday, c.dnd, s.stage, s.rfm_r, s.rfm_f, s.rfm_m, t.tier,
+                    fc.p_alive, fc.expected_90d, fc.clv
              FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
              LEFT JOIN customer_tiers t ON t.customer_id = c.id
+             LEFT JOIN customer_forecasts fc ON fc.customer_id = c.id
              WHERE c.merged_into IS NULL",
         )?;
         let mut rows = stmt.query([])?;
@@ -113,6 +115,7 @@ impl Store {
                 dnd: r.get::<_, i64>(18)? != 0,
                 tags: tags_of.remove(&id).unwrap_or_default().into(),
                 shops: shops.into(),
+                forecast: crate::customer_forecasts::forecast_at(r, 24)?,
             });
         }
         Ok(RosterSnapshot { roster: Roster::new(facts), generation, tags, shops, shop_names })

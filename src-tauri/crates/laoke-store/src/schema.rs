@@ -6,7 +6,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version a fully migrated archive reports (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
@@ -28,6 +28,7 @@ pub(crate) fn steps() -> Vec<M<'static>> {
         M::up(V8),
         M::up(V9),
         M::up(V10),
+        M::up(V11),
     ]
 }
 
@@ -68,6 +69,9 @@ pub(crate) const V9: &str =
 
 /// Migration 10: the coupon an order used; where a coupon plan's results came from.
 pub(crate) const V10: &str = concat!(include_str!("orders_v10.sql"), include_str!("coupon_plans_v10.sql"));
+
+/// Migration 11: each buyer's forecast (P(alive), expected purchases, CLV) for the customer list.
+pub(crate) const V11: &str = include_str!("customer_forecasts.sql");
 
 // Migration 4 (`check_lists`) rewrites CHECK constraints in place; it has no SQL text of its own.
 

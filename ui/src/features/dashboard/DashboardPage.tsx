@@ -28,7 +28,7 @@ export function DashboardPage() {
   const [shop, setShop] = useState<number | null>(null);
   const [mix, setMix] = useState<"platforms" | "shops">("platforms");
   const scope = shop !== null && shops.some((s) => s.id === shop) ? [shop] : null;
-  const query = useQuery({ queryKey: queryKeys.dashboard(scope), queryFn: () => dashboard(scope) });
+  const query = useQuery({ queryKey: queryKeys.dashboard(scope), queryFn: () => dashboard({ shops: scope, platform: null, from: null, to: null }) });
   const data = query.data;
   const ctx = useMemo(() => ({ locale, currency, t: (k: string) => t(k) }), [locale, currency, t]);
   const monthly = useMemo(() => data && monthlyOption(data.monthly, ctx), [data, ctx]);

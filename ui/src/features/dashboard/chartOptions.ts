@@ -1,7 +1,7 @@
 // ECharts options for the dashboard. Revenue strings go to ECharts as-is (it plots them);
 // tooltips and axis labels format the original strings, so shown amounts stay exact.
 import type { EChartsCoreOption } from "echarts/core";
-import type { MonthlyPoint } from "../../bindings/MonthlyPoint";
+import type { SeriesPoint } from "../../bindings/SeriesPoint";
 import type { PlatformCount } from "../../bindings/PlatformCount";
 import type { ShopCount } from "../../bindings/ShopCount";
 import type { ShopView } from "../../bindings/ShopView";
@@ -10,7 +10,7 @@ import { PLATFORM_COLORS } from "../../components/PlatformTag";
 
 type Ctx = { locale: string; currency: string; t: (key: string) => string };
 
-export function monthlyOption(points: MonthlyPoint[], { locale, currency, t }: Ctx): EChartsCoreOption {
+export function monthlyOption(points: SeriesPoint[], { locale, currency, t }: Ctx): EChartsCoreOption {
   const ordersName = t("dashboard.chart.orders");
   const revenueName = t("dashboard.chart.revenue");
   return {
@@ -21,13 +21,13 @@ export function monthlyOption(points: MonthlyPoint[], { locale, currency, t }: C
       formatter: (items: Array<{ dataIndex: number }>) => {
         const p = points[items[0]?.dataIndex ?? 0];
         if (!p) return "";
-        return [formatMonth(p.month, locale), `${ordersName}: ${formatCount(p.orders, locale)}`,
+        return [formatMonth(p.start.slice(0, 7), locale), `${ordersName}: ${formatCount(p.orders, locale)}`,
           `${revenueName}: ${formatMoney(p.revenue, currency, locale)}`].join("\n");
       },
     },
     legend: { data: [ordersName, revenueName], top: 0 },
     grid: { left: 56, right: 72, top: 40, bottom: 32 },
-    xAxis: { type: "category", data: points.map((p) => formatMonth(p.month, locale)) },
+    xAxis: { type: "category", data: points.map((p) => formatMonth(p.start.slice(0, 7), locale)) },
     yAxis: [
       { type: "value", name: ordersName, minInterval: 1 },
       { type: "value", name: revenueName,

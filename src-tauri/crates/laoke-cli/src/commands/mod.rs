@@ -39,7 +39,8 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Init => info::init(&store),
         Command::Info => info::info(&store),
         Command::Demo { customers, seed, as_of } => demo::run(&mut store, customers, seed, as_of.as_deref()),
-        Command::Stats { shop } => stats::run(&store, shop.as_deref()),
+        Command::Stats { shop, scope } => stats::run(&store, shop.as_deref(), &scope),
+        Command::Anomalies { shop, scope } => stats::anomalies(&store, shop.as_deref(), &scope),
         Command::Predict { as_of, unit, horizon } => predict::run(&store, as_of.as_deref(), &unit, horizon),
         Command::Shops { action: None | Some(ShopAction::List) } => shops::list(&store),
         Command::Shops { action: Some(ShopAction::Set { shop, platform, rename, count_cod }) } => {

@@ -93,6 +93,15 @@ pub struct CustomerRow {
     pub birthday_lunar: bool,
     /// Do not disturb: no care or marketing message goes to this customer.
     pub dnd: bool,
+    /// The chance (0–1, 4 places) that the buyer still buys; null without a purchase.
+    #[ts(type = "string | null")]
+    pub p_alive: Option<Decimal>,
+    /// Purchases expected in the next 90 days (4 places).
+    #[ts(type = "string | null")]
+    pub expected_90d: Option<Decimal>,
+    /// The discounted value of the next year's expected purchases (2 places).
+    #[ts(type = "string | null")]
+    pub clv: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -51,7 +51,10 @@ pub use profile::{
 pub use segment::{Segment, SegmentCount};
 pub use settings::{Settings, SmtpSecurity, SmtpSettings, Theme};
 pub use shop::{ShopUpdate, ShopView};
-pub use stats::{Cohort, Dashboard, MonthlyPoint, PlatformCount, ShopCount, ShopStats};
+pub use stats::{
+    Anomaly, AnomalyMetric, ChurnCost, Cohort, Dashboard, DashboardQuery, PlatformCount, RollingRepurchase,
+    SeriesPoint, ShopCount, ShopStats,
+};
 pub use tiers::{
     MoveDirection, TierChangeReason, TierChangeRow, TierChangeView, TierCount, TierMove, TierMoverQuery, TierMoves,
     TierOutcome, TierPreview, TierState,

@@ -65,6 +65,9 @@ pub struct CustomerForecast {
     /// The discounted value of the purchases expected within the horizon.
     #[ts(type = "string")]
     pub clv: Decimal,
+    /// What their transactions up to the calibration end came to.
+    #[ts(type = "string")]
+    pub spent: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

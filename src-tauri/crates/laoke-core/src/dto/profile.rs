@@ -27,6 +27,15 @@ pub struct CustomerProfile {
     pub stage_history: Vec<StageChangeView>,
     pub rfm: Option<String>,
     pub rfm_cell: Option<String>,
+    /// Their forecast as of the day the archive rules last ran (`laoke predict`):
+    /// the chance they still buy (4 places), purchases expected in 90 days, and
+    /// the discounted value of the next year's purchases.
+    #[ts(type = "string | null")]
+    pub p_alive: Option<Decimal>,
+    #[ts(type = "string | null")]
+    pub expected_90d: Option<Decimal>,
+    #[ts(type = "string | null")]
+    pub clv: Option<Decimal>,
     pub tier: Option<String>,
     /// The day they got the tier they hold.
     pub tier_since: Option<String>,

@@ -52,8 +52,9 @@ pub struct Context<'a> {
     pub tags: &'a HashMap<String, u32>,
     /// Shop name → the ids of the shops of that name.
     pub shops: &'a HashMap<String, Vec<u32>>,
-    /// Customers who bought an item (or category) matching a condition; the
-    /// store answers this from the order lines.
+    /// Customers who bought an item (or category) matching a condition, or on
+    /// the days a `bought_on` condition names; the store answers this from the
+    /// orders and their lines.
     pub bought: &'a dyn Fn(&Condition) -> HashSet<i64>,
 }
 
@@ -268,43 +269,75 @@ fn condition(c: &Condition, ctx: &Context, path: &str, place: &str) -> Result<Te
             }
         }
         FieldKind::Date => {
-            let midnight = |d: NaiveDate| -> i64 {
-                let naive = d.and_hms_opt(0, 0, 0).unwrap_or_default();
-                // A midnight that does not exist (a DST gap) starts at the first instant after it.
-                ctx.tz.from_local_datetime(&naive).earliest().map_or(naive.and_utc().timestamp(), |t| t.timestamp())
-            };
-            let day = |d: NaiveDate, add: i64| midnight(d + chrono::Duration::days(add));
-            let instant = |lo, hi| Ok(Test::Instant { field: c.field, lo, hi });
-            if matches!(c.op, Op::WithinDays | Op::OlderThanDays) {
-                let n: u32 = values[0].parse().map_err(|_| FilterError::NotDays {
-                    path: path(),
-                    rule: rule(),
-                    value: values[0].to_owned(),
-                })?;
-                let edge = day(ctx.today, -i64::from(n));
-                return if c.op == Op::WithinDays { instant(Some(edge), None) } else { instant(None, Some(edge)) };
+            let (lo, hi) = instant_bounds(c, &values, ctx.today, ctx.tz, &path, &rule)?;
+            if c.field == Field::BoughtOn {
+                // Who bought on those days is in the orders: the store looked it up.
+                return Ok(Test::Ids { ids: (ctx.bought)(c), negate: false });
             }
-            let dates = values
-                .iter()
-                .map(|v| {
-                    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| FilterError::NotADate {
-                        path: path(),
-                        rule: rule(),
-                        value: v.to_string(),
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let d = dates[0];
-            match c.op {
-                Op::Eq => instant(Some(day(d, 0)), Some(day(d, 1))),
-                Op::Gt => instant(Some(day(d, 1)), None),
-                Op::Gte => instant(Some(day(d, 0)), None),
-                Op::Lt => instant(None, Some(day(d, 0))),
-                Op::Lte => instant(None, Some(day(d, 1))),
-                _ => instant(Some(day(d.min(dates[1]), 0)), Some(day(d.max(dates[1]), 1))),
-            }
+            Ok(Test::Instant { field: c.field, lo, hi })
         }
     }
+}
+
+/// The instants `[lo, hi)` a date condition (not is_set / not_set) covers: days
+/// are the shop's, so a day starts at its local midnight.
+fn instant_bounds(
+    c: &Condition,
+    values: &[&str],
+    today: NaiveDate,
+    tz: Tz,
+    path: &dyn Fn() -> String,
+    rule: &dyn Fn() -> String,
+) -> Result<(Option<i64>, Option<i64>), FilterError> {
+    let midnight = |d: NaiveDate| -> i64 {
+        let naive = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+        // A midnight that does not exist (a DST gap) starts at the first instant after it.
+        tz.from_local_datetime(&naive).earliest().map_or(naive.and_utc().timestamp(), |t| t.timestamp())
+    };
+    let day = |d: NaiveDate, add: i64| midnight(d + chrono::Duration::days(add));
+    if matches!(c.op, Op::WithinDays | Op::OlderThanDays) {
+        let n: u32 = values[0].parse().map_err(|_| FilterError::NotDays {
+            path: path(),
+            rule: rule(),
+            value: values[0].to_owned(),
+        })?;
+        let edge = day(today, -i64::from(n));
+        return Ok(if c.op == Op::WithinDays { (Some(edge), None) } else { (None, Some(edge)) });
+    }
+    let dates = values
+        .iter()
+        .map(|v| {
+            NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| FilterError::NotADate {
+                path: path(),
+                rule: rule(),
+                value: v.to_string(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let d = dates[0];
+    Ok(match c.op {
+        Op::Eq => (Some(day(d, 0)), Some(day(d, 1))),
+        Op::Gt => (Some(day(d, 1)), None),
+        Op::Gte => (Some(day(d, 0)), None),
+        Op::Lt => (None, Some(day(d, 0))),
+        Op::Lte => (None, Some(day(d, 1))),
+        _ => (Some(day(d.min(dates[1]), 0)), Some(day(d.max(dates[1]), 1))),
+    })
+}
+
+/// The instants a `bought_on` condition covers, for the store to find who
+/// bought then; `None` when the condition is not one it can answer (the
+/// compiler reports why).
+pub fn bought_on_bounds(c: &Condition, today: NaiveDate, tz: Tz) -> Option<(Option<i64>, Option<i64>)> {
+    if c.field != Field::BoughtOn || matches!(c.op, Op::IsSet | Op::NotSet) || !c.op.fits(c.field.kind()) {
+        return None;
+    }
+    let values: Vec<&str> = c.values.iter().map(|v| v.trim()).collect();
+    let wanted = if c.op == Op::Between { 2 } else { 1 };
+    if values.len() != wanted {
+        return None;
+    }
+    instant_bounds(c, &values, today, tz, &String::new, &String::new).ok()
 }
 
 /// The position of a value in its field's fixed vocabulary.

@@ -87,6 +87,15 @@ pub enum Field {
     Item,
     /// A category bought.
     Category,
+    /// A day (shop time) with a purchase of theirs: `bought_on between 2025-03-01 2025-03-31`.
+    BoughtOn,
+    /// P(alive): the chance (0–1) that the buyer still buys ([`crate::predict`]).
+    PAlive,
+    /// Purchases expected in the next 90 days.
+    #[serde(rename = "expected_90d")]
+    Expected90d,
+    /// Customer lifetime value: the discounted value of the next year's expected purchases.
+    Clv,
 }
 
 /// What kind of value a field holds, which decides the operators it takes.
@@ -111,8 +120,10 @@ impl Field {
         match self {
             Platform | Stage | Rfm | Tier | Tag | Shop | Gender | Province | City => FieldKind::Choice,
             Nick | Item | Category => FieldKind::Text,
-            RfmR | RfmF | RfmM | Value | Purchases | Orders | BirthdayMonth => FieldKind::Number,
-            FirstPurchase | LastPurchase | FirstOrder | LastOrder => FieldKind::Date,
+            RfmR | RfmF | RfmM | Value | Purchases | Orders | BirthdayMonth | PAlive | Expected90d | Clv => {
+                FieldKind::Number
+            }
+            FirstPurchase | LastPurchase | FirstOrder | LastOrder | BoughtOn => FieldKind::Date,
             Dnd => FieldKind::Flag,
         }
     }

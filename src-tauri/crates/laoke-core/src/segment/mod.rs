@@ -6,9 +6,9 @@ pub mod filter;
 pub mod roster;
 pub mod schema;
 
-pub use compile::{compile, Context, FilterError, Predicate};
+pub use compile::{bought_on_bounds, compile, Context, FilterError, Predicate};
 pub use filter::{Condition, Field, Filter, Match, Op, Rule};
-pub use roster::{CustomerFacts, Roster, Search, Selection, SortField, SortKey};
+pub use roster::{CustomerFacts, Forecast, Roster, Search, Selection, SortField, SortKey};
 
 #[cfg(test)]
 mod tests;

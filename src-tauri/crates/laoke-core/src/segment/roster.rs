@@ -49,6 +49,20 @@ pub struct CustomerFacts {
     pub tags: Box<[u32]>,
     /// The shops (ids) the customer has ordered in.
     pub shops: Box<[u32]>,
+    /// What the prediction models expect of a buyer, as of the day the archive
+    /// rules last ran; `None` for a customer without a purchase.
+    pub forecast: Option<Forecast>,
+}
+
+/// A buyer's forecast as the list filters and sorts it ([`crate::predict`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Forecast {
+    /// 4 places.
+    pub p_alive: Decimal,
+    /// 4 places.
+    pub expected_90d: Decimal,
+    /// 2 places.
+    pub clv: Decimal,
 }
 
 impl CustomerFacts {
@@ -100,6 +114,9 @@ impl CustomerFacts {
             Field::RfmF => self.rfm?.f.into(),
             Field::RfmM => self.rfm?.m.into(),
             Field::BirthdayMonth => self.birthday_month?.into(),
+            Field::PAlive => self.forecast?.p_alive,
+            Field::Expected90d => self.forecast?.expected_90d,
+            Field::Clv => self.forecast?.clv,
             _ => return None,
         })
     }
@@ -118,6 +135,8 @@ impl CustomerFacts {
         match field {
             Field::Tag | Field::Shop => !self.labels(field).is_empty(),
             Field::Dnd => self.dnd,
+            // Set when there is any purchase day at all.
+            Field::BoughtOn => self.purchases > 0,
             f => self.text(f).is_some() || self.number(f).is_some() || self.instant(f).is_some(),
         }
     }
@@ -158,10 +177,15 @@ pub enum SortField {
     Tier,
     /// By how many tags.
     Tags,
+    PAlive,
+    #[serde(rename = "expected_90d")]
+    #[strum(serialize = "expected_90d")]
+    Expected90d,
+    Clv,
 }
 
 impl SortField {
-    pub const ALL: [SortField; 13] = [
+    pub const ALL: [SortField; 16] = [
         SortField::Id,
         SortField::Platform,
         SortField::BuyerId,
@@ -175,6 +199,9 @@ impl SortField {
         SortField::Rfm,
         SortField::Tier,
         SortField::Tags,
+        SortField::PAlive,
+        SortField::Expected90d,
+        SortField::Clv,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -206,6 +233,9 @@ fn compare(a: &CustomerFacts, b: &CustomerFacts, field: SortField) -> Ordering {
         SortField::Rfm => a.rfm.map(|s| (s.r, s.f, s.m)).cmp(&b.rfm.map(|s| (s.r, s.f, s.m))),
         SortField::Tier => a.tier.cmp(&b.tier),
         SortField::Tags => a.tags.len().cmp(&b.tags.len()),
+        SortField::PAlive => a.forecast.map(|f| f.p_alive).cmp(&b.forecast.map(|f| f.p_alive)),
+        SortField::Expected90d => a.forecast.map(|f| f.expected_90d).cmp(&b.forecast.map(|f| f.expected_90d)),
+        SortField::Clv => a.forecast.map(|f| f.clv).cmp(&b.forecast.map(|f| f.clv)),
     }
 }
 

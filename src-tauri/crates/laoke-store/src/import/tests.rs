@@ -79,7 +79,8 @@ fn a_later_export_updates_status_and_refunds() {
     assert_eq!((report.orders_new, report.orders_updated, report.orders_unchanged), (1, 2, 1));
     assert_eq!(value_of(&store, "tb_小鱼儿"), (1, "100.00".into()), "the refunded order no longer counts");
     assert_eq!(value_of(&store, "jd_老茶客"), (1, "88.00".into()));
-    let stats = store.dashboard(None).unwrap().stats;
+    let stats =
+        store.dashboard(&Default::default(), chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(), None).unwrap().stats;
     assert_eq!((stats.orders, stats.purchases, stats.revenue.to_string()), (4, 2, "188.00".into()));
 }
 
@@ -261,7 +262,14 @@ fn cash_on_delivery_counts_as_the_shop_says_and_a_change_recounts_it() {
     assert_eq!((report.orders_new, report.cod_counted), (6, 2));
     let outlet = shop_id(&store, "Outlet");
     let figures = |store: &Store| {
-        let s = store.dashboard(Some(&[outlet])).unwrap().stats;
+        let s = store
+            .dashboard(
+                &laoke_core::dto::DashboardQuery { shops: Some(vec![outlet]), ..Default::default() },
+                chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+                None,
+            )
+            .unwrap()
+            .stats;
         (s.purchases, s.buyers, s.revenue.to_string())
     };
     // #1001 (fulfilled) and #1003 (partly fulfilled) are COD, still pending; #1004 was marked paid.
@@ -282,7 +290,14 @@ fn cash_on_delivery_counts_as_the_shop_says_and_a_change_recounts_it() {
     store.update_shop(other.id, &change(false), now()).unwrap();
     let report = import(&mut store, &fixture("shopify_store_outlet.csv"), &into("Outlet 2")).unwrap();
     assert_eq!((report.orders_new, report.cod_counted), (6, 0));
-    let s = store.dashboard(Some(&[other.id])).unwrap().stats;
+    let s = store
+        .dashboard(
+            &laoke_core::dto::DashboardQuery { shops: Some(vec![other.id]), ..Default::default() },
+            chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+            None,
+        )
+        .unwrap()
+        .stats;
     assert_eq!((s.purchases, s.revenue.to_string()), (1, "18.00".into()));
     // The customers are the same people: their values count both shops' orders as each shop says.
     assert_eq!(value_of(&store, "hal.outlet@example.com"), (2, "27.00".into()));

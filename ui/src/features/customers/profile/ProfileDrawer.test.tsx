@@ -37,7 +37,7 @@ function profile(): CustomerProfile {
     orders: [{ order_no: "T20251102", platform: "taobao", shop: "小鱼手作铺", cod: false, status: "completed", created_at: "2025-11-02T17:30:00Z",
       value: "299.00", purchase: true, items: [{ title: "碎花连衣裙", sku: "M 红色", quantity: 1, unit_price: "299.00" }] }],
     identities: [{ customer_id: 9, platform: "tmall", buyer_id: "tm_lu", nick: "小鹿天猫" }],
-    created_at: "2025-01-02T03:04:05Z",
+    created_at: "2025-01-02T03:04:05Z", p_alive: "0.8123", expected_90d: "1.2345", clv: "512.30",
   };
 }
 
