@@ -354,7 +354,7 @@ def write_section(cdnow, demo, demo_meta, started):
         "",
         HEADING,
         "",
-        "BG/NBD + Gamma-Gamma fitted by `laoke predict` (pure Rust, Nelder–Mead over the logs of the parameters)"
+        "BG/NBD + Gamma-Gamma fitted by `laoke predict` (pure Rust, single-threaded: argmin BFGS on exact gradients over the logs of the parameters, a large shop searched on a sample first; see ARCHITECTURE.md, Prediction)"
         f" against Python's lifetimes {lifetimes.__version__} (`BetaGeoFitter` + `GammaGammaFitter`, penalizer 0;"
         f" scipy {scipy.__version__}, numpy {np.__version__}, autograd gradients) on the same customers, in weeks."
         " lifetimes reads a summary that `tests/bench/predict_bench.py` builds on its own from the raw data"

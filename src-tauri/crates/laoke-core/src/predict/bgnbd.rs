@@ -5,9 +5,10 @@
 //! purchases, the time t_x of the last and their age T it gives P(alive) and
 //! the purchases to expect in any horizon. Equations as numbered in the paper.
 
-use super::optimize::{self, Optimum};
+use super::optimize::{self, Likelihood, Optimum};
 use super::special::{hyp2f1, ln_gamma};
 use super::Summary;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BgNbd {
@@ -17,26 +18,131 @@ pub struct BgNbd {
     pub b: f64,
 }
 
-/// The customers of a fit, those with the same (x, t_x, T) counted once with a weight.
-struct Groups {
-    rows: Vec<(u32, f64, f64, f64)>,
-    max_x: u32,
+/// The customers of a fit, arranged so that one evaluation of the likelihood
+/// and its gradient does the fewest logarithms: customers with the same
+/// (x, t_x, T) are one row with a weight, those without a repeat purchase are
+/// grouped by T alone (their term depends on nothing else), and ln(α + T) and
+/// ln(α + t_x) are computed once per distinct time, not once per row. Times are
+/// whole days in a unit, so a shop of any size has a few hundred distinct ones.
+pub(crate) struct Sample {
+    /// The distinct T and t_x.
+    times: Vec<f64>,
+    /// (T's index in `times`, weight) of the customers with x = 0.
+    newcomers: Vec<(u32, f64)>,
+    /// (x, T's index, t_x's index, weight) of the customers with x ≥ 1.
+    repeaters: Vec<(u32, u32, u32, f64)>,
+    /// The weight of each x, 0 to the largest.
+    per_x: Vec<f64>,
+    customers: f64,
 }
 
-impl Groups {
-    fn of(data: &[Summary]) -> Groups {
-        let mut keys: Vec<(u32, u64, u64)> = data.iter().map(|s| (s.x, s.t_x.to_bits(), s.t.to_bits())).collect();
-        keys.sort_unstable();
-        let mut rows: Vec<(u32, f64, f64, f64)> = Vec::new();
-        for (x, t_x, t) in keys {
-            let (t_x, t) = (f64::from_bits(t_x), f64::from_bits(t));
-            match rows.last_mut() {
-                Some(last) if last.0 == x && last.1 == t_x && last.2 == t => last.3 += 1.0,
-                _ => rows.push((x, t_x, t, 1.0)),
+impl Sample {
+    pub(crate) fn of(data: &[Summary]) -> Sample {
+        // Hashing, not sorting, the customers: a few hundred distinct times and
+        // a hundred thousand distinct rows among hundreds of thousands.
+        let distinct: HashSet<u64> = data.iter().flat_map(|s| [s.t.to_bits(), s.t_x.to_bits()]).collect();
+        let mut times: Vec<f64> = distinct.into_iter().map(f64::from_bits).collect();
+        times.sort_unstable_by(f64::total_cmp);
+        let at: HashMap<u64, u32> = times.iter().enumerate().map(|(i, t)| (t.to_bits(), i as u32)).collect();
+        let mut per_x = vec![0.0; data.iter().map(|s| s.x as usize + 1).max().unwrap_or(1)];
+        let mut newcomers: HashMap<u32, f64> = HashMap::default();
+        let mut repeaters: HashMap<(u32, u32, u32), f64> = HashMap::default();
+        for s in data {
+            per_x[s.x as usize] += 1.0;
+            let t = at[&s.t.to_bits()];
+            if s.x == 0 {
+                *newcomers.entry(t).or_default() += 1.0;
+            } else {
+                *repeaters.entry((s.x, t, at[&s.t_x.to_bits()])).or_default() += 1.0;
             }
         }
-        let max_x = rows.iter().map(|r| r.0).max().unwrap_or(0);
-        Groups { rows, max_x }
+        // In a fixed order, so that the sums, and the fit, are reproducible.
+        let mut newcomers: Vec<(u32, f64)> = newcomers.into_iter().collect();
+        newcomers.sort_unstable_by_key(|r| r.0);
+        let mut repeaters: Vec<(u32, u32, u32, f64)> =
+            repeaters.into_iter().map(|((x, t, tx), n)| (x, t, tx, n)).collect();
+        repeaters.sort_unstable_by_key(|r| (r.0, r.1, r.2));
+        Sample { times, newcomers, repeaters, per_x, customers: data.len() as f64 }
+    }
+}
+
+/// The log-likelihood (equation 6, in logs) of a sample, and its gradient in
+/// the logs of (r, α, a, b). With A₃ = −(r+x)·ln(α+T), A₄ = ln a − ln(b+x−1) −
+/// (r+x)·ln(α+t_x) and w = e^A₄ / (e^A₃ + e^A₄) (0 when x = 0), a customer's
+/// term is lnΓ(r+x) − lnΓ(r) + r·ln α + lnΓ(a+b) + lnΓ(b+x) − lnΓ(b) −
+/// lnΓ(a+b+x) + ln(e^A₃ + e^A₄), whose derivatives are
+/// - ∂r: ψ(r+x) − ψ(r) + ln α − (1−w)·ln(α+T) − w·ln(α+t_x)
+/// - ∂α: r/α − (r+x)·((1−w)/(α+T) + w/(α+t_x))
+/// - ∂a: ψ(a+b) − ψ(a+b+x) + w/a
+/// - ∂b: ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − w/(b+x−1)
+///
+/// where ψ(y+x) − ψ(y) = Σₖ₌₀..ₓ₋₁ 1/(y+k) for a whole x; the gradient in ln p
+/// is p times the one in p.
+fn evaluate(m: BgNbd, s: &Sample, gradient: Option<&mut [f64]>) -> f64 {
+    let BgNbd { r, alpha, a, b } = m;
+    let ln_alpha = alpha.ln();
+    let ln_at: Vec<f64> = s.times.iter().map(|t| (alpha + t).ln()).collect();
+    // The terms that depend on x alone: once per x, not per customer.
+    let common = ln_gamma(a + b) - ln_gamma(b) - ln_gamma(r) + r * ln_alpha;
+    let (mut ll, mut g) = (0.0, [0.0_f64; 4]);
+    let (mut dr, mut dab, mut db) = (0.0, 0.0, 0.0);
+    let mut shift = Vec::with_capacity(s.per_x.len());
+    for (x, &n) in s.per_x.iter().enumerate() {
+        let xf = x as f64;
+        if x > 0 {
+            // ψ(y + x) − ψ(y) grows by 1/(y + x − 1) from one x to the next.
+            dr += 1.0 / (r + xf - 1.0);
+            dab += 1.0 / (a + b + xf - 1.0);
+            db += 1.0 / (b + xf - 1.0);
+        }
+        let ln_b = if x > 0 { (b + xf - 1.0).ln() } else { 0.0 };
+        shift.push((a.ln() - ln_b, 1.0 / (b + xf - 1.0)));
+        if n == 0.0 {
+            continue;
+        }
+        ll += n * (ln_gamma(r + xf) + ln_gamma(b + xf) - ln_gamma(a + b + xf) + common);
+        g[0] += n * (dr + ln_alpha);
+        g[1] += n * r / alpha;
+        g[2] -= n * dab;
+        g[3] += n * (db - dab);
+    }
+    for &(t, n) in &s.newcomers {
+        let ln_t = ln_at[t as usize];
+        ll -= n * r * ln_t;
+        g[0] -= n * ln_t;
+        g[1] -= n * r / (alpha + s.times[t as usize]);
+    }
+    for &(x, t, t_x, n) in &s.repeaters {
+        let (xf, (ln_t, ln_tx)) = (f64::from(x), (ln_at[t as usize], ln_at[t_x as usize]));
+        let (ln_ab, inv_b) = shift[x as usize];
+        let a3 = -(r + xf) * ln_t;
+        let a4 = ln_ab - (r + xf) * ln_tx;
+        // ln(e^A₃ + e^A₄) and w from one exponential.
+        let d = a4 - a3;
+        let e = (-d.abs()).exp();
+        ll += n * (a3.max(a4) + e.ln_1p());
+        let w = if d > 0.0 { 1.0 / (1.0 + e) } else { e / (1.0 + e) };
+        let (at_t, at_tx) = (1.0 / (alpha + s.times[t as usize]), 1.0 / (alpha + s.times[t_x as usize]));
+        g[0] -= n * ((1.0 - w) * ln_t + w * ln_tx);
+        g[1] -= n * (r + xf) * ((1.0 - w) * at_t + w * at_tx);
+        g[2] += n * w / a;
+        g[3] -= n * w * inv_b;
+    }
+    if let Some(out) = gradient {
+        for (o, (gi, p)) in out.iter_mut().zip(g.iter().zip([r, alpha, a, b])) {
+            *o = gi * p;
+        }
+    }
+    ll
+}
+
+impl Likelihood for Sample {
+    fn count(&self) -> f64 {
+        self.customers
+    }
+
+    fn evaluate(&self, params: &[f64], gradient: Option<&mut [f64]>) -> f64 {
+        evaluate(BgNbd::from_params(params), self, gradient)
     }
 }
 
@@ -47,32 +153,7 @@ impl BgNbd {
 
     /// The log-likelihood of the data (equation 6, in logs).
     pub fn log_likelihood(&self, data: &[Summary]) -> f64 {
-        self.ll_groups(&Groups::of(data))
-    }
-
-    fn ll_groups(&self, g: &Groups) -> f64 {
-        let BgNbd { r, alpha, a, b } = *self;
-        // The gamma-function terms depend on x alone: once per x, not per customer.
-        let common = ln_gamma(a + b) - ln_gamma(b) - ln_gamma(r) + r * alpha.ln();
-        let by_x: Vec<f64> = (0..=g.max_x)
-            .map(|x| {
-                let x = f64::from(x);
-                ln_gamma(r + x) + ln_gamma(b + x) - ln_gamma(a + b + x) + common
-            })
-            .collect();
-        let mut ll = 0.0;
-        for &(x, t_x, t, weight) in &g.rows {
-            let xf = f64::from(x);
-            let a3 = -(r + xf) * (alpha + t).ln();
-            let tail = if x > 0 {
-                let a4 = a.ln() - (b + xf - 1.0).ln() - (r + xf) * (alpha + t_x).ln();
-                log_add_exp(a3, a4)
-            } else {
-                a3
-            };
-            ll += weight * (by_x[x as usize] + tail);
-        }
-        ll
+        evaluate(*self, &Sample::of(data), None)
     }
 
     /// P(alive | x, t_x, T) (equation 11).
@@ -100,7 +181,7 @@ impl BgNbd {
 
     /// The maximum-likelihood fit: `None` when the data give no finite likelihood.
     pub fn fit(data: &[Summary]) -> Option<(BgNbd, Optimum)> {
-        let g = Groups::of(data);
+        let sample = Sample::of(data);
         let mean_t = data.iter().map(|s| s.t).sum::<f64>() / data.len().max(1) as f64;
         let span = mean_t.max(1.0).ln();
         let starts = [
@@ -109,14 +190,8 @@ impl BgNbd {
             vec![0.5, span + 1.0, 0.5, 0.5],
             vec![0.0; 4],
         ];
-        let ll = |p: &[f64]| BgNbd::from_params(p).ll_groups(&g);
-        let best = optimize::maximize(&ll, &starts)?;
+        let coarse = optimize::coarse_sample(data).map(|d| Sample::of(&d));
+        let best = optimize::maximize(&sample, coarse.as_ref().map(|c| c as &dyn Likelihood), &starts)?;
         Some((BgNbd::from_params(&best.params), best))
     }
-}
-
-/// ln(eᵃ + eᵇ) without overflow.
-fn log_add_exp(a: f64, b: f64) -> f64 {
-    let m = a.max(b);
-    m + ((a - m).exp() + (b - m).exp()).ln()
 }

@@ -1,6 +1,7 @@
 //! The special functions the models need: the log-gamma function (from `libm`,
-//! a maintained port of the C library's) and the Gaussian hypergeometric
-//! function ₂F₁, which no maintained pure-Rust crate offers for real arguments.
+//! a maintained port of the C library's), its derivative the digamma function
+//! (from `statrs`), and the Gaussian hypergeometric function ₂F₁, which no
+//! maintained pure-Rust crate offers for real arguments.
 //! ₂F₁ is only ever evaluated here at 0 ≤ z < 1 with positive a, b and c (the
 //! BG/NBD conditional expectation's t / (α + T + t)), where its power series
 //! converges; tested against values computed with mpmath at 50 digits.
@@ -8,6 +9,11 @@
 /// ln Γ(x) for x > 0.
 pub fn ln_gamma(x: f64) -> f64 {
     libm::lgamma(x)
+}
+
+/// ψ(x), the derivative of ln Γ, for x > 0 (from `statrs`).
+pub fn digamma(x: f64) -> f64 {
+    statrs::function::gamma::digamma(x)
 }
 
 /// ₂F₁(a, b; c; z) by its power series, for 0 ≤ z < 1 and c > 0. The terms

@@ -132,3 +132,51 @@ fn horizons_are_one_day_to_ten_years() {
         assert_eq!(forecast::check_horizon(bad).unwrap_err().code(), "predict.horizon_out_of_range");
     }
 }
+
+/// The analytic gradients the search follows are the likelihoods' derivatives:
+/// against central differences at the CDNOW estimates and far from them.
+#[test]
+fn the_gradients_are_the_likelihoods_derivatives() {
+    use super::optimize::tests::gradient_matches_differences;
+    let data = summaries();
+    let sample = bgnbd::Sample::of(&data);
+    for at in [[0.243, 4.414, 0.793, 2.426], [1.7, 0.3, 3.0, 0.6], [0.05, 60.0, 0.2, 12.0]] {
+        gradient_matches_differences(&sample, &at);
+    }
+    let spend: Vec<(u32, f64)> = data.iter().filter_map(|s| Some((s.x, s.mean_repeat?))).collect();
+    let sample = gamma_gamma::Sample::of(&spend);
+    for at in [[6.25, 3.74, 15.44], [0.8, 12.0, 300.0], [30.0, 1.2, 2.0]] {
+        gradient_matches_differences(&sample, &at);
+    }
+}
+
+/// A large shop: its starts are searched on a sample, and the polish on the
+/// whole data lands where searching every start on the whole data does, for a
+/// fraction of the whole-data evaluations.
+#[test]
+fn a_large_shop_is_searched_on_a_sample_and_polished_to_the_same_optimum() {
+    let data = summaries();
+    // CDNOW 40 times over, each copy a few days younger: 94,280 customers.
+    let big: Vec<Summary> =
+        (0..40).flat_map(|k| data.iter().map(move |s| Summary { t: s.t + f64::from(k) / 7.0, ..*s })).collect();
+    let (m, quick) = BgNbd::fit(&big).unwrap();
+    assert!(quick.converged, "{quick:?}");
+    let sample = bgnbd::Sample::of(&big);
+    let starts = [vec![0.0, 1.0, 0.0, 0.0], vec![-1.0, 2.0, -0.5, 1.0]];
+    let whole = optimize::maximize(&sample, None, &starts).unwrap();
+    assert!(whole.converged);
+    assert!((quick.ll - whole.ll).abs() < 1e-6, "{} vs {}", quick.ll, whole.ll);
+    for (got, want) in [m.r, m.alpha, m.a, m.b].iter().zip(&whole.params) {
+        assert!(within(*got, *want, 1e-3), "{m:?} vs {:?}", whole.params);
+    }
+    assert!(quick.evaluations * 3 < whole.evaluations, "{} vs {}", quick.evaluations, whole.evaluations);
+
+    let spend: Vec<(u32, f64)> = big.iter().filter_map(|s| Some((s.x, s.mean_repeat?))).collect();
+    let spend: Vec<(u32, f64)> =
+        spend.iter().enumerate().map(|(i, &(x, m))| (x, m * (1.0 + (i % 7) as f64 / 50.0))).collect();
+    let (g, quick) = GammaGamma::fit(&spend).unwrap();
+    let whole = optimize::maximize(&gamma_gamma::Sample::of(&spend), None, &[vec![0.0, 0.0, 3.0]]).unwrap();
+    assert!(quick.converged && whole.converged);
+    assert!((quick.ll - whole.ll).abs() < 1e-6, "{} vs {}", quick.ll, whole.ll);
+    assert!(within(g.p, whole.params[0], 1e-3) && within(g.q, whole.params[1], 1e-3), "{g:?} vs {whole:?}");
+}
