@@ -4,8 +4,13 @@
 
 use crate::error::IpcError;
 use chrono::NaiveDate;
+use laoke_core::dto::Prediction;
+use laoke_core::predict::Unit;
 use laoke_core::stats::Ledger;
-use laoke_store::{LedgerSnapshot, RosterSnapshot, Store, StoreError};
+use laoke_store::{LedgerSnapshot, PredictRequest, RosterSnapshot, Store, StoreError};
+
+/// The longest "slipping away" list the dashboard asks for.
+const SLIPPING_LONGEST: usize = 200;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -29,6 +34,11 @@ pub struct Archive {
     /// Every order as the dashboard folds them, kept the same way: reading a
     /// million orders takes about a second, a question over them a fraction of that.
     ledger: Arc<Mutex<Option<Arc<LedgerSnapshot>>>>,
+    /// The "slipping away" list (its longest, 200) with the generation and time
+    /// zone it was forecast at: fitting both models on a large shop and
+    /// forecasting every buyer takes seconds, so it is redone only when the
+    /// archive changes.
+    slipping: Arc<Mutex<Option<(i64, String, Prediction)>>>,
 }
 
 impl Archive {
@@ -40,6 +50,7 @@ impl Archive {
             cancel: Arc::new(AtomicBool::new(false)),
             roster: Arc::new(Mutex::new(None)),
             ledger: Arc::new(Mutex::new(None)),
+            slipping: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -96,6 +107,27 @@ impl Archive {
                 }
             };
             f(store, &snap.ledger, today)
+        })
+        .await
+    }
+
+    /// The first `limit` (at most 200) of the "slipping away" list.
+    pub async fn slipping_away(&self, limit: usize) -> Result<Prediction, IpcError> {
+        let cache = self.slipping.clone();
+        self.run(move |store| {
+            let key = (store.generation()?, store.timezone()?.to_string());
+            let cached = cache.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let mut list = match cached {
+                Some((generation, tz, list)) if (generation, &tz) == (key.0, &key.1) => list,
+                _ => {
+                    let req = PredictRequest { as_of: None, unit: Unit::Week, horizon_days: 365 };
+                    let list = store.slipping_away(&req, SLIPPING_LONGEST)?;
+                    *cache.lock().unwrap_or_else(|p| p.into_inner()) = Some((key.0, key.1.clone(), list.clone()));
+                    list
+                }
+            };
+            list.customers.truncate(limit.min(SLIPPING_LONGEST));
+            Ok(list)
         })
         .await
     }

@@ -7,7 +7,6 @@ use laoke_core::dto::{
     CustomerPage, CustomerQuery, Dashboard, DashboardQuery, DataChanged, DataTag, DbInfo, DemoProgress, DemoReport,
     DemoRequest, Prediction, Settings, ShopUpdate, ShopView,
 };
-use laoke_store::PredictRequest;
 use tauri::{AppHandle, Emitter, State};
 
 const DATA_CHANGED: &str = "data-changed";
@@ -37,8 +36,7 @@ pub async fn dashboard(archive: State<'_, Archive>, query: DashboardQuery) -> Re
 /// one half), with the model behind the figures.
 #[tauri::command]
 pub async fn slipping_away(archive: State<'_, Archive>, limit: u32) -> Result<Prediction, IpcError> {
-    let req = PredictRequest { as_of: None, unit: laoke_core::predict::Unit::Week, horizon_days: 365 };
-    archive.run(move |s| s.slipping_away(&req, limit.min(200) as usize)).await
+    archive.slipping_away(limit as usize).await
 }
 
 #[tauri::command]

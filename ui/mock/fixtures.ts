@@ -3,13 +3,13 @@
 import type { CustomerPage } from "../src/bindings/CustomerPage";
 import type { CustomerQuery } from "../src/bindings/CustomerQuery";
 import type { CustomerRow } from "../src/bindings/CustomerRow";
-import type { Dashboard } from "../src/bindings/Dashboard";
 import type { ShopView } from "../src/bindings/ShopView";
 import type { Platform } from "../src/bindings/Platform";
+import { stageOf, tierOf } from "./dashboard";
 
 const NICKS = ["小鹿", "tb_星河", "阿狸", "jd_晴天", "抖音_小米", "Emma", "Liam", "Olivia", "糖糖", "木子", "pdd_阳光", "Noah"];
 const CITIES: Array<[string, string]> = [["浙江省", "杭州市"], ["广东省", "深圳市"], ["北京市", "北京市"], ["上海市", "上海市"], ["四川省", "成都市"], ["江苏省", "南京市"]];
-const PLATFORMS: Platform[] = ["taobao", "tmall", "pinduoduo", "jd", "douyin", "shopify", "etsy"];
+export const PLATFORMS: Platform[] = ["taobao", "tmall", "pinduoduo", "jd", "douyin", "shopify", "etsy"];
 const TAGS = ["回头客", "爱买新品", "大促党", "VIP"];
 
 function rng(seed: number) {
@@ -45,12 +45,15 @@ export function makeCustomers(n: number, seed = 7): CustomerRow[] {
       nick: `${NICKS[i % NICKS.length]}${i}`, purchases, orders: purchases + (r() < 0.2 ? 1 : 0),
       value: cents(purchases * (3000 + Math.floor(r() * 40000))),
       first_purchase: first.toISOString().replace(/\.\d+Z$/, "Z"), last_purchase: last.toISOString().replace(/\.\d+Z$/, "Z"),
-      stage: null, rfm: null, rfm_cell: null, tier: null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
+      stage: null, rfm: null, rfm_cell: null, tier: null as string | null, tags: r() < 0.3 ? [TAGS[Math.floor(r() * TAGS.length)]] : [],
       shops: [SHOP_NAMES[platform]], province, city,
       name: null, email: null, phone: null, wechat: null, birthday: null, birthday_lunar: false, dnd: false,
-      p_alive: null, expected_90d: null, clv: null,
+      // The forecast, as the archive rules store it (4 and 2 places); one in twenty has none yet.
+      p_alive: i % 20 === 19 ? null : (((i * 37) % 97) / 100).toFixed(4),
+      expected_90d: i % 20 === 19 ? null : ((((i * 37) % 97) / 100) * 0.9 * purchases / 3).toFixed(4),
+      clv: i % 20 === 19 ? null : cents(Math.round(((i * 37) % 97) * purchases * 41)),
     };
-  });
+  }).map((c) => ({ ...c, stage: stageOf(c), tier: tierOf(c) }));
 }
 
 const cmp = (a: CustomerRow, b: CustomerRow, sort: CustomerQuery["sort"]): number => {
@@ -60,6 +63,7 @@ const cmp = (a: CustomerRow, b: CustomerRow, sort: CustomerQuery["sort"]): numbe
     case "value": return Number(a.value) - Number(b.value);
     case "first_purchase": return (a.first_purchase ?? "").localeCompare(b.first_purchase ?? "");
     case "last_purchase": return (a.last_purchase ?? "").localeCompare(b.last_purchase ?? "");
+    case "p_alive": case "expected_90d": case "clv": return Number(a[sort] ?? -1) - Number(b[sort] ?? -1);
     default: return a.id - b.id;
   }
 };
@@ -70,44 +74,4 @@ export function pageOf(rows: CustomerRow[], q: CustomerQuery): CustomerPage {
     (!s || c.nick.toLowerCase().includes(s) || c.buyer_id.includes(s)));
   hits.sort((a, b) => (q.desc ? -1 : 1) * cmp(a, b, q.sort) || a.id - b.id);
   return { total: hits.length, customers: hits.slice(q.offset, q.offset + q.limit) };
-}
-
-export function dashboardOf(rows: CustomerRow[]): Dashboard {
-  const months = new Map<string, { orders: number; cents: number; buyers: number }>();
-  let total = 0;
-  let orders = 0;
-  for (const c of rows) {
-    const m = (c.first_purchase ?? "").slice(0, 7);
-    const v = Math.round(Number(c.value) * 100);
-    const e = months.get(m) ?? { orders: 0, cents: 0, buyers: 0 };
-    e.orders += c.orders; e.cents += v; e.buyers += 1;
-    months.set(m, e);
-    total += v; orders += c.orders;
-  }
-  const purchases = rows.reduce((a, c) => a + c.purchases, 0);
-  const repeat = rows.filter((c) => c.purchases > 1).length;
-  const byPlatform = PLATFORMS.map((p) => {
-    const of = rows.filter((c) => c.platform === p);
-    return { platform: p, customers: of.length, revenue: cents(of.reduce((a, c) => a + Math.round(Number(c.value) * 100), 0)) };
-  }).filter((p) => p.customers > 0);
-  return {
-    stats: {
-      customers: rows.length, buyers: rows.length, orders, purchases, revenue: cents(total),
-      aov: cents(purchases ? Math.round(total / purchases) : 0),
-      repurchase_rate: rows.length ? (repeat / rows.length).toFixed(4) : "0",
-      first_order: rows.length ? "2024-01-01T02:00:00Z" : null, last_order: rows.length ? "2025-11-20T12:00:00Z" : null,
-    },
-    monthly: [...months.entries()].sort().map(([month, e]) => ({
-      start: `${month}-01`, orders: e.orders, purchases: e.orders, revenue: cents(e.cents),
-      aov: cents(e.orders ? Math.round(e.cents / e.orders) : 0), new_customers: e.buyers, new_buyers: e.buyers,
-      buyers: e.buyers, repurchase_rate: "0",
-    })),
-    from: rows.length ? "2024-01-01" : null, to: rows.length ? "2025-11-20" : null, daily: [], weekly: [],
-    rolling_repurchase: [], churn: { churn_days: 180, churned: 0, yearly_value: "0", cost: "0" }, anomalies: [], peaks: [],
-    platforms: byPlatform,
-    shops: byPlatform.map((p) => ({ shop_id: PLATFORMS.indexOf(p.platform) + 1, customers: p.customers, revenue: p.revenue })),
-    // The browser mock draws no cohort or Pareto chart from the dashboard figures yet.
-    cohorts: [],
-    pareto: { buyers: rows.length, top20_share: "0", curve: [] },
-  };
 }

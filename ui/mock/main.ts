@@ -1,12 +1,15 @@
 // DEV/TEST ONLY entry (mock.html, built with `--mode mock` into dist-mock/): fakes the Rust IPC,
 // then starts the real app. `?scenario=empty` (default), `data`, or `error`; `&lang=zh-CN` presets the language,
-// `&theme=dark` the colours.
+// `&theme=dark` the colours, `&forecast=fallback` an unreliable purchase model (the fallback rule's figures).
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { CustomerQuery } from "../src/bindings/CustomerQuery";
 import type { CustomerRow } from "../src/bindings/CustomerRow";
 import type { Settings } from "../src/bindings/Settings";
-import { dashboardOf, makeCustomers, pageOf, shopsOf } from "./fixtures";
+import type { DashboardQuery } from "../src/bindings/DashboardQuery";
+import type { Filter } from "../src/bindings/Filter";
+import { makeCustomers, pageOf, PLATFORMS, shopsOf } from "./fixtures";
+import { countOf, dashboardOf, profileOf, rfmOf, slippingOf } from "./dashboard";
 import { activityCommand } from "./activities";
 import { announceDue, careCommand } from "./care";
 import { importCommand } from "./imports";
@@ -36,6 +39,10 @@ mockWindows("main");
 mockIPC(async (cmd, args) => {
   const a = (args ?? {}) as Record<string, unknown>;
   if (scenario === "error") throw { code: "db.open", message: "unable to open database file", details: null };
+  if (cmd === "segment_count") {
+    const n = countOf(rows, a.filter as Filter);
+    if (n !== undefined) return { customers: n, of: rows.length };
+  }
   const imported = importCommand(cmd, a);
   if (imported) return imported;
   const care = await careCommand(cmd, a);
@@ -47,7 +54,14 @@ mockIPC(async (cmd, args) => {
       return { path: "Laoke/laoke.db", schema_version: 1,
         counts: { shops: 1, customers: rows.length, orders: rows.reduce((s, c) => s + c.orders, 0), order_items: 0,
           tags: 0, customer_tags: 0, notes: 0, settings: 1, import_batches: 0 } };
-    case "dashboard": return dashboardOf(rows);
+    case "dashboard": await wait(60); return dashboardOf(rows, a.query as DashboardQuery, PLATFORMS);
+    case "slipping_away": await wait(200); return slippingOf(rows, params.get("forecast") === "fallback");
+    case "rfm_summary": return rfmOf(rows);
+    case "customer_profile": {
+      const c = rows.find((r) => r.id === a.id);
+      if (!c) throw { code: "not_found", message: "no such customer", details: null };
+      return profileOf(c);
+    }
     case "shops_list": return shopsOf(rows);
     case "customers_page": await wait(80); return pageOf(rows, a.query as CustomerQuery);
     case "demo_create": return demoCreate((a.request as { customers: number }).customers);

@@ -33,8 +33,8 @@ test('"Explore with a demo shop" fills the database and lands on the Dashboard',
     async () => (await stat.getText()).replace(/[^0-9]/g, '').includes(String(stats.customers)),
     `dashboard shows ${stats.customers} customers`,
   );
-  await visible(app.driver, 'dashboard-chart-monthly');
-  const canvas = await app.driver.findElements(byTestId('dashboard-chart-monthly'));
+  await visible(app.driver, 'dashboard-chart-sales');
+  const canvas = await app.driver.findElements(byTestId('dashboard-chart-sales'));
   assert.equal(canvas.length, 1);
   await screenshot(app, 'dashboard');
 });

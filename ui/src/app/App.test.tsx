@@ -75,7 +75,7 @@ describe("start-up", () => {
     expect(screen.getByTestId("dashboard-stat-revenue")).toHaveTextContent("CN¥1,340,195.20");
     expect(screen.getByTestId("dashboard-stat-revenue")).toHaveAttribute("data-value", "1340195.20");
     expect(screen.getByTestId("dashboard-stat-repurchase")).toHaveTextContent("35.1%");
-    expect(screen.getByTestId("dashboard-chart-monthly")).toBeInTheDocument();
+    expect(screen.getByTestId("dashboard-chart-sales")).toBeInTheDocument();
     expect(screen.getByTestId("nav-customers")).toHaveTextContent("Customers");
   });
 

@@ -1,11 +1,15 @@
 // Query keys of every server query. The first element is the data-changed tag that makes it stale.
 import type { CustomerQuery } from "../bindings/CustomerQuery";
+import type { DashboardQuery } from "../bindings/DashboardQuery";
 import type { ImportRequest } from "../bindings/ImportRequest";
 
 export const queryKeys = {
   info: () => ["info"] as const,
   settings: () => ["settings"] as const,
-  dashboard: (shops: number[] | null = null) => ["stats", "dashboard", shops] as const,
+  /** The dashboard of a scope and period: the whole query is the key. */
+  dashboard: (query: DashboardQuery | null = null) => ["stats", "dashboard", query] as const,
+  /** The repeat buyers slipping away (forecast from the orders, so stale with the stats). */
+  slippingAway: (limit: number) => ["stats", "slipping-away", limit] as const,
   shops: () => ["shops", "list"] as const,
   customers: (query: CustomerQuery) => ["customers", query] as const,
   profile: (id: number) => ["customers", "profile", id] as const,

@@ -35,6 +35,12 @@ export function formatPercent(fraction: string, locale: string): string {
   return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(fraction);
 }
 
+/** A decimal string as a number to `digits` places at most ("1.2345" → "1.23"); Intl formats the string itself. */
+export function formatDecimal(value: string, locale: string, digits = 2): string {
+  if (!DECIMAL.test(value)) return value;
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
 export const formatCount = (n: number, locale: string): string => new Intl.NumberFormat(locale).format(n);
 
 /** Parses the stored text of a time: RFC 3339, "YYYY-MM-DD HH:MM:SS" (UTC) or a bare date. */

@@ -17,6 +17,7 @@ import type { CustomerQuery } from "../bindings/CustomerQuery";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { DashboardQuery } from "../bindings/DashboardQuery";
 import type { DbInfo } from "../bindings/DbInfo";
+import type { Prediction } from "../bindings/Prediction";
 import type { DemoReport } from "../bindings/DemoReport";
 import type { DemoRequest } from "../bindings/DemoRequest";
 import type { ImportBatch } from "../bindings/ImportBatch";
@@ -60,6 +61,8 @@ import type { Priority } from "../bindings/Priority";
 export const appInfo = () => invoke<DbInfo>("app_info");
 /** The figures of every shop, or of the shops with these ids. */
 export const dashboard = (query: DashboardQuery) => invoke<Dashboard>("dashboard", { query });
+/** The model and up to `limit` repeat buyers with P(alive) below one half, best spenders first. */
+export const slippingAway = (limit: number) => invoke<Prediction>("slipping_away", { limit });
 export const shopsList = () => invoke<ShopView[]>("shops_list");
 export const shopUpdate = (id: number, change: ShopUpdate) => invoke<ShopView>("shop_update", { id, change });
 export const customersPage = (query: CustomerQuery) => invoke<CustomerPage>("customers_page", { query });

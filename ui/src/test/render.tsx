@@ -5,9 +5,10 @@ import { MemoryRouter, Route, Routes, useLocation } from "react-router-dom";
 import { AppProviders } from "../app/AppProviders";
 import { createQueryClient } from "../app/queryClient";
 
-/** Shows the current path so tests can assert navigation. */
+/** Shows the current path (and its query string in `data-search`) so tests can assert navigation. */
 function WhereAmI() {
-  return <output data-testid="location">{useLocation().pathname}</output>;
+  const location = useLocation();
+  return <output data-testid="location" data-search={location.search}>{location.pathname}</output>;
 }
 
 export function renderPage(path: string, element: ReactElement) {

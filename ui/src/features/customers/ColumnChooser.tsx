@@ -9,6 +9,7 @@ const LABEL: Record<OptionalColumn, string> = {
   purchases: "customers.col.purchases", orders: "customers.col.orders", value: "customers.col.value",
   first_purchase: "customers.col.firstPurchase", last_purchase: "customers.col.lastPurchase",
   region: "customers.col.region", tags: "customers.col.tags",
+  p_alive: "customers.col.pAlive", expected_90d: "customers.col.expected90", clv: "customers.col.clv",
 };
 
 type Props = { shown: OptionalColumn[]; onChange: (next: OptionalColumn[]) => void };

@@ -6,6 +6,7 @@ import i18n from "../../app/i18n";
 import { renderPage } from "../../test/render";
 import { customer, dbInfo, invokeBy, settings } from "../../test/ipcFixtures";
 import type { CustomerQuery } from "../../bindings/CustomerQuery";
+import type { Filter } from "../../bindings/Filter";
 import { CustomersPage } from "./CustomersPage";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -26,8 +27,12 @@ function answer(total: number) {
     customer_profile: () => { throw { code: "not_found", message: "gone", details: null }; },
     customers_page: ({ query }) => ({
       total,
-      customers: total ? [customer(1 + (query as CustomerQuery).offset, "小鹿"), customer(2 + (query as CustomerQuery).offset, "Emma")] : [],
+      customers: total ? [
+        { ...customer(1 + (query as CustomerQuery).offset, "小鹿"), p_alive: "0.8123", expected_90d: "1.2345", clv: "512.30" },
+        customer(2 + (query as CustomerQuery).offset, "Emma"),
+      ] : [],
     }),
+    segment_count: () => ({ customers: 12, of: 1234 }),
   }) as typeof invoke);
 }
 
@@ -130,5 +135,47 @@ describe("CustomersPage", () => {
     }));
     fireEvent.click(screen.getAllByText("Emma")[0]);
     await waitFor(() => expect(invoked).toHaveBeenCalledWith("customer_profile", { id: 2 }));
+  });
+
+  it("a filter in the URL (?filter=JSON) becomes the advanced filter, shown and clearable", async () => {
+    answer(1234);
+    const filter: Filter = { match: "all", rules: [
+      { field: "first_purchase", op: "between", values: ["2025-09-01", "2025-09-30"] },
+      { field: "bought_on", op: "between", values: ["2025-11-01", "2025-11-30"] },
+    ] };
+    renderPage(`/customers?filter=${encodeURIComponent(JSON.stringify(filter))}`, <CustomersPage />);
+    await screen.findByText("小鹿");
+    expect(queries()[0].filter).toEqual({ match: "all", rules: [filter] });
+    const box = screen.getByTestId("customers-advanced");
+    expect(within(box).getAllByTestId("filter-condition").map((c) => c.getAttribute("data-field"))).toEqual(["first_purchase", "bought_on"]);
+    expect(box).toHaveTextContent("Bought on");
+    expect(screen.getByTestId("customers-more")).toHaveTextContent("More filters (2)");
+    fireEvent.click(screen.getByTestId("customers-advanced-clear"));
+    await waitFor(() => expect(lastQuery()?.filter).toBeUndefined());
+    expect(screen.getByTestId("location").getAttribute("data-search")).toBe("");
+  });
+
+  it("ignores a filter in the URL that is no filter, and says so", async () => {
+    answer(1234);
+    renderPage(`/customers?filter=${encodeURIComponent("{oops")}`, <CustomersPage />);
+    await screen.findByText("小鹿");
+    expect(await screen.findByText("The filter in the link could not be read, so the list shows every customer.")).toBeInTheDocument();
+    expect(queries().every((q) => q.filter === undefined)).toBe(true);
+    await waitFor(() => expect(screen.getByTestId("location").getAttribute("data-search")).toBe(""));
+  });
+
+  it("shows and sorts by the forecast columns when chosen", async () => {
+    answer(1234);
+    renderPage("/customers", <CustomersPage />);
+    await screen.findByText("小鹿");
+    expect(screen.queryAllByText("Chance still buying")).toHaveLength(0); // not shown until chosen
+    fireEvent.click(screen.getByTestId("customers-columns"));
+    fireEvent.click(await screen.findByTestId("column-p_alive"));
+    fireEvent.click(screen.getByTestId("column-clv"));
+    const table = screen.getByTestId("customers-table");
+    await waitFor(() => expect(within(table).getAllByTestId("customer-p-alive")[0]).toHaveTextContent("81.2%"));
+    expect(within(table).getAllByText("CN¥512.30").length).toBeGreaterThan(0);
+    fireEvent.click(within(table).getAllByText("Chance still buying")[0]);
+    await waitFor(() => expect(lastQuery()).toMatchObject({ sort: "p_alive", desc: true, offset: 0 }));
   });
 });

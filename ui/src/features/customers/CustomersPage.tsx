@@ -1,12 +1,15 @@
 // The customer archive list: server-side paged, searched, filtered and sorted through `customers_page`,
-// with quick filters, a segment from the URL (?segment=ID), chosen columns, bulk actions and the profile drawer.
+// with quick filters, a segment from the URL (?segment=ID), a filter from the URL (?filter=JSON, shown and editable in
+// the advanced filter: the dashboard's numbers open their customers this way), chosen columns, bulk actions and the
+// profile drawer.
 import { useEffect, useMemo, useState } from "react";
-import { Button, Card, Space, Table } from "antd";
+import { App, Button, Card, Space, Table } from "antd";
 import { ImportOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { CustomerRow } from "../../bindings/CustomerRow";
+import type { Filter } from "../../bindings/Filter";
 import { customersPage } from "../../ipc/commands";
 import { queryKeys } from "../../app/queryKeys";
 import { useDisplay, useSeveralShops } from "../../app/shopQueries";
@@ -26,7 +29,8 @@ import { AdvancedFilter } from "./AdvancedFilter";
 import { ProfileDrawer } from "./profile/ProfileDrawer";
 import { useColumnChoice } from "./useColumnChoice";
 import {
-  applyTableChange, buildCustomerQuery, initialListState, isFiltered, withFilters, withPlatform, withSearch, withThenBy,
+  applyTableChange, buildCustomerQuery, initialListState, isFiltered, parseFilterParam, withFilters, withPlatform, withSearch,
+  withThenBy,
   type ListState,
 } from "./customerQuery";
 
@@ -37,14 +41,32 @@ function segmentFromUrl(params: URLSearchParams): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
+/** The URL's parameters less one. */
+function without(params: URLSearchParams, name: string): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.delete(name);
+  return next;
+}
+
+/** The filter of the URL's `?filter=`; null when there is none or it is no filter. */
+function filterFromUrl(params: URLSearchParams): Filter | null {
+  const text = params.get("filter");
+  return text === null ? null : parseFilterParam(text);
+}
+
 export function CustomersPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { locale, timeZone } = useDisplay();
-  const [state, setState] = useState<ListState>(() => ({ ...initialListState, segmentId: segmentFromUrl(params) }));
+  const [state, setState] = useState<ListState>(() => ({
+    ...initialListState, segmentId: segmentFromUrl(params), advanced: filterFromUrl(params),
+  }));
   const [searchText, setSearchText] = useState("");
-  const [moreOpen, setMoreOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(() => filterFromUrl(params) !== null);
+  /** Bumped when the URL brings a filter, so the builder starts over from it. */
+  const [urlFilters, setUrlFilters] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);
   const [allMatching, setAllMatching] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -53,6 +75,19 @@ export function CustomersPage() {
   useEffect(() => setState((s) => withSearch(s, debounced)), [debounced]);
   const segmentParam = segmentFromUrl(params);
   useEffect(() => setState((s) => (s.segmentId === segmentParam ? s : withFilters(s, { segmentId: segmentParam }))), [segmentParam]);
+  const filterParam = params.get("filter");
+  useEffect(() => {
+    if (filterParam === null) return;
+    const filter = parseFilterParam(filterParam);
+    if (!filter) {
+      void message.warning({ content: t("customers.filters.badUrlFilter"), key: "customers-url-filter" });
+      setParams((p) => without(p, "filter"), { replace: true });
+      return;
+    }
+    setState((s) => withFilters(s, { advanced: filter.rules.length ? filter : null }));
+    setMoreOpen(true);
+    setUrlFilters((n) => n + 1);
+  }, [filterParam]); // only a new URL filter applies, not a new `message` or `t`
 
   const query = useMemo(() => buildCustomerQuery(state), [state]);
   // A different set of customers drops the selection (paging and sorting keep it).
@@ -71,7 +106,8 @@ export function CustomersPage() {
   const page = result.data;
   const noCustomers = page !== undefined && page.total === 0 && !isFiltered(state) && !result.isPlaceholderData;
   const change = (c: Parameters<typeof withFilters>[1]) => {
-    if ("segmentId" in c && c.segmentId === null) setParams({});
+    if ("segmentId" in c && c.segmentId === null) setParams((p) => without(p, "segment"));
+    if ("advanced" in c && c.advanced === null && params.has("filter")) setParams((p) => without(p, "filter"));
     setState((s) => withFilters(s, c));
   };
 
@@ -92,7 +128,7 @@ export function CustomersPage() {
             extra={<Space><MergeSuggestions /><ColumnChooser shown={shown} onChange={setShown} /></Space>} />
           <CustomerFilters state={state} onChange={change} moreOpen={moreOpen} onToggleMore={() => setMoreOpen((o) => !o)}
             extra={<ThenBySort primary={state.sort} value={state.thenBy} onChange={(k) => setState((s) => withThenBy(s, k))} />} />
-          {moreOpen && <AdvancedFilter value={state.advanced} onChange={(advanced) => change({ advanced })} />}
+          {moreOpen && <AdvancedFilter key={urlFilters} value={state.advanced} onChange={(advanced) => change({ advanced })} />}
           {(selected.length > 0 || allMatching) && (
             <BulkBar selected={selected} allMatching={allMatching} total={page?.total ?? 0} query={query}
               onSelectAll={() => setAllMatching(true)} onClear={() => { setSelected([]); setAllMatching(false); }} />

@@ -11,6 +11,7 @@ const LABEL: Partial<Record<SortField, string>> = {
   orders: "customers.col.orders", value: "customers.col.value", first_purchase: "customers.col.firstPurchase",
   last_purchase: "customers.col.lastPurchase", stage: "customers.col.stage", rfm: "customers.col.rfm",
   tier: "customers.col.tier", tags: "customers.col.tags",
+  p_alive: "customers.col.pAlive", expected_90d: "customers.col.expected90", clv: "customers.col.clv",
 };
 
 type Props = { primary: SortField; value: SortKey | null; onChange: (k: SortKey | null) => void };

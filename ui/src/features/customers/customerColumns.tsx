@@ -1,11 +1,11 @@
 // Column definitions of the customer table; every cell renders user data as plain text.
-import { Space, Tag, Typography } from "antd";
+import { Space, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType, SortOrder } from "antd/es/table/interface";
 import type { TFunction } from "i18next";
 import type { CustomerRow } from "../../bindings/CustomerRow";
 import { Money } from "../../components/Money";
 import { PlatformTag } from "../../components/PlatformTag";
-import { formatCount, formatDate } from "../../components/format";
+import { formatCount, formatDate, formatDecimal, formatPercent } from "../../components/format";
 import { TierTag } from "../tiers/TierBadge";
 import type { ListState } from "./customerQuery";
 import type { OptionalColumn } from "./useColumnChoice";
@@ -38,6 +38,8 @@ function allColumns({ t, locale, timeZone, state, tierColors }: Ctx): ColumnsTyp
     sortDirections: (first === "ascend" ? ["ascend", "descend"] : ["descend", "ascend"]) as SortOrder[],
   });
   const date = (v: string | null) => formatDate(v, locale, timeZone, "numeric");
+  // A buyer without a forecast yet (none before the archive rules ran; none without a purchase).
+  const none = <Tooltip title={t("customers.noForecast")}><Typography.Text type="secondary">—</Typography.Text></Tooltip>;
   return [
     { title: t("customers.col.nick"), dataIndex: "nick", ...sortable("nick", "ascend"), ellipsis: true, width: 140,
       render: (_: string, r) => (
@@ -68,6 +70,12 @@ function allColumns({ t, locale, timeZone, state, tierColors }: Ctx): ColumnsTyp
       render: (v: string) => <Money value={v} /> },
     { title: t("customers.col.firstPurchase"), dataIndex: "first_purchase", ...sortable("first_purchase"), width: 116, render: date },
     { title: t("customers.col.lastPurchase"), dataIndex: "last_purchase", ...sortable("last_purchase"), width: 116, render: date },
+    { title: t("customers.col.pAlive"), dataIndex: "p_alive", ...sortable("p_alive"), align: "right", width: 120,
+      render: (v: string | null) => (v === null ? none : <span data-testid="customer-p-alive">{formatPercent(v, locale)}</span>) },
+    { title: t("customers.col.expected90"), dataIndex: "expected_90d", ...sortable("expected_90d"), align: "right", width: 128,
+      render: (v: string | null) => (v === null ? none : formatDecimal(v, locale)) },
+    { title: t("customers.col.clv"), dataIndex: "clv", ...sortable("clv"), align: "right", width: 124,
+      render: (v: string | null) => (v === null ? none : <Money value={v} />) },
     { title: t("customers.col.region"), key: "region", ellipsis: true, width: 110, render: (_: unknown, r) => region(r) },
     { title: t("customers.col.tags"), dataIndex: "tags", key: "tags", width: 160,
       render: (tags: string[]) => (

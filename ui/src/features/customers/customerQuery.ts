@@ -28,6 +28,7 @@ export type ListState = {
 export const DEFAULT_PAGE_SIZE = 50;
 export const SORTABLE: readonly CustomerSort[] = [
   "nick", "platform", "purchases", "orders", "value", "first_purchase", "last_purchase", "stage", "rfm", "tier", "tags",
+  "p_alive", "expected_90d", "clv",
 ];
 export const initialListState: ListState = {
   search: "", platform: null, stages: [], rfm: [], tags: [], advanced: null, segmentId: null,
@@ -91,3 +92,29 @@ export const withPlatform = (s: ListState, platform: Platform | null): ListState
 export const withFilters = (s: ListState, change: Partial<Pick<ListState, "stages" | "rfm" | "tags" | "advanced" | "segmentId">>): ListState =>
   ({ ...s, ...change, page: 1 });
 export const withThenBy = (s: ListState, thenBy: SortKey | null): ListState => ({ ...s, thenBy, page: 1 });
+
+/** The customer list showing exactly the customers of a filter (what the dashboard's numbers open). */
+export const customersUrl = (filter: Filter): string => `/customers?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** A filter from the list's `?filter=` text; null when it is not a filter's JSON. Rust checks the conditions. */
+export function parseFilterParam(text: string): Filter | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return isFilter(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isFilter(v: unknown): v is Filter {
+  if (typeof v !== "object" || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return (f.match === "all" || f.match === "any") && Array.isArray(f.rules) && f.rules.every((r) => isFilter(r) || isCondition(r));
+}
+
+function isCondition(v: unknown): v is Condition {
+  if (typeof v !== "object" || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return typeof c.field === "string" && typeof c.op === "string" && Array.isArray(c.values) &&
+    c.values.every((x) => typeof x === "string");
+}

@@ -1,18 +1,20 @@
 // Which optional columns of the customer table the seller shows, remembered on this computer. Until they
-// choose, the defaults: every column but the order count, and the shops only when a platform has several
-// (with one shop per platform the column would repeat the platform).
+// choose, the defaults: every column but the order count and the forecast's three, and the shops only when a
+// platform has several (with one shop per platform the column would repeat the platform).
 import { useCallback, useMemo, useState } from "react";
 
 export const OPTIONAL_COLUMNS = [
   "platform", "shops", "stage", "rfm", "tier", "purchases", "orders", "value", "first_purchase", "last_purchase", "region",
-  "tags",
+  "tags", "p_alive", "expected_90d", "clv",
 ] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 const KEY = "laoke.customers.columns";
+/** Shown only when chosen. */
+const OPT_IN: readonly OptionalColumn[] = ["orders", "p_alive", "expected_90d", "clv"];
 
 export function defaultColumns(severalShops: boolean): OptionalColumn[] {
-  return OPTIONAL_COLUMNS.filter((c) => c !== "orders" && (c !== "shops" || severalShops));
+  return OPTIONAL_COLUMNS.filter((c) => !OPT_IN.includes(c) && (c !== "shops" || severalShops));
 }
 
 function read(): OptionalColumn[] | null {

@@ -1,5 +1,7 @@
-// Dashboard card: buyers in the 11 RFM groups (with what each means) beside the Pareto curve of value.
+// Dashboard card: buyers in the 11 RFM groups (with what each means) beside the Pareto curve of value: the
+// dashboard's (of its period and scope) when given, else the archive's from rfm_summary.
 import { useMemo, type HTMLAttributes } from "react";
+import type { Pareto } from "../../bindings/Pareto";
 import { Card, Col, Row, Table, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -10,15 +12,16 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatCount } from "../../components/format";
 import { formatFraction, formatShare, groupRows, hasBuyers, paretoOption, type GroupRow } from "./rfmModel";
 
-export function RfmPareto() {
+export function RfmPareto({ pareto: given }: { pareto?: Pareto }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const query = useQuery({ queryKey: queryKeys.rfm(), queryFn: rfmSummary });
   const data = query.data;
+  const pareto = given ?? data?.pareto;
   const rows = useMemo(() => (data ? groupRows(data.groups) : []), [data]);
   const option = useMemo(
-    () => data && paretoOption(data.pareto.curve, { locale, t: (k, v) => t(k, v ?? {}) }),
-    [data, locale, t],
+    () => pareto && paretoOption(pareto.curve, { locale, t: (k, v) => t(k, v ?? {}) }, pareto.top20_share),
+    [pareto, locale, t],
   );
 
   if (query.isError) {
@@ -28,7 +31,7 @@ export function RfmPareto() {
       </Card>
     );
   }
-  if (!hasBuyers(data) || !option) return null; // loading, or no buyers yet: nothing to show
+  if (!hasBuyers(data) || !option || !pareto) return null; // loading, or no buyers yet: nothing to show
 
   const groupName = (g: string) => t(`lifecycle.rfm.${g}.name`, { defaultValue: g });
   return (
@@ -65,14 +68,20 @@ export function RfmPareto() {
         </Col>
         <Col xs={24} xl={12}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>{t("lifecycle.rfm.paretoTitle")}</Typography.Title>
-          <Typography.Title level={4} data-testid="pareto-top20" data-share={data.pareto.top20_share}
-            style={{ marginTop: 0, color: "#c2410c" }}>
-            {t("lifecycle.rfm.top20", { share: formatShare(data.pareto.top20_share, locale) })}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">
-            {t("lifecycle.rfm.paretoHint", { buyers: formatCount(data.pareto.buyers, locale) })}
-          </Typography.Paragraph>
-          <Chart option={option} testId="pareto-chart" ariaLabel={t("lifecycle.rfm.paretoTitle")} height={300} />
+          {pareto.buyers > 0 ? (
+            <>
+              <Typography.Title level={4} data-testid="pareto-top20" data-share={pareto.top20_share}
+                style={{ marginTop: 0, color: "#c2410c" }}>
+                {t("lifecycle.rfm.top20", { share: formatShare(pareto.top20_share, locale) })}
+              </Typography.Title>
+              <Typography.Paragraph type="secondary">
+                {t(given ? "lifecycle.rfm.paretoHintPeriod" : "lifecycle.rfm.paretoHint", { buyers: formatCount(pareto.buyers, locale) })}
+              </Typography.Paragraph>
+              <Chart option={option} testId="pareto-chart" ariaLabel={t("lifecycle.rfm.paretoTitle")} height={300} />
+            </>
+          ) : (
+            <Typography.Paragraph type="secondary" data-testid="pareto-none">{t("lifecycle.rfm.paretoNone")}</Typography.Paragraph>
+          )}
         </Col>
       </Row>
     </Card>

@@ -1,44 +1,13 @@
-// ECharts options for the dashboard. Revenue strings go to ECharts as-is (it plots them);
-// tooltips and axis labels format the original strings, so shown amounts stay exact.
+// ECharts options of the dashboard's platform and shop mix (the series are in seriesOptions.ts); tooltips format
+// the original strings, so shown amounts stay exact.
 import type { EChartsCoreOption } from "echarts/core";
-import type { SeriesPoint } from "../../bindings/SeriesPoint";
 import type { PlatformCount } from "../../bindings/PlatformCount";
 import type { ShopCount } from "../../bindings/ShopCount";
 import type { ShopView } from "../../bindings/ShopView";
-import { formatCount, formatMoney, formatMoneyCompact, formatMonth } from "../../components/format";
+import { formatCount, formatMoney } from "../../components/format";
 import { PLATFORM_COLORS } from "../../components/PlatformTag";
 
 type Ctx = { locale: string; currency: string; t: (key: string) => string };
-
-export function monthlyOption(points: SeriesPoint[], { locale, currency, t }: Ctx): EChartsCoreOption {
-  const ordersName = t("dashboard.chart.orders");
-  const revenueName = t("dashboard.chart.revenue");
-  return {
-    color: ["#f4a259", "#c2410c"],
-    tooltip: {
-      trigger: "axis",
-      renderMode: "richText", // drawn on the canvas: no HTML is ever built from data
-      formatter: (items: Array<{ dataIndex: number }>) => {
-        const p = points[items[0]?.dataIndex ?? 0];
-        if (!p) return "";
-        return [formatMonth(p.start.slice(0, 7), locale), `${ordersName}: ${formatCount(p.orders, locale)}`,
-          `${revenueName}: ${formatMoney(p.revenue, currency, locale)}`].join("\n");
-      },
-    },
-    legend: { data: [ordersName, revenueName], top: 0 },
-    grid: { left: 56, right: 72, top: 40, bottom: 32 },
-    xAxis: { type: "category", data: points.map((p) => formatMonth(p.start.slice(0, 7), locale)) },
-    yAxis: [
-      { type: "value", name: ordersName, minInterval: 1 },
-      { type: "value", name: revenueName,
-        axisLabel: { formatter: (v: number) => formatMoneyCompact(String(v), currency, locale) } },
-    ],
-    series: [
-      { name: ordersName, type: "bar", data: points.map((p) => p.orders), barMaxWidth: 28 },
-      { name: revenueName, type: "line", yAxisIndex: 1, smooth: true, data: points.map((p) => p.revenue) },
-    ],
-  };
-}
 
 /** One slice of a mix: a platform's or a shop's customers (the slice) and revenue (in the tooltip). */
 export type Slice = { name: string; customers: number; revenue: string; color?: string };

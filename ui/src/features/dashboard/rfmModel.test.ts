@@ -39,4 +39,16 @@ describe("pareto", () => {
     expect(option.series[0].data[20]).toEqual([20, 0.2]);
     expect(option.series[1].data).toEqual([[0, 0], [100, 1]]);
   });
+  it("marks the 20 % point with the top-20 share", () => {
+    const curve = Array.from({ length: 101 }, (_, i) => Math.sqrt(i / 100).toFixed(4));
+    type Marked = { series: Array<{ markLine?: { data: unknown[] }; markPoint?: { data: Array<{ coord: number[]; value: string }>;
+      label: { formatter: string } } }> };
+    const option = paretoOption(curve, { locale: "en-US", t: (k) => k }, "0.4321") as Marked;
+    expect(option.series[0].markLine?.data).toEqual([{ xAxis: 20 }]);
+    expect(option.series[0].markPoint?.data).toEqual([{ name: "top20", coord: [20, 0.4321], value: "0.4321" }]);
+    expect(option.series[0].markPoint?.label.formatter).toBe("43.2%");
+    // Without the share, the curve's own 20 % point; without a curve, no mark.
+    expect((paretoOption(curve, { locale: "en-US", t: (k) => k }) as Marked).series[0].markPoint?.data[0].coord).toEqual([20, 0.4472]);
+    expect((paretoOption([], { locale: "en-US", t: (k) => k }) as Marked).series[0].markPoint).toBeUndefined();
+  });
 });

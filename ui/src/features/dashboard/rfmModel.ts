@@ -44,8 +44,15 @@ export function paretoPoints(curve: string[]): Array<[number, number]> {
 
 type Ctx = { locale: string; t: (key: string, vars?: Record<string, string>) => string };
 
-export function paretoOption(curve: string[], { locale, t }: Ctx): EChartsCoreOption {
+/**
+ * The curve against an even spread, with the 20 % point marked: a dashed line at 20 % of buyers and a point at the
+ * share of value they bring (`top20`, the exact string, else the curve's 21st point).
+ */
+export function paretoOption(curve: string[], { locale, t }: Ctx, top20?: string): EChartsCoreOption {
   const points = paretoPoints(curve);
+  const share20 = top20 ?? curve[20];
+  const y20 = Number(share20);
+  const mark20 = share20 !== undefined && share20.trim() !== "" && Number.isFinite(y20);
   const buyersPct = (x: number) => formatFraction(x / 100, locale);
   const curveName = t("lifecycle.rfm.curve");
   const evenName = t("lifecycle.rfm.even");
@@ -72,7 +79,14 @@ export function paretoOption(curve: string[], { locale, t }: Ctx): EChartsCoreOp
       axisLabel: { formatter: (v: number) => formatFraction(v, locale) },
     },
     series: [
-      { name: curveName, type: "line", data: points, showSymbol: false, areaStyle: { opacity: 0.15 } },
+      { name: curveName, type: "line", data: points, showSymbol: false, areaStyle: { opacity: 0.15 },
+        ...(mark20 ? {
+          markLine: { silent: true, symbol: "none", animation: false, lineStyle: { type: "dashed", color: "#c2410c" },
+            label: { formatter: t("lifecycle.rfm.top20Line") }, data: [{ xAxis: 20 }] },
+          markPoint: { silent: true, animation: false, symbol: "circle", symbolSize: 10, itemStyle: { color: "#c2410c" },
+            label: { position: "right", fontWeight: "bold", formatter: formatShare(share20, locale) },
+            data: [{ name: "top20", coord: [20, y20], value: share20 }] },
+        } : {}) },
       { name: evenName, type: "line", data: [[0, 0], [100, 1]], showSymbol: false, silent: true,
         lineStyle: { type: "dashed", width: 1 } },
     ],

@@ -15,6 +15,7 @@ type Props = { condition: Condition; onValues: (values: string[]) => void };
 
 const LIMITS: Partial<Record<Field, { min: string; max: string }>> = {
   birthday_month: { min: "1", max: "12" }, rfm_r: { min: "1", max: "5" }, rfm_f: { min: "1", max: "5" }, rfm_m: { min: "1", max: "5" },
+  p_alive: { min: "0", max: "1" },
 };
 const WIDE = { width: "100%" };
 const SEPARATORS = [",", "，", "、"];

@@ -31,8 +31,10 @@ describe("operators per field", () => {
   });
   it("cover every field exactly once in the picker, each with a kind", () => {
     const fields = FIELD_GROUPS.flatMap((g) => g.fields);
-    expect(new Set(fields).size).toBe(24);
-    expect(fields.length).toBe(24);
+    expect(new Set(fields).size).toBe(28);
+    expect(fields.length).toBe(28);
+    expect(fieldKind("bought_on")).toBe("date");
+    expect(fieldKind("p_alive")).toBe("number");
     expect(fields.map(fieldKind).every(Boolean)).toBe(true);
     expect(fieldKind("birthday_month")).toBe("number");
     expect(fieldKind("rfm")).toBe("choice");

@@ -15,7 +15,8 @@ export { OPS_BY_KIND, VOCABULARIES };
 export const FIELD_GROUPS: readonly { key: string; fields: readonly Field[] }[] = [
   { key: "customer", fields: ["stage", "rfm", "platform", "shop", "tag", "tier", "nick", "gender", "province", "city", "birthday_month", "dnd"] },
   { key: "spend", fields: ["value", "purchases", "orders", "rfm_r", "rfm_f", "rfm_m"] },
-  { key: "dates", fields: ["first_purchase", "last_purchase", "first_order", "last_order"] },
+  { key: "dates", fields: ["first_purchase", "last_purchase", "first_order", "last_order", "bought_on"] },
+  { key: "forecast", fields: ["p_alive", "expected_90d", "clv"] },
   { key: "items", fields: ["item", "category"] },
 ];
 

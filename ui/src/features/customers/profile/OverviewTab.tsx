@@ -1,5 +1,5 @@
 // Overview: key facts, next birthday, top items, stage history, member tier and merged identities of one customer.
-import { Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Typography } from "antd";
+import { Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Tooltip, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { CustomerProfile } from "../../../bindings/CustomerProfile";
@@ -7,7 +7,7 @@ import type { ItemBought } from "../../../bindings/ItemBought";
 import { useDisplay } from "../../../app/shopQueries";
 import { Money } from "../../../components/Money";
 import { PlatformTag } from "../../../components/PlatformTag";
-import { formatCount, formatDate } from "../../../components/format";
+import { formatCount, formatDate, formatDecimal, formatPercent } from "../../../components/format";
 import { stageLabel } from "./profileText";
 import { TierCard } from "./TierCard";
 import { UndoMerge } from "./UndoMerge";
@@ -44,6 +44,23 @@ function facts(t: TFunction, p: CustomerProfile, locale: string, date: (v: strin
     { key: "first", label: t("profile.facts.firstPurchase"), children: date(f.first_purchase) || none },
     { key: "last", label: t("profile.facts.lastPurchase"), children: date(f.last_purchase) || none },
     { key: "birthday", label: t("profile.birthday.next"), children: <Birthday profile={p} /> },
+    ...forecast(t, p, locale),
+  ];
+}
+
+/** The purchase model's forecast: the chance they still buy, purchases expected in 90 days, the next year's value. */
+function forecast(t: TFunction, p: CustomerProfile, locale: string) {
+  const none = (
+    <Tooltip title={t("profile.forecast.none")}>
+      <Typography.Text type="secondary" data-testid="profile-no-forecast">{t("profile.facts.none")}</Typography.Text>
+    </Tooltip>
+  );
+  return [
+    { key: "p_alive", label: t("profile.forecast.pAlive"),
+      children: p.p_alive === null ? none : <span data-testid="profile-p-alive">{formatPercent(p.p_alive, locale)}</span> },
+    { key: "expected_90d", label: t("profile.forecast.expected90"),
+      children: p.expected_90d === null ? none : <span data-testid="profile-expected-90d">{formatDecimal(p.expected_90d, locale)}</span> },
+    { key: "clv", label: t("profile.forecast.clv"), children: p.clv === null ? none : <Money value={p.clv} testId="profile-clv" /> },
   ];
 }
 

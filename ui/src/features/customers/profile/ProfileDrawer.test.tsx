@@ -108,6 +108,25 @@ describe("ProfileDrawer", () => {
     expect(within(screen.getByTestId("profile-identities")).getByText("小鹿天猫")).toBeInTheDocument();
   });
 
+  it("shows the forecast: chance still buying, purchases expected in 90 days and the next year's value", async () => {
+    answer();
+    await open();
+    expect(screen.getByTestId("profile-p-alive")).toHaveTextContent("81.2%");
+    expect(screen.getByTestId("profile-expected-90d")).toHaveTextContent("1.23");
+    expect(screen.getByTestId("profile-clv")).toHaveTextContent("CN¥512.30");
+    expect(screen.queryByTestId("profile-no-forecast")).not.toBeInTheDocument();
+  });
+
+  it("says there is no forecast yet when the model has none", async () => {
+    answer({ customer_profile: () => ({ ...profile(), p_alive: null, expected_90d: null, clv: null }) });
+    await open();
+    const none = screen.getAllByTestId("profile-no-forecast");
+    expect(none).toHaveLength(3);
+    expect(none[0]).toHaveTextContent("—");
+    fireEvent.mouseOver(none[0]);
+    expect(await screen.findByText(/No forecast yet/)).toBeInTheDocument();
+  });
+
   it("shows the tier in its ladder colour, its history, and pins it by hand", async () => {
     answer();
     await open();
