@@ -173,7 +173,10 @@ impl Store {
         }
         let old = customer_scores::load_all(&self.conn)?;
         let forecasts = self.forecasts(today)?;
-        let tx = self.conn.transaction()?;
+        // Immediate: the transaction reads the stored forecasts before it writes, and a
+        // deferred one would then fail at once ("database is locked") had another
+        // connection written in between, instead of waiting its turn.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         crate::customer_forecasts::replace(&tx, &forecasts)?;
         let mut changes = 0;
         let mut stages = Vec::with_capacity(standings.len());
