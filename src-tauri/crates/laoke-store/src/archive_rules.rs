@@ -172,12 +172,20 @@ impl Store {
             rfm[buyers[k]] = Some(score);
         }
         let old = customer_scores::load_all(&self.conn)?;
-        let forecasts = self.forecasts(today)?;
+        // The forecasts follow the orders, not the day: computed again only when
+        // the orders changed since they were written.
+        let forecasts = match self.stale_forecasts()? {
+            Some(fingerprint) => Some((self.forecasts(today)?, fingerprint)),
+            None => None,
+        };
         // Immediate: the transaction reads the stored forecasts before it writes, and a
         // deferred one would then fail at once ("database is locked") had another
         // connection written in between, instead of waiting its turn.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        crate::customer_forecasts::replace(&tx, &forecasts)?;
+        if let Some((forecasts, fingerprint)) = forecasts {
+            crate::customer_forecasts::replace(&tx, &forecasts)?;
+            crate::customer_forecasts::stamp(&tx, fingerprint)?;
+        }
         let mut changes = 0;
         let mut stages = Vec::with_capacity(standings.len());
         for (s, rfm) in standings.iter().zip(rfm.iter().copied()) {

@@ -16,15 +16,22 @@ use std::collections::HashMap;
 const LIST_FORECAST: PredictRequest = PredictRequest { as_of: None, unit: Unit::Week, horizon_days: 365 };
 
 impl Store {
-    /// Every buyer's forecast as of `today`: none when today is before the first
+    /// Every buyer's forecast as of the newest purchase, the calibration end
+    /// `laoke predict` defaults to (the archive knows nothing after its last
+    /// import, and so the forecasts only move when the orders do), or as of
+    /// `today` when that lies before it; none when today is before the first
     /// purchase (an archive of the future has nothing to forecast yet).
     pub(crate) fn forecasts(&self, today: NaiveDate) -> Result<HashMap<i64, Forecast>> {
-        let req = PredictRequest { as_of: Some(today), ..LIST_FORECAST };
-        let prediction = match self.predict(&req) {
-            Ok(p) => p,
-            Err(StoreError::Predict(PredictError::AsOfBeforeFirstPurchase { .. })) => return Ok(HashMap::new()),
-            Err(e) => return Err(e),
-        };
+        let mut prediction = self.predict(&LIST_FORECAST)?;
+        let as_of = NaiveDate::parse_from_str(&prediction.model.as_of, "%Y-%m-%d").unwrap_or(today);
+        if as_of > today {
+            let req = PredictRequest { as_of: Some(today), ..LIST_FORECAST };
+            prediction = match self.predict(&req) {
+                Ok(p) => p,
+                Err(StoreError::Predict(PredictError::AsOfBeforeFirstPurchase { .. })) => return Ok(HashMap::new()),
+                Err(e) => return Err(e),
+            };
+        }
         let four = |v: f64| rust_decimal::Decimal::from_f64_retain(v).unwrap_or_default().round_dp(4);
         Ok(prediction
             .customers
@@ -33,6 +40,37 @@ impl Store {
             .collect())
     }
 }
+
+/// What the forecasts are computed from, in one string: the last import or
+/// demo fill, the merges (and their undoing), each shop's cash-on-delivery
+/// choice (it decides which orders count) and the time zone (it decides the
+/// days). Edits that leave the orders alone (tags, notes, tiers) keep it.
+const ORDERS_FINGERPRINT: &str = "SELECT (SELECT coalesce(max(id), 0) FROM import_batches) || '/'
+        || (SELECT count(*) || ':' || coalesce(max(undone_at), '') FROM customer_merges) || '/'
+        || (SELECT coalesce(group_concat(id || ':' || count_cod), '') FROM shops)";
+
+impl Store {
+    fn orders_fingerprint(&self) -> Result<String> {
+        let orders: String = self.conn.query_row(ORDERS_FINGERPRINT, [], |r| r.get(0))?;
+        Ok(format!("{orders}/{}", self.timezone()?))
+    }
+
+    /// The orders' fingerprint if they changed since the forecasts were last
+    /// written (to [`stamp`] them with once rewritten), else `None`.
+    pub(crate) fn stale_forecasts(&self) -> Result<Option<String>> {
+        let now = self.orders_fingerprint()?;
+        let at = crate::settings::get(&self.conn, FORECAST_STAMP)?;
+        Ok((at.as_ref().and_then(|v| v.as_str()) != Some(now.as_str())).then_some(now))
+    }
+}
+
+/// Notes that the stored forecasts are those of the orders with `fingerprint`.
+pub(crate) fn stamp(tx: &Connection, fingerprint: String) -> Result<()> {
+    crate::settings::put(tx, FORECAST_STAMP, fingerprint.into())
+}
+
+/// The orders' fingerprint when the stored forecasts were written.
+const FORECAST_STAMP: &str = "archive.forecast_stamp";
 
 /// Every stored forecast.
 pub(crate) fn load_all(conn: &Connection) -> Result<HashMap<i64, Forecast>> {
@@ -97,15 +135,18 @@ mod tests {
         let buyers: i64 =
             store.conn.query_row("SELECT count(*) FROM customers WHERE purchases > 0", [], |r| r.get(0)).unwrap();
         assert_eq!(stored.len() as i64, buyers);
-        // They are the forecast `laoke predict` makes as of the same day.
-        let p = store.predict(&PredictRequest { as_of: Some(today), ..LIST_FORECAST }).unwrap();
+        // They are the forecast `laoke predict` makes by default (as of the newest purchase).
+        let p = store.predict(&LIST_FORECAST).unwrap();
         let best = &p.customers[0];
         assert_eq!(stored[&best.id].clv, best.clv);
         assert!(stored
             .values()
             .all(|f| f.p_alive >= rust_decimal::Decimal::ZERO && f.p_alive <= rust_decimal::Decimal::ONE));
-        // The same day again: nothing moves.
+        // The same day again, or a later one without new orders: nothing moves, and the
+        // rules do not forecast again.
         assert_eq!(replace(&store.conn, &store.forecasts(today).unwrap()).unwrap(), 0);
+        assert_eq!(replace(&store.conn, &store.forecasts(today + chrono::Days::new(30)).unwrap()).unwrap(), 0);
+        assert_eq!(store.stale_forecasts().unwrap(), None);
         // An archive whose purchases all lie after today has no forecasts.
         let past = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
         assert!(store.forecasts(past).unwrap().is_empty());
