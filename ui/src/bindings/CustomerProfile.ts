@@ -19,7 +19,7 @@ next_birthday: string | null, tags: Array<string>,
  */
 shops: Array<string>, notes: Array<NoteView>, facts: ProfileFacts, stage: string | null, stage_since: string | null, stage_history: Array<StageChangeView>, rfm: string | null, rfm_cell: string | null, 
 /**
- * Their forecast as of the day the archive rules last ran (`laoke predict`):
+ * Their forecast as of the newest purchase (`laoke predict`'s default, stored by the archive rules):
  * the chance they still buy (4 places), purchases expected in 90 days, and
  * the discounted value of the next year's purchases.
  */

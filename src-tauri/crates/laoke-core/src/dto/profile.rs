@@ -27,7 +27,7 @@ pub struct CustomerProfile {
     pub stage_history: Vec<StageChangeView>,
     pub rfm: Option<String>,
     pub rfm_cell: Option<String>,
-    /// Their forecast as of the day the archive rules last ran (`laoke predict`):
+    /// Their forecast as of the newest purchase (`laoke predict`'s default, stored by the archive rules):
     /// the chance they still buy (4 places), purchases expected in 90 days, and
     /// the discounted value of the next year's purchases.
     #[ts(type = "string | null")]

@@ -214,7 +214,11 @@ fn bfgs_once(objective: &Objective<'_>, start: &[f64], inv_hessian: Option<Vec<V
         .configure(|s| s.param(start.to_vec()).inv_hessian(inv_hessian).max_iters(500))
         .run()
         .ok()?;
-    let state = res.state();
+    ended(res.state())
+}
+
+/// Where a run of either solver ended.
+fn ended<S: State<Param = Vec<f64>, Float = f64>>(state: &S) -> Option<Run> {
     let converged =
         matches!(state.get_termination_status(), TerminationStatus::Terminated(TerminationReason::SolverConverged));
     Some(Run {
@@ -235,15 +239,7 @@ fn nelder_mead(objective: &Objective<'_>, start: &[f64]) -> Option<Run> {
     // The costs are means per customer, so this tolerance is relative to the data's size.
     let solver = NelderMead::new(simplex).with_sd_tolerance(1e-12).ok()?;
     let res = Executor::new(Simplex(objective), solver).configure(|s| s.max_iters(4_000)).run().ok()?;
-    let state = res.state();
-    let converged =
-        matches!(state.get_termination_status(), TerminationStatus::Terminated(TerminationReason::SolverConverged));
-    Some(Run {
-        logs: state.get_best_param()?.clone(),
-        cost: state.get_best_cost(),
-        converged,
-        iterations: state.get_iter(),
-    })
+    ended(res.state())
 }
 
 /// The inverse of the cost's Hessian at `logs`, from central differences of the
