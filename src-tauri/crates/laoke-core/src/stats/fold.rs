@@ -128,6 +128,7 @@ impl Ledger {
             rolling: BTreeMap::new(),
             churn: ChurnTally::new(scope),
             shops_buf: Vec::new(),
+            platforms_buf: Vec::new(),
             months_buf: Vec::new(),
             days_buf: Vec::new(),
         };
@@ -170,7 +171,12 @@ struct Fold<'a> {
     /// Per month: buyers and repeat buyers of the twelve months ending with it.
     rolling: BTreeMap<i32, (u32, u32)>,
     churn: ChurnTally,
-    shops_buf: Vec<i64>,
+    /// The customer's shops with an order in the period, their value there, and
+    /// whether an order with a value (a purchase or refund document) is among them.
+    shops_buf: Vec<(i64, Decimal, bool)>,
+    /// The customer's value in the period per platform (a merged person's orders
+    /// can span platforms, those without a buyer identity always do).
+    platforms_buf: Vec<(Platform, Decimal)>,
     /// The customer's purchase months, one entry per purchase up to the period's end.
     months_buf: Vec<i32>,
     /// The customer's purchases and refund documents: day, value, whether a purchase.
@@ -194,6 +200,7 @@ impl Fold<'_> {
         let mut seen = Seen { keys: [i32::MIN; 3], counts: [0; 3] };
         let mut month_cache = (i32::MIN, 0);
         self.shops_buf.clear();
+        self.platforms_buf.clear();
         self.months_buf.clear();
         self.days_buf.clear();
         for e in run.iter().filter(|e| self.scope.admits(e)) {
@@ -212,8 +219,8 @@ impl Fold<'_> {
                 for acc in self.buckets.of(e.day, month) {
                     acc.orders += 1;
                 }
-                if !self.shops_buf.contains(&e.shop) {
-                    self.shops_buf.push(e.shop);
+                if !self.shops_buf.iter().any(|s| s.0 == e.shop) {
+                    self.shops_buf.push((e.shop, Decimal::ZERO, false));
                 }
             }
             if e.kind == OrderKind::Other {
@@ -229,13 +236,18 @@ impl Fold<'_> {
             if identified {
                 self.days_buf.push((e.day, e.value, purchase));
             }
+            // The period's revenue and purchase value, per day and in total, are
+            // the history's (summed in `finish`); a buyer's are added up here and
+            // counted once per customer.
             if inside {
-                self.revenue += e.value;
                 value_in += e.value;
-                self.platforms.entry(e.platform).or_default().1 += e.value;
-                self.shops.entry(e.shop).or_default().1 += e.value;
-                for acc in self.buckets.of(e.day, month) {
-                    acc.revenue += e.value;
+                if let Some(s) = self.shops_buf.iter_mut().find(|s| s.0 == e.shop) {
+                    s.1 += e.value;
+                    s.2 = true;
+                }
+                match self.platforms_buf.iter_mut().find(|p| p.0 == e.platform) {
+                    Some(p) => p.1 += e.value,
+                    None => self.platforms_buf.push((e.platform, e.value)),
                 }
             }
             if !purchase {
@@ -247,13 +259,11 @@ impl Fold<'_> {
             }
             if inside {
                 self.purchases += 1;
-                self.purchase_value += e.value;
                 purchases_in += 1;
                 let keys = [e.day, week_of(e.day), month];
                 let accs = self.buckets.of(e.day, month);
                 for (g, acc) in accs.into_iter().enumerate() {
                     acc.purchases += 1;
-                    acc.purchase_value += e.value;
                     if !identified {
                         continue;
                     }
@@ -269,7 +279,13 @@ impl Fold<'_> {
                 }
             }
         }
+        for (platform, value) in &self.platforms_buf {
+            self.platforms.entry(*platform).or_default().1 += *value;
+        }
         if !identified {
+            for (shop, value, _) in self.shops_buf.iter().filter(|s| s.2) {
+                self.shops.entry(*shop).or_default().1 += *value;
+            }
             return;
         }
         if let Some(d) = first_order.filter(|&d| self.in_period(d)) {
@@ -290,8 +306,10 @@ impl Fold<'_> {
             if let Some(p) = platform {
                 self.platforms.entry(p).or_default().0 += 1;
             }
-            for s in &self.shops_buf {
-                self.shops.entry(*s).or_default().0 += 1;
+            for (shop, value, _) in &self.shops_buf {
+                let entry = self.shops.entry(*shop).or_default();
+                entry.0 += 1;
+                entry.1 += *value;
             }
         }
         if purchases_in >= 1 {
@@ -347,9 +365,20 @@ impl Fold<'_> {
         }
     }
 
-    fn finish(self, first: i32, last: i32) -> Dashboard {
+    fn finish(mut self, first: i32, last: i32) -> Dashboard {
         let out_lo = self.lo.max(first);
         let out_hi = self.hi.min(last);
+        // A day of the period holds the same orders in its bucket as in the history.
+        for d in out_lo..=out_hi {
+            let h = &self.history[(d - self.buckets.base_day) as usize];
+            let (revenue, purchase_value) = (h.revenue, h.purchase_value);
+            self.revenue += revenue;
+            self.purchase_value += purchase_value;
+            for acc in self.buckets.of(d, month_of(d)) {
+                acc.revenue += revenue;
+                acc.purchase_value += purchase_value;
+            }
+        }
         let b = &self.buckets;
         let mut daily = Vec::new();
         let mut weekly = Vec::new();
