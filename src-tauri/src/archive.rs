@@ -34,6 +34,10 @@ pub struct Archive {
     /// Every order as the dashboard folds them, kept the same way: reading a
     /// million orders takes about a second, a question over them a fraction of that.
     ledger: Arc<Mutex<Option<Arc<LedgerSnapshot>>>>,
+    /// Held while the ledger is checked and, if stale, read again: the warm-up
+    /// after a change and the dashboard's own first question wait for one read
+    /// instead of holding two ledgers of a million orders.
+    ledger_read: Arc<Mutex<()>>,
     /// The "slipping away" list (its longest, 200) with the generation and time
     /// zone it was forecast at: fitting both models on a large shop and
     /// forecasting every buyer takes seconds, so it is redone only when the
@@ -50,6 +54,7 @@ impl Archive {
             cancel: Arc::new(AtomicBool::new(false)),
             roster: Arc::new(Mutex::new(None)),
             ledger: Arc::new(Mutex::new(None)),
+            ledger_read: Arc::new(Mutex::new(())),
             slipping: Arc::new(Mutex::new(None)),
         }
     }
@@ -93,22 +98,43 @@ impl Archive {
         F: FnOnce(&Store, &Ledger, NaiveDate) -> Result<T, StoreError> + Send + 'static,
     {
         let cache = self.ledger.clone();
+        let reading = self.ledger_read.clone();
         self.run(move |store| {
             let today = laoke_core::time::local_date(chrono::Utc::now(), store.timezone()?);
-            let cached = cache.lock().unwrap_or_else(|p| p.into_inner()).clone();
-            let snap = match cached {
-                Some(snap) if store.ledger_is_current(&snap)? => snap,
-                _ => {
-                    // Dropped first: two ledgers of a million orders need not live at once.
-                    *cache.lock().unwrap_or_else(|p| p.into_inner()) = None;
-                    let snap = Arc::new(store.ledger()?);
-                    *cache.lock().unwrap_or_else(|p| p.into_inner()) = Some(snap.clone());
-                    snap
+            let snap = {
+                let _one_read = reading.lock().unwrap_or_else(|p| p.into_inner());
+                let cached = cache.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                match cached {
+                    Some(snap) if store.ledger_is_current(&snap)? => snap,
+                    _ => {
+                        // Dropped first: two ledgers of a million orders need not live at once.
+                        *cache.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                        let snap = Arc::new(store.ledger()?);
+                        *cache.lock().unwrap_or_else(|p| p.into_inner()) = Some(snap.clone());
+                        snap
+                    }
                 }
             };
             f(store, &snap.ledger, today)
         })
         .await
+    }
+
+    /// Reads the dashboard's ledger and its "slipping away" list in the background
+    /// after the orders changed (and at start), so that the dashboard's first
+    /// question does not wait for a million orders to be read or both models to
+    /// be fitted: every question then folds a ledger already in memory.
+    pub fn warm_dashboard(&self) {
+        let archive = self.clone();
+        tauri::async_runtime::spawn(async move {
+            let warmed = async {
+                archive.with_ledger(|_, _, _| Ok(())).await?;
+                archive.slipping_away(0).await.map(|_| ())
+            };
+            if let Err(e) = warmed.await {
+                tracing::warn!(code = %e.0.code, "dashboard warm-up failed: {}", e.0.message);
+            }
+        });
     }
 
     /// The first `limit` (at most 200) of the "slipping away" list.

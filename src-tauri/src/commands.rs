@@ -7,7 +7,7 @@ use laoke_core::dto::{
     CustomerPage, CustomerQuery, Dashboard, DashboardQuery, DataChanged, DataTag, DbInfo, DemoProgress, DemoReport,
     DemoRequest, Prediction, Settings, ShopUpdate, ShopView,
 };
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 const DATA_CHANGED: &str = "data-changed";
 const DEMO_PROGRESS: &str = "demo-progress";
@@ -15,10 +15,17 @@ const DEMO_PROGRESS: &str = "demo-progress";
 /// Tells the UI what a write made stale, and wakes the care scheduler: any
 /// write (an import, a profile, a rule) may change what is planned.
 pub fn announce(app: &AppHandle, change: DataChanged) {
+    // Orders, shops (cash on delivery) and settings (the time zone) are what the dashboard folds.
+    let dashboard = change.tags.iter().any(|t| matches!(t, DataTag::Orders | DataTag::Shops | DataTag::Settings));
     if let Err(e) = app.emit(DATA_CHANGED, change) {
         tracing::warn!("could not emit {DATA_CHANGED}: {e}");
     }
     crate::scheduler::poke(app);
+    if dashboard {
+        if let Some(archive) = app.try_state::<Archive>() {
+            archive.warm_dashboard();
+        }
+    }
 }
 
 #[tauri::command]

@@ -72,6 +72,8 @@ pub async fn customers_bulk(
     let changed = archive
         .with_roster(move |s, roster, today| {
             let ids = s.target_ids(roster, &target, today)?;
+            // A bulk change is backed up first, as an import is.
+            s.backup(chrono::Utc::now())?;
             s.bulk(&action, &ids, chrono::Utc::now())
         })
         .await?;
@@ -161,7 +163,12 @@ pub async fn customers_merge(
     target: i64,
     others: Vec<i64>,
 ) -> Result<(), IpcError> {
-    archive.run(move |s| s.merge_customers(target, &others, chrono::Utc::now())).await?;
+    archive
+        .run(move |s| {
+            s.backup(chrono::Utc::now())?;
+            s.merge_customers(target, &others, chrono::Utc::now())
+        })
+        .await?;
     announce(&app, DataChanged::customers());
     Ok(())
 }

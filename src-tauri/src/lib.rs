@@ -36,6 +36,7 @@ pub fn run() {
         .manage(tier_commands::TierCache::default())
         .setup(move |app| {
             let archive = app.state::<Archive>().inner().clone();
+            archive.warm_dashboard();
             app.manage(scheduler::CareScheduler::start(app.handle().clone(), archive));
             Ok(())
         })

@@ -87,7 +87,12 @@ pub async fn tier_apply(
     archive: State<'_, Archive>,
     ladder: TierLadder,
 ) -> Result<TierPreview, IpcError> {
-    let applied = archive.with_roster(move |s, _, today| s.tier_apply(&ladder, today)).await?;
+    let applied = archive
+        .with_roster(move |s, _, today| {
+            s.backup(chrono::Utc::now())?;
+            s.tier_apply(&ladder, today)
+        })
+        .await?;
     announce(&app, DataChanged::customers());
     Ok(applied)
 }

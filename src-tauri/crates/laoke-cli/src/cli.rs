@@ -65,10 +65,42 @@ pub enum Command {
         #[arg(long)]
         replace_undecodable: bool,
     },
-    /// The backups taken before each import.
+    /// Backups: those taken before each import and bulk change and once a day, a copy to a
+    /// file of your choice, what a backup holds, restoring one, the daily schedule.
     Backup {
         #[command(subcommand)]
         action: BackupAction,
+    },
+    /// Write customers or their orders to CSV or XLSX: every customer, or those --search, --platform,
+    /// --filter and --segment select (as `laoke customers` does); --privacy masks phones, emails,
+    /// names and addresses. {"path", "kind", "format", "rows", "privacy", "truncated_cells"}.
+    Export {
+        /// customers or orders.
+        kind: String,
+        /// The file to write (replaced if it exists; it appears only when complete).
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+        /// csv or xlsx; by default the file name's extension says, else csv.
+        #[arg(long)]
+        format: Option<String>,
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        platform: Option<String>,
+        /// A condition as `laoke customers --filter` takes it; repeat for more.
+        #[arg(long)]
+        filter: Vec<String>,
+        #[arg(long)]
+        any: bool,
+        /// A saved segment (name or id).
+        #[arg(long)]
+        segment: Option<String>,
+        /// Mask phones, emails, names, chat ids and addresses; leave notes and messages out.
+        #[arg(long)]
+        privacy: bool,
+        /// Column titles in zh-CN or en-US (default: the archive's language).
+        #[arg(long, value_name = "zh-CN|en-US")]
+        lang: Option<String>,
     },
     /// Forecast every buyer with the BG/NBD and Gamma-Gamma models fitted on the shop's purchases:
     /// {"model": {"r", "alpha", "a", "b", "ll", "p", "q", "gamma", "fit_ms", "reliable", "why", …},
@@ -465,8 +497,25 @@ pub enum ShopAction {
 pub enum BackupAction {
     /// List backups, newest first.
     List,
-    /// Replace the archive with a backup (see `backup list` for names).
+    /// Take a backup now: into the backup folder, or with --out to a file of your choice.
+    Create {
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+    },
+    /// What a backup holds (a name from `backup list`, or a file): customers, orders, last
+    /// import, schema version. Changes nothing.
+    Preview { name: String },
+    /// Replace the archive with a backup (a name from `backup list`, or a file); the current
+    /// state is backed up first, and a backup of an older version is migrated.
     Restore { name: String },
+    /// Show or change the automatic daily backup and how many backups are kept.
+    Schedule {
+        #[arg(long, value_name = "true|false")]
+        daily: Option<bool>,
+        /// Backups kept in the backup folder (1 to 365).
+        #[arg(long)]
+        keep: Option<u32>,
+    },
 }
 
 /// The period and platform `laoke stats` and `laoke anomalies` count.

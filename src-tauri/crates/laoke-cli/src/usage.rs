@@ -55,6 +55,12 @@ pub enum UsageError {
         "unknown setting {key:?}; the settings are shop_name, timezone, currency, language, theme, care.* and smtp.*"
     )]
     UnknownSetting { key: String },
+    #[strum(serialize = "export.invalid_kind")]
+    #[error("export {value:?}: write customers or orders")]
+    ExportKind { value: String },
+    #[strum(serialize = "export.invalid_format")]
+    #[error("--format {value:?}: write csv or xlsx")]
+    ExportFormat { value: String },
     #[strum(serialize = "customers.invalid_sort")]
     #[error("cannot sort by {value:?}; use one of {fields}")]
     SortField { value: String, fields: String },

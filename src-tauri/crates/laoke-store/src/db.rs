@@ -45,7 +45,7 @@ impl Store {
 /// others reference, as migration 6 does, needs them off, or dropping the old
 /// table would delete what references it; a migration that rebuilds one checks
 /// them itself.
-fn migrate(conn: &mut Connection) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.execute_batch("PRAGMA foreign_keys = OFF")?;
     schema::migrations().to_latest(conn)?;
@@ -61,7 +61,7 @@ pub(crate) const CACHE_KIB: u32 = 32_000;
 /// of its time copying pages); the mapping is address space, not memory.
 pub(crate) const MMAP_BYTES: u64 = 1 << 30;
 
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+pub(crate) fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     // The default keeps 16 prepared statements; an import alone cycles through more (the
     // multi-row inserts of `orders`, 17 shapes, among them), and re-preparing costs more than keeping.

@@ -74,6 +74,33 @@ pub enum StoreError {
     #[strum(serialize = "backup.not_found")]
     #[error("no backup named {name:?}")]
     NoSuchBackup { name: String },
+    #[strum(serialize = "backup.not_an_archive")]
+    #[error("{path} is not a Laoke archive")]
+    NotAnArchive {
+        #[serde(rename = "file")]
+        path: PathBuf,
+    },
+    #[strum(serialize = "backup.newer")]
+    #[error("{path} was written by a newer Laoke (schema {version}; this one reads up to {supported})")]
+    BackupNewer {
+        #[serde(rename = "file")]
+        path: PathBuf,
+        version: u32,
+        supported: u32,
+    },
+    #[strum(serialize = "backup.keep_invalid")]
+    #[error("keep {keep} backups: it must be 1 to 365")]
+    BackupKeep { keep: u32 },
+    #[strum(serialize = "export.write_failed")]
+    #[error("cannot write {path}: {reason}")]
+    ExportWrite {
+        #[serde(rename = "file")]
+        path: PathBuf,
+        reason: String,
+    },
+    #[strum(serialize = "export.too_many_rows")]
+    #[error("{rows} rows do not fit in an XLSX sheet (at most {max}); export CSV instead")]
+    ExportTooManyRows { rows: u64, max: u32 },
     #[strum(serialize = "*")]
     #[serde(skip)]
     #[error(transparent)]

@@ -35,6 +35,7 @@ mod edit_error;
 mod edited_fields;
 mod error;
 mod etsy_usernames;
+mod export;
 mod import;
 mod import_batches;
 mod import_history;
@@ -63,7 +64,7 @@ mod targets;
 mod test_shop;
 mod tier_changes;
 
-pub use backups::BackupInfo;
+pub use backups::{backup_preview, BackupInfo, KEEP_MAX};
 pub use care_email::{EmailError, EmailRound};
 pub use care_plan::PLAN_DAYS_MAX;
 pub use dashboard::LedgerSnapshot;

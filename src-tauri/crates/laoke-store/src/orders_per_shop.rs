@@ -70,14 +70,14 @@ fn default_shop(tx: &Transaction, platform: &str) -> rusqlite::Result<(i64, bool
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use crate::Store;
     use rusqlite_migration::Migrations;
 
     /// An archive of schema 5 as the last release wrote it: Taobao orders in the
     /// import shop ("") and in the demo shop, a Shopify order, lines, an item
     /// report's lines waiting, and a Taobao order number that only one shop has.
-    fn archive_of_schema_5(path: &std::path::Path) {
+    pub(crate) fn archive_of_schema_5(path: &std::path::Path) {
         let mut c = rusqlite::Connection::open(path).unwrap();
         Migrations::new(crate::schema::steps().into_iter().take(5).collect()).to_latest(&mut c).unwrap();
         c.execute_batch(

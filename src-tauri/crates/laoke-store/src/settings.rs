@@ -49,7 +49,7 @@ pub(crate) fn import_shop(conn: &Connection, platform: laoke_core::Platform) -> 
     Ok(get(conn, IMPORT_SHOPS)?.and_then(|v| v.get(platform.as_str()).and_then(serde_json::Value::as_i64)))
 }
 
-const GENERATION: &str = "archive.generation";
+pub(crate) const GENERATION: &str = "archive.generation";
 
 /// Marks the customer archive as changed, so an in-memory roster built before
 /// is known to be stale. Every write that changes what the customer list shows

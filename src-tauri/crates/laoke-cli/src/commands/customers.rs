@@ -38,27 +38,38 @@ pub struct CustomersArgs {
     pub offset: u32,
 }
 
+/// The customers `--search`, `--platform`, `--filter` (with `--any`) and
+/// `--segment` select, as the list query the store answers (`laoke customers`
+/// and `laoke export` select alike).
+pub fn selection(
+    store: &Store,
+    search: Option<String>,
+    platform: Option<String>,
+    filters: &[String],
+    any: bool,
+    segment: Option<&str>,
+) -> Result<CustomerQuery, Failure> {
+    let platform = platform
+        .map(|p| p.parse::<Platform>().map_err(|_| UsageError::CustomersPlatform { value: p.to_owned() }))
+        .transpose()?;
+    let filter = filter_arg::parse(filters, any)?;
+    let segment_id = segment.map(|s| store.segment(s)).transpose()?.map(|s| s.id);
+    Ok(CustomerQuery { search, platform, filter, segment_id, ..CustomerQuery::default() })
+}
+
 pub fn run(store: &mut Store, a: CustomersArgs) -> Result<Output, Failure> {
     let keys = if a.sort.is_empty() { vec!["value:desc".to_owned()] } else { a.sort };
     let keys = keys.iter().map(|k| parse_sort(k)).collect::<Result<Vec<_>, _>>()?;
-    let platform = a
-        .platform
-        .map(|p| p.parse::<Platform>().map_err(|_| UsageError::CustomersPlatform { value: p.to_owned() }))
-        .transpose()?;
-    let filter = filter_arg::parse(&a.filter, a.any)?;
-    let segment_id = a.segment.map(|s| store.segment(&s)).transpose()?.map(|s| s.id);
+    let selected = selection(store, a.search, a.platform, &a.filter, a.any, a.segment.as_deref())?;
     let today = today(store)?;
     store.refresh(today)?;
     let q = CustomerQuery {
-        search: a.search,
-        platform,
-        filter,
-        segment_id,
         sort: keys[0].field,
         desc: keys[0].desc,
         then_by: Some(keys[1..].to_vec()),
         offset: a.offset,
         limit: a.limit,
+        ..selected
     };
     // Every row asked for, however many: a script counting over "all" customers must not get a page.
     let page = store.customer_rows(&q, today)?;
@@ -111,6 +122,8 @@ pub fn bulk(
     let snap = store.roster()?;
     let q = CustomerQuery { filter, segment_id, limit: u32::MAX, ..CustomerQuery::default() };
     let ids = store.customer_ids_in(&snap, &q, today)?;
+    // A bulk change is backed up first, as an import is.
+    store.backup(chrono::Utc::now())?;
     let changed = store.bulk(&action, &ids, chrono::Utc::now())?;
     Ok(Output {
         json: serde_json::json!({ "customers": changed, "selected": ids.len() }),

@@ -8,6 +8,7 @@ mod care;
 mod coupons;
 mod customers;
 mod demo;
+mod export;
 mod filter_arg;
 mod import;
 mod info;
@@ -63,6 +64,13 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         }
         Command::Backup { action: BackupAction::List } => backup::list(&store),
         Command::Backup { action: BackupAction::Restore { name } } => backup::restore(&mut store, &name),
+        Command::Backup { action: BackupAction::Create { out } } => backup::create(&store, out.as_deref()),
+        Command::Backup { action: BackupAction::Preview { name } } => backup::preview(&store, &name),
+        Command::Backup { action: BackupAction::Schedule { daily, keep } } => backup::schedule(&mut store, daily, keep),
+        Command::Export { kind, out, format, search, platform, filter, any, segment, privacy, lang } => {
+            let query = customers::selection(&store, search, platform, &filter, any, segment.as_deref())?;
+            export::run(&mut store, &kind, &out, format.as_deref(), query, privacy, lang)
+        }
         Command::Settings { set } => settings::run(&mut store, &set),
         Command::Customers { action: Some(CustomerAction::Bulk { filter, any, segment, dnd, tag, untag }), .. } => {
             customers::bulk(&mut store, &filter, any, segment.as_deref(), customers::bulk_action(dnd, tag, untag)?)

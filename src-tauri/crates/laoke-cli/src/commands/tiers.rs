@@ -60,6 +60,7 @@ pub fn apply(store: &mut Store, ladder: &Path) -> Result<Output, Failure> {
     let ladder = read_ladder(ladder)?;
     let today = today(store)?;
     store.refresh(today)?;
+    store.backup(chrono::Utc::now())?;
     let p = store.tier_apply(&ladder, today)?;
     Ok(Output { json: to_json(&p), text: format!("applied\n{}", preview_text(&p)) })
 }

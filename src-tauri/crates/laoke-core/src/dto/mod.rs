@@ -8,6 +8,7 @@ mod calendar;
 mod care;
 mod coupon;
 mod customer;
+mod data;
 mod demo;
 mod event;
 mod import;
@@ -34,6 +35,7 @@ pub use care::{
 };
 pub use coupon::{CouponEstimate, CouponKind, CouponPlan, CouponResults, CouponView, RateSource, ResultSource};
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow};
+pub use data::{BackupPreview, BackupSchedule, ExportFormat, ExportKind, ExportReport, ExportRequest};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};
 pub use import::{
