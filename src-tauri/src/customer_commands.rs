@@ -7,8 +7,8 @@ use crate::archive::Archive;
 use crate::commands::announce;
 use crate::error::IpcError;
 use laoke_core::dto::{
-    BulkAction, BulkTarget, CustomerProfile, DataChanged, ProfileEdit, RecomputeReport, RfmSummary, Segment,
-    SegmentCount, StagePreview,
+    BulkAction, BulkTarget, CustomerProfile, DataChanged, ExportFormat, ExportKind, ExportRequest, ProfileEdit,
+    RecomputeReport, RfmSummary, Segment, SegmentCount, StagePreview,
 };
 use laoke_core::lifecycle::StageThresholds;
 use laoke_core::segment::Filter;
@@ -86,7 +86,17 @@ pub async fn customers_export(archive: State<'_, Archive>, target: BulkTarget, p
     archive
         .with_roster(move |s, roster, today| {
             let ids = s.target_ids(roster, &target, today)?;
-            s.export_customers(roster, &ids, std::path::Path::new(&path))
+            let xlsx = path.to_ascii_lowercase().ends_with(".xlsx");
+            let request = ExportRequest {
+                kind: ExportKind::Customers,
+                format: if xlsx { ExportFormat::Xlsx } else { ExportFormat::Csv },
+                query: Default::default(),
+                ids: Some(ids),
+                privacy: false,
+                language: None,
+                path,
+            };
+            Ok(s.export(&request, today)?.rows)
         })
         .await
 }

@@ -10,6 +10,7 @@ mod archive;
 mod care_commands;
 mod commands;
 mod customer_commands;
+mod data_commands;
 mod error;
 mod import_commands;
 mod scheduler;
@@ -96,6 +97,13 @@ pub fn run() {
             import_commands::import_history,
             import_commands::mapping_presets,
             import_commands::mapping_save,
+            data_commands::backups,
+            data_commands::backup_create,
+            data_commands::backup_preview,
+            data_commands::backup_restore,
+            data_commands::backup_schedule,
+            data_commands::backup_schedule_save,
+            data_commands::export_data,
             customer_commands::customer_profile,
             customer_commands::customer_update,
             customer_commands::customer_tag,

@@ -8,6 +8,10 @@
 //! starts yesterday; email due since then goes out, older email waits in the
 //! worklist for the seller), and the outbox's exactly-once rule holds here as
 //! in the CLI.
+//!
+//! Each round first takes the daily backup when one is due (the seller can turn
+//! it off; see `BackupSchedule`), so a shop whose app is open most days keeps a
+//! backup of every recent day.
 
 use crate::archive::Archive;
 use chrono::{DateTime, Days, Utc};
@@ -45,6 +49,10 @@ impl CareScheduler {
         let wake = scheduler.wake.clone();
         tauri::async_runtime::spawn(async move {
             loop {
+                // The daily backup (`BackupSchedule`): taken when the newest is a day old.
+                if let Err(e) = archive.run(|s| s.backup_if_due(Utc::now())).await {
+                    tracing::warn!(code = %e.0.code, "daily backup failed: {}", e.0.message);
+                }
                 let sleep = match round(&archive).await {
                     Ok((due, next)) => {
                         let _ = app.emit("data-changed", DataChanged { tags: vec![DataTag::Care] });

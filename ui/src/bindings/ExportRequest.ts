@@ -11,6 +11,10 @@ export type ExportRequest = { kind: ExportKind, format: ExportFormat,
  */
 query: CustomerQuery, 
 /**
+ * These customers instead of the query's (the rows ticked in the list), in this order.
+ */
+ids?: Array<number>, 
+/**
  * Mask phones, emails, names and addresses (`laoke_core::privacy`) and leave free text out.
  */
 privacy: boolean, 

@@ -16,6 +16,7 @@ use std::path::Path;
 
 impl Store {
     /// Writes the export `req` asks for; the file appears whole or not at all.
+    /// The customer list's export of ticked or matching rows is this one too.
     pub fn export(&self, req: &ExportRequest, today: NaiveDate) -> Result<ExportReport> {
         let language = match &req.language {
             Some(l) => l.clone(),
@@ -25,13 +26,23 @@ impl Store {
         let query = CustomerQuery { offset: 0, limit: u32::MAX, ..req.query.clone() };
         let (rows, truncated) = match req.kind {
             ExportKind::Customers => {
-                let rows = self.customer_rows(&query, today)?.customers;
+                let rows = match &req.ids {
+                    Some(ids) => {
+                        let snap = self.roster()?;
+                        let positions: Vec<usize> = ids.iter().filter_map(|&id| snap.roster.position(id)).collect();
+                        crate::customer_list::rows_at(&self.conn, &snap, &positions)?
+                    }
+                    None => self.customer_rows(&query, today)?.customers,
+                };
                 guard_rows(req.format, rows.len())?;
                 customers::write(self, &rows, path, req.format, req.privacy, &language)?
             }
             ExportKind::Orders => {
-                let whole = selects_everyone(&query);
-                let ids = if whole { None } else { Some(self.customer_ids_in(&self.roster()?, &query, today)?) };
+                let ids = match &req.ids {
+                    Some(ids) => Some(ids.clone()),
+                    None if selects_everyone(&query) => None,
+                    None => Some(self.customer_ids_in(&self.roster()?, &query, today)?),
+                };
                 let orders = orders::select(self, ids.as_deref())?;
                 guard_rows(req.format, orders.len())?;
                 orders::write(self, &orders, path, req.format, req.privacy, &language)?

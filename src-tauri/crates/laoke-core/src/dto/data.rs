@@ -72,6 +72,10 @@ pub struct ExportRequest {
     /// platform, filter, segment; paging is ignored). With nothing selected,
     /// an orders export also holds orders without a buyer identity.
     pub query: CustomerQuery,
+    /// These customers instead of the query's (the rows ticked in the list), in this order.
+    #[serde(default)]
+    #[ts(optional, type = "Array<number>")]
+    pub ids: Option<Vec<i64>>,
     /// Mask phones, emails, names and addresses (`laoke_core::privacy`) and leave free text out.
     pub privacy: bool,
     /// `zh-CN` or `en-US` column titles; the archive's language when left out.

@@ -128,11 +128,19 @@ fn bulk_changes_and_the_export() {
     assert_eq!(s.bulk(&BulkAction::Untag("双11".into()), &all[1..], chrono::DateTime::UNIX_EPOCH).unwrap(), 1);
     assert!(s.bulk(&BulkAction::Tag("  ".into()), &all, chrono::DateTime::UNIX_EPOCH).is_err());
 
-    let snap = s.roster().unwrap();
     let out = dir.path().join("customers.csv");
-    assert_eq!(s.export_customers(&snap, &all, &out).unwrap(), 2);
+    let req = laoke_core::dto::ExportRequest {
+        kind: laoke_core::dto::ExportKind::Customers,
+        format: laoke_core::dto::ExportFormat::Csv,
+        query: Default::default(),
+        ids: Some(all.clone()),
+        privacy: false,
+        language: Some("en-US".into()),
+        path: out.display().to_string(),
+    };
+    assert_eq!(s.export(&req, chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap().rows, 2);
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.starts_with("\u{feff}id,platform,buyer_id,nick,"));
+    assert!(text.starts_with("\u{feff}Customer ID,Platform,Buyer ID,Nick,"));
     assert!(text.contains("tb_小鱼儿"));
     assert!(text.contains(",'=cmd|' /C calc'!A0,"), "a formula-like nick is exported as text: {text}");
     assert!(!text.contains(",=cmd"));

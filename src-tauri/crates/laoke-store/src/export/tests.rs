@@ -23,6 +23,7 @@ fn request(kind: ExportKind, format: ExportFormat, path: &Path) -> ExportRequest
         kind,
         format,
         query: CustomerQuery::default(),
+        ids: None,
         privacy: false,
         language: None,
         path: path.display().to_string(),
