@@ -29,7 +29,7 @@ pub fn run(
     let today = today(store)?;
     // Stages, RFM and tiers as of today, as the customer list shows them.
     store.refresh(today)?;
-    let req = ExportRequest { kind, format, query, privacy, language, path: out.display().to_string() };
+    let req = ExportRequest { kind, format, query, ids: None, privacy, language, path: out.display().to_string() };
     let report = store.export(&req, today)?;
     let text = format!(
         "{} {} written to {}{}",
