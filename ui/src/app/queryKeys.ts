@@ -6,6 +6,10 @@ import type { ImportRequest } from "../bindings/ImportRequest";
 export const queryKeys = {
   info: () => ["info"] as const,
   settings: () => ["settings"] as const,
+  /** The backup folder's backups: under "info" (a restore, an import, a bulk change each leave a new one there). */
+  backups: () => ["info", "backups"] as const,
+  /** The daily backup and how many backups are kept (changed only here, and by a restore's settings). */
+  backupSchedule: () => ["settings", "backup-schedule"] as const,
   /** The dashboard of a scope and period: the whole query is the key. */
   dashboard: (query: DashboardQuery | null = null) => ["stats", "dashboard", query] as const,
   /** The repeat buyers slipping away (forecast from the orders, so stale with the stats). */
@@ -45,4 +49,6 @@ export const queryKeys = {
   mappingPresets: () => ["imports", "presets"] as const,
   /** Not under "imports": a preview reads a file, not the archive, so imports do not make it stale. */
   importPreview: (path: string, request: ImportRequest) => ["import-preview", path, request] as const,
+  /** What a backup file holds; reads the file, not the archive, so no data-changed tag makes it stale. */
+  backupPreview: (path: string) => ["backup-preview", path] as const,
 };

@@ -1,6 +1,6 @@
 // Display formatting of decimal strings and stored times: exact, localized, in the shop's time zone.
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatMoney, formatMonth, formatPercent, parseStored } from "./format";
+import { formatBytes, formatCount, formatDate, formatMoney, formatMonth, formatPercent, parseStored } from "./format";
 
 describe("money and rates", () => {
   it("formats decimal strings exactly, without float rounding", () => {
@@ -47,5 +47,15 @@ describe("dates", () => {
   it("names months", () => {
     expect(formatMonth("2025-11", "en-US")).toBe("Nov 2025");
     expect(formatMonth("2025-11", "zh-CN")).toBe("2025年11月");
+  });
+});
+
+describe("file sizes", () => {
+  it("picks the largest unit that keeps the figure at 1 or more, 1024 apart", () => {
+    expect(formatBytes(0, "en-US")).toBe("0 B");
+    expect(formatBytes(1023, "en-US")).toBe("1,023 B");
+    expect(formatBytes(1536, "en-US")).toBe("1.5 kB");
+    expect(formatBytes(12.3 * 1024 * 1024, "zh-CN")).toBe("12.3 MB");
+    expect(formatBytes(3 * 1024 ** 3, "en-US")).toBe("3 GB");
   });
 });

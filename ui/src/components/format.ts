@@ -83,3 +83,18 @@ export function formatMonth(month: string, locale: string): string {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
   return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(date);
 }
+
+const BYTE_UNITS = ["kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
+
+/** A file size in the largest unit (1024 apart) that keeps it at 1 or more: "512 B", "1.5 kB", "12.3 MB". */
+export function formatBytes(bytes: number, locale: string): string {
+  let value = Math.max(0, bytes);
+  if (value < 1024) return `${formatCount(value, locale)} B`; // Intl's short "byte" is the whole word in English
+  let unit = -1;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, { style: "unit", unit: BYTE_UNITS[unit], unitDisplay: "short", maximumFractionDigits: 1 })
+    .format(value);
+}

@@ -7,6 +7,11 @@ import type { ActivitySettings } from "../bindings/ActivitySettings";
 import type { ActivityStepItem } from "../bindings/ActivityStepItem";
 import type { ActivityType } from "../bindings/ActivityType";
 import type { ActivityView } from "../bindings/ActivityView";
+import type { BackupInfo } from "../bindings/BackupInfo";
+import type { BackupPreview } from "../bindings/BackupPreview";
+import type { BackupSchedule } from "../bindings/BackupSchedule";
+import type { ExportReport } from "../bindings/ExportReport";
+import type { ExportRequest } from "../bindings/ExportRequest";
 import type { CouponEstimate } from "../bindings/CouponEstimate";
 import type { CouponPlan } from "../bindings/CouponPlan";
 import type { CouponResults } from "../bindings/CouponResults";
@@ -168,3 +173,14 @@ export const couponSave = (plan: CouponPlan) => invoke<CouponView>("coupon_save"
 export const couponDelete = (id: number) => invoke<void>("coupon_delete", { id });
 export const couponResults = (id: number, redeemed: number) => invoke<CouponResults>("coupon_results", { id, redeemed });
 export const couponResultsFromOrders = (id: number) => invoke<CouponResults>("coupon_results_from_orders", { id });
+
+// Backups and exports: the backup folder's automatic backups (newest first), a backup now (to a chosen file, or into the
+// folder with `null`), what a backup file holds, a restore (the current state backed up first), the daily schedule, and
+// customers or orders written to CSV or XLSX.
+export const backups = () => invoke<BackupInfo[]>("backups");
+export const backupCreate = (path: string | null) => invoke<BackupInfo | null>("backup_create", { path });
+export const backupPreview = (path: string) => invoke<BackupPreview>("backup_preview", { path });
+export const backupRestore = (path: string) => invoke<BackupPreview>("backup_restore", { path });
+export const backupSchedule = () => invoke<BackupSchedule>("backup_schedule");
+export const backupScheduleSave = (schedule: BackupSchedule) => invoke<BackupSchedule>("backup_schedule_save", { schedule });
+export const exportData = (request: ExportRequest) => invoke<ExportReport>("export_data", { request });

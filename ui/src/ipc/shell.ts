@@ -19,6 +19,17 @@ export async function pickCsvTarget(defaultName: string, filterName: string): Pr
   return save({ defaultPath: defaultName, filters: [{ name: filterName, extensions: ["csv"] }] });
 }
 
+/** The native "save as" dialog for a file of one kind (`extensions` without dots); `null` when the user cancels. */
+export async function pickSaveTarget(defaultName: string, filterName: string, extensions: string[]): Promise<string | null> {
+  return save({ defaultPath: defaultName, filters: [{ name: filterName, extensions }] });
+}
+
+/** The native "open a file" dialog for one file of one kind; `null` when the user cancels. */
+export async function pickOneFile(filterName: string, extensions: string[]): Promise<string | null> {
+  const chosen = await open({ multiple: false, filters: [{ name: filterName, extensions }] });
+  return Array.isArray(chosen) ? (chosen[0] ?? null) : chosen;
+}
+
 /** Puts plain text on the system clipboard (a care message to paste into Wangwang or WeChat). */
 export const copyText = (text: string) => writeText(text);
 

@@ -19,6 +19,9 @@ beforeEach(async () => {
     app_info: () => dbInfo(5),
     settings_get: () => settings,
     settings_update: ({ settings: s }) => s,
+    backups: () => [],
+    backup_schedule: () => ({ daily: true, keep: 10 }),
+    segments_list: () => [],
   }) as typeof invoke);
   await i18n.changeLanguage("en-US");
 });
@@ -29,6 +32,9 @@ describe("SettingsPage", () => {
     const name = await screen.findByTestId("settings-shop-name");
     await waitFor(() => expect(name).toHaveValue("Test shop"));
     expect(screen.getByTestId("settings-db-path")).toHaveTextContent("/tmp/laoke-test.sqlite3");
+    // Backups and exports sit below the database card.
+    expect(await screen.findByTestId("backups-keep")).toHaveValue("10");
+    expect(screen.getByTestId("settings-export")).toBeInTheDocument();
 
     fireEvent.change(name, { target: { value: "  小鹿的店 " } });
     fireEvent.mouseDown(within(screen.getByTestId("settings-language")).getByRole("combobox"));

@@ -12,7 +12,9 @@ import { DEFAULT_TIMEZONE, useSettingsQuery } from "../../app/shopQueries";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { useErrorNotice } from "../../components/useErrorNotice";
+import { BackupsCard } from "./BackupsCard";
 import { DatabaseCard } from "./DatabaseCard";
+import { ExportCard } from "./ExportCard";
 import { LifecycleCard } from "./LifecycleCard";
 import { ShopsCard } from "./ShopsCard";
 import {
@@ -90,6 +92,8 @@ export function SettingsPage() {
       )}
       <ShopsCard />
       <DatabaseCard />
+      <BackupsCard />
+      <ExportCard />
       <LifecycleCard />
     </div>
   );
