@@ -1,14 +1,15 @@
 # Laoke's entry points. On a fresh Debian/Ubuntu machine:
 #   make run    installs what is missing, builds, and opens the app on the default database
 #   make test   installs what is missing and runs every test (Rust, UI, end-to-end)
-# Other targets: make bench (docs/BENCHMARKS.md), make release (installer for this OS).
+# Other targets: make bench (docs/BENCHMARKS.md), make fuzz (every fuzz target for FUZZ_SECONDS
+# each, figures into docs/BENCHMARKS.md), make release (installer for this OS).
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
 APP := target/debug/laoke-app
 CLI := target/debug/laoke
 
-.PHONY: run test deps ui app cli test-rust test-ui test-e2e check-arch check-bindings bench release
+.PHONY: run test deps ui app cli test-rust test-ui test-e2e check-arch check-bindings bench fuzz release
 
 deps:
 	@bash .ci/install-deps
@@ -57,6 +58,14 @@ bench:
 	cargo build --release -p laoke-cli
 	python3 tests/bench/import_bench.py
 	python3 tests/bench/predict_bench.py
+
+# cargo-fuzz targets (fuzz/, its own workspace) for FUZZ_SECONDS each, one after another, seeded
+# from tests/fixtures; writes "Reliability (make fuzz)" into docs/BENCHMARKS.md and fails on a crash.
+# The stable toolchain takes the fuzz build's nightly flags only inside fuzz/run.sh (RUSTC_BOOTSTRAP).
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
 
 # Builds the installer(s) for the machine you are on: .deb here, NSIS/MSI on Windows, dmg on macOS.
 release: ui

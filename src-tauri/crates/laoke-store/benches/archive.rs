@@ -361,6 +361,18 @@ fn main() {
         "\nShop figures of the run: revenue {}, aov {}, repurchase rate {}.",
         dashboard.stats.revenue, dashboard.stats.aov, dashboard.stats.repurchase_rate
     );
-    std::fs::write(&out, &md).expect("write benchmarks");
     print!("{md}");
+    // `make fuzz` writes its own section into the same file; rewriting the file keeps it.
+    if let Some(kept) = std::fs::read_to_string(&out).ok().as_deref().and_then(reliability_section) {
+        md = format!("{}\n\n{kept}", md.trim_end());
+    }
+    std::fs::write(&out, &md).expect("write benchmarks");
+}
+
+/// The `make fuzz` section of an existing BENCHMARKS.md: from its heading to the next `## ` or the end.
+fn reliability_section(doc: &str) -> Option<String> {
+    let start = doc.find("## Reliability (make fuzz)")?;
+    let body = &doc[start..];
+    let end = body[2..].find("\n## ").map_or(body.len(), |i| i + 3);
+    Some(format!("{}\n", body[..end].trim_end()))
 }

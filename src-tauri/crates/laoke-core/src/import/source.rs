@@ -422,6 +422,8 @@ fn checked_headers(headers: Vec<String>, file: &str) -> Result<Vec<String>, Impo
     Ok(headers)
 }
 
+mod biff;
+mod compound;
 mod decode;
 mod sheet;
 #[cfg(test)]

@@ -294,14 +294,13 @@ fn instant_bounds(
         // A midnight that does not exist (a DST gap) starts at the first instant after it.
         tz.from_local_datetime(&naive).earliest().map_or(naive.and_utc().timestamp(), |t| t.timestamp())
     };
-    let day = |d: NaiveDate, add: i64| midnight(d + chrono::Duration::days(add));
+    // A day past the calendar's ends (chrono's ±262,000 years) is refused with the value
+    // that asked for it; adding the days unchecked panicked (found by `make fuzz`).
+    let day = |d: NaiveDate, add: i64| d.checked_add_signed(chrono::Duration::days(add)).map(midnight);
     if matches!(c.op, Op::WithinDays | Op::OlderThanDays) {
-        let n: u32 = values[0].parse().map_err(|_| FilterError::NotDays {
-            path: path(),
-            rule: rule(),
-            value: values[0].to_owned(),
-        })?;
-        let edge = day(today, -i64::from(n));
+        let not_days = || FilterError::NotDays { path: path(), rule: rule(), value: values[0].to_owned() };
+        let n: u32 = values[0].parse().map_err(|_| not_days())?;
+        let edge = day(today, -i64::from(n)).ok_or_else(not_days)?;
         return Ok(if c.op == Op::WithinDays { (Some(edge), None) } else { (None, Some(edge)) });
     }
     let dates = values
@@ -314,14 +313,21 @@ fn instant_bounds(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let day = |d: NaiveDate, add: i64| {
+        day(d, add).ok_or_else(|| FilterError::NotADate {
+            path: path(),
+            rule: rule(),
+            value: values[dates.iter().position(|x| *x == d).unwrap_or(0)].to_owned(),
+        })
+    };
     let d = dates[0];
     Ok(match c.op {
-        Op::Eq => (Some(day(d, 0)), Some(day(d, 1))),
-        Op::Gt => (Some(day(d, 1)), None),
-        Op::Gte => (Some(day(d, 0)), None),
-        Op::Lt => (None, Some(day(d, 0))),
-        Op::Lte => (None, Some(day(d, 1))),
-        _ => (Some(day(d.min(dates[1]), 0)), Some(day(d.max(dates[1]), 1))),
+        Op::Eq => (Some(day(d, 0)?), Some(day(d, 1)?)),
+        Op::Gt => (Some(day(d, 1)?), None),
+        Op::Gte => (Some(day(d, 0)?), None),
+        Op::Lt => (None, Some(day(d, 0)?)),
+        Op::Lte => (None, Some(day(d, 1)?)),
+        _ => (Some(day(d.min(dates[1]), 0)?), Some(day(d.max(dates[1]), 1)?)),
     })
 }
 

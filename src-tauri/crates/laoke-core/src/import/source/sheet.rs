@@ -28,7 +28,10 @@ pub(super) fn open(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
     let corrupt = |detail: String| ImportError::CorruptXlsx { file: file.to_owned(), detail };
     let binary = |what: &str| ImportError::Binary { file: file.to_owned(), what: what.to_owned() };
     let book = if bytes.starts_with(OLE2_MAGIC) {
-        match calamine::Xls::new(Cursor::new(bytes)) {
+        if let Some(workbook) = super::compound::check(&bytes).map_err(&corrupt)? {
+            super::biff::check(&workbook).map_err(&corrupt)?;
+        }
+        match contained(|| Ok(calamine::Xls::new(Cursor::new(bytes)))).map_err(&corrupt)? {
             Ok(book) => Sheets::Xls(book),
             // A compound file without a workbook stream is some other Office document
             // (calamine does not export the error's type, only its text).
@@ -44,18 +47,31 @@ pub(super) fn open(bytes: Vec<u8>, file: &str) -> Result<Table, ImportError> {
         if !looks_like_xlsx {
             return Err(binary("a zip archive that is not an xlsx workbook"));
         }
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?
+        contained(|| calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string()))
+            .map_err(&corrupt)?
     };
     let encoding = if matches!(book, Sheets::Xls(_)) { SourceEncoding::Xls } else { SourceEncoding::Xlsx };
     let name = order_sheet(&book.sheet_names()).ok_or_else(|| corrupt("it has no sheets".into()))?;
     let mut rows: Box<dyn Rows> = match book {
-        Sheets::Xlsx(book) => Box::new(stream(book, &name, file).map_err(corrupt)?),
-        mut other => Box::new(Whole::read(&mut other, &name).map_err(corrupt)?),
+        Sheets::Xlsx(book) => Box::new(contained(|| stream(book, &name, file)).map_err(corrupt)?),
+        mut other => Box::new(contained(|| Whole::read(&mut other, &name)).map_err(corrupt)?),
     };
     let mut header = Record::default();
     rows.next_into(&mut header).ok_or_else(|| corrupt(format!("the sheet {name:?} is empty")))??;
     let headers = checked_headers(header.cells.iter().map(|c| cells::clean(c).to_owned()).collect(), file)?;
     Ok(Table { encoding, headers, rows })
+}
+
+/// Runs a call into calamine, whose readers can panic on a damaged workbook (an
+/// arithmetic overflow on a cell reference such as `AAAAAAAAAAAAA1`, found by
+/// `make fuzz`): the panic becomes the reason the workbook is refused. A reader that
+/// panicked is never used again (the caller fails the file).
+fn contained<T>(call: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)).unwrap_or_else(|panic| {
+        let why =
+            panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
+        Err(format!("the workbook reader failed on it: {}", why.unwrap_or_default()))
+    })
 }
 
 fn order_sheet(names: &[String]) -> Option<String> {
@@ -105,10 +121,12 @@ fn stream(book: Book, name: &str, file: &str) -> Result<Streamed, String> {
 
 impl Streamed {
     fn next_cell(&mut self) -> Result<Option<CellText>, ImportError> {
-        let next = self.stream.with_cells_mut(|cells| match cells.next_cell() {
-            Ok(Some(cell)) => Ok(Some((cell.get_position(), cell_ref_text(cell.get_value())))),
-            Ok(None) => Ok(None),
-            Err(e) => Err(e.to_string()),
+        let next = contained(|| {
+            self.stream.with_cells_mut(|cells| match cells.next_cell() {
+                Ok(Some(cell)) => Ok(Some((cell.get_position(), cell_ref_text(cell.get_value())))),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            })
         });
         next.map_err(|detail| ImportError::CorruptXlsx { file: self.file.clone(), detail })
     }
