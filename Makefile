@@ -39,6 +39,7 @@ check-bindings:
 
 check-arch:
 	bash tests/check-architecture.sh
+	python3 tests/check-release.py
 
 test-ui: deps
 	cd ui && npm run typecheck && npm test && npm run build
