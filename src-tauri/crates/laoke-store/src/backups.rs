@@ -179,17 +179,49 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        let before = self.generation()?;
-        self.snapshot(now)?;
-        self.conn.restore(rusqlite::MAIN_DB, path, None::<fn(rusqlite::backup::Progress)>)?;
-        db::migrate(&mut self.conn)?;
-        db::configure(&self.conn)?;
-        // Past every generation either archive had, so no roster or ledger kept
-        // in memory for the old content can pass for the restored one.
-        let restored = self.generation()?;
-        settings::put(&self.conn, settings::GENERATION, (before.max(restored) + 1).into())?;
-        self.prune(Some(path.to_string_lossy().as_ref()))?;
-        Ok(preview)
+        let staged = self.stage(path)?;
+        let restored = (|| {
+            self.snapshot(now)?;
+            // One step of SQLite's backup API: the archive is the staged copy, whole, or
+            // (killed before it commits) what it was.
+            self.conn.restore(rusqlite::MAIN_DB, &staged, None::<fn(rusqlite::backup::Progress)>)?;
+            db::configure(&self.conn)?;
+            self.prune(Some(path.to_string_lossy().as_ref()))
+        })();
+        let _ = std::fs::remove_file(&staged);
+        restored.map(|()| preview)
+    }
+
+    /// A copy of the backup at `path` made ready to become the archive: migrated
+    /// to the current schema, its generation past both archives' (so no roster or
+    /// ledger kept in memory for the old content can pass for the restored one).
+    /// Everything a restore changes is done here, on the side, so that the
+    /// restore itself is a single atomic copy.
+    fn stage(&self, path: &Path) -> Result<PathBuf> {
+        let staged = match self.in_memory() {
+            true => std::env::temp_dir().join(format!("laoke-restore-{}.db", std::process::id())),
+            false => {
+                let mut name = self.path().file_name().map(|n| n.to_os_string()).unwrap_or_default();
+                name.push(".restore");
+                self.path().with_file_name(name)
+            }
+        };
+        let _ = std::fs::remove_file(&staged);
+        let made = (|| {
+            let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            source.backup(rusqlite::MAIN_DB, &staged, None::<fn(rusqlite::backup::Progress)>)?;
+            drop(source);
+            let mut copy = Connection::open(&staged)?;
+            db::migrate(&mut copy)?;
+            let restored = settings::get(&copy, settings::GENERATION)?.and_then(|v| v.as_i64()).unwrap_or(0);
+            let next = self.generation()?.max(restored) + 1;
+            settings::put(&copy, settings::GENERATION, next.into())
+        })();
+        if let Err(e) = made {
+            let _ = std::fs::remove_file(&staged);
+            return Err(e);
+        }
+        Ok(staged)
     }
 }
 
