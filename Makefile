@@ -2,14 +2,15 @@
 #   make run    installs what is missing, builds, and opens the app on the default database
 #   make test   installs what is missing and runs every test (Rust, UI, end-to-end)
 # Other targets: make bench (docs/BENCHMARKS.md), make fuzz (every fuzz target for FUZZ_SECONDS
-# each, figures into docs/BENCHMARKS.md), make release (installer for this OS).
+# each, figures into docs/BENCHMARKS.md), make crash (the SIGKILL tests on 300,000 customers),
+# make release (installer for this OS).
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
 APP := target/debug/laoke-app
 CLI := target/debug/laoke
 
-.PHONY: run test deps ui app cli test-rust test-ui test-e2e check-arch check-bindings bench fuzz release
+.PHONY: run test deps ui app cli test-rust test-ui test-e2e check-arch check-bindings bench fuzz crash release
 
 deps:
 	@bash .ci/install-deps
@@ -63,6 +64,10 @@ bench:
 # cargo-fuzz targets (fuzz/, its own workspace) for FUZZ_SECONDS each, one after another, seeded
 # from tests/fixtures; writes "Reliability (make fuzz)" into docs/BENCHMARKS.md and fails on a crash.
 # The stable toolchain takes the fuzz build's nightly flags only inside fuzz/run.sh (RUSTC_BOOTSTRAP).
+# The crash tests' tier apply on the 300,000-customer demo shop (make test uses 30,000 to stay in CI's time).
+crash:
+	LAOKE_CRASH_CUSTOMERS=300000 cargo test --release -p laoke-cli --test crash -- --nocapture
+
 FUZZ_SECONDS ?= 60
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked

@@ -1,5 +1,5 @@
 //! SIGKILL at random points of the writes a seller starts, 20 times each: a
-//! tier apply on a 300,000-customer archive, a care re-plan, marking a day's
+//! tier apply (300,000 customers with `make crash`, 30,000 in `make test`), a care re-plan, marking a day's
 //! care messages sent, and a backup restore. After every kill the archive must
 //! pass `PRAGMA integrity_check` and equal either the state before the command
 //! or the state after it ran to the end (row counts and a content hash): never
@@ -153,10 +153,12 @@ fn demo(dir: &Path, name: &str, customers: u32) -> PathBuf {
     db
 }
 
+/// `make test` applies the ladder to 30,000 customers, to stay inside CI's time; `make crash`
+/// runs the same test on the 300,000-customer demo shop (`LAOKE_CRASH_CUSTOMERS=300000`).
 #[test]
-fn a_killed_tier_apply_on_300000_customers_leaves_before_or_after() {
+fn a_killed_tier_apply_leaves_before_or_after() {
     let dir = tempfile::tempdir().unwrap();
-    let customers = std::env::var("LAOKE_CRASH_CUSTOMERS").ok().and_then(|v| v.parse().ok()).unwrap_or(300_000);
+    let customers = std::env::var("LAOKE_CRASH_CUSTOMERS").ok().and_then(|v| v.parse().ok()).unwrap_or(30_000);
     let db = demo(dir.path(), "tiers", customers);
     // The shop's ladder with a lower bar for its second tier: customers move up when it is applied.
     let mut ladder = laoke(&db, &["tiers", "show", "--json"])["ladder"].clone();
