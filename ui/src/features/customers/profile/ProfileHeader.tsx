@@ -11,6 +11,10 @@ import { TierBadge } from "../../tiers/TierBadge";
 import { STAGE_COLORS, rfmLabel, stageLabel } from "./profileText";
 import { useProfileActions } from "./useProfileActions";
 
+// Two lines at most, by height: WebKitGTK drops React's camel-cased `WebkitLineClamp`, so a
+// line clamp never applied there (the e2e injection test's 10,000-character nick showed it).
+const NICK_STYLE = { margin: 0, overflowWrap: "anywhere", overflow: "hidden", maxHeight: "2.8em" } as const;
+
 export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
   const { t } = useTranslation();
   const { locale, timeZone } = useDisplay();
@@ -18,10 +22,11 @@ export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
   return (
     <Space direction="vertical" size={4} style={{ minWidth: 0 }}>
       <Space size={8} align="baseline" wrap>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="profile-nick">{nick || buyerId}</Typography.Title>
+        {/* At most two lines: a nick of thousands of characters would otherwise push the tabs out of the drawer. */}
+        <Typography.Title level={4} style={NICK_STYLE} title={nick || buyerId} data-testid="profile-nick">{nick || buyerId}</Typography.Title>
         {nick && nick !== buyerId && (
-          <Typography.Text type="secondary" copyable={{ text: buyerId }} style={{ fontSize: 12, fontWeight: "normal" }}
-            data-testid="profile-buyer-id">{buyerId}</Typography.Text>
+          <Typography.Text type="secondary" copyable={{ text: buyerId }} ellipsis={{ tooltip: buyerId }}
+            style={{ fontSize: 12, fontWeight: "normal", maxWidth: 360 }} data-testid="profile-buyer-id">{buyerId}</Typography.Text>
         )}
       </Space>
       <Space size={[0, 4]} wrap style={{ fontWeight: "normal" }}>
