@@ -129,7 +129,9 @@ fn kill_at_random(dir: &Path, name: &str, before: &Path, args: &[&str]) {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let wait = full.mul_f64(rng.next_fraction());
+        // Half the kills anywhere in the run, half around its end, where the commit is.
+        let r = rng.next_fraction();
+        let wait = full.mul_f64(if run % 2 == 0 { r } else { 0.8 + 0.3 * r });
         std::thread::sleep(wait);
         let _ = child.kill();
         let _ = child.wait();
