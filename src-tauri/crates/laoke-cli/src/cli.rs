@@ -83,18 +83,8 @@ pub enum Command {
         /// csv or xlsx; by default the file name's extension says, else csv.
         #[arg(long)]
         format: Option<String>,
-        #[arg(long)]
-        search: Option<String>,
-        #[arg(long)]
-        platform: Option<String>,
-        /// A condition as `laoke customers --filter` takes it; repeat for more.
-        #[arg(long)]
-        filter: Vec<String>,
-        #[arg(long)]
-        any: bool,
-        /// A saved segment (name or id).
-        #[arg(long)]
-        segment: Option<String>,
+        #[command(flatten)]
+        selection: Selection,
         /// Mask phones, emails, names, chat ids and addresses; leave notes and messages out.
         #[arg(long)]
         privacy: bool,
@@ -148,22 +138,8 @@ pub enum Command {
     },
     /// One page of the customer list: {"total", "customers": [rows]}.
     Customers {
-        /// Text to find in nick, name, buyer id, phone, email, order numbers or notes.
-        #[arg(long)]
-        search: Option<String>,
-        /// Only customers of this platform (taobao, tmall, pinduoduo, jd, douyin, shopify, woocommerce, etsy, generic).
-        #[arg(long)]
-        platform: Option<String>,
-        /// A condition such as stage=loyal,active  value>=500  nick~江南  last_purchase:within_days:30,
-        /// or a filter as JSON; repeat for more (all must hold, or any with --any).
-        #[arg(long)]
-        filter: Vec<String>,
-        /// Customers matching any --filter instead of all.
-        #[arg(long)]
-        any: bool,
-        /// Only customers in this saved segment (name or id).
-        #[arg(long)]
-        segment: Option<String>,
+        #[command(flatten)]
+        selection: Selection,
         /// FIELD[:asc|desc]; repeat for ties. FIELD: id, platform, buyer_id, nick, purchases, orders, value,
         /// first_purchase, last_purchase, stage, rfm, tier, tags.
         #[arg(long)]
@@ -491,6 +467,27 @@ pub enum ShopAction {
         #[arg(long, value_name = "true|false")]
         count_cod: Option<bool>,
     },
+}
+
+/// The customers `laoke customers` lists and `laoke export` writes.
+#[derive(Debug, clap::Args)]
+pub struct Selection {
+    /// Text to find in nick, name, buyer id, phone, email, order numbers or notes.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Only customers of this platform (taobao, tmall, pinduoduo, jd, douyin, shopify, woocommerce, etsy, generic).
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// A condition such as stage=loyal,active  value>=500  nick~江南  last_purchase:within_days:30,
+    /// or a filter as JSON; repeat for more (all must hold, or any with --any).
+    #[arg(long)]
+    pub filter: Vec<String>,
+    /// Customers matching any --filter instead of all.
+    #[arg(long)]
+    pub any: bool,
+    /// Only customers in this saved segment (name or id).
+    #[arg(long)]
+    pub segment: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 //! and RFM are brought up to date first.
 
 use super::{filter_arg, to_json, today};
+use crate::cli::Selection;
 use crate::output::{Failure, Output};
 use crate::usage::UsageError;
 use laoke_core::dto::CustomerQuery;
@@ -27,48 +28,37 @@ pub fn parse_sort(text: &str) -> Result<SortKey, Failure> {
     Ok(SortKey { field, desc })
 }
 
-pub struct CustomersArgs {
-    pub search: Option<String>,
-    pub platform: Option<String>,
-    pub filter: Vec<String>,
-    pub any: bool,
-    pub segment: Option<String>,
+/// How `laoke customers` orders and pages the customers it lists.
+pub struct Page {
     pub sort: Vec<String>,
     pub limit: u32,
     pub offset: u32,
 }
 
-/// The customers `--search`, `--platform`, `--filter` (with `--any`) and
-/// `--segment` select, as the list query the store answers (`laoke customers`
-/// and `laoke export` select alike).
-pub fn selection(
-    store: &Store,
-    search: Option<String>,
-    platform: Option<String>,
-    filters: &[String],
-    any: bool,
-    segment: Option<&str>,
-) -> Result<CustomerQuery, Failure> {
-    let platform = platform
+/// The customers a [`Selection`] names, as the list query the store answers
+/// (`laoke customers` and `laoke export` select alike).
+pub fn query_of(store: &Store, s: Selection) -> Result<CustomerQuery, Failure> {
+    let platform = s
+        .platform
         .map(|p| p.parse::<Platform>().map_err(|_| UsageError::CustomersPlatform { value: p.to_owned() }))
         .transpose()?;
-    let filter = filter_arg::parse(filters, any)?;
-    let segment_id = segment.map(|s| store.segment(s)).transpose()?.map(|s| s.id);
-    Ok(CustomerQuery { search, platform, filter, segment_id, ..CustomerQuery::default() })
+    let filter = filter_arg::parse(&s.filter, s.any)?;
+    let segment_id = s.segment.map(|name| store.segment(&name)).transpose()?.map(|seg| seg.id);
+    Ok(CustomerQuery { search: s.search, platform, filter, segment_id, ..CustomerQuery::default() })
 }
 
-pub fn run(store: &mut Store, a: CustomersArgs) -> Result<Output, Failure> {
-    let keys = if a.sort.is_empty() { vec!["value:desc".to_owned()] } else { a.sort };
+pub fn run(store: &mut Store, selection: Selection, page: Page) -> Result<Output, Failure> {
+    let keys = if page.sort.is_empty() { vec!["value:desc".to_owned()] } else { page.sort };
     let keys = keys.iter().map(|k| parse_sort(k)).collect::<Result<Vec<_>, _>>()?;
-    let selected = selection(store, a.search, a.platform, &a.filter, a.any, a.segment.as_deref())?;
+    let selected = query_of(store, selection)?;
     let today = today(store)?;
     store.refresh(today)?;
     let q = CustomerQuery {
         sort: keys[0].field,
         desc: keys[0].desc,
         then_by: Some(keys[1..].to_vec()),
-        offset: a.offset,
-        limit: a.limit,
+        offset: page.offset,
+        limit: page.limit,
         ..selected
     };
     // Every row asked for, however many: a script counting over "all" customers must not get a page.

@@ -67,8 +67,8 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Backup { action: BackupAction::Create { out } } => backup::create(&store, out.as_deref()),
         Command::Backup { action: BackupAction::Preview { name } } => backup::preview(&store, &name),
         Command::Backup { action: BackupAction::Schedule { daily, keep } } => backup::schedule(&mut store, daily, keep),
-        Command::Export { kind, out, format, search, platform, filter, any, segment, privacy, lang } => {
-            let query = customers::selection(&store, search, platform, &filter, any, segment.as_deref())?;
+        Command::Export { kind, out, format, selection, privacy, lang } => {
+            let query = customers::query_of(&store, selection)?;
             export::run(&mut store, &kind, &out, format.as_deref(), query, privacy, lang)
         }
         Command::Settings { set } => settings::run(&mut store, &set),
@@ -110,11 +110,8 @@ pub fn run(args: Args) -> Result<Output, Failure> {
             CareAction::Retry { keys } => care::retry(&mut store, &keys),
             CareAction::Dates { set } => care::dates(&mut store, set.as_deref()),
         },
-        Command::Customers { search, platform, filter, any, segment, sort, limit, offset, action: None } => {
-            customers::run(
-                &mut store,
-                customers::CustomersArgs { search, platform, filter, any, segment, sort, limit, offset },
-            )
+        Command::Customers { selection, sort, limit, offset, action: None } => {
+            customers::run(&mut store, selection, customers::Page { sort, limit, offset })
         }
         Command::Segments { action } => match action {
             SegmentAction::List => segments::list(&store),
