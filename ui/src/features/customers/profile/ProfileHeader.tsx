@@ -11,9 +11,11 @@ import { TierBadge } from "../../tiers/TierBadge";
 import { STAGE_COLORS, rfmLabel, stageLabel } from "./profileText";
 import { useProfileActions } from "./useProfileActions";
 
-// Two lines at most, by height: WebKitGTK drops React's camel-cased `WebkitLineClamp`, so a
-// line clamp never applied there (the e2e injection test's 10,000-character nick showed it).
-const NICK_STYLE = { margin: 0, overflowWrap: "anywhere", overflow: "hidden", maxHeight: "2.8em" } as const;
+// Two lines at most (28 px each), by height: WebKitGTK drops React's camel-cased `WebkitLineClamp`,
+// so a line clamp never applied there (the e2e injection test's 10,000-character nick showed it).
+// The clip is on a wrapper: on the heading itself, WebDriver reads its text as empty.
+const NICK_CLIP = { maxHeight: 56, overflow: "hidden", minWidth: 0 } as const;
+const NICK_STYLE = { margin: 0, overflowWrap: "anywhere" } as const;
 
 export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
   const { t } = useTranslation();
@@ -23,7 +25,9 @@ export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
     <Space direction="vertical" size={4} style={{ minWidth: 0 }}>
       <Space size={8} align="baseline" wrap>
         {/* At most two lines: a nick of thousands of characters would otherwise push the tabs out of the drawer. */}
-        <Typography.Title level={4} style={NICK_STYLE} title={nick || buyerId} data-testid="profile-nick">{nick || buyerId}</Typography.Title>
+        <div style={NICK_CLIP}>
+          <Typography.Title level={4} style={NICK_STYLE} title={nick || buyerId} data-testid="profile-nick">{nick || buyerId}</Typography.Title>
+        </div>
         {nick && nick !== buyerId && (
           <Typography.Text type="secondary" copyable={{ text: buyerId }} ellipsis={{ tooltip: buyerId }}
             style={{ fontSize: 12, fontWeight: "normal", maxWidth: 360 }} data-testid="profile-buyer-id">{buyerId}</Typography.Text>
