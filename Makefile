@@ -74,5 +74,10 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
 
 # Builds the installer(s) for the machine you are on: .deb here, NSIS/MSI on Windows, dmg on macOS.
+# Only this OS's own bundles: tauri.conf.json also lists Windows and macOS ones, which the
+# bundler cannot make here (NSIS would download its plug-ins; the release workflow builds them).
+comma := ,
+RELEASE_BUNDLES := $(if $(filter Linux,$(shell uname -s)),--bundles deb,$(if $(filter Darwin,$(shell uname -s)),--bundles app$(comma)dmg,))
 release: ui
-	cd ui && npm run tauri -- build
+	cd ui && npm run tauri -- build $(RELEASE_BUNDLES)
+	@ls -l target/release/bundle/*/*.deb target/release/bundle/*/*.dmg 2>/dev/null || true
