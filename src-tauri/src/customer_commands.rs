@@ -86,17 +86,16 @@ pub async fn customers_export(archive: State<'_, Archive>, target: BulkTarget, p
     archive
         .with_roster(move |s, roster, today| {
             let ids = s.target_ids(roster, &target, today)?;
-            let xlsx = path.to_ascii_lowercase().ends_with(".xlsx");
             let request = ExportRequest {
                 kind: ExportKind::Customers,
-                format: if xlsx { ExportFormat::Xlsx } else { ExportFormat::Csv },
+                format: ExportFormat::of_path(std::path::Path::new(&path)),
                 query: Default::default(),
                 ids: Some(ids),
                 privacy: false,
                 language: None,
                 path,
             };
-            Ok(s.export(&request, today)?.rows)
+            Ok(s.export_in(roster, &request, today)?.rows)
         })
         .await
 }

@@ -61,5 +61,5 @@ pub async fn backup_schedule_save(
 /// Customers or orders as the list selects them, over the app's roster.
 #[tauri::command]
 pub async fn export_data(archive: State<'_, Archive>, request: ExportRequest) -> Result<ExportReport, IpcError> {
-    archive.with_roster(move |s, _, today| s.export(&request, today)).await
+    archive.with_roster(move |s, roster, today| s.export_in(roster, &request, today)).await
 }

@@ -157,14 +157,24 @@ impl Store {
         Ok(schedule)
     }
 
-    /// Replaces the archive's content with the backup called `name` (see [`Store::backups`]).
+    /// Replaces the archive's content with the backup `name` (see [`Store::backup_file`]).
     pub fn restore(&mut self, name: &str, now: DateTime<Utc>) -> Result<BackupPreview> {
-        let backup = self
-            .backups()?
-            .into_iter()
-            .find(|b| b.name == name)
-            .ok_or_else(|| StoreError::NoSuchBackup { name: name.to_owned() })?;
-        self.restore_file(Path::new(&backup.path), now)
+        let path = self.backup_file(name)?;
+        self.restore_file(&path, now)
+    }
+
+    /// The file `name` stands for: a backup in the folder by its name (see
+    /// [`Store::backups`]), else that file when it exists or names a folder too
+    /// (a bare name that is neither is `backup.not_found`).
+    pub fn backup_file(&self, name: &str) -> Result<PathBuf> {
+        if let Some(b) = self.backups()?.into_iter().find(|b| b.name == name) {
+            return Ok(PathBuf::from(b.path));
+        }
+        let path = Path::new(name);
+        match path.is_file() || path.parent().is_some_and(|p| !p.as_os_str().is_empty()) {
+            true => Ok(path.to_path_buf()),
+            false => Err(StoreError::NoSuchBackup { name: name.to_owned() }),
+        }
     }
 
     /// Replaces the archive's content with the backup at `path`, after taking

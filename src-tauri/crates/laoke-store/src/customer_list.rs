@@ -202,7 +202,7 @@ impl Store {
     }
 
     /// The customers a query selects from `q.offset`, at most `limit` of them.
-    fn select_rows(
+    pub(crate) fn select_rows(
         &self,
         snap: &RosterSnapshot,
         q: &CustomerQuery,

@@ -8,7 +8,7 @@ mod customers;
 mod orders;
 pub mod sheet;
 
-use crate::{Result, Store, StoreError};
+use crate::{Result, RosterSnapshot, Store, StoreError};
 use chrono::NaiveDate;
 use laoke_core::dto::{CustomerQuery, ExportFormat, ExportKind, ExportReport, ExportRequest};
 use sheet::{Sheet, XLSX_MAX_ROWS};
@@ -18,6 +18,11 @@ impl Store {
     /// Writes the export `req` asks for; the file appears whole or not at all.
     /// The customer list's export of ticked or matching rows is this one too.
     pub fn export(&self, req: &ExportRequest, today: NaiveDate) -> Result<ExportReport> {
+        self.export_in(&self.roster()?, req, today)
+    }
+
+    /// [`Store::export`] over a roster already built (the app keeps one until the archive changes).
+    pub fn export_in(&self, snap: &RosterSnapshot, req: &ExportRequest, today: NaiveDate) -> Result<ExportReport> {
         let language = match &req.language {
             Some(l) => l.clone(),
             None => self.settings()?.language.unwrap_or_else(|| "zh-CN".to_owned()),
@@ -28,11 +33,10 @@ impl Store {
             ExportKind::Customers => {
                 let rows = match &req.ids {
                     Some(ids) => {
-                        let snap = self.roster()?;
                         let positions: Vec<usize> = ids.iter().filter_map(|&id| snap.roster.position(id)).collect();
-                        crate::customer_list::rows_at(&self.conn, &snap, &positions)?
+                        crate::customer_list::rows_at(&self.conn, snap, &positions)?
                     }
-                    None => self.customer_rows(&query, today)?.customers,
+                    None => self.select_rows(snap, &query, today, u32::MAX)?.customers,
                 };
                 guard_rows(req.format, rows.len())?;
                 customers::write(self, &rows, path, req.format, req.privacy, &language)?
@@ -41,7 +45,7 @@ impl Store {
                 let ids = match &req.ids {
                     Some(ids) => Some(ids.clone()),
                     None if selects_everyone(&query) => None,
-                    None => Some(self.customer_ids_in(&self.roster()?, &query, today)?),
+                    None => Some(self.customer_ids_in(snap, &query, today)?),
                 };
                 let orders = orders::select(self, ids.as_deref())?;
                 guard_rows(req.format, orders.len())?;

@@ -22,7 +22,7 @@ vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn(), open: vi.fn() }));
 const invoked = vi.mocked(invoke);
 const calls = (cmd: string) => invoked.mock.calls.filter(([c]) => c === cmd);
 
-const FOLDER = "/home/seller/.local/share/laoke/backups";
+const FOLDER = "laoke-data/backups";
 const list: BackupInfo[] = [
   { name: "laoke-2026-12-04T080000Z.db", path: `${FOLDER}/laoke-2026-12-04T080000Z.db`, bytes: 5 * 1024 * 1024 + 300 * 1024 },
   { name: "laoke-2026-12-03T080000Z.db", path: `${FOLDER}/laoke-2026-12-03T080000Z.db`, bytes: 900 },
@@ -170,7 +170,7 @@ describe("BackupsCard", () => {
   });
 
   it("shows why a file is no backup, with nothing to restore", async () => {
-    vi.mocked(open).mockResolvedValue("/home/seller/notes.txt");
+    vi.mocked(open).mockResolvedValue("notes.txt");
     invoked.mockImplementation(invokeBy({
       backups: () => [], backup_schedule: () => schedule,
       backup_preview: () => { throw { code: "backup.not_an_archive", message: "x", details: { file: "notes.txt" } }; },

@@ -30,7 +30,7 @@ let truncated = 0;
 beforeEach(async () => {
   invoked.mockReset();
   vi.mocked(save).mockReset();
-  vi.mocked(save).mockImplementation(async (o) => `/home/seller/Desktop/${o?.defaultPath}`);
+  vi.mocked(save).mockImplementation(async (o) => `Desktop/${o?.defaultPath}`);
   truncated = 0;
   invoked.mockImplementation(invokeBy({
     segments_list: () => segments,
@@ -69,12 +69,12 @@ describe("ExportCard", () => {
     expect(options.defaultPath).toMatch(new RegExp(`^orders-${DATE}\\.csv$`));
     expect(options.filters).toEqual([{ name: "CSV file (*.csv)", extensions: ["csv"] }]);
     expect(sent()).toEqual({
-      kind: "orders", format: "csv", privacy: true, language: "en-US", path: `/home/seller/Desktop/${options.defaultPath}`,
+      kind: "orders", format: "csv", privacy: true, language: "en-US", path: `Desktop/${options.defaultPath}`,
       query: { search: null, platform: null, segment_id: 7, sort: "value", desc: true, offset: 0, limit: 50 },
     });
     const report = await screen.findByTestId("export-report");
     expect(within(report).getByTestId("export-report-rows")).toHaveTextContent("12,345 orders exported");
-    expect(within(report).getByTestId("export-report-path")).toHaveTextContent(`/home/seller/Desktop/${options.defaultPath}`);
+    expect(within(report).getByTestId("export-report-path")).toHaveTextContent(`Desktop/${options.defaultPath}`);
     expect(within(report).getByTestId("export-report-privacy")).toHaveTextContent("contacts are masked");
     expect(within(report).queryByTestId("export-report-truncated")).not.toBeInTheDocument();
   });

@@ -7,7 +7,7 @@ use crate::output::{Failure, Output};
 use laoke_core::dto::{BackupPreview, BackupSchedule};
 use laoke_store::Store;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub fn list(store: &Store) -> Result<Output, Failure> {
     let backups = store.backups()?;
@@ -33,12 +33,6 @@ pub fn create(store: &Store, out: Option<&Path>) -> Result<Output, Failure> {
     Ok(Output { json: serde_json::json!({ "backup": to_json(&taken) }), text })
 }
 
-/// A name from `backup list`, else a file.
-fn locate(store: &Store, name: &str) -> Result<PathBuf, Failure> {
-    let listed = store.backups()?.into_iter().find(|b| b.name == name);
-    Ok(listed.map_or_else(|| PathBuf::from(name), |b| PathBuf::from(b.path)))
-}
-
 fn preview_text(p: &BackupPreview) -> String {
     format!(
         "{}: {} customers, {} orders, last import {}, schema {} (this version: {})",
@@ -52,13 +46,12 @@ fn preview_text(p: &BackupPreview) -> String {
 }
 
 pub fn preview(store: &Store, name: &str) -> Result<Output, Failure> {
-    let p = laoke_store::backup_preview(&locate(store, name)?)?;
+    let p = laoke_store::backup_preview(&store.backup_file(name)?)?;
     Ok(Output { json: to_json(&p), text: preview_text(&p) })
 }
 
 pub fn restore(store: &mut Store, name: &str) -> Result<Output, Failure> {
-    let path = locate(store, name)?;
-    let preview = store.restore_file(&path, chrono::Utc::now())?;
+    let preview = store.restore(name, chrono::Utc::now())?;
     let info = store.info()?;
     let text = format!("restored {}", preview_text(&preview));
     Ok(Output {

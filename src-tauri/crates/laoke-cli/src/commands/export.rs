@@ -18,13 +18,11 @@ pub fn run(
     language: Option<String>,
 ) -> Result<Output, Failure> {
     let kind: ExportKind = kind.trim().parse().map_err(|_| UsageError::ExportKind { value: kind.to_owned() })?;
-    let by_extension = out.extension().and_then(|e| e.to_str()).filter(|e| e.eq_ignore_ascii_case("xlsx"));
     let format: ExportFormat = match format {
         Some(f) => {
             f.trim().to_ascii_lowercase().parse().map_err(|_| UsageError::ExportFormat { value: f.to_owned() })?
         }
-        None if by_extension.is_some() => ExportFormat::Xlsx,
-        None => ExportFormat::Csv,
+        None => ExportFormat::of_path(out),
     };
     let today = today(store)?;
     // Stages, RFM and tiers as of today, as the customer list shows them.

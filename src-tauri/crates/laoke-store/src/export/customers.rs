@@ -47,25 +47,21 @@ pub(super) fn write(
 ) -> Result<(u32, u32)> {
     let extras = extras(store)?;
     let none = Extra::default();
-    let masked = |value: &Option<String>, mask: fn(&str) -> String| -> Cell {
-        Cell::text(value.as_deref().map(|v| if privacy { mask(v) } else { v.to_owned() }))
-    };
     let yes_no = |b: bool| Cell::Int(b as i64);
-    let identity = |v: &str| Cell::Text(if privacy { mask_identity(v) } else { v.to_owned() });
     super::write_all(path, format, &titles(CUSTOMER_COLUMNS, language), rows, |c| {
         let extra = extras.get(&c.id).unwrap_or(&none);
         Ok(vec![
             Cell::Int(c.id),
             Cell::Text(c.platform.as_str().to_owned()),
-            identity(&c.buyer_id),
+            Cell::shown(Some(&c.buyer_id), privacy, mask_identity),
             Cell::Text(if privacy { mask_nick(&c.nick, c.name.as_deref()) } else { c.nick.clone() }),
-            masked(&c.name, mask_name),
-            masked(&c.phone, mask_phone),
-            masked(&c.email, mask_email),
-            masked(&c.wechat, mask_name),
+            Cell::shown(c.name.as_deref(), privacy, mask_name),
+            Cell::shown(c.phone.as_deref(), privacy, mask_phone),
+            Cell::shown(c.email.as_deref(), privacy, mask_email),
+            Cell::shown(c.wechat.as_deref(), privacy, mask_name),
             Cell::text(c.province.clone()),
             Cell::text(c.city.clone()),
-            masked(&extra.address, mask_address),
+            Cell::shown(extra.address.as_deref(), privacy, mask_address),
             Cell::text(c.birthday.clone()),
             yes_no(c.birthday_lunar),
             Cell::text(extra.gender.clone()),

@@ -136,11 +136,6 @@ pub(super) fn write(
 ) -> Result<(u32, u32)> {
     let tz = store.timezone()?;
     let items = items(store, orders)?;
-    let masked = |value: &Option<String>, mask: fn(&str) -> String| -> Cell {
-        Cell::text(value.as_deref().map(|v| if privacy { mask(v) } else { v.to_owned() }))
-    };
-    let identity =
-        |v: &Option<String>| Cell::text(v.as_deref().map(|v| if privacy { mask_identity(v) } else { v.to_owned() }));
     let free_text = |value: &Option<String>| if privacy { Cell::Empty } else { Cell::text(value.clone()) };
     super::write_all(path, format, &titles(ORDER_COLUMNS, language), orders, |o| {
         Ok(vec![
@@ -148,7 +143,7 @@ pub(super) fn write(
             Cell::Text(o.platform.clone()),
             Cell::text(o.shop.clone()),
             o.customer_id.map_or(Cell::Empty, Cell::Int),
-            identity(&o.buyer_id),
+            Cell::shown(o.buyer_id.as_deref(), privacy, mask_identity),
             Cell::text(o.nick.as_deref().map(|n| if privacy { mask_nick(n, o.name.as_deref()) } else { n.to_owned() })),
             Cell::Text(o.status.clone()),
             Cell::Text(o.kind.clone()),
@@ -162,9 +157,9 @@ pub(super) fn write(
             Cell::text(o.coupon_code.clone()),
             o.discount.map_or(Cell::Empty, Cell::Money),
             Cell::text(items.get(&o.id).cloned()),
-            masked(&o.receiver_name, mask_name),
-            masked(&o.phone, mask_phone),
-            masked(&o.address, mask_address),
+            Cell::shown(o.receiver_name.as_deref(), privacy, mask_name),
+            Cell::shown(o.phone.as_deref(), privacy, mask_phone),
+            Cell::shown(o.address.as_deref(), privacy, mask_address),
             free_text(&o.buyer_message),
             free_text(&o.seller_note),
         ])

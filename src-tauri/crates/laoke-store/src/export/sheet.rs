@@ -29,6 +29,11 @@ impl Cell {
     pub fn text(value: Option<impl Into<String>>) -> Cell {
         value.map_or(Cell::Empty, |v| Cell::Text(v.into()))
     }
+
+    /// `value` as it is, or through `mask` in a privacy export.
+    pub fn shown(value: Option<&str>, privacy: bool, mask: fn(&str) -> String) -> Cell {
+        Cell::text(value.map(|v| if privacy { mask(v) } else { v.to_owned() }))
+    }
 }
 
 pub struct Sheet {
