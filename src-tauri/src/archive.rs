@@ -7,19 +7,27 @@ use chrono::NaiveDate;
 use laoke_core::dto::Prediction;
 use laoke_core::predict::Unit;
 use laoke_core::stats::Ledger;
+use laoke_store::cipher::{self, ArchiveKey, FileKind};
 use laoke_store::{LedgerSnapshot, PredictRequest, RosterSnapshot, Store, StoreError};
 
 /// The longest "slipping away" list the dashboard asks for.
 const SLIPPING_LONGEST: usize = 200;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// Cloned, it is the same archive: the scheduler shares the app's roster cache
 /// and its long-write flag.
 #[derive(Clone)]
 pub struct Archive {
     path: PathBuf,
+    /// The key of an encrypted archive once the seller has unlocked it; kept in
+    /// memory only, for this run of the app.
+    key: Arc<RwLock<Option<ArchiveKey>>>,
+    /// Every call holds it shared while its connection is open; turning
+    /// encryption on, off or to a new passphrase holds it alone, because it
+    /// replaces the archive file.
+    gate: Arc<RwLock<()>>,
     /// Held while a connection opens: the first open migrates the schema, and two
     /// commands racing to migrate a new file would both try to create its tables.
     opening: Arc<Mutex<()>>,
@@ -49,6 +57,8 @@ impl Archive {
     pub fn new(path: PathBuf) -> Self {
         Archive {
             path,
+            key: Arc::new(RwLock::new(None)),
+            gate: Arc::new(RwLock::new(())),
             opening: Arc::new(Mutex::new(())),
             busy: Arc::new(AtomicBool::new(false)),
             cancel: Arc::new(AtomicBool::new(false)),
@@ -125,6 +135,9 @@ impl Archive {
     /// question does not wait for a million orders to be read or both models to
     /// be fitted: every question then folds a ledger already in memory.
     pub fn warm_dashboard(&self) {
+        if !self.lock_state().1 {
+            return; // Unlocking announces a change, which warms it then.
+        }
         let archive = self.clone();
         tauri::async_runtime::spawn(async move {
             let warmed = async {
@@ -166,16 +179,67 @@ impl Archive {
     {
         let path = self.path.clone();
         let opening = self.opening.clone();
+        let (gate, key) = (self.gate.clone(), self.key());
         tauri::async_runtime::spawn_blocking(move || {
+            let _shared = gate.read().unwrap_or_else(|poisoned| poisoned.into_inner());
             let mut store = {
                 let _one_at_a_time = opening.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                Store::open(&path)?
+                Store::open_with(&path, key.as_ref())?
             };
             f(&mut store)
         })
         .await
         .map_err(|e| IpcError::internal(format!("the archive task stopped: {e}")))?
         .map_err(IpcError::from)
+    }
+
+    fn key(&self) -> Option<ArchiveKey> {
+        self.key.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Whether the archive is encrypted, and if so whether this run holds its key.
+    pub fn lock_state(&self) -> (bool, bool) {
+        let encrypted = cipher::file_kind(&self.path) == FileKind::Encrypted;
+        (encrypted, !encrypted || self.key().is_some())
+    }
+
+    /// Opens the archive with `key` and, if that works, keeps the key for every later call.
+    pub async fn unlock(&self, key: ArchiveKey) -> Result<(), IpcError> {
+        let path = self.path.clone();
+        let held = self.key.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            drop(Store::open_with(&path, Some(&key))?);
+            *held.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(key);
+            Ok::<(), StoreError>(())
+        })
+        .await
+        .map_err(|e| IpcError::internal(format!("the archive task stopped: {e}")))?
+        .map_err(IpcError::from)
+    }
+
+    /// Encrypts, decrypts or re-keys the archive and its backups (see
+    /// [`cipher::change_encryption`]) while no other call holds a connection,
+    /// then keeps `next` as the key.
+    pub async fn change_encryption(
+        &self,
+        current: Option<ArchiveKey>,
+        next: Option<ArchiveKey>,
+    ) -> Result<cipher::EncryptionReport, IpcError> {
+        if self.busy.swap(true, Ordering::SeqCst) {
+            return Err(IpcError(laoke_core::ErrorCode::to_dto(&laoke_core::error::ShellError::ArchiveBusy)));
+        }
+        let (path, gate, held) = (self.path.clone(), self.gate.clone(), self.key.clone());
+        let result = tauri::async_runtime::spawn_blocking(move || {
+            let _alone = gate.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let report = cipher::change_encryption(&path, current.as_ref(), next.as_ref())?;
+            *held.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = next;
+            Ok::<_, StoreError>(report)
+        })
+        .await
+        .map_err(|e| IpcError::internal(format!("the archive task stopped: {e}")))
+        .and_then(|r| r.map_err(IpcError::from));
+        self.busy.store(false, Ordering::SeqCst);
+        result
     }
 
     /// Like [`Archive::run`], but refuses to start while another long write runs.

@@ -6,7 +6,7 @@
 use crate::archive::Archive;
 use crate::commands::announce;
 use crate::error::IpcError;
-use laoke_core::dto::{BackupPreview, BackupSchedule, DataChanged, DataTag, ExportReport, ExportRequest};
+use laoke_core::dto::{BackupPreview, BackupSchedule, DataChanged, ExportReport, ExportRequest};
 use laoke_store::BackupInfo;
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
@@ -29,7 +29,7 @@ pub async fn backup_create(archive: State<'_, Archive>, path: Option<String>) ->
 
 #[tauri::command]
 pub async fn backup_preview(archive: State<'_, Archive>, path: String) -> Result<BackupPreview, IpcError> {
-    archive.run(move |_| laoke_store::backup_preview(&PathBuf::from(path))).await
+    archive.run(move |store| store.preview_backup(&PathBuf::from(path))).await
 }
 
 #[tauri::command]
@@ -39,9 +39,7 @@ pub async fn backup_restore(
     path: String,
 ) -> Result<BackupPreview, IpcError> {
     let restored = archive.run_exclusive(move |s| s.restore_file(&PathBuf::from(path), chrono::Utc::now())).await?;
-    let mut everything = DataChanged::archive();
-    everything.tags.extend([DataTag::Settings, DataTag::Segments, DataTag::Activities, DataTag::Coupons]);
-    announce(&app, everything);
+    announce(&app, DataChanged::everything());
     Ok(restored)
 }
 

@@ -13,6 +13,8 @@ mod customer_commands;
 mod data_commands;
 mod error;
 mod import_commands;
+mod lock_commands;
+mod menu;
 mod scheduler;
 mod tier_commands;
 
@@ -36,6 +38,7 @@ pub fn run() {
         .manage(Archive::new(path))
         .manage(tier_commands::TierCache::default())
         .setup(move |app| {
+            menu::install(app.handle());
             let archive = app.state::<Archive>().inner().clone();
             archive.warm_dashboard();
             app.manage(scheduler::CareScheduler::start(app.handle().clone(), archive));
@@ -97,6 +100,13 @@ pub fn run() {
             import_commands::import_history,
             import_commands::mapping_presets,
             import_commands::mapping_save,
+            menu::menu_set_language,
+            menu::menu_labels,
+            lock_commands::archive_lock,
+            lock_commands::archive_unlock,
+            lock_commands::encryption_enable,
+            lock_commands::encryption_change,
+            lock_commands::encryption_disable,
             data_commands::backups,
             data_commands::backup_create,
             data_commands::backup_preview,

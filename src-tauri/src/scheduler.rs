@@ -49,19 +49,25 @@ impl CareScheduler {
         let wake = scheduler.wake.clone();
         tauri::async_runtime::spawn(async move {
             loop {
-                // The daily backup (`BackupSchedule`): taken when the newest is a day old.
-                if let Err(e) = archive.run(|s| s.backup_if_due(Utc::now())).await {
-                    tracing::warn!(code = %e.0.code, "daily backup failed: {}", e.0.message);
-                }
-                let sleep = match round(&archive).await {
-                    Ok((due, next)) => {
-                        let _ = app.emit("data-changed", DataChanged { tags: vec![DataTag::Care] });
-                        let _ = app.emit("care-due", &due);
-                        next.and_then(|t| (t - Utc::now()).to_std().ok()).unwrap_or(MAX_SLEEP).min(MAX_SLEEP)
-                    }
-                    Err(e) => {
-                        tracing::warn!(code = %e.0.code, "care round failed: {}", e.0.message);
-                        MAX_SLEEP
+                // An encrypted archive waits for its passphrase; unlocking announces a change, which wakes this.
+                let sleep = match archive.lock_state() {
+                    (_, false) => MAX_SLEEP,
+                    (_, true) => {
+                        // The daily backup (`BackupSchedule`): taken when the newest is a day old.
+                        if let Err(e) = archive.run(|s| s.backup_if_due(Utc::now())).await {
+                            tracing::warn!(code = %e.0.code, "daily backup failed: {}", e.0.message);
+                        }
+                        match round(&archive).await {
+                            Ok((due, next)) => {
+                                let _ = app.emit("data-changed", DataChanged { tags: vec![DataTag::Care] });
+                                let _ = app.emit("care-due", &due);
+                                next.and_then(|t| (t - Utc::now()).to_std().ok()).unwrap_or(MAX_SLEEP).min(MAX_SLEEP)
+                            }
+                            Err(e) => {
+                                tracing::warn!(code = %e.0.code, "care round failed: {}", e.0.message);
+                                MAX_SLEEP
+                            }
+                        }
                     }
                 };
                 tokio::select! {

@@ -66,6 +66,7 @@ mockIPC(async (cmd, args) => {
     case "customers_page": await wait(80); return pageOf(rows, a.query as CustomerQuery);
     case "demo_create": return demoCreate((a.request as { customers: number }).customers);
     case "settings_get": return settings;
+    case "menu_set_language": return null; // a browser has no native menu
     case "settings_update": settings = a.settings as Settings; await emit("data-changed", { tags: ["settings"] }); return settings;
     default: throw { code: "internal", message: `mock: unknown command ${cmd}`, details: null };
   }

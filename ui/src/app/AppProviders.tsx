@@ -1,5 +1,5 @@
 // Providers around the whole UI: react-query, antd theme (light or dark, see theme.ts) + locale (follows i18n),
-// data-changed and care-due bridges.
+// data-changed and care-due bridges, the native menu's language.
 import type { ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider, theme as antdTheme } from "antd";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useCareDueBridge } from "./careDue";
 import { useDataChangedBridge } from "./dataChanged";
 import { antdLocale, isLang } from "./i18n/language";
+import { useMenuLanguage } from "./menu";
 import { DarkContext, useDarkMode } from "./theme";
 import { useLanguageSync } from "./useLanguageSync";
 
@@ -14,6 +15,7 @@ function Bridges({ children }: { children: ReactNode }) {
   useDataChangedBridge();
   useCareDueBridge();
   useLanguageSync();
+  useMenuLanguage();
   return <>{children}</>;
 }
 

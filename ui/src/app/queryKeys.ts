@@ -5,6 +5,8 @@ import type { ImportRequest } from "../bindings/ImportRequest";
 
 export const queryKeys = {
   info: () => ["info"] as const,
+  /** Whether the archive is encrypted and unlocked: under "info", which a restore or an unlock makes stale. */
+  archiveLock: () => ["info", "archive-lock"] as const,
   settings: () => ["settings"] as const,
   /** The backup folder's backups: under "info" (a restore, an import, a bulk change each leave a new one there). */
   backups: () => ["info", "backups"] as const,

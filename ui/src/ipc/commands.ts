@@ -1,5 +1,7 @@
 // Typed one-line wrappers around the Rust commands (`invoke`); the only place command names appear.
 import { invoke } from "@tauri-apps/api/core";
+import type { ArchiveLock } from "../bindings/ArchiveLock";
+import type { EncryptionReport } from "../bindings/EncryptionReport";
 import type { Activity } from "../bindings/Activity";
 import type { ActivityCalendar } from "../bindings/ActivityCalendar";
 import type { ActivityResults } from "../bindings/ActivityResults";
@@ -30,6 +32,7 @@ import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { ImportRequest } from "../bindings/ImportRequest";
 import type { MappingPreset } from "../bindings/MappingPreset";
+import type { MenuLabels } from "../bindings/MenuLabels";
 import type { Settings } from "../bindings/Settings";
 import type { ShopUpdate } from "../bindings/ShopUpdate";
 import type { ShopView } from "../bindings/ShopView";
@@ -74,6 +77,8 @@ export const customersPage = (query: CustomerQuery) => invoke<CustomerPage>("cus
 export const demoCreate = (request: DemoRequest) => invoke<DemoReport>("demo_create", { request });
 export const settingsGet = () => invoke<Settings>("settings_get");
 export const settingsUpdate = (settings: Settings) => invoke<Settings>("settings_update", { settings });
+/** The native menu bar and about box in the language the UI shows (`menu.json`'s labels). */
+export const menuSetLanguage = (labels: MenuLabels) => invoke<void>("menu_set_language", { labels });
 export const importPreview = (path: string, request: ImportRequest) =>
   invoke<ImportPreview>("import_preview", { path, request });
 export const importFiles = (paths: string[], request: ImportRequest) =>
@@ -173,6 +178,15 @@ export const couponSave = (plan: CouponPlan) => invoke<CouponView>("coupon_save"
 export const couponDelete = (id: number) => invoke<void>("coupon_delete", { id });
 export const couponResults = (id: number, redeemed: number) => invoke<CouponResults>("coupon_results", { id, redeemed });
 export const couponResultsFromOrders = (id: number) => invoke<CouponResults>("coupon_results_from_orders", { id });
+
+// The encrypted archive: whether it is locked, unlocking it at start, and encryption turned on, to a new passphrase, or off
+// (each rewrites the archive and its backups).
+export const archiveLock = () => invoke<ArchiveLock>("archive_lock");
+export const archiveUnlock = (passphrase: string) => invoke<void>("archive_unlock", { passphrase });
+export const encryptionEnable = (passphrase: string) => invoke<EncryptionReport>("encryption_enable", { passphrase });
+export const encryptionChange = (current: string, next: string) =>
+  invoke<EncryptionReport>("encryption_change", { current, next });
+export const encryptionDisable = (current: string) => invoke<EncryptionReport>("encryption_disable", { current });
 
 // Backups and exports: the backup folder's automatic backups (newest first), a backup now (to a chosen file, or into the
 // folder with `null`), what a backup file holds, a restore (the current state backed up first), the daily schedule, and

@@ -65,6 +65,8 @@ pub enum Command {
         #[arg(long)]
         replace_undecodable: bool,
     },
+    #[command(flatten)]
+    Encryption(EncryptionAction),
     /// Backups: those taken before each import and bulk change and once a day, a copy to a
     /// file of your choice, what a backup holds, restoring one, the daily schedule.
     Backup {
@@ -527,4 +529,18 @@ pub struct StatsScope {
     /// Only the orders of this platform (taobao, tmall, pinduoduo, jd, douyin, shopify, woocommerce, etsy, generic).
     #[arg(long)]
     pub platform: Option<String>,
+}
+
+/// Encryption of the archive file; each replaces the file, so the app must be closed.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum EncryptionAction {
+    /// Encrypt the archive and the backups in its folder with a passphrase (LAOKE_PASSPHRASE, or
+    /// LAOKE_NEW_PASSPHRASE, or asked twice without echo). A lost passphrase cannot be recovered.
+    /// Close the app first. {"archive", "encrypted", "backups_converted", "backups_already", "backups_unreadable"}.
+    Encrypt,
+    /// Decrypt the archive and its backups (the passphrase from LAOKE_PASSPHRASE or asked).
+    Decrypt,
+    /// Change the passphrase of the archive and its backups: the current one from LAOKE_PASSPHRASE
+    /// (or asked), the new one from LAOKE_NEW_PASSPHRASE (or asked twice).
+    Rekey,
 }

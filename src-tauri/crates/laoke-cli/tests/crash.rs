@@ -1,6 +1,6 @@
 //! SIGKILL at random points of the writes a seller starts, 20 times each: a
 //! tier apply (300,000 customers with `make crash`, 30,000 in `make test`), a care re-plan, marking a day's
-//! care messages sent, and a backup restore. After every kill the archive must
+//! care messages sent, a backup restore, and an encrypted archive's re-key. After every kill the archive must
 //! pass `PRAGMA integrity_check` and equal either the state before the command
 //! or the state after it ran to the end (row counts and a content hash): never
 //! something in between. The import's kill test is `kill.rs`.
@@ -21,11 +21,16 @@ const AS_OF: &str = "2026-11-22T02:00:00Z";
 const RUNS: u32 = 20;
 
 fn laoke(db: &Path, args: &[&str]) -> Value {
+    laoke_with(db, args, &[])
+}
+
+fn laoke_with(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_laoke"))
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("LAOKE_DB")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     assert!(out.status.success(), "laoke {args:?}: {}", String::from_utf8_lossy(&out.stdout));
@@ -34,14 +39,31 @@ fn laoke(db: &Path, args: &[&str]) -> Value {
 
 #[derive(Debug, PartialEq, Eq, Clone)]
 struct State {
+    /// Which of the passphrases the test knows opens the archive (none: it is plain).
+    key: Option<String>,
     counts: BTreeMap<String, i64>,
     hash: u64,
 }
 
+/// Opens the archive plain, or with whichever of `keys` opens it.
+fn open(db: &Path, keys: &[&str]) -> (rusqlite::Connection, Option<String>) {
+    for key in std::iter::once(None).chain(keys.iter().map(|k| Some(*k))) {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.execute_batch("PRAGMA cipher_log_level = NONE").unwrap();
+        if let Some(key) = key {
+            conn.pragma_update(None, "key", key).unwrap();
+        }
+        if conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).is_ok() {
+            return (conn, key.map(str::to_owned));
+        }
+    }
+    panic!("{} opens with none of {keys:?}", db.display());
+}
+
 /// Opens the archive as the next command would (SQLite rolls back what a killed
 /// one left uncommitted), checks its integrity, and reads its state.
-fn state(db: &Path) -> State {
-    let conn = rusqlite::Connection::open(db).unwrap();
+fn state(db: &Path, keys: &[&str]) -> State {
+    let (conn, key) = open(db, keys);
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok", "integrity_check of {}", db.display());
     let mut tables: Vec<String> = conn
@@ -76,7 +98,7 @@ fn state(db: &Path) -> State {
     }
     let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     version.hash(&mut h);
-    State { counts, hash: h.finish() }
+    State { key, counts, hash: h.finish() }
 }
 
 /// Copies the archive file (checkpointed: no WAL beside it) to `to`.
@@ -88,8 +110,8 @@ fn copy_archive(from: &Path, to: &Path) {
 }
 
 /// Leaves `db` with everything in the main file, so that a copy is the whole archive.
-fn checkpoint(db: &Path) {
-    let conn = rusqlite::Connection::open(db).unwrap();
+fn checkpoint(db: &Path, keys: &[&str]) {
+    let (conn, _) = open(db, keys);
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
 }
 
@@ -105,15 +127,21 @@ impl Lcg {
 /// Runs `args` once to the end on a copy of `before` (the after state and how
 /// long it takes), then `RUNS` times killed at a random point of that time.
 fn kill_at_random(dir: &Path, name: &str, before: &Path, args: &[&str]) {
-    checkpoint(before);
+    kill_at_random_with(dir, name, before, args, &[], &[]);
+}
+
+/// The same, with environment variables for the command (passphrases) and the
+/// passphrases the archive may be encrypted with.
+fn kill_at_random_with(dir: &Path, name: &str, before: &Path, args: &[&str], env: &[(&str, &str)], keys: &[&str]) {
+    checkpoint(before, keys);
     let work = dir.join(format!("{name}-work.db"));
     copy_archive(before, &work);
-    let before_state = state(&work);
+    let before_state = state(&work, keys);
     copy_archive(before, &work);
     let start = Instant::now();
-    laoke(&work, args);
+    laoke_with(&work, args, env);
     let full = start.elapsed();
-    let after_state = state(&work);
+    let after_state = state(&work, keys);
     assert_ne!(before_state, after_state, "{name} changes the archive");
 
     let mut rng = Lcg(name.len() as u64 * 7919);
@@ -125,6 +153,7 @@ fn kill_at_random(dir: &Path, name: &str, before: &Path, args: &[&str]) {
             .arg(&work)
             .args(args)
             .env_remove("LAOKE_DB")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -135,7 +164,7 @@ fn kill_at_random(dir: &Path, name: &str, before: &Path, args: &[&str]) {
         std::thread::sleep(wait);
         let _ = child.kill();
         let _ = child.wait();
-        let s = state(&work);
+        let s = state(&work, keys);
         if s == before_state {
             saw_before += 1;
         } else if s == after_state {
@@ -217,4 +246,23 @@ fn a_killed_restore_leaves_before_or_after() {
     laoke(&db, &["backup", "create", "--out", file.to_str().unwrap(), "--json"]);
     laoke(&db, &["customers", "bulk", "--tag", "双11", "--json"]);
     kill_at_random(dir.path(), "restore", &db, &["backup", "restore", file.to_str().unwrap(), "--json"]);
+}
+
+/// Re-keying writes the archive anew and renames it into place: after a kill it
+/// opens, whole, under the old passphrase or the new one.
+#[test]
+fn a_killed_rekey_leaves_before_or_after() {
+    const OLD: &str = "old passphrase 1";
+    const NEW: &str = "new passphrase 2";
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "rekey", 10_000);
+    laoke_with(&db, &["encrypt", "--json"], &[("LAOKE_PASSPHRASE", OLD)]);
+    kill_at_random_with(
+        dir.path(),
+        "rekey",
+        &db,
+        &["rekey", "--json"],
+        &[("LAOKE_PASSPHRASE", OLD), ("LAOKE_NEW_PASSPHRASE", NEW)],
+        &[OLD, NEW],
+    );
 }

@@ -84,6 +84,14 @@ pub enum ShellError {
     #[strum(serialize = "ipc.unavailable")]
     #[error("Laoke's data service is not available")]
     IpcUnavailable,
+    /// The new passphrase and its confirmation differ.
+    #[strum(serialize = "db.passphrase_mismatch")]
+    #[error("the two passphrases differ; nothing was changed")]
+    PassphraseMismatch,
+    /// A passphrase is needed, but neither the environment holds it nor is there a terminal to ask in.
+    #[strum(serialize = "db.passphrase_unavailable")]
+    #[error("set LAOKE_PASSPHRASE (and LAOKE_NEW_PASSPHRASE for a new one), or run in a terminal to be asked")]
+    PassphraseUnavailable,
 }
 
 /// Implements [`ErrorCode`] (code from strum, details from serde, a user error)

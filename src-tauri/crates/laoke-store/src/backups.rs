@@ -8,10 +8,11 @@
 //! over the live archive through SQLite's backup API in one step, and migrates
 //! a backup of an older version to the current schema.
 
+use crate::cipher::{self, ArchiveKey};
 use crate::{db, info, settings, Result, Store, StoreError, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
 use laoke_core::dto::{BackupPreview, BackupSchedule};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -181,7 +182,7 @@ impl Store {
     /// a backup of the current state (so a restore can itself be undone), and
     /// migrates it if an older version wrote it.
     pub fn restore_file(&mut self, path: &Path, now: DateTime<Utc>) -> Result<BackupPreview> {
-        let preview = backup_preview(path)?;
+        let preview = self.preview_backup(path)?;
         if preview.schema_version > SCHEMA_VERSION {
             return Err(StoreError::BackupNewer {
                 path: path.to_path_buf(),
@@ -194,7 +195,9 @@ impl Store {
             self.snapshot(now)?;
             // One step of SQLite's backup API: the archive is the staged copy, whole, or
             // (killed before it commits) what it was.
-            self.conn.restore(rusqlite::MAIN_DB, &staged, None::<fn(rusqlite::backup::Progress)>)?;
+            let copy = cipher::open_file(&staged, OpenFlags::SQLITE_OPEN_READ_ONLY, self.key.as_ref())?;
+            rusqlite::backup::Backup::new(&copy, &mut self.conn)?.step(-1)?;
+            drop(copy);
             db::configure(&self.conn)?;
             self.prune(Some(path.to_string_lossy().as_ref()))
         })();
@@ -218,10 +221,14 @@ impl Store {
         };
         let _ = std::fs::remove_file(&staged);
         let made = (|| {
-            let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            source.backup(rusqlite::MAIN_DB, &staged, None::<fn(rusqlite::backup::Progress)>)?;
+            // The copy is written under the archive's own key (or plain), whatever the
+            // backup's: the backup API copies pages only between files keyed alike.
+            // Read-write only because the copy is attached to it; nothing writes to the backup.
+            let source =
+                cipher::open_file(path, OpenFlags::default(), self.key.as_ref()).map_err(|e| locked_backup(path, e))?;
+            cipher::export_to(&source, &staged, self.key.as_ref())?;
             drop(source);
-            let mut copy = Connection::open(&staged)?;
+            let mut copy = cipher::open_file(&staged, OpenFlags::default(), self.key.as_ref())?;
             db::migrate(&mut copy)?;
             let restored = settings::get(&copy, settings::GENERATION)?.and_then(|v| v.as_i64()).unwrap_or(0);
             let next = self.generation()?.max(restored) + 1;
@@ -235,14 +242,33 @@ impl Store {
     }
 }
 
-/// What the backup at `path` holds, read through a read-only connection.
-pub fn backup_preview(path: &Path) -> Result<BackupPreview> {
+/// An encrypted backup that the archive's key does not open (made under
+/// another passphrase, or opened by a plain archive) is `backup.locked`.
+fn locked_backup(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Locked { .. } | StoreError::WrongPassphrase { .. } => {
+            StoreError::BackupLocked { path: path.to_path_buf() }
+        }
+        _ => StoreError::NotAnArchive { path: path.to_path_buf() },
+    }
+}
+
+impl Store {
+    /// What the backup at `path` holds; an encrypted one is read with the archive's key.
+    pub fn preview_backup(&self, path: &Path) -> Result<BackupPreview> {
+        backup_preview(path, self.key.as_ref())
+    }
+}
+
+/// What the backup at `path` holds, read through a read-only connection
+/// (keyed with `key` if the backup is encrypted).
+pub fn backup_preview(path: &Path, key: Option<&ArchiveKey>) -> Result<BackupPreview> {
     let not_archive = || StoreError::NotAnArchive { path: path.to_path_buf() };
     if !path.is_file() {
         return Err(not_archive());
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|_| not_archive())?;
+    let conn = cipher::open_file(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)
+        .map_err(|e| locked_backup(path, e))?;
     // A file that is no SQLite database fails on its first read; one that is
     // another program's database lacks the archive's tables.
     let tables: u32 = conn
@@ -352,7 +378,7 @@ mod tests {
         assert!(info.bytes > 0);
         assert!(!dir.path().join("elsewhere").join("我的备份.db.partial").exists());
 
-        let preview = backup_preview(&file).unwrap();
+        let preview = backup_preview(&file, None).unwrap();
         assert_eq!((preview.customers, preview.orders), (60, store.info().unwrap().counts.orders));
         assert_eq!((preview.schema_version, preview.current_schema), (SCHEMA_VERSION, SCHEMA_VERSION));
         assert!(preview.last_import.is_some(), "the demo fill is the last import");
@@ -370,7 +396,7 @@ mod tests {
         assert!(file.exists());
         // Writing a manual backup again replaces the file.
         store.backup_to(&file).unwrap();
-        assert_eq!(backup_preview(&file).unwrap().customers, 60);
+        assert_eq!(backup_preview(&file, None).unwrap().customers, 60);
     }
 
     #[test]
@@ -378,7 +404,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join("v5.db");
         crate::orders_per_shop::tests::archive_of_schema_5(&old);
-        let preview = backup_preview(&old).unwrap();
+        let preview = backup_preview(&old, None).unwrap();
         assert_eq!((preview.schema_version, preview.customers, preview.orders), (5, 3, 4));
         assert_eq!(preview.last_import, None);
 
@@ -411,10 +437,10 @@ mod tests {
             .unwrap();
 
         for bad in [&text, &other, &dir.path().join("missing.db")] {
-            assert!(matches!(backup_preview(bad), Err(StoreError::NotAnArchive { .. })), "{}", bad.display());
+            assert!(matches!(backup_preview(bad, None), Err(StoreError::NotAnArchive { .. })), "{}", bad.display());
             assert!(matches!(store.restore_file(bad, t0()), Err(StoreError::NotAnArchive { .. })));
         }
-        assert_eq!(backup_preview(&newer).unwrap().schema_version, SCHEMA_VERSION + 1);
+        assert_eq!(backup_preview(&newer, None).unwrap().schema_version, SCHEMA_VERSION + 1);
         let refused = store.restore_file(&newer, t0());
         assert!(matches!(refused, Err(StoreError::BackupNewer { version, .. }) if version == SCHEMA_VERSION + 1));
         assert_eq!(digest(&store), before);

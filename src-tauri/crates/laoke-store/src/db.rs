@@ -1,7 +1,10 @@
 //! Opening the archive. Every connection gets the same pragmas: WAL so the UI
 //! can read while an import writes, a busy timeout so a second writer waits
 //! instead of failing, and foreign keys, which SQLite leaves off by default.
+//! An encrypted archive is keyed first (see `cipher`); without its key it is
+//! not opened at all.
 
+use crate::cipher::{self, ArchiveKey, FileKind};
 use crate::{schema, Result, StoreError};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -11,20 +14,34 @@ use std::time::Duration;
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// The key the archive was opened with; `None` for a plain archive.
+    pub(crate) key: Option<ArchiveKey>,
 }
 
 impl Store {
     /// Opens (creating if needed) the archive at `path` and migrates it to the
-    /// latest schema.
+    /// latest schema. An encrypted archive fails with `db.locked` and is left
+    /// untouched.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with(path, None)
+    }
+
+    /// Opens the archive at `path` with `key` if it is encrypted (a plain or a
+    /// new archive ignores the key: encryption is turned on by
+    /// [`cipher::change_encryption`], never by opening).
+    pub fn open_with(path: impl AsRef<Path>, key: Option<&ArchiveKey>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
         }
-        let mut conn = Connection::open(&path).map_err(|source| StoreError::Open { path: path.clone(), source })?;
+        let key = match cipher::file_kind(&path) {
+            FileKind::Encrypted => Some(key.ok_or_else(|| StoreError::Locked { path: path.clone() })?.clone()),
+            FileKind::Plain | FileKind::Missing => None,
+        };
+        let mut conn = cipher::open_file(&path, rusqlite::OpenFlags::default(), key.as_ref())?;
         migrate(&mut conn)?;
         configure(&conn).map_err(|source| StoreError::Open { path: path.clone(), source })?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, key })
     }
 
     /// A private in-memory archive, for tests.
@@ -32,7 +49,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         migrate(&mut conn)?;
         configure(&conn)?;
-        Ok(Store { conn, path: PathBuf::from(":memory:") })
+        Ok(Store { conn, path: PathBuf::from(":memory:"), key: None })
     }
 
     pub fn path(&self) -> &Path {

@@ -28,6 +28,49 @@ pub enum StoreError {
         #[serde(skip)]
         source: std::io::Error,
     },
+    #[strum(serialize = "db.locked")]
+    #[error("{path} is encrypted: give its passphrase (LAOKE_PASSPHRASE)")]
+    Locked {
+        #[serde(rename = "file")]
+        path: PathBuf,
+    },
+    #[strum(serialize = "db.passphrase_wrong")]
+    #[error("the passphrase does not open {path}")]
+    WrongPassphrase {
+        #[serde(rename = "file")]
+        path: PathBuf,
+    },
+    #[strum(serialize = "db.passphrase_empty")]
+    #[error("the passphrase is empty")]
+    PassphraseEmpty,
+    #[strum(serialize = "db.passphrase_too_short")]
+    #[error("a passphrase needs at least {min} characters")]
+    PassphraseTooShort { min: usize },
+    #[strum(serialize = "db.already_encrypted")]
+    #[error("{path} is already encrypted (laoke rekey changes its passphrase)")]
+    AlreadyEncrypted {
+        #[serde(rename = "file")]
+        path: PathBuf,
+    },
+    #[strum(serialize = "db.not_encrypted")]
+    #[error("{path} is not encrypted")]
+    NotEncrypted {
+        #[serde(rename = "file")]
+        path: PathBuf,
+    },
+    #[strum(serialize = "db.in_use")]
+    #[error("{path} is open in another program (close Laoke first); nothing was changed")]
+    InUse {
+        #[serde(rename = "file")]
+        path: PathBuf,
+    },
+    #[strum(serialize = "db.rekey_failed")]
+    #[error("cannot write {path} under its new key: {reason}")]
+    Rekey {
+        #[serde(rename = "file")]
+        path: PathBuf,
+        reason: String,
+    },
     #[strum(serialize = "db.migrate")]
     #[serde(skip)]
     #[error("cannot bring the database schema up to date: {0}")]
@@ -77,6 +120,12 @@ pub enum StoreError {
     #[strum(serialize = "backup.not_an_archive")]
     #[error("{path} is not a Laoke archive")]
     NotAnArchive {
+        #[serde(rename = "file")]
+        path: PathBuf,
+    },
+    #[strum(serialize = "backup.locked")]
+    #[error("{path} is encrypted with another passphrase than the archive's")]
+    BackupLocked {
         #[serde(rename = "file")]
         path: PathBuf,
     },

@@ -18,6 +18,7 @@ mod care_plan;
 mod care_rules;
 mod care_views;
 mod check_lists;
+pub mod cipher;
 mod coupon_plans;
 mod customer_bulk;
 mod customer_forecasts;

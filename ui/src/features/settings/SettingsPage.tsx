@@ -14,6 +14,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { useErrorNotice } from "../../components/useErrorNotice";
 import { BackupsCard } from "./BackupsCard";
 import { DatabaseCard } from "./DatabaseCard";
+import { EncryptionCard } from "./EncryptionCard";
 import { ExportCard } from "./ExportCard";
 import { LifecycleCard } from "./LifecycleCard";
 import { ShopsCard } from "./ShopsCard";
@@ -92,6 +93,7 @@ export function SettingsPage() {
       )}
       <ShopsCard />
       <DatabaseCard />
+      <EncryptionCard />
       <BackupsCard />
       <ExportCard />
       <LifecycleCard />

@@ -46,7 +46,7 @@ fn preview_text(p: &BackupPreview) -> String {
 }
 
 pub fn preview(store: &Store, name: &str) -> Result<Output, Failure> {
-    let p = laoke_store::backup_preview(&store.backup_file(name)?)?;
+    let p = store.preview_backup(&store.backup_file(name)?)?;
     Ok(Output { json: to_json(&p), text: preview_text(&p) })
 }
 

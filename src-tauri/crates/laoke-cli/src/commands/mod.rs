@@ -8,6 +8,7 @@ mod care;
 mod coupons;
 mod customers;
 mod demo;
+mod encryption;
 mod export;
 mod filter_arg;
 mod import;
@@ -32,10 +33,17 @@ pub fn run(args: Args) -> Result<Output, Failure> {
     let path = args.db.unwrap_or_else(laoke_store::location::default_db_path);
     if let Command::Calendar { year, holidays } = args.command {
         // The shop's own dates, from an archive that exists (the calendar creates none).
-        let shop_dates = if path.exists() { Store::open(&path)?.shop_dates()? } else { Vec::new() };
+        let shop_dates = match path.exists() {
+            true => Store::open_with(&path, encryption::archive_key(&path)?.as_ref())?.shop_dates()?,
+            false => Vec::new(),
+        };
         return calendar::run(year, holidays, &shop_dates);
     }
-    let mut store = Store::open(&path)?;
+    // These replace the archive file, so they open it themselves and hold no connection here.
+    if let Command::Encryption(action) = args.command {
+        return encryption::run(action, &path);
+    }
+    let mut store = Store::open_with(&path, encryption::archive_key(&path)?.as_ref())?;
     match args.command {
         Command::Init => info::init(&store),
         Command::Info => info::info(&store),
@@ -124,6 +132,10 @@ pub fn run(args: Args) -> Result<Output, Failure> {
         Command::Rfm => stages::rfm(&mut store),
         // Answered above, before the archive is opened.
         Command::Calendar { year, holidays } => calendar::run(year, holidays, &store.shop_dates()?),
+        Command::Encryption(action) => {
+            drop(store);
+            encryption::run(action, &path)
+        }
         Command::Tiers { action } => match action {
             TierAction::Show => tiers::show(&mut store),
             TierAction::Preview { ladder } => tiers::preview(&mut store, &ladder),

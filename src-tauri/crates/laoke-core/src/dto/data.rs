@@ -24,6 +24,15 @@ pub struct BackupPreview {
     pub last_import: Option<String>,
 }
 
+/// Whether the archive is encrypted and, if so, whether the app holds its key
+/// (the UI shows the unlock screen until it does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArchiveLock {
+    pub encrypted: bool,
+    pub unlocked: bool,
+}
+
 /// Automatic backups besides those taken before imports and bulk changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]

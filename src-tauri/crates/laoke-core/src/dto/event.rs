@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// A family of UI queries that a write can make stale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum DataTag {
@@ -52,6 +52,11 @@ impl DataChanged {
     /// Customer profiles, tags, stages: what the list, profiles and segment counts show.
     pub fn customers() -> Self {
         DataChanged { tags: vec![DataTag::Customers, DataTag::Segments, DataTag::Info, DataTag::Care] }
+    }
+
+    /// Every family: the archive was replaced (a restore) or could not be read before (unlocked).
+    pub fn everything() -> Self {
+        DataChanged { tags: <DataTag as strum::VariantArray>::VARIANTS.to_vec() }
     }
 
     pub fn settings() -> Self {

@@ -14,6 +14,7 @@ mod event;
 mod import;
 mod info;
 mod lifecycle;
+mod menu;
 mod order;
 mod prediction;
 mod profile;
@@ -35,7 +36,7 @@ pub use care::{
 };
 pub use coupon::{CouponEstimate, CouponKind, CouponPlan, CouponResults, CouponView, RateSource, ResultSource};
 pub use customer::{CustomerPage, CustomerQuery, CustomerRow};
-pub use data::{BackupPreview, BackupSchedule, ExportFormat, ExportKind, ExportReport, ExportRequest};
+pub use data::{ArchiveLock, BackupPreview, BackupSchedule, ExportFormat, ExportKind, ExportReport, ExportRequest};
 pub use demo::{DemoProgress, DemoReport, DemoRequest};
 pub use event::{DataChanged, DataTag};
 pub use import::{
@@ -44,6 +45,7 @@ pub use import::{
 };
 pub use info::{DbInfo, RowCounts};
 pub use lifecycle::{RecomputeReport, RfmSummary, StageCounts, StageMove, StagePreview};
+pub use menu::MenuLabels;
 pub use order::{OrderLineView, OrderView};
 pub use prediction::{CustomerForecast, Prediction, PredictionModel};
 pub use profile::{

@@ -1,0 +1,297 @@
+//! The archive's optional encryption: SQLCipher (AES-256 pages, each with an
+//! HMAC, so a wrong key or a tampered page is caught on read), keyed by a
+//! passphrase the seller types. Nothing of the passphrase is stored, which is
+//! also why a lost one cannot be recovered.
+//!
+//! SQLCipher derives a file's key from the passphrase and the file's salt (its
+//! first 16 bytes) with 256,000 rounds of PBKDF2, about a tenth of a second.
+//! The app opens a connection per command, so [`ArchiveKey`] derives the key
+//! the same way itself, once per salt, and hands SQLCipher the raw key; the
+//! file stays an ordinary SQLCipher 4 file that opens with the passphrase in
+//! any SQLCipher shell.
+//!
+//! Turning encryption on, off or to a new passphrase ([`change_encryption`])
+//! writes each file anew beside itself and renames it into place, backups
+//! first and the archive last, so a crash leaves every file whole under its
+//! old or its new key, and running the same command again finishes the job.
+
+use crate::{Result, Store, StoreError};
+use rusqlite::{Connection, ErrorCode as SqliteCode};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+/// The shortest passphrase Laoke encrypts with, in characters.
+pub const PASSPHRASE_MIN: usize = 8;
+/// SQLCipher 4's default rounds of PBKDF2-HMAC-SHA512.
+const KDF_ROUNDS: u32 = 256_000;
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// A passphrase and the keys derived from it, one per file salt. Cloned, it
+/// shares the derived keys.
+#[derive(Clone)]
+pub struct ArchiveKey(Arc<KeyInner>);
+
+struct KeyInner {
+    passphrase: Zeroizing<String>,
+    derived: Mutex<Vec<([u8; 16], Zeroizing<String>)>>,
+}
+
+impl std::fmt::Debug for ArchiveKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ArchiveKey(…)")
+    }
+}
+
+impl ArchiveKey {
+    /// The key an encrypted archive is opened with.
+    pub fn new(passphrase: &str) -> Result<ArchiveKey> {
+        if passphrase.is_empty() {
+            return Err(StoreError::PassphraseEmpty);
+        }
+        Ok(ArchiveKey(Arc::new(KeyInner {
+            passphrase: Zeroizing::new(passphrase.to_owned()),
+            derived: Mutex::new(Vec::new()),
+        })))
+    }
+
+    /// A passphrase chosen to encrypt with: at least [`PASSPHRASE_MIN`] characters.
+    pub fn chosen(passphrase: &str) -> Result<ArchiveKey> {
+        if passphrase.chars().count() < PASSPHRASE_MIN {
+            return Err(StoreError::PassphraseTooShort { min: PASSPHRASE_MIN });
+        }
+        ArchiveKey::new(passphrase)
+    }
+
+    /// SQLCipher's raw-key form (`x'…'`) of the key for a file with `salt`.
+    fn raw(&self, salt: [u8; 16]) -> Zeroizing<String> {
+        let mut derived = self.0.derived.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, raw)) = derived.iter().find(|(s, _)| *s == salt) {
+            return raw.clone();
+        }
+        let mut key = Zeroizing::new([0u8; 32]);
+        pbkdf2::pbkdf2_hmac::<sha2::Sha512>(self.0.passphrase.as_bytes(), &salt, KDF_ROUNDS, key.as_mut());
+        let mut raw = Zeroizing::new(String::with_capacity(67));
+        raw.push_str("x'");
+        for b in key.iter() {
+            let _ = write!(raw, "{b:02x}");
+        }
+        raw.push('\'');
+        derived.push((salt, raw.clone()));
+        raw
+    }
+
+    /// Keys `conn`, just opened on the encrypted file at `path`, and checks the
+    /// key on a first read: a wrong one decrypts to noise that the pages' HMAC rejects.
+    pub(crate) fn unlock(&self, conn: &Connection, path: &Path) -> Result<()> {
+        let salt = salt_of(path).ok_or_else(|| StoreError::Locked { path: path.to_path_buf() })?;
+        // A wrong key is an answer for the seller, not a log line on stderr.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
+        conn.pragma_update(None, "key", &*self.raw(salt))?;
+        match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+            Ok(_) => Ok(()),
+            Err(e) if e.sqlite_error_code() == Some(SqliteCode::NotADatabase) => {
+                Err(StoreError::WrongPassphrase { path: path.to_path_buf() })
+            }
+            Err(source) => Err(StoreError::Open { path: path.to_path_buf(), source }),
+        }
+    }
+}
+
+/// What a file on disk is, told from its first bytes without opening it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// No file, or an empty one: opening creates a plain archive.
+    Missing,
+    /// A plain SQLite file, or something that is no database at all (opening it says so).
+    Plain,
+    /// Whole pages without SQLite's header: an SQLCipher file.
+    Encrypted,
+}
+
+pub fn file_kind(path: &Path) -> FileKind {
+    let Ok(mut file) = std::fs::File::open(path) else { return FileKind::Missing };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut head = [0u8; 16];
+    if len == 0 {
+        return FileKind::Missing;
+    }
+    if file.read_exact(&mut head).is_err() || &head == SQLITE_HEADER {
+        return FileKind::Plain;
+    }
+    // A database is whole pages (512 bytes at the least); a text file that
+    // happens to sit at the archive's path is not, and is reported as what it is.
+    match len % 512 == 0 {
+        true => FileKind::Encrypted,
+        false => FileKind::Plain,
+    }
+}
+
+fn salt_of(path: &Path) -> Option<[u8; 16]> {
+    let mut salt = [0u8; 16];
+    std::fs::File::open(path).ok()?.read_exact(&mut salt).ok()?;
+    Some(salt)
+}
+
+/// Opens the file at `path` as it is on disk: plain, or encrypted and keyed
+/// with `key` (`db.locked` without one). Nothing is written.
+pub(crate) fn open_file(path: &Path, flags: rusqlite::OpenFlags, key: Option<&ArchiveKey>) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+    if file_kind(path) == FileKind::Encrypted {
+        key.ok_or_else(|| StoreError::Locked { path: path.to_path_buf() })?.unlock(&conn, path)?;
+    }
+    Ok(conn)
+}
+
+/// Writes what `source` holds to a new file `target`, encrypted with `key` or
+/// plain, schema version included (SQLCipher's export copies tables, not the
+/// header's user version). The file is complete and flushed when this returns.
+pub(crate) fn export_to(source: &Connection, target: &Path, key: Option<&ArchiveKey>) -> Result<()> {
+    let _ = std::fs::remove_file(target);
+    let written = (|| -> Result<()> {
+        let passphrase = key.map(|k| k.0.passphrase.as_str()).unwrap_or("");
+        source.execute("ATTACH DATABASE ?1 AS rekeyed KEY ?2", (target.display().to_string(), passphrase))?;
+        let exported = (|| -> Result<()> {
+            let _: String = source.query_row("PRAGMA rekeyed.journal_mode = DELETE", [], |r| r.get(0))?;
+            // One transaction: the export reads a single state of the source even while another connection writes.
+            source.execute_batch("BEGIN")?;
+            source.query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
+            let version: i64 = source.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            source.execute_batch(&format!("PRAGMA rekeyed.user_version = {version}; COMMIT"))?;
+            Ok(())
+        })();
+        if exported.is_err() {
+            let _ = source.execute_batch("ROLLBACK");
+        }
+        source.execute_batch("DETACH DATABASE rekeyed")?;
+        exported?;
+        std::fs::File::open(target).and_then(|f| f.sync_all()).map_err(|e| failed(target, e))
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(target);
+    }
+    written
+}
+
+fn failed(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Rekey { path: path.to_path_buf(), reason: e.to_string() }
+}
+
+/// Moves `from` over `to` and makes the rename itself durable.
+fn replace(from: &Path, to: &Path) -> Result<()> {
+    std::fs::rename(from, to).map_err(|e| failed(to, e))?;
+    #[cfg(unix)]
+    if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// What [`change_encryption`] did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EncryptionReport {
+    pub archive: String,
+    /// Whether the archive is encrypted now.
+    pub encrypted: bool,
+    /// Backups in the backup folder written under the new key (or plain).
+    pub backups_converted: u32,
+    /// Backups already under the new key (left from an interrupted run).
+    pub backups_already: u32,
+    /// Backups that open with neither key (encrypted with a passphrase from
+    /// before), left as they are.
+    pub backups_unreadable: Vec<String>,
+}
+
+/// Encrypts (`current` none, `next` some), decrypts (`current` some, `next`
+/// none) or re-keys (both) the archive at `path` and the backups in its
+/// backup folder. Every other connection to the archive must be closed: the
+/// archive file is replaced.
+pub fn change_encryption(
+    path: &Path,
+    current: Option<&ArchiveKey>,
+    next: Option<&ArchiveKey>,
+) -> Result<EncryptionReport> {
+    match (file_kind(path), current, next) {
+        (FileKind::Encrypted, None, Some(_)) => return Err(StoreError::AlreadyEncrypted { path: path.to_path_buf() }),
+        (FileKind::Plain | FileKind::Missing, Some(_), _) | (FileKind::Plain | FileKind::Missing, None, None) => {
+            return Err(StoreError::NotEncrypted { path: path.to_path_buf() })
+        }
+        _ => {}
+    }
+    let store = Store::open_with(path, current)?;
+    let mut report = EncryptionReport {
+        archive: path.display().to_string(),
+        encrypted: next.is_some(),
+        backups_converted: 0,
+        backups_already: 0,
+        backups_unreadable: Vec::new(),
+    };
+    for backup in store.backups()? {
+        let file = PathBuf::from(&backup.path);
+        if opens_with(&file, next) {
+            report.backups_already += 1;
+            continue;
+        }
+        // Read-write: the new file is attached to this connection, and an
+        // attached file shares its connection's flags.
+        let source = match open_file(&file, rusqlite::OpenFlags::default(), current) {
+            Ok(conn) => conn,
+            Err(_) => {
+                report.backups_unreadable.push(backup.name);
+                continue;
+            }
+        };
+        let fresh = beside(&file, ".rekey");
+        export_to(&source, &fresh, next)?;
+        drop(source);
+        replace(&fresh, &file)?;
+        report.backups_converted += 1;
+    }
+    let fresh = beside(path, ".rekey");
+    // Everything the log holds goes into the file first, so that closing the
+    // last connection leaves no log behind to sit beside the new file.
+    store.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    export_to(&store.conn, &fresh, next)?;
+    drop(store);
+    if beside(path, "-wal").exists() {
+        let _ = std::fs::remove_file(&fresh);
+        return Err(StoreError::InUse { path: path.to_path_buf() });
+    }
+    let _ = std::fs::remove_file(beside(path, "-shm"));
+    replace(&fresh, path)?;
+    Ok(report)
+}
+
+/// Whether `path` is a file in the state `key` asks for: encrypted and opening
+/// with it, or (no key) plain.
+fn opens_with(path: &Path, key: Option<&ArchiveKey>) -> bool {
+    match (file_kind(path), key) {
+        (FileKind::Plain, None) => true,
+        (FileKind::Encrypted, Some(key)) => {
+            open_file(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY, Some(key)).is_ok()
+        }
+        _ => false,
+    }
+}
+
+impl Store {
+    /// Whether the archive file is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests;

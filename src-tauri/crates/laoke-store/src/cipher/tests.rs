@@ -1,0 +1,192 @@
+//! Encryption round trips on a real (demo) archive: what the file holds on
+//! disk, what opens it, and that backups follow the archive's key.
+
+use super::*;
+use chrono::{DateTime, TimeZone, Utc};
+use laoke_core::dto::DemoRequest;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap()
+}
+
+fn demo(path: &Path) -> Store {
+    let mut store = Store::open(path).unwrap();
+    store.fill_demo(DemoRequest { customers: 80, seed: 3 }, t0(), |_| true).unwrap();
+    store
+}
+
+/// Every customer's and order's row as text: equal digests, equal content.
+fn digest(store: &Store) -> String {
+    let mut out = String::new();
+    for sql in [
+        "SELECT id, buyer_id, nick, phone, email, value FROM customers ORDER BY id",
+        "SELECT id, order_no, customer_id, amount_paid FROM orders ORDER BY id",
+    ] {
+        let mut stmt = store.conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            for i in 0..n {
+                out.push_str(&format!("{:?}|", r.get_ref(i).unwrap()));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Nicks, phones and emails the archive holds, long enough not to occur by chance.
+fn secrets(store: &Store) -> Vec<String> {
+    let mut stmt = store.conn.prepare("SELECT nick, phone, email FROM customers").unwrap();
+    let rows = stmt.query_map([], |r| Ok([r.get::<_, Option<String>>(0)?, r.get(1)?, r.get(2)?])).unwrap();
+    let found: Vec<String> = rows.flat_map(|r| r.unwrap()).flatten().filter(|s| s.len() >= 6).collect();
+    assert!(found.len() > 80, "the demo shop has nicks, phones and emails: {}", found.len());
+    found
+}
+
+fn plaintext_in(path: &Path, secrets: &[String]) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap();
+    secrets.iter().filter(|s| bytes.windows(s.len()).any(|w| w == s.as_bytes())).cloned().collect()
+}
+
+#[test]
+fn a_key_derived_here_opens_a_file_sqlcipher_keyed_with_the_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cipher.db");
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "key", "correct horse").unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES ('kept')").unwrap();
+    drop(conn);
+    assert_eq!(file_kind(&path), FileKind::Encrypted);
+    let conn = Connection::open(&path).unwrap();
+    ArchiveKey::new("correct horse").unwrap().unlock(&conn, &path).unwrap();
+    let x: String = conn.query_row("SELECT x FROM t", [], |r| r.get(0)).unwrap();
+    assert_eq!(x, "kept");
+    let conn = Connection::open(&path).unwrap();
+    let err = ArchiveKey::new("correct horsE").unwrap().unlock(&conn, &path).unwrap_err();
+    assert!(matches!(err, StoreError::WrongPassphrase { .. }), "{err:?}");
+}
+
+#[test]
+fn encrypt_rekey_decrypt_round_trip_with_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.db");
+    let store = demo(&path);
+    let before = digest(&store);
+    let secrets = secrets(&store);
+    let old_backup = PathBuf::from(store.backup(t0()).unwrap().unwrap().path);
+    let outside = dir.path().join("outside.db");
+    store.backup_to(&outside).unwrap();
+    drop(store);
+    assert!(!plaintext_in(&path, &secrets).is_empty(), "the test can see plaintext when it is there");
+
+    let first = ArchiveKey::chosen("first passphrase").unwrap();
+    let report = change_encryption(&path, None, Some(&first)).unwrap();
+    assert!(report.encrypted);
+    assert_eq!(report.backups_converted, 1);
+    for file in [&path, &old_backup] {
+        assert_eq!(file_kind(file), FileKind::Encrypted, "{}", file.display());
+        assert_eq!(plaintext_in(file, &secrets), Vec::<String>::new(), "{}", file.display());
+    }
+    assert!(!beside(&path, ".rekey").exists());
+
+    // Without the key nothing opens, and the file is left byte for byte as it was.
+    let bytes = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("locked");
+    assert!(matches!(err, StoreError::Locked { .. }), "{err:?}");
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.locked");
+    let err = Store::open_with(&path, Some(&ArchiveKey::new("first passphrasE").unwrap())).err().unwrap();
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.passphrase_wrong");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(!beside(&path, "-wal").exists());
+
+    // With it, everything is there, and new backups are encrypted too and open with it.
+    let mut store = Store::open_with(&path, Some(&first)).unwrap();
+    assert!(store.encrypted());
+    assert_eq!(digest(&store), before);
+    let fresh = PathBuf::from(store.backup(t0() + chrono::Duration::hours(1)).unwrap().unwrap().path);
+    assert_eq!(file_kind(&fresh), FileKind::Encrypted);
+    assert_eq!(plaintext_in(&fresh, &secrets), Vec::<String>::new());
+    assert_eq!(store.preview_backup(&fresh).unwrap().customers, 80);
+    let err = backup_preview_plain(&fresh);
+    assert_eq!(err, "backup.locked");
+    let manual = dir.path().join("manual.db");
+    store.backup_to(&manual).unwrap();
+    assert_eq!(plaintext_in(&manual, &secrets), Vec::<String>::new());
+
+    // A plain backup from before encryption restores into the encrypted archive, which stays encrypted.
+    store.conn.execute("DELETE FROM customer_tags", []).unwrap();
+    store.restore_file(&outside, t0() + chrono::Duration::hours(2)).unwrap();
+    assert_eq!(digest(&store), before);
+    drop(store);
+    assert_eq!(file_kind(&path), FileKind::Encrypted);
+    assert_eq!(plaintext_in(&path, &secrets), Vec::<String>::new());
+
+    // Re-keyed: the old passphrase opens nothing, the new one everything.
+    let second = ArchiveKey::chosen("second passphrase").unwrap();
+    let report = change_encryption(&path, Some(&first), Some(&second)).unwrap();
+    assert_eq!(report.backups_converted, 3, "{report:?}");
+    assert!(report.backups_unreadable.is_empty());
+    let err = Store::open_with(&path, Some(&first)).err().unwrap();
+    assert!(matches!(err, StoreError::WrongPassphrase { .. }), "{err:?}");
+    let store = Store::open_with(&path, Some(&second)).unwrap();
+    assert_eq!(digest(&store), before);
+    for b in store.backups().unwrap() {
+        assert_eq!(store.preview_backup(Path::new(&b.path)).unwrap().customers, 80, "{}", b.name);
+    }
+    drop(store);
+
+    // Run again after a crash between the backups and the archive: the backups
+    // already under the new key are counted, not converted twice.
+    let third = ArchiveKey::chosen("third passphrase").unwrap();
+    let again = change_encryption(&path, Some(&second), Some(&second)).unwrap();
+    assert_eq!((again.backups_converted, again.backups_already), (0, 3));
+    let err = change_encryption(&path, None, Some(&third)).unwrap_err();
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.already_encrypted");
+
+    // Decrypted: plain again, and opens without a key.
+    let report = change_encryption(&path, Some(&second), None).unwrap();
+    assert!(!report.encrypted);
+    assert_eq!(file_kind(&path), FileKind::Plain);
+    let store = Store::open(&path).unwrap();
+    assert!(!store.encrypted());
+    assert_eq!(digest(&store), before);
+    for b in store.backups().unwrap() {
+        assert_eq!(file_kind(Path::new(&b.path)), FileKind::Plain, "{}", b.name);
+    }
+    drop(store);
+    let err = change_encryption(&path, Some(&second), None).unwrap_err();
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.not_encrypted");
+}
+
+fn backup_preview_plain(path: &Path) -> String {
+    let err = crate::backup_preview(path, None).unwrap_err();
+    laoke_core::error::ErrorCode::code(&err).to_owned()
+}
+
+#[test]
+fn a_new_passphrase_needs_eight_characters_and_an_open_archive_blocks_the_change() {
+    let err = ArchiveKey::chosen("short").unwrap_err();
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.passphrase_too_short");
+    assert_eq!(laoke_core::error::ErrorCode::code(&ArchiveKey::new("").unwrap_err()), "db.passphrase_empty");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.db");
+    let held = demo(&path);
+    let before = digest(&held);
+    let err = change_encryption(&path, None, Some(&ArchiveKey::chosen("long enough").unwrap())).unwrap_err();
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.in_use");
+    assert_eq!(file_kind(&path), FileKind::Plain);
+    assert!(!beside(&path, ".rekey").exists());
+    drop(held);
+    assert_eq!(digest(&Store::open(&path).unwrap()), before);
+}
+
+#[test]
+fn a_text_file_at_the_archive_path_is_not_taken_for_an_encrypted_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "a shopping list, not an archive").unwrap();
+    assert_eq!(file_kind(&path), FileKind::Plain);
+    assert_eq!(file_kind(&dir.path().join("absent.db")), FileKind::Missing);
+}
