@@ -300,38 +300,13 @@ pub fn backup_preview(path: &Path, key: Option<&ArchiveKey>) -> Result<BackupPre
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Duration, TimeZone};
+    use chrono::Duration;
     use laoke_core::dto::DemoRequest;
 
-    fn t0() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap()
-    }
+    use crate::test_shop::{demo_end as t0, digest};
 
     fn demo(path: &Path, customers: u32) -> Store {
-        let mut store = Store::open(path).unwrap();
-        store.fill_demo(DemoRequest { customers, seed: 1 }, t0(), |_| true).unwrap();
-        store
-    }
-
-    /// Every row of the tables a seller would miss, as text: equal digests, equal archives.
-    fn digest(store: &Store) -> String {
-        let mut out = String::new();
-        for sql in [
-            "SELECT id, platform, buyer_id, nick, phone, value FROM customers ORDER BY id",
-            "SELECT id, order_no, customer_id, status, amount_paid FROM orders ORDER BY id",
-            "SELECT customer_id, tag_id FROM customer_tags ORDER BY 1, 2",
-        ] {
-            let mut stmt = store.conn.prepare(sql).unwrap();
-            let n = stmt.column_count();
-            let mut rows = stmt.query([]).unwrap();
-            while let Some(r) = rows.next().unwrap() {
-                for i in 0..n {
-                    out.push_str(&format!("{:?}|", r.get_ref(i).unwrap()));
-                }
-                out.push('\n');
-            }
-        }
-        out
+        crate::test_shop::demo_shop(path, customers, 1)
     }
 
     #[test]

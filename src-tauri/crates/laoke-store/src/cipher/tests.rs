@@ -2,37 +2,11 @@
 //! disk, what opens it, and that backups follow the archive's key.
 
 use super::*;
-use chrono::{DateTime, TimeZone, Utc};
-use laoke_core::dto::DemoRequest;
 
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap()
-}
+use crate::test_shop::{demo_end as t0, digest};
 
 fn demo(path: &Path) -> Store {
-    let mut store = Store::open(path).unwrap();
-    store.fill_demo(DemoRequest { customers: 80, seed: 3 }, t0(), |_| true).unwrap();
-    store
-}
-
-/// Every customer's and order's row as text: equal digests, equal content.
-fn digest(store: &Store) -> String {
-    let mut out = String::new();
-    for sql in [
-        "SELECT id, buyer_id, nick, phone, email, value FROM customers ORDER BY id",
-        "SELECT id, order_no, customer_id, amount_paid FROM orders ORDER BY id",
-    ] {
-        let mut stmt = store.conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            for i in 0..n {
-                out.push_str(&format!("{:?}|", r.get_ref(i).unwrap()));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    crate::test_shop::demo_shop(path, 80, 3)
 }
 
 /// Nicks, phones and emails the archive holds, long enough not to occur by chance.
