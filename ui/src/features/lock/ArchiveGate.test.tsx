@@ -75,3 +75,27 @@ describe("ArchiveGate", () => {
     expect(screen.queryByTestId("unlock-screen")).toBeNull();
   });
 });
+
+describe("a db.locked answer", () => {
+  it("brings the unlock screen back (the archive was encrypted from the command line while the app ran)", async () => {
+    const { createQueryClient } = await import("../../app/queryClient");
+    const { useQuery } = await import("@tanstack/react-query");
+    let encrypted = false;
+    invoked.mockImplementation(invokeBy({
+      archive_lock: () => ({ encrypted, unlocked: !encrypted }),
+      app_info: () => {
+        throw { code: "db.locked", message: "locked", details: { file: "laoke.db" } };
+      },
+    }) as typeof invoke);
+    function Page() {
+      const info = useQuery({ queryKey: ["info", "page"], queryFn: () => invoke("app_info") });
+      return <div data-testid="the-app">{info.isError ? "failed" : "app"}</div>;
+    }
+    const client = createQueryClient();
+    render(<QueryClientProvider client={client}><ArchiveGate><Page /></ArchiveGate></QueryClientProvider>);
+    await screen.findByTestId("the-app");
+    encrypted = true;
+    await client.invalidateQueries({ queryKey: ["info", "page"], exact: true });
+    await screen.findByTestId("unlock-screen");
+  });
+});
