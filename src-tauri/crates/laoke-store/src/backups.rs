@@ -8,7 +8,7 @@
 //! over the live archive through SQLite's backup API in one step, and migrates
 //! a backup of an older version to the current schema.
 
-use crate::cipher::{self, ArchiveKey};
+use crate::cipher::{self, ArchiveKey, FileKind};
 use crate::{db, info, settings, Result, Store, StoreError, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
 use laoke_core::dto::{BackupPreview, BackupSchedule};
@@ -222,11 +222,16 @@ impl Store {
         let _ = std::fs::remove_file(&staged);
         let made = (|| {
             // The copy is written under the archive's own key (or plain), whatever the
-            // backup's: the backup API copies pages only between files keyed alike.
-            // Read-write only because the copy is attached to it; nothing writes to the backup.
+            // backup's. Read-write only because an export attaches the copy to it;
+            // nothing writes to the backup.
             let source =
                 cipher::open_file(path, OpenFlags::default(), self.key.as_ref()).map_err(|e| locked_backup(path, e))?;
-            cipher::export_to(&source, &staged, self.key.as_ref())?;
+            match (cipher::file_kind(path) == FileKind::Encrypted) == self.key.is_some() {
+                // Keyed alike: the backup API copies the pages.
+                true => cipher::copy_to(&source, &staged, self.key.as_ref())?,
+                // A plain backup into an encrypted archive, or the other way round: rebuilt under the archive's key.
+                false => cipher::export_to(&source, &staged, self.key.as_ref())?,
+            }
             drop(source);
             let mut copy = cipher::open_file(&staged, OpenFlags::default(), self.key.as_ref())?;
             db::migrate(&mut copy)?;

@@ -178,6 +178,28 @@ pub(crate) fn export_to(source: &Connection, target: &Path, key: Option<&Archive
     written
 }
 
+/// Copies `source` page by page to a new file `target` through SQLite's backup
+/// API, several times faster than [`export_to`]'s rebuild; only for a source
+/// keyed alike: plain to plain, or encrypted to encrypted (`key`), since the
+/// pages of a plain and an encrypted file differ in their reserved bytes.
+pub(crate) fn copy_to(source: &Connection, target: &Path, key: Option<&ArchiveKey>) -> Result<()> {
+    let _ = std::fs::remove_file(target);
+    let copied = (|| -> Result<()> {
+        let mut copy = Connection::open(target)?;
+        if let Some(key) = key {
+            // The new file's salt is drawn when it is first written; SQLCipher derives its key then.
+            copy.pragma_update(None, "key", key.0.passphrase.as_str())?;
+        }
+        rusqlite::backup::Backup::new(source, &mut copy)?.step(-1)?;
+        drop(copy);
+        std::fs::File::open(target).and_then(|f| f.sync_all()).map_err(|e| failed(target, e))
+    })();
+    if copied.is_err() {
+        let _ = std::fs::remove_file(target);
+    }
+    copied
+}
+
 fn failed(path: &Path, e: impl std::fmt::Display) -> StoreError {
     StoreError::Rekey { path: path.to_path_buf(), reason: e.to_string() }
 }

@@ -92,14 +92,20 @@ fn encrypt_rekey_decrypt_round_trip_with_backups() {
     store.conn.execute("DELETE FROM customer_tags", []).unwrap();
     store.restore_file(&outside, t0() + chrono::Duration::hours(2)).unwrap();
     assert_eq!(digest(&store), before);
+    // An encrypted backup restores page by page, and the archive stays encrypted.
+    store.conn.execute("UPDATE customers SET nick = 'changed' WHERE id = 1", []).unwrap();
+    assert_ne!(digest(&store), before);
+    store.restore_file(&manual, t0() + chrono::Duration::hours(3)).unwrap();
+    assert_eq!(digest(&store), before);
     drop(store);
     assert_eq!(file_kind(&path), FileKind::Encrypted);
     assert_eq!(plaintext_in(&path, &secrets), Vec::<String>::new());
+    assert!(!beside(&path, ".restore").exists());
 
     // Re-keyed: the old passphrase opens nothing, the new one everything.
     let second = ArchiveKey::chosen("second passphrase").unwrap();
     let report = change_encryption(&path, Some(&first), Some(&second)).unwrap();
-    assert_eq!(report.backups_converted, 3, "{report:?}");
+    assert_eq!(report.backups_converted, 4, "{report:?}");
     assert!(report.backups_unreadable.is_empty());
     let err = Store::open_with(&path, Some(&first)).err().unwrap();
     assert!(matches!(err, StoreError::WrongPassphrase { .. }), "{err:?}");
@@ -114,7 +120,7 @@ fn encrypt_rekey_decrypt_round_trip_with_backups() {
     // already under the new key are counted, not converted twice.
     let third = ArchiveKey::chosen("third passphrase").unwrap();
     let again = change_encryption(&path, Some(&second), Some(&second)).unwrap();
-    assert_eq!((again.backups_converted, again.backups_already), (0, 3));
+    assert_eq!((again.backups_converted, again.backups_already), (0, 4));
     let err = change_encryption(&path, None, Some(&third)).unwrap_err();
     assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.already_encrypted");
 
