@@ -10,7 +10,7 @@ SHELL := /bin/bash
 APP := target/debug/laoke-app
 CLI := target/debug/laoke
 
-.PHONY: run test deps ui app cli test-rust test-ui test-e2e check-arch check-bindings bench fuzz crash release
+.PHONY: run test deps ui app cli test-build test-rust test-ui test-e2e check-arch check-bindings bench fuzz crash release
 
 deps:
 	@bash .ci/install-deps
@@ -18,7 +18,8 @@ deps:
 ui: deps
 	cd ui && npm run build
 
-# The app binary embeds ui/dist (custom-protocol); tests and `make run` share this build.
+# The app binary embeds ui/dist (custom-protocol). `make run` builds the app alone; `make test`
+# builds it together with everything else (test-build).
 app: ui
 	cargo build -p laoke-app --features custom-protocol
 
@@ -28,10 +29,19 @@ cli:
 run: app
 	@bash .ci/open-app $(APP)
 
-test: deps test-rust check-bindings check-arch test-ui test-e2e
+test: deps test-build test-rust check-bindings check-arch test-ui test-e2e
 
-test-rust:
-	cargo test --workspace --exclude laoke-app
+# The tests build every member and target in one cargo run with the app's features, so the Rust
+# tests, the app the end-to-end suite drives and the CLI share one feature resolution and each
+# crate compiles once. A separate `cargo test` and `cargo build -p laoke-app` resolve features
+# apart (dev-dependencies, Tauri's own), and CI compiled some 80 crates and the Laoke crates twice.
+TEST_FEATURES := --workspace --features laoke-app/custom-protocol
+
+test-build: ui
+	cargo build $(TEST_FEATURES) --all-targets
+
+test-rust: test-build
+	cargo test $(TEST_FEATURES)
 
 # `cargo test` regenerates ui/src/bindings from the Rust DTOs; they must be committed as generated.
 check-bindings:
@@ -45,7 +55,7 @@ check-arch:
 test-ui: deps
 	cd ui && npm run typecheck && npm test && npm run build
 
-test-e2e: app cli
+test-e2e: test-build
 	cd tests/e2e && npm test
 
 # Benchmarks write docs/BENCHMARKS.md: the archive (demo shop) first, then imports against
