@@ -101,17 +101,16 @@ impl Store {
         }
         let mut ids: Vec<i64> = people.keys().copied().collect();
         ids.sort_unstable();
-        let mut rows: Vec<(i64, Summary, f64, Decimal)> = Vec::with_capacity(ids.len());
+        let mut rows: Vec<(i64, Summary, Decimal)> = Vec::with_capacity(ids.len());
         for id in ids {
             let days: Vec<(NaiveDate, f64)> =
                 people[&id].days.iter().map(|(d, v)| (*d, v.to_f64().unwrap_or_default())).collect();
             if let Some(s) = predict::summarize(&days, as_of, req.unit) {
-                let seen: Vec<f64> = days.iter().filter(|(d, _)| *d <= as_of).map(|(_, v)| *v).collect();
                 let spent: Decimal = people[&id].days.range(..=as_of).map(|(_, v)| *v).sum();
-                rows.push((id, s, seen.iter().sum::<f64>() / seen.len() as f64, spent));
+                rows.push((id, s, spent));
             }
         }
-        let data: Vec<Summary> = rows.iter().map(|(_, s, _, _)| *s).collect();
+        let data: Vec<Summary> = rows.iter().map(|(_, s, _)| *s).collect();
         let started = std::time::Instant::now();
         let fit = BgNbd::fit(&data);
         let spend_data: Vec<(u32, f64)> = data.iter().filter_map(|s| Some((s.x, s.mean_repeat?))).collect();
@@ -147,8 +146,8 @@ impl Store {
         };
         let mut customers: Vec<CustomerForecast> = rows
             .into_iter()
-            .map(|(id, s, mean, spent)| {
-                let f = method.forecast(&s, mean, req.unit, horizon_days);
+            .map(|(id, s, spent)| {
+                let f = method.forecast(&s, req.unit, horizon_days);
                 let person = &people[&id];
                 CustomerForecast {
                     id,

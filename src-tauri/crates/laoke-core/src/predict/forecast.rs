@@ -146,14 +146,14 @@ impl Method {
         }
     }
 
-    /// The forecast of a customer whose transactions average `mean_value`
-    /// (all of them, the first included), over `horizon_days`.
-    pub fn forecast(&self, s: &Summary, mean_value: f64, unit: Unit, horizon_days: u32) -> Forecast {
+    /// A customer's forecast over `horizon_days`; without a spend model (or a
+    /// repeat purchase) the next purchase is worth the mean of all of theirs.
+    pub fn forecast(&self, s: &Summary, unit: Unit, horizon_days: u32) -> Forecast {
         let value = match *self {
             Method::Models { spend: Some(gg), .. } if s.x > 0 => {
-                gg.expected_value(s.x, s.mean_repeat.unwrap_or(mean_value))
+                gg.expected_value(s.x, s.mean_repeat.unwrap_or(s.mean))
             }
-            _ => mean_value,
+            _ => s.mean,
         };
         let in_unit = |days: f64| days / unit.days();
         let horizon = f64::from(horizon_days);

@@ -52,6 +52,9 @@ pub struct Summary {
     pub t: f64,
     /// The mean value of the repeat transactions (none without one).
     pub mean_repeat: Option<f64>,
+    /// The mean value of all the transactions, the first included: what a
+    /// customer without a spend model is expected to spend next time.
+    pub mean: f64,
 }
 
 /// A customer's summary at `end` from their transactions (distinct days with
@@ -64,7 +67,8 @@ pub fn summarize(days: &[(NaiveDate, f64)], end: NaiveDate, unit: Unit) -> Optio
     let span = |from: NaiveDate, to: NaiveDate| (to - from).num_days() as f64 / unit.days();
     let x = (seen.len() - 1) as u32;
     let mean_repeat = (x > 0).then(|| seen[1..].iter().map(|(_, v)| v).sum::<f64>() / f64::from(x));
-    Some(Summary { x, t_x: span(first, last), t: span(first, end), mean_repeat })
+    let mean = seen.iter().map(|(_, v)| v).sum::<f64>() / seen.len() as f64;
+    Some(Summary { x, t_x: span(first, last), t: span(first, end), mean_repeat, mean })
 }
 
 #[cfg(test)]

@@ -46,6 +46,20 @@ fn the_calibration_summary_is_the_published_one() {
     assert_eq!(ours.iter().filter(|s| s.x > 0).count(), 946);
 }
 
+/// The means a forecast values purchases at: the repeat purchases' for the
+/// spend model, all of them for the fallback; a day after the end counts in neither.
+#[test]
+fn a_summary_carries_both_means_up_to_its_end() {
+    let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    let days = [(day(15), 60.0), (day(1), 10.0), (day(8), 20.0), (day(29), 1000.0)];
+    let s = summarize(&days, day(22), Unit::Day).unwrap();
+    assert_eq!((s.x, s.t_x, s.t), (2, 14.0, 21.0));
+    assert_eq!((s.mean_repeat, s.mean), (Some(40.0), 30.0));
+    let once = summarize(&days, day(1), Unit::Week).unwrap();
+    assert_eq!((once.x, once.mean_repeat, once.mean), (0, None, 10.0));
+    assert_eq!(summarize(&days, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap(), Unit::Day), None);
+}
+
 #[test]
 fn bgnbd_reproduces_the_paper_on_cdnow() {
     let data = summaries();
@@ -62,11 +76,11 @@ fn bgnbd_reproduces_the_paper_on_cdnow() {
 #[test]
 fn p_alive_and_expected_purchases_at_the_published_parameters() {
     let m = BgNbd { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-    let one = Summary { x: 2, t_x: 30.43, t: 38.86, mean_repeat: None };
+    let one = Summary { x: 2, t_x: 30.43, t: 38.86, mean_repeat: None, mean: 0.0 };
     assert!(within(m.p_alive(&one), 0.726_578_570_080_673, 1e-9), "{}", m.p_alive(&one));
     assert!(within(m.expected(&one, 39.0), 1.226_028_174_767_140_5, 1e-9), "{}", m.expected(&one, 39.0));
     // No repeat purchase: alive as far as the model can tell, and fewer purchases to expect.
-    let new = Summary { x: 0, t_x: 0.0, t: 38.86, mean_repeat: None };
+    let new = Summary { x: 0, t_x: 0.0, t: 38.86, mean_repeat: None, mean: 0.0 };
     assert_eq!(m.p_alive(&new), 1.0);
     assert!(within(m.expected(&new, 39.0), 0.195_098_052_011_262_9, 1e-9), "{}", m.expected(&new, 39.0));
 }
@@ -86,7 +100,7 @@ fn gamma_gamma_reproduces_the_paper_on_cdnow() {
 #[test]
 fn no_repeat_buyers_give_no_converged_fit() {
     let data: Vec<Summary> =
-        (0..40).map(|i| Summary { x: 0, t_x: 0.0, t: f64::from(10 + i), mean_repeat: None }).collect();
+        (0..40).map(|i| Summary { x: 0, t_x: 0.0, t: f64::from(10 + i), mean_repeat: None, mean: 0.0 }).collect();
     let converged = BgNbd::fit(&data).is_some_and(|(_, fit)| fit.converged);
     assert!(!converged);
     assert!(GammaGamma::fit(&[]).is_none());
@@ -113,8 +127,8 @@ fn cdnow_is_reliable_and_a_small_shop_falls_back_saying_why() {
 #[test]
 fn the_fallback_rule_and_the_clv_by_hand() {
     let m = Method::Fallback { gap: 30.0 };
-    let s = Summary { x: 1, t_x: 30.0, t: 30.0, mean_repeat: Some(50.0) };
-    let f = m.forecast(&s, 50.0, Unit::Day, 60);
+    let s = Summary { x: 1, t_x: 30.0, t: 30.0, mean_repeat: Some(50.0), mean: 50.0 };
+    let f = m.forecast(&s, Unit::Day, 60);
     // P(alive) = e⁰; 2 purchases in 30 days: 6 in 90 days, 4 in the 60-day horizon.
     assert_eq!(f.p_alive, 1.0);
     assert!((f.expected_90d - 6.0).abs() < 1e-12 && (f.expected - 4.0).abs() < 1e-12, "{f:?}");
@@ -122,7 +136,7 @@ fn the_fallback_rule_and_the_clv_by_hand() {
     assert!((f.clv - (100.0 / 1.01 + 100.0 / 1.0201)).abs() < 1e-9, "{}", f.clv);
     // 60 days since the last purchase: e^−2 of it.
     let quiet = Summary { t: 90.0, ..s };
-    assert!((m.forecast(&quiet, 50.0, Unit::Day, 60).p_alive - (-2.0f64).exp()).abs() < 1e-12);
+    assert!((m.forecast(&quiet, Unit::Day, 60).p_alive - (-2.0f64).exp()).abs() < 1e-12);
 }
 
 #[test]
