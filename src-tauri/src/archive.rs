@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use laoke_core::dto::Prediction;
 use laoke_core::predict::Unit;
 use laoke_core::stats::Ledger;
-use laoke_store::cipher::{self, ArchiveKey, FileKind};
+use laoke_store::cipher::{self, ArchiveHold, ArchiveKey, FileKind};
 use laoke_store::{LedgerSnapshot, PredictRequest, RosterSnapshot, Store, StoreError};
 
 /// The longest "slipping away" list the dashboard asks for.
@@ -24,6 +24,10 @@ pub struct Archive {
     /// The key of an encrypted archive once the seller has unlocked it; kept in
     /// memory only, for this run of the app.
     key: Arc<RwLock<Option<ArchiveKey>>>,
+    /// This app's claim on the archive for its whole run, so that the command
+    /// line cannot replace the file under it (`laoke encrypt` gets `db.in_use`).
+    /// None only where the lock file cannot be made (a read-only folder).
+    hold: Option<Arc<ArchiveHold>>,
     /// Every call holds it shared while its connection is open; turning
     /// encryption on, off or to a new passphrase holds it alone, because it
     /// replaces the archive file.
@@ -55,9 +59,14 @@ pub struct Archive {
 
 impl Archive {
     pub fn new(path: PathBuf) -> Self {
+        let hold = ArchiveHold::shared(&path)
+            .map_err(|e| tracing::warn!(error = %e, "no claim on the archive: the command line could replace it"))
+            .ok()
+            .map(Arc::new);
         Archive {
             path,
             key: Arc::new(RwLock::new(None)),
+            hold,
             gate: Arc::new(RwLock::new(())),
             opening: Arc::new(Mutex::new(())),
             busy: Arc::new(AtomicBool::new(false)),
@@ -179,9 +188,11 @@ impl Archive {
     {
         let path = self.path.clone();
         let opening = self.opening.clone();
-        let (gate, key) = (self.gate.clone(), self.key());
+        let (gate, held) = (self.gate.clone(), self.key.clone());
         tauri::async_runtime::spawn_blocking(move || {
             let _shared = gate.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+            // Read behind the gate: a call queued during an encryption change opens with the new key.
+            let key = held.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
             let mut store = {
                 let _one_at_a_time = opening.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 Store::open_with(&path, key.as_ref())?
@@ -228,10 +239,10 @@ impl Archive {
         if self.busy.swap(true, Ordering::SeqCst) {
             return Err(IpcError(laoke_core::ErrorCode::to_dto(&laoke_core::error::ShellError::ArchiveBusy)));
         }
-        let (path, gate, held) = (self.path.clone(), self.gate.clone(), self.key.clone());
+        let (path, gate, held, hold) = (self.path.clone(), self.gate.clone(), self.key.clone(), self.hold.clone());
         let result = tauri::async_runtime::spawn_blocking(move || {
             let _alone = gate.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-            let report = cipher::change_encryption(&path, current.as_ref(), next.as_ref())?;
+            let report = cipher::change_encryption(&path, current.as_ref(), next.as_ref(), hold.as_deref())?;
             *held.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = next;
             Ok::<_, StoreError>(report)
         })

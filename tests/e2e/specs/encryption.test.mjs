@@ -18,6 +18,17 @@ after(async () => {
   await app?.stop();
 });
 
+/** `laoke encrypt` with the passphrase: "encrypted", or the error's code. */
+function encrypt() {
+  const env = { ...process.env, LAOKE_PASSPHRASE: PASSPHRASE };
+  try {
+    execFileSync(cliBinary, ['--db', dbPath, 'encrypt', '--json'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+    return 'encrypted';
+  } catch (e) {
+    return JSON.parse(e.stdout).error.code;
+  }
+}
+
 /** `laoke info` with or without the passphrase: the document, or the error's code. */
 function info(passphrase) {
   const env = { ...process.env, LAOKE_PASSPHRASE: passphrase ?? '' };
@@ -90,10 +101,16 @@ test('encryption is turned on in Settings, the next start asks for the passphras
     'the card says not encrypted');
   assert.equal(readFileSync(dbPath).subarray(0, 15).toString('latin1'), 'SQLite format 3');
   assert.equal(info().counts.customers, 150);
+  // While the app runs, the command line may not replace the file under it.
+  assert.equal(encrypt(), 'db.in_use');
+  assert.equal(readFileSync(dbPath).subarray(0, 15).toString('latin1'), 'SQLite format 3');
   await app.stop();
 
-  // Encrypted again from the command line: the app starts on the unlock screen, in English here.
-  execFileSync(cliBinary, ['--db', dbPath, 'encrypt', '--json'], { env: { ...process.env, LAOKE_PASSPHRASE: PASSPHRASE } });
+  // Encrypted again from the command line once the app has quit (its claim goes with its process, a moment after
+  // the session ends): the app starts on the unlock screen, in English here.
+  let answer;
+  for (let tries = 0; tries < 50 && (answer = encrypt()) === 'db.in_use'; tries++) await new Promise((r) => setTimeout(r, 200));
+  assert.equal(answer, 'encrypted', 'laoke encrypt once the app has quit');
   app = await launchApp({ dbPath });
   ({ driver } = app);
   const en = await visible(driver, 'unlock-screen');

@@ -17,7 +17,8 @@ backups_converted: number,
  */
 backups_already: number, 
 /**
- * Backups that open with neither key (encrypted with a passphrase from
- * before), left as they are.
+ * Backups left as they are: they open with neither key (encrypted with a
+ * passphrase from before), or could not be rewritten (damaged, or no room
+ * on the disk for their new copy).
  */
 backups_unreadable: Array<string>, };

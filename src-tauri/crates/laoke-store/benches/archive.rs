@@ -320,7 +320,7 @@ fn main() {
     let plain_list = list_costs(None);
     let key = ArchiveKey::chosen("bench passphrase").unwrap();
     let t = Instant::now();
-    laoke_store::cipher::change_encryption(&db_path, None, Some(&key)).unwrap();
+    laoke_store::cipher::change_encryption(&db_path, None, Some(&key), None).unwrap();
     let encrypt_time = t.elapsed();
     let encrypted_bytes = std::fs::metadata(&db_path).map(|m| m.len()).unwrap_or(0);
     // A fresh key, so its first open pays the passphrase's derivation as the app's unlock does.

@@ -14,6 +14,11 @@
 //! writes each file anew beside itself and renames it into place, backups
 //! first and the archive last, so a crash leaves every file whole under its
 //! old or its new key, and running the same command again finishes the job.
+//!
+//! Replacing the archive file must not race a program that writes to it. The
+//! app opens a connection per call, so between calls no file of SQLite's says
+//! it is running; instead it holds [`ArchiveHold`] (a shared lock on
+//! `<archive>.lock`) for its whole run, and a change needs that lock alone.
 
 use crate::{Result, Store, StoreError};
 use rusqlite::{Connection, ErrorCode as SqliteCode};
@@ -170,7 +175,7 @@ pub(crate) fn export_to(source: &Connection, target: &Path, key: Option<&Archive
         }
         source.execute_batch("DETACH DATABASE rekeyed")?;
         exported?;
-        std::fs::File::open(target).and_then(|f| f.sync_all()).map_err(|e| failed(target, e))
+        flush(target)
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(target);
@@ -192,12 +197,18 @@ pub(crate) fn copy_to(source: &Connection, target: &Path, key: Option<&ArchiveKe
         }
         rusqlite::backup::Backup::new(source, &mut copy)?.step(-1)?;
         drop(copy);
-        std::fs::File::open(target).and_then(|f| f.sync_all()).map_err(|e| failed(target, e))
+        flush(target)
     })();
     if copied.is_err() {
         let _ = std::fs::remove_file(target);
     }
     copied
+}
+
+/// Puts a new file's bytes on the disk. Opened for writing: Windows flushes
+/// only through a handle that may write.
+fn flush(target: &Path) -> Result<()> {
+    std::fs::OpenOptions::new().write(true).open(target).and_then(|f| f.sync_all()).map_err(|e| failed(target, e))
 }
 
 fn failed(path: &Path, e: impl std::fmt::Display) -> StoreError {
@@ -206,7 +217,10 @@ fn failed(path: &Path, e: impl std::fmt::Display) -> StoreError {
 
 /// Moves `from` over `to` and makes the rename itself durable.
 fn replace(from: &Path, to: &Path) -> Result<()> {
-    std::fs::rename(from, to).map_err(|e| failed(to, e))?;
+    if let Err(e) = std::fs::rename(from, to) {
+        let _ = std::fs::remove_file(from);
+        return Err(failed(to, e));
+    }
     #[cfg(unix)]
     if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
@@ -231,19 +245,101 @@ pub struct EncryptionReport {
     pub backups_converted: u32,
     /// Backups already under the new key (left from an interrupted run).
     pub backups_already: u32,
-    /// Backups that open with neither key (encrypted with a passphrase from
-    /// before), left as they are.
+    /// Backups left as they are: they open with neither key (encrypted with a
+    /// passphrase from before), or could not be rewritten (damaged, or no room
+    /// on the disk for their new copy).
     pub backups_unreadable: Vec<String>,
+}
+
+/// A program's claim on an archive file, a lock on `<archive>.lock`: shared by
+/// every app that has the archive open, for its whole run; an encryption
+/// change needs it alone, so the command line's `laoke encrypt` is refused
+/// with `db.in_use` while the app runs instead of replacing the file under it.
+pub struct ArchiveHold {
+    file: std::fs::File,
+}
+
+impl ArchiveHold {
+    /// Takes the shared claim, waiting while an encryption change runs.
+    pub fn shared(archive: &Path) -> Result<Self> {
+        let lock = beside(archive, ".lock");
+        if let Some(dir) = archive.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
+        }
+        let file = lock_file(&lock)?;
+        file.lock_shared().map_err(|e| failed(&lock, e))?;
+        Ok(ArchiveHold { file })
+    }
+}
+
+/// The claim an encryption change holds alone: taken from nobody (the command
+/// line) or upgraded from the app's own shared one, which it gets back after.
+enum Alone<'a> {
+    Own(#[allow(dead_code)] std::fs::File),
+    Upgraded(&'a std::fs::File),
+}
+
+impl<'a> Alone<'a> {
+    fn take(archive: &Path, hold: Option<&'a ArchiveHold>) -> Result<Self> {
+        let lock = beside(archive, ".lock");
+        let in_use = || StoreError::InUse { path: archive.to_path_buf() };
+        match hold {
+            None => {
+                let file = lock_file(&lock)?;
+                match file.try_lock() {
+                    Ok(()) => Ok(Alone::Own(file)),
+                    Err(std::fs::TryLockError::WouldBlock) => Err(in_use()),
+                    Err(std::fs::TryLockError::Error(e)) => Err(failed(&lock, e)),
+                }
+            }
+            Some(held) => {
+                // A lock cannot be raised from shared to alone in one step on every
+                // OS, so it is let go and taken again; another app may take it between.
+                held.file.unlock().map_err(|e| failed(&lock, e))?;
+                match held.file.try_lock() {
+                    Ok(()) => Ok(Alone::Upgraded(&held.file)),
+                    Err(e) => {
+                        let _ = held.file.lock_shared();
+                        match e {
+                            std::fs::TryLockError::WouldBlock => Err(in_use()),
+                            std::fs::TryLockError::Error(e) => Err(failed(&lock, e)),
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Alone<'_> {
+    fn drop(&mut self) {
+        if let Alone::Upgraded(file) = self {
+            let _ = file.unlock();
+            let _ = file.lock_shared();
+        }
+    }
+}
+
+fn lock_file(lock: &Path) -> Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock)
+        .map_err(|e| failed(lock, e))
 }
 
 /// Encrypts (`current` none, `next` some), decrypts (`current` some, `next`
 /// none) or re-keys (both) the archive at `path` and the backups in its
 /// backup folder. Every other connection to the archive must be closed: the
-/// archive file is replaced.
+/// archive file is replaced. `hold` is the caller's own [`ArchiveHold`] (the
+/// app's); any other holder makes it `db.in_use` before anything is written.
 pub fn change_encryption(
     path: &Path,
     current: Option<&ArchiveKey>,
     next: Option<&ArchiveKey>,
+    hold: Option<&ArchiveHold>,
 ) -> Result<EncryptionReport> {
     match (file_kind(path), current, next) {
         (FileKind::Encrypted, None, Some(_)) => return Err(StoreError::AlreadyEncrypted { path: path.to_path_buf() }),
@@ -252,7 +348,18 @@ pub fn change_encryption(
         }
         _ => {}
     }
+    let _alone = Alone::take(path, hold)?;
     let store = Store::open_with(path, current)?;
+    // A killed restore's staging copy is the archive as it was, plain perhaps.
+    let _ = std::fs::remove_file(beside(path, ".restore"));
+    let fresh = beside(path, ".rekey");
+    // Everything the log holds goes into the file first, so that closing the
+    // last connection leaves no log behind to sit beside the new file.
+    store.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let version = data_version(&store.conn)?;
+    // The archive's new copy first: when it cannot be written (a full disk),
+    // no file has changed yet.
+    export_to(&store.conn, &fresh, next)?;
     let mut report = EncryptionReport {
         archive: path.display().to_string(),
         encrypted: next.is_some(),
@@ -275,17 +382,21 @@ pub fn change_encryption(
                 continue;
             }
         };
-        let fresh = beside(&file, ".rekey");
-        export_to(&source, &fresh, next)?;
+        let rekeyed = beside(&file, ".rekey");
+        // A damaged backup, or no room for its copy, leaves it as it is and
+        // does not stop the others or the archive.
+        let written = export_to(&source, &rekeyed, next);
         drop(source);
-        replace(&fresh, &file)?;
-        report.backups_converted += 1;
+        match written.and_then(|()| replace(&rekeyed, &file)) {
+            Ok(()) => report.backups_converted += 1,
+            Err(_) => report.backups_unreadable.push(backup.name),
+        }
     }
-    let fresh = beside(path, ".rekey");
-    // Everything the log holds goes into the file first, so that closing the
-    // last connection leaves no log behind to sit beside the new file.
-    store.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    export_to(&store.conn, &fresh, next)?;
+    // Another program wrote while the backups were converted (the command line
+    // beside the command line): the archive's copy is written again.
+    if data_version(&store.conn)? != version {
+        export_to(&store.conn, &fresh, next)?;
+    }
     drop(store);
     if beside(path, "-wal").exists() {
         let _ = std::fs::remove_file(&fresh);
@@ -294,6 +405,11 @@ pub fn change_encryption(
     let _ = std::fs::remove_file(beside(path, "-shm"));
     replace(&fresh, path)?;
     Ok(report)
+}
+
+/// Moves on whenever another connection commits to the archive.
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
 /// Whether `path` is a file in the state `key` asks for: encrypted and opening

@@ -148,7 +148,9 @@ impl Store {
         let orders_now: i64 = self.conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
         let is_bulk = stream.total > BULK_BYTES && stream.total / 300 > orders_now as u64;
         if is_bulk {
-            self.conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE")?;
+            // SQLCipher does not encrypt temporary files: an encrypted archive sorts in memory.
+            let temp = if self.encrypted() { "MEMORY" } else { "FILE" };
+            self.conn.execute_batch(&format!("PRAGMA foreign_keys = OFF; PRAGMA temp_store = {temp}"))?;
         }
         let rollback_journal = is_bulk && flags.exclusive && self.rollback_journal();
         let result = self.import_tx(stream, flags, progress, is_bulk);

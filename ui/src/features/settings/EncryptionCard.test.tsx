@@ -100,4 +100,30 @@ describe("EncryptionCard", () => {
     await waitFor(() => expect(screen.getByTestId("encryption-state").getAttribute("data-encrypted")).toBe("false"));
     expect(calls("encryption_disable")).toEqual([{ current: "second passphrase" }]);
   });
+
+  it("keeps the dialog open while the files are rewritten: no close button, Cancel disabled, Esc ignored", async () => {
+    encrypted = true;
+    let finish: (r: EncryptionReport) => void = () => undefined;
+    invoked.mockImplementation(invokeBy({
+      archive_lock: () => ({ encrypted, unlocked: true }),
+      backups: () => [],
+      encryption_disable: () => new Promise<EncryptionReport>((resolve) => {
+        finish = (r) => { encrypted = false; resolve(r); };
+      }),
+    }) as typeof invoke);
+    renderPage("/settings", <EncryptionCard />);
+    fireEvent.click(await screen.findByTestId("encryption-disable"));
+    await screen.findByTestId("encryption-current");
+    type("encryption-current", "second passphrase");
+    fireEvent.click(screen.getByTestId("encryption-ok"));
+    await waitFor(() => expect(calls("encryption_disable")).toHaveLength(1));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Cancel" })).toBeDisabled());
+    expect(screen.queryByRole("button", { name: "Close" })).toBeNull();
+    fireEvent.keyDown(screen.getByRole("dialog"), { key: "Escape" });
+    expect(screen.getByTestId("encryption-current")).toBeTruthy();
+
+    finish(report(false));
+    await waitFor(() => expect(screen.queryByTestId("encryption-current")).toBeNull());
+    expect(screen.getByTestId("encryption-state").getAttribute("data-encrypted")).toBe("false");
+  });
 });

@@ -77,7 +77,9 @@ function EncryptionModal({ mode, onClose }: { mode: Mode; onClose: () => void })
   const asksCurrent = mode !== "enable";
   const asksNext = mode !== "disable";
   return (
+    // While the files are rewritten the dialog stays: its outcome (or failure) is shown here.
     <Modal open title={t(`encryption.titles.${mode}`)} onCancel={onClose} destroyOnHidden maskClosable={false}
+      closable={!change.isPending} keyboard={!change.isPending} cancelButtonProps={{ disabled: change.isPending }}
       okText={t(`encryption.confirm.${mode}`)} okButtonProps={{ danger: mode === "disable", loading: change.isPending, "data-testid": "encryption-ok" }}
       onOk={() => form.submit()}>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => change.mutate(v)}

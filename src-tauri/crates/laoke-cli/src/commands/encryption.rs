@@ -80,12 +80,12 @@ fn encrypt(path: &Path) -> Result<Output, Failure> {
         return Err(StoreError::AlreadyEncrypted { path: path.to_path_buf() }.into());
     }
     let next = new_key(Some(PASSPHRASE))?;
-    Ok(report(cipher::change_encryption(path, None, Some(&next))?, "encrypted"))
+    Ok(report(cipher::change_encryption(path, None, Some(&next), None)?, "encrypted"))
 }
 
 fn decrypt(path: &Path) -> Result<Output, Failure> {
     let current = archive_key(path)?.ok_or_else(|| StoreError::NotEncrypted { path: path.to_path_buf() })?;
-    Ok(report(cipher::change_encryption(path, Some(&current), None)?, "decrypted"))
+    Ok(report(cipher::change_encryption(path, Some(&current), None, None)?, "decrypted"))
 }
 
 fn rekey(path: &Path) -> Result<Output, Failure> {
@@ -93,5 +93,5 @@ fn rekey(path: &Path) -> Result<Output, Failure> {
     // The current passphrase is checked before a new one is asked for.
     drop(laoke_store::Store::open_with(path, Some(&current))?);
     let next = new_key(None)?;
-    Ok(report(cipher::change_encryption(path, Some(&current), Some(&next))?, "re-keyed"))
+    Ok(report(cipher::change_encryption(path, Some(&current), Some(&next), None)?, "re-keyed"))
 }

@@ -55,7 +55,7 @@ fn encrypt_rekey_decrypt_round_trip_with_backups() {
     assert!(!plaintext_in(&path, &secrets).is_empty(), "the test can see plaintext when it is there");
 
     let first = ArchiveKey::chosen("first passphrase").unwrap();
-    let report = change_encryption(&path, None, Some(&first)).unwrap();
+    let report = change_encryption(&path, None, Some(&first), None).unwrap();
     assert!(report.encrypted);
     assert_eq!(report.backups_converted, 1);
     for file in [&path, &old_backup] {
@@ -104,7 +104,7 @@ fn encrypt_rekey_decrypt_round_trip_with_backups() {
 
     // Re-keyed: the old passphrase opens nothing, the new one everything.
     let second = ArchiveKey::chosen("second passphrase").unwrap();
-    let report = change_encryption(&path, Some(&first), Some(&second)).unwrap();
+    let report = change_encryption(&path, Some(&first), Some(&second), None).unwrap();
     assert_eq!(report.backups_converted, 4, "{report:?}");
     assert!(report.backups_unreadable.is_empty());
     let err = Store::open_with(&path, Some(&first)).err().unwrap();
@@ -119,13 +119,13 @@ fn encrypt_rekey_decrypt_round_trip_with_backups() {
     // Run again after a crash between the backups and the archive: the backups
     // already under the new key are counted, not converted twice.
     let third = ArchiveKey::chosen("third passphrase").unwrap();
-    let again = change_encryption(&path, Some(&second), Some(&second)).unwrap();
+    let again = change_encryption(&path, Some(&second), Some(&second), None).unwrap();
     assert_eq!((again.backups_converted, again.backups_already), (0, 4));
-    let err = change_encryption(&path, None, Some(&third)).unwrap_err();
+    let err = change_encryption(&path, None, Some(&third), None).unwrap_err();
     assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.already_encrypted");
 
     // Decrypted: plain again, and opens without a key.
-    let report = change_encryption(&path, Some(&second), None).unwrap();
+    let report = change_encryption(&path, Some(&second), None, None).unwrap();
     assert!(!report.encrypted);
     assert_eq!(file_kind(&path), FileKind::Plain);
     let store = Store::open(&path).unwrap();
@@ -135,7 +135,7 @@ fn encrypt_rekey_decrypt_round_trip_with_backups() {
         assert_eq!(file_kind(Path::new(&b.path)), FileKind::Plain, "{}", b.name);
     }
     drop(store);
-    let err = change_encryption(&path, Some(&second), None).unwrap_err();
+    let err = change_encryption(&path, Some(&second), None, None).unwrap_err();
     assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.not_encrypted");
 }
 
@@ -154,7 +154,7 @@ fn a_new_passphrase_needs_eight_characters_and_an_open_archive_blocks_the_change
     let path = dir.path().join("shop.db");
     let held = demo(&path);
     let before = digest(&held);
-    let err = change_encryption(&path, None, Some(&ArchiveKey::chosen("long enough").unwrap())).unwrap_err();
+    let err = change_encryption(&path, None, Some(&ArchiveKey::chosen("long enough").unwrap()), None).unwrap_err();
     assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.in_use");
     assert_eq!(file_kind(&path), FileKind::Plain);
     assert!(!beside(&path, ".rekey").exists());
@@ -169,4 +169,57 @@ fn a_text_file_at_the_archive_path_is_not_taken_for_an_encrypted_archive() {
     std::fs::write(&path, "a shopping list, not an archive").unwrap();
     assert_eq!(file_kind(&path), FileKind::Plain);
     assert_eq!(file_kind(&dir.path().join("absent.db")), FileKind::Missing);
+}
+
+/// The app holds the archive for its whole run: the command line's change is
+/// refused before anything is written, the app's own goes through, and the
+/// app keeps its claim afterwards.
+#[test]
+fn a_running_app_s_claim_refuses_the_command_line_and_lets_its_own_change_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.db");
+    let store = demo(&path);
+    let before = digest(&store);
+    let backup = PathBuf::from(store.backup(t0()).unwrap().unwrap().path);
+    drop(store);
+    let key = ArchiveKey::chosen("long enough").unwrap();
+
+    let app = ArchiveHold::shared(&path).unwrap();
+    let err = change_encryption(&path, None, Some(&key), None).unwrap_err();
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.in_use");
+    assert_eq!((file_kind(&path), file_kind(&backup)), (FileKind::Plain, FileKind::Plain));
+    assert!(!beside(&path, ".rekey").exists());
+
+    let report = change_encryption(&path, None, Some(&key), Some(&app)).unwrap();
+    assert_eq!((report.encrypted, report.backups_converted), (true, 1));
+    assert_eq!((file_kind(&path), file_kind(&backup)), (FileKind::Encrypted, FileKind::Encrypted));
+    let err = change_encryption(&path, Some(&key), None, None).unwrap_err();
+    assert_eq!(laoke_core::error::ErrorCode::code(&err), "db.in_use", "the app still holds its claim");
+
+    drop(app);
+    change_encryption(&path, Some(&key), None, None).unwrap();
+    assert_eq!(digest(&Store::open(&path).unwrap()), before);
+}
+
+/// A backup cut short (a killed copy) cannot be rewritten: it is left as it
+/// is and named, and the other backups and the archive are encrypted anyway.
+#[test]
+fn a_damaged_backup_is_left_as_it_is_and_the_rest_is_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.db");
+    let store = demo(&path);
+    let secrets = secrets(&store);
+    let whole = PathBuf::from(store.backup(t0()).unwrap().unwrap().path);
+    let cut = store.backup(t0() + chrono::Duration::hours(1)).unwrap().unwrap();
+    drop(store);
+    let bytes = std::fs::read(&cut.path).unwrap();
+    std::fs::write(&cut.path, &bytes[..bytes.len() / 2]).unwrap();
+
+    let key = ArchiveKey::chosen("long enough").unwrap();
+    let report = change_encryption(&path, None, Some(&key), None).unwrap();
+    assert_eq!((report.backups_converted, report.backups_unreadable.clone()), (1, vec![cut.name.clone()]));
+    assert_eq!((file_kind(&path), file_kind(&whole)), (FileKind::Encrypted, FileKind::Encrypted));
+    assert_eq!(plaintext_in(&path, &secrets), Vec::<String>::new());
+    assert_eq!(std::fs::read(&cut.path).unwrap(), &bytes[..bytes.len() / 2]);
+    assert!(!beside(Path::new(&cut.path), ".rekey").exists());
 }
