@@ -282,30 +282,25 @@ enum Alone<'a> {
 impl<'a> Alone<'a> {
     fn take(archive: &Path, hold: Option<&'a ArchiveHold>) -> Result<Self> {
         let lock = beside(archive, ".lock");
-        let in_use = || StoreError::InUse { path: archive.to_path_buf() };
+        let refused = |e| match e {
+            std::fs::TryLockError::WouldBlock => StoreError::InUse { path: archive.to_path_buf() },
+            std::fs::TryLockError::Error(e) => failed(&lock, e),
+        };
         match hold {
             None => {
                 let file = lock_file(&lock)?;
-                match file.try_lock() {
-                    Ok(()) => Ok(Alone::Own(file)),
-                    Err(std::fs::TryLockError::WouldBlock) => Err(in_use()),
-                    Err(std::fs::TryLockError::Error(e)) => Err(failed(&lock, e)),
-                }
+                file.try_lock().map_err(refused)?;
+                Ok(Alone::Own(file))
             }
             Some(held) => {
                 // A lock cannot be raised from shared to alone in one step on every
                 // OS, so it is let go and taken again; another app may take it between.
                 held.file.unlock().map_err(|e| failed(&lock, e))?;
-                match held.file.try_lock() {
-                    Ok(()) => Ok(Alone::Upgraded(&held.file)),
-                    Err(e) => {
-                        let _ = held.file.lock_shared();
-                        match e {
-                            std::fs::TryLockError::WouldBlock => Err(in_use()),
-                            std::fs::TryLockError::Error(e) => Err(failed(&lock, e)),
-                        }
-                    }
+                if let Err(e) = held.file.try_lock() {
+                    let _ = held.file.lock_shared();
+                    return Err(refused(e));
                 }
+                Ok(Alone::Upgraded(&held.file))
             }
         }
     }
