@@ -8,20 +8,20 @@ export const attr = async (driver, id, name) => (await visible(driver, id)).getA
 export async function openFile(driver, path) {
   const input = await visible(driver, 'import-path');
   await input.sendKeys(path);
-  await (await visible(driver, 'import-path-open')).click();
+  await click(driver, 'import-path-open');
 }
 
 const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 /** Opens the antd Select with data-testid `id` and clicks the option titled `title` in the open dropdown. */
 export async function choose(driver, id, title, match = '=') {
-  await (await visible(driver, id)).click();
+  await click(driver, id);
   const css = `${OPEN_DROPDOWN} .ant-select-item-option[title${match}"${title}"]`;
   const option = await eventually(driver, async () => {
     for (const el of await driver.findElements(By.css(css))) if (await el.isDisplayed()) return el;
     return false;
   }, `option ${title} of ${id}`, 10_000);
-  await option.click();
+  await click(driver, option);
   const chosen = By.css(`[data-testid="${id}"] .ant-select-selection-item[title${match}"${title}"]`);
   await eventually(driver, async () => (await driver.findElements(chosen)).length > 0, `${id} shows ${title}`, 5_000);
   // Let the dropdown finish closing, so the next Select's options are the only ones on screen.
@@ -33,7 +33,7 @@ export async function choose(driver, id, title, match = '=') {
 
 export async function importAndReport(driver) {
   await eventually(driver, async () => (await visible(driver, 'import-run')).isEnabled(), 'Import is enabled');
-  await (await visible(driver, 'import-run')).click();
+  await click(driver, 'import-run');
   return visible(driver, 'import-report', 60_000);
 }
 
@@ -52,7 +52,17 @@ export async function inputOf(driver, id) {
   return (await el.getTagName()) === 'input' || (await el.getTagName()) === 'textarea' ? el : el.findElement(By.css('input, textarea'));
 }
 
-/** Clicks once nothing covers the element any more (a drawer or a message still sliding in or out). */
+/**
+ * Whether the element stands still: its box is the same twice, 60 ms apart. WebDriver measures where to click and
+ * then clicks there, so a click on a drawer that is still sliding in lands beside the element, on whatever has
+ * moved under that point, and no error says so.
+ */
+const STILL = `const [el, done] = arguments;
+  const box = () => JSON.stringify(el.getBoundingClientRect());
+  const first = box();
+  setTimeout(() => done(box() === first), 60);`;
+
+/** Clicks once the element stands still and nothing covers it any more (a drawer or a message sliding in or out). */
 export async function click(driver, idOrElement) {
   const el = typeof idOrElement === 'string' ? await visible(driver, idOrElement) : idOrElement;
   let last;
@@ -60,6 +70,7 @@ export async function click(driver, idOrElement) {
     try {
       // Into the middle of the view: a drawer's footer covers the bottom of its body.
       await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', el);
+      if (!(await driver.executeAsyncScript(STILL, el))) return false;
       await el.click();
       return true;
     } catch (e) {
@@ -72,6 +83,20 @@ export async function click(driver, idOrElement) {
       return JSON.stringify(r) + ' ' + (top ? top.outerHTML.slice(0, 200) : 'nothing');`, el).catch(() => '');
     throw new Error(`${e.message}: ${last?.name} ${last?.message ?? ''}; on top: ${over}`);
   });
+}
+
+/**
+ * Opens the antd tab whose label carries data-testid `id`, and waits until it is the active one; a click that did not
+ * open it (the tab bar rendered again as it landed) is made again.
+ */
+export async function openTab(driver, id) {
+  const active = async () => driver.executeScript(
+    `return !!document.querySelector('[data-testid="${id}"]')?.closest('.ant-tabs-tab')?.classList.contains('ant-tabs-tab-active')`);
+  await eventually(driver, async () => {
+    if (await active()) return true;
+    await click(driver, id);
+    return eventually(driver, active, `tab ${id} opens`, 2_000).catch(() => false);
+  }, `tab ${id} opens`, 20_000);
 }
 
 export async function typeInto(driver, id, text, { clear = true } = {}) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { By, Key } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, cli, byTestId, freshDbPath, root } from '../harness.mjs';
+import { click, openTab } from '../steps.mjs';
 
 const lifecycle = JSON.parse(readFileSync(join(root, 'ui/src/locales/en-US/lifecycle.json'), 'utf8')).lifecycle;
 const TAG = 'e2e老客';
@@ -26,7 +27,7 @@ after(async () => {
 const digits = async (el) => (await el.getText()).replace(/[^0-9]/g, '');
 
 test('a stage filter narrows the list to what the CLI counts', async () => {
-  await (await visible(app.driver, 'nav-customers')).click();
+  await click(app.driver, 'nav-customers');
   await visible(app.driver, 'customers-table');
   const expected = cli(app.dbPath, 'customers', '--filter', 'stage=loyal', '--limit', '1');
   const select = await visible(app.driver, 'customers-stage');
@@ -55,17 +56,17 @@ test('a profile opens, takes a tag and a note, and the list shows the tag', asyn
   await eventually(app.driver, async () => (await header.getText()).includes(nick), `the profile of ${nick}`);
   await screenshot(app, 'profile-overview');
 
-  await (await visible(app.driver, 'profile-tab-tags')).click();
+  await openTab(app.driver, 'profile-tab-tags');
   const tagBox = await visible(app.driver, 'profile-tag-input');
   const tagInput = (await tagBox.getTagName()) === 'input' ? tagBox : await tagBox.findElement(By.css('input'));
   await tagInput.sendKeys(TAG);
-  await (await visible(app.driver, 'profile-tag-add')).click();
+  await click(app.driver, 'profile-tag-add');
   const tags = await visible(app.driver, 'profile-tags');
   await eventually(app.driver, async () => (await tags.getText()).includes(TAG), 'the tag chip appears');
 
   const noteBox = await visible(app.driver, 'profile-note-input');
   await noteBox.sendKeys(NOTE);
-  await (await visible(app.driver, 'profile-note-add')).click();
+  await click(app.driver, 'profile-note-add');
   const notes = await visible(app.driver, 'profile-notes');
   await eventually(app.driver, async () => (await notes.getText()).includes(NOTE), 'the note appears');
   await screenshot(app, 'profile-tags-notes');
@@ -91,7 +92,7 @@ test('a 200-row page scrolls down and back while frames keep being drawn', async
     await app.driver.findElement(byTestId('nav-dashboard')));
     throw new Error(`${e.message} / on top: ${over}`);
   });
-  await (await visible(app.driver, 'nav-customers')).click();
+  await click(app.driver, 'nav-customers');
   await visible(app.driver, 'customers-table');
   // Pick "200 / page" (200 条/页 in Chinese; retried once more if the menu was not ready).
   const rowCount = async () => (await app.driver.findElements(byTestId('customer-row'))).length;
@@ -138,7 +139,7 @@ test('a 200-row page scrolls down and back while frames keep being drawn', async
 });
 
 test('the dashboard shows RFM groups and the Pareto headline the CLI computes', async () => {
-  await (await visible(app.driver, 'nav-dashboard')).click();
+  await click(app.driver, 'nav-dashboard');
   const headline = await visible(app.driver, 'pareto-top20', 30_000);
   const rfm = cli(app.dbPath, 'rfm');
   await eventually(app.driver, async () => (await headline.getAttribute('data-share')) === rfm.pareto.top20_share,
@@ -152,7 +153,7 @@ test('the dashboard shows RFM groups and the Pareto headline the CLI computes', 
 });
 
 test('a segment saved on the Segments page counts what the CLI counts and opens the list', async () => {
-  await (await visible(app.driver, 'nav-segments')).click();
+  await click(app.driver, 'nav-segments');
   await visible(app.driver, 'page-segments');
   await screenshot(app, 'segments-empty');
   const templates = await app.driver.wait(async () => {
@@ -165,7 +166,7 @@ test('a segment saved on the Segments page counts what the CLI counts and opens 
   await eventually(app.driver, async () => (await live.getAttribute('data-state')) === 'ready', 'the live count is ready');
   const liveCount = Number(await live.getAttribute('data-count'));
   await screenshot(app, 'segment-editor');
-  await (await visible(app.driver, 'segment-save')).click();
+  await click(app.driver, 'segment-save');
   const row = await visible(app.driver, 'segment-row', 30_000);
   const name = await row.getAttribute('data-name');
   const expected = cli(app.dbPath, 'segments', 'count', name);
@@ -174,14 +175,14 @@ test('a segment saved on the Segments page counts what the CLI counts and opens 
   await eventually(app.driver, async () => (await count.getText()).replace(/[^0-9]/g, '').startsWith(String(expected.customers)),
     `the row counts ${expected.customers}`);
   await screenshot(app, 'segments-list');
-  await (await visible(app.driver, 'segment-show')).click();
+  await click(app.driver, 'segment-show');
   const total = await visible(app.driver, 'customers-total');
   await eventually(app.driver, async () => (await digits(total)) === String(expected.customers), 'the list shows the segment');
   await screenshot(app, 'customers-segment');
 });
 
 test('the lifecycle card previews a threshold change before saving it', async () => {
-  await (await visible(app.driver, 'nav-settings')).click();
+  await click(app.driver, 'nav-settings');
   const card = await visible(app.driver, 'lifecycle-card');
   await app.driver.executeScript('arguments[0].scrollIntoView({block: "start"})', card);
   const active = await visible(app.driver, 'lifecycle-active-days');

@@ -5,6 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, freshDbPath, cli } from '../harness.mjs';
+import { click } from '../steps.mjs';
 
 const dbPath = freshDbPath('backups');
 let app;
@@ -21,7 +22,7 @@ test('a backup taken before a bulk change is previewed and restored from Setting
 
   app = await launchApp({ dbPath });
   const { driver } = app;
-  await (await visible(driver, 'nav-settings')).click();
+  await click(driver, 'nav-settings');
   const card = await visible(driver, 'settings-backups');
   await driver.executeScript('arguments[0].scrollIntoView()', card);
   const restore = await visible(driver, `backup-restore-${before.name}`);
@@ -30,7 +31,7 @@ test('a backup taken before a bulk change is previewed and restored from Setting
   await eventually(driver, async () => /200/.test(await counts.getText()), 'the preview counts 200 customers');
   await screenshot(app, 'backups-restore-preview');
   assert.equal(cli(dbPath, 'info').counts.customer_tags, 200, 'nothing changes before the restore is confirmed');
-  await (await visible(driver, 'backup-restore-confirm')).click();
+  await click(driver, 'backup-restore-confirm');
   await eventually(driver, async () => cli(dbPath, 'info').counts.customer_tags === 0, 'the tags are gone again');
   assert.equal(cli(dbPath, 'info').counts.customers, 200);
   const names = cli(dbPath, 'backup', 'list').backups.map((b) => b.name);

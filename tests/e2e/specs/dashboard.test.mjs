@@ -22,7 +22,7 @@ test('with the demo shop the dashboard draws its charts and the cohort heat map'
   const { driver } = app;
   // A shop with orders opens on today's care list; the dashboard is one click away.
   await visible(driver, 'page-care');
-  await (await visible(driver, 'nav-dashboard')).click();
+  await click(driver, 'nav-dashboard');
   const stats = cli(dbPath, 'stats');
   await eventually(driver, async () => (await attr(driver, 'dashboard-stat-orders', 'data-value')) === String(stats.orders),
     `the dashboard shows the ${stats.orders} orders the CLI counts`);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchApp, visible, eventually, screenshot, cli, byTestId } from '../harness.mjs';
+import { click } from '../steps.mjs';
 
 let app;
 before(async () => {
@@ -40,7 +41,7 @@ test('"Explore with a demo shop" fills the database and lands on the Dashboard',
 });
 
 test('the Customers page lists the archive, most valuable first', async () => {
-  await (await visible(app.driver, 'nav-customers')).click();
+  await click(app.driver, 'nav-customers');
   const table = await visible(app.driver, 'customers-table');
   const expected = cli(app.dbPath, 'customers', '--limit', '1', '--sort', 'value:desc');
   const top = expected.customers[0].nick;

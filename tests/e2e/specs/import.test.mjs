@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { By } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, freshDbPath, cli, root, byTestId } from '../harness.mjs';
-import { attr, choose, importAndReport, openFile } from '../steps.mjs';
+import { attr, choose, click, importAndReport, openFile } from '../steps.mjs';
 
 const fixtures = join(root, 'tests/fixtures/import');
 const expectOf = (name) => JSON.parse(readFileSync(join(fixtures, `${name}.expect.json`), 'utf8'));
@@ -33,7 +33,7 @@ test('broken rows in the Chinese UI: every rejected row says why in Chinese, fro
   cli(dbPath, 'settings', '--set', 'language=zh-CN');
   app = await launchApp({ dbPath });
   const { driver } = app;
-  await (await visible(driver, 'welcome-import')).click();
+  await click(driver, 'welcome-import');
   await visible(driver, 'page-import');
   await openFile(driver, join(fixtures, `${name}.csv`));
   await eventually(driver, async () => (await attr(driver, 'import-format', 'data-value')) === expected.format, 'format');
@@ -60,13 +60,13 @@ test('a damaged byte: the preview names its line in Chinese, and the file import
   cli(dbPath, 'settings', '--set', 'language=zh-CN');
   app = await launchApp({ dbPath });
   const { driver } = app;
-  await (await visible(driver, 'welcome-import')).click();
+  await click(driver, 'welcome-import');
   await visible(driver, 'page-import');
   await openFile(driver, join(fixtures, 'broken/damaged_gbk.csv'));
   const refused = await visible(driver, 'import-preview-error');
   assert.match(await refused.getText(), /第 3 行（第 1142 字节处）有无法按 gb18030 读出的字节/);
   await screenshot(app, 'import-damaged-byte-zh');
-  await (await visible(driver, 'import-preview-replace')).click();
+  await click(driver, 'import-preview-replace');
   await eventually(driver, async () => (await attr(driver, 'import-format', 'data-value')) === 'taobao_orders', 'format');
   await importAndReport(driver);
   const replaced = await visible(driver, 'import-report-replaced');
@@ -84,7 +84,7 @@ test('a Taobao export: preview shows format and encoding, import matches the exp
   cli(dbPath, 'settings', '--set', 'language=zh-CN'); // the seller's language: the screenshots show the Chinese UI
   app = await launchApp({ dbPath });
   const { driver } = app;
-  await (await visible(driver, 'welcome-import')).click();
+  await click(driver, 'welcome-import');
   await visible(driver, 'page-import');
   await openFile(driver, join(fixtures, `${name}.csv`));
 
@@ -117,8 +117,8 @@ test('a generic CSV: map its columns through the Selects, preview, save a preset
   cli(dbPath, 'settings', '--set', `timezone=${expected.timezone}`, '--set', 'language=en-US');
   app = await launchApp({ dbPath });
   const { driver } = app;
-  await (await visible(driver, 'welcome-skip')).click();
-  await (await visible(driver, 'nav-import')).click();
+  await click(driver, 'welcome-skip');
+  await click(driver, 'nav-import');
   const file = join(fixtures, `${name}.csv`);
   await openFile(driver, file);
 
@@ -128,10 +128,10 @@ test('a generic CSV: map its columns through the Selects, preview, save a preset
   for (const [field, header] of Object.entries(expected.mapping.columns)) await choose(driver, `mapping-field-${field}`, header);
   await choose(driver, 'mapping-date-format', `(${expected.mapping.date_format})`, '$=');
   await (await visible(driver, 'mapping-preset-name')).sendKeys('Web shop export');
-  await (await visible(driver, 'mapping-preset-save')).click();
+  await click(driver, 'mapping-preset-save');
   await screenshot(app, 'import-mapping');
 
-  await (await visible(driver, 'mapping-apply')).click();
+  await click(driver, 'mapping-apply');
   await eventually(driver, async () => (await attr(driver, 'import-format', 'data-value')) === 'generic', 'generic preview');
   assert.equal(Number(await attr(driver, 'import-preview-orders', 'data-count')), expected.orders);
   assert.equal(Number(await attr(driver, 'import-preview-rejected', 'data-count')), 0);
@@ -158,10 +158,10 @@ test('a large export shows progress from Rust, and Cancel leaves the archive unc
   const dbPath = freshDbPath('import-cancel');
   app = await launchApp({ dbPath });
   const { driver } = app;
-  await (await visible(driver, 'welcome-import')).click();
+  await click(driver, 'welcome-import');
   await openFile(driver, big);
   await eventually(driver, async () => (await attr(driver, 'import-format', 'data-value')) === 'taobao_orders', 'format');
-  await (await visible(driver, 'import-run')).click();
+  await click(driver, 'import-run');
   const progress = await visible(driver, 'import-progress');
   const moving = await eventually(driver, async () => {
     if ((await driver.findElements(byTestId('import-report'))).length > 0) return 'finished';
@@ -169,7 +169,7 @@ test('a large export shows progress from Rust, and Cancel leaves the archive unc
   }, 'the progress bar moves', 60_000);
   if (moving === 'finished') return t.skip('the import finished before it could be cancelled');
   // Cancel at once: the import takes a few seconds, and a screenshot's pause could outlast it.
-  await (await visible(driver, 'import-cancel')).click();
+  await click(driver, 'import-cancel');
   const report = await visible(driver, 'import-report', 60_000);
   if ((await report.getAttribute('data-error')) !== 'cancelled') return t.skip('the import finished before Cancel reached it');
   await visible(driver, 'import-cancelled');

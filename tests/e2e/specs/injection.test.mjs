@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { By, Key } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, cli, byTestId, freshDbPath, root } from '../harness.mjs';
-import { click, shopDay, typeInto } from '../steps.mjs';
+import { click, openTab, shopDay, typeInto } from '../steps.mjs';
 
 const FIXTURE = join(root, 'tests/fixtures/e2e/taobao_payloads.csv');
 
@@ -238,7 +238,7 @@ test('a payload customer\'s profile shows tags, a payload note and item titles a
   await inspect(driver, 'profile overview');
   await screenshot(app, 'injection-profile-overview');
 
-  await click(driver, 'profile-tab-tags');
+  await openTab(driver, 'profile-tab-tags');
   const tags = await visible(driver, 'profile-tags');
   await eventually(driver, async () => (await driver.findElements(byTestId('profile-tag'))).length === TAGS.length, 'every tag chip');
   for (const tag of TAGS) assert.ok((await textOf(driver, tags)).includes(tag), `the chip ${tag} is text`);
@@ -254,7 +254,7 @@ test('a payload customer\'s profile shows tags, a payload note and item titles a
   await inspect(driver, 'profile tags and notes');
   await screenshot(app, 'injection-profile-notes');
 
-  await click(driver, 'profile-tab-orders');
+  await openTab(driver, 'profile-tab-orders');
   const orders = await visible(driver, 'profile-orders');
   for (const button of await orders.findElements(By.css('.ant-table-row-expand-icon-collapsed'))) await click(driver, button);
   await eventually(driver, async () => (await driver.findElements(byTestId('profile-order-lines'))).length === 2, 'both orders open');
@@ -280,7 +280,7 @@ test('the 10,000-character buyer keeps the list and the profile inside the windo
   await onScreen(driver, 'profile-tab-orders', 'the profile tabs below the long nick');
   await inspect(driver, 'long profile');
   await screenshot(app, 'injection-long-profile');
-  await click(driver, 'profile-tab-orders');
+  await openTab(driver, 'profile-tab-orders');
   const orders = await visible(driver, 'profile-orders');
   for (const button of await orders.findElements(By.css('.ant-table-row-expand-icon-collapsed'))) await click(driver, button);
   await visible(driver, 'profile-order-lines');
@@ -292,7 +292,7 @@ test('the 10,000-character buyer keeps the list and the profile inside the windo
 test('the Care rules list and the rule editor\'s preview show the payload rule as text', async () => {
   const { driver } = app;
   await click(driver, 'nav-care');
-  await click(driver, 'care-tab-rules');
+  await openTab(driver, 'care-tab-rules');
   const name = await visible(driver, 'care-rule-name');
   assert.equal(await textOf(driver, name), RULE);
   await inspect(driver, 'care rules');
@@ -344,7 +344,7 @@ test('in English the same pages hold too', async () => {
   await closeDrawer(driver);
   await search(driver, '<img src=x', [IMG]);
   await openProfile(driver);
-  await click(driver, 'profile-tab-tags');
+  await openTab(driver, 'profile-tab-tags');
   assert.ok((await textOf(driver, await visible(driver, 'profile-note'))).includes(NOTE), 'the note is text');
   await inspect(driver, 'profile notes (en)');
   await screenshot(app, 'injection-en-profile-notes');

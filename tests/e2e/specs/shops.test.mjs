@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { By } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, freshDbPath, cli, root, byTestId } from '../harness.mjs';
-import { attr, choose, importAndReport, openFile } from '../steps.mjs';
+import { attr, choose, click, importAndReport, openFile } from '../steps.mjs';
 
 const store = (name) => join(root, 'tests/fixtures/import', `shopify_store_${name}.csv`);
 const shopNamed = (dbPath, name) => cli(dbPath, 'shops').shops.find((s) => s.name === name);
@@ -30,7 +30,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
   cli(dbPath, 'import', store('south'), '--shop', 'South');
   app = await launchApp({ dbPath });
   const { driver } = app;
-  await (await visible(driver, 'nav-import')).click();
+  await click(driver, 'nav-import');
 
   // Two Shopify shops and no shop column: the picker offers the shop chosen last (South), whose #1001–#1004
   // are other orders than this file's.
@@ -43,7 +43,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
   // A new shop for the Outlet store.
   await choose(driver, 'import-shop-select', '新建店铺…');
   await (await visible(driver, 'import-shop-new-name')).sendKeys('Outlet');
-  await (await visible(driver, 'import-shop-new-ok')).click();
+  await click(driver, 'import-shop-new-ok');
   await visible(driver, 'import-shop-new');
   await eventually(driver, async () => (await driver.findElements(byTestId('import-shop-conflicts'))).length === 0,
     'no conflicts in a new shop');
@@ -62,7 +62,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
   await pickerText(driver);
   await eventually(driver, async () => (await driver.findElements(byTestId('import-shop-elsewhere'))).length === 1,
     'North holds these orders');
-  await (await visible(driver, 'import-shop-use-elsewhere')).click();
+  await click(driver, 'import-shop-use-elsewhere');
   const north = By.css('[data-testid="import-shop-select"] .ant-select-selection-item[title="North"]');
   await eventually(driver, async () => (await driver.findElements(north)).length === 1, 'the picker shows North');
   await eventually(driver, async () => (await driver.findElements(byTestId('import-shop-elsewhere'))).length === 0,
@@ -81,7 +81,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
   assert.match(await refused.getText(), /很可能属于另一个店铺/);
   assert.equal(cli(dbPath, 'stats', '--shop', 'North').orders, 5, 'a refused file changes nothing');
   await screenshot(app, 'shops-other-shop-refused');
-  await (await visible(driver, 'import-anyway')).click();
+  await click(driver, 'import-anyway');
   report = await eventually(driver, async () => {
     const r = await visible(driver, 'import-report');
     return (await r.getAttribute('data-error')) === '' ? r : false;
@@ -94,7 +94,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
   assert.equal(cli(dbPath, 'stats', '--shop', 'North').orders, 5, 'the conflicting rows changed nothing');
 
   // Settings: the Outlet shop stops counting unconfirmed cash on delivery.
-  await (await visible(driver, 'nav-settings')).click();
+  await click(driver, 'nav-settings');
   const outlet = shopNamed(dbPath, 'Outlet');
   const toggle = await visible(driver, 'settings-shops');
   await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', toggle);
@@ -104,7 +104,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
   await screenshot(app, 'shops-settings');
 
   // The dashboard of one shop.
-  await (await visible(driver, 'nav-dashboard')).click();
+  await click(driver, 'nav-dashboard');
   await choose(driver, 'dashboard-shop', 'South');
   await eventually(driver, async () => (await attr(driver, 'dashboard-stat-orders', 'data-value')) === '4', 'South has 4 orders');
   await screenshot(app, 'shops-dashboard-south');

@@ -5,6 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, cli, freshDbPath } from '../harness.mjs';
+import { click } from '../steps.mjs';
 
 let app;
 after(async () => {
@@ -22,7 +23,7 @@ test('a dark theme chosen in Settings darkens the whole app, charts included, in
   const { driver } = app;
   // A shop with orders opens on today's care list; the dashboard is one click away.
   await visible(driver, 'page-care');
-  await (await visible(driver, 'nav-dashboard')).click();
+  await click(driver, 'nav-dashboard');
   await visible(driver, 'page-dashboard');
   await eventually(driver, async () => (await theme(driver)) === 'dark', 'the dark theme');
   assert.equal(await background(driver), 'rgb(20, 20, 20)');
@@ -30,24 +31,24 @@ test('a dark theme chosen in Settings darkens the whole app, charts included, in
   assert.ok(charts.length > 0, 'the dashboard draws charts');
   for (const c of charts) assert.equal(await c.getAttribute('data-theme'), 'dark');
   await screenshot(app, 'theme-dark-dashboard-zh');
-  await (await visible(driver, 'nav-customers')).click();
+  await click(driver, 'nav-customers');
   await visible(driver, 'customers-table');
   await screenshot(app, 'theme-dark-customers-zh');
 
   // Back to light, and English, from the Settings page.
-  await (await visible(driver, 'nav-settings')).click();
-  await (await visible(driver, 'settings-theme-light')).click();
-  await (await visible(driver, 'settings-save')).click();
+  await click(driver, 'nav-settings');
+  await click(driver, 'settings-theme-light');
+  await click(driver, 'settings-save');
   await eventually(driver, async () => (await theme(driver)) === 'light', 'the light theme');
   assert.equal(cli(dbPath, 'settings').theme, 'light');
   cli(dbPath, 'settings', '--set', 'theme=dark', '--set', 'language=en-US');
   await app.stop();
   app = await launchApp({ dbPath });
-  await (await visible(app.driver, 'nav-dashboard')).click();
+  await click(app.driver, 'nav-dashboard');
   await visible(app.driver, 'page-dashboard');
   await eventually(app.driver, async () => (await theme(app.driver)) === 'dark', 'dark again');
   await screenshot(app, 'theme-dark-dashboard-en');
-  await (await visible(app.driver, 'nav-settings')).click();
+  await click(app.driver, 'nav-settings');
   await visible(app.driver, 'settings-theme');
   await screenshot(app, 'theme-dark-settings-en');
 });

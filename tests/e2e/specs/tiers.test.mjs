@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { By, Key } from 'selenium-webdriver';
 import { launchApp, visible, eventually, screenshot, cli, byTestId, freshDbPath } from '../harness.mjs';
+import { click } from '../steps.mjs';
 
 const ladder = (silverMin) => ({
   window: 'lifetime', review: 'yearly', grace_days: 30,
@@ -39,7 +40,7 @@ after(async () => {
 });
 
 async function badgeOf(buyerId) {
-  await (await visible(app.driver, 'nav-customers')).click();
+  await click(app.driver, 'nav-customers');
   const search = await visible(app.driver, 'customers-search');
   const input = (await search.getTagName()) === 'input' ? search : await search.findElement(By.css('input'));
   // The page starts with an empty search each time it is opened.
@@ -62,7 +63,7 @@ test('the list shows each customer\'s tier badge in the ladder colour', async ()
 });
 
 test('editing a threshold previews what the CLI promises, and applying it changes the badges', async () => {
-  await (await visible(app.driver, 'nav-tiers')).click();
+  await click(app.driver, 'nav-tiers');
   await visible(app.driver, 'tiers-editor');
   await eventually(app.driver, async () => (await app.driver.findElements(byTestId('tier-row'))).length === 3, 'three tiers');
   const silver = (await app.driver.findElements(byTestId('tier-row')))[1];
@@ -94,7 +95,7 @@ test('editing a threshold previews what the CLI promises, and applying it change
   await eventually(app.driver, async () => (await app.driver.findElements(By.css('.ant-modal-wrap:not([style*="display: none"]) .ant-modal'))).length === 0, 'the list closes');
 
   assert.equal(cli(app.dbPath, 'tiers', 'show').tiers[1].customers, promised.tiers[1].customers_now, 'nothing saved yet');
-  await (await visible(app.driver, 'tiers-apply')).click();
+  await click(app.driver, 'tiers-apply');
   const confirm = await visible(app.driver, 'tiers-apply-confirm');
   await confirm.click();
   await eventually(app.driver, async () => {
