@@ -50,7 +50,7 @@ test('a profile opens, takes a tag and a note, and the list shows the tag', asyn
   const rows = await app.driver.findElements(byTestId('customer-row'));
   assert.ok(rows.length > 0);
   const nick = (await rows[0].findElement(By.css('strong')).getText()).trim();
-  await rows[0].findElement(By.css('strong')).click();
+  await click(app.driver, await rows[0].findElement(By.css('strong')));
   await visible(app.driver, 'profile-drawer');
   const header = await visible(app.driver, 'profile-nick');
   await eventually(app.driver, async () => (await header.getText()).includes(nick), `the profile of ${nick}`);
@@ -71,7 +71,7 @@ test('a profile opens, takes a tag and a note, and the list shows the tag', asyn
   await eventually(app.driver, async () => (await notes.getText()).includes(NOTE), 'the note appears');
   await screenshot(app, 'profile-tags-notes');
 
-  await (await app.driver.findElement(By.css('.ant-drawer-close'))).click();
+  await click(app.driver, await app.driver.findElement(By.css('.ant-drawer-close')));
   // Closed once its mask has finished fading out (until then it still takes the clicks).
   await eventually(app.driver, async () => (await app.driver.findElements(By.css('.ant-drawer-open, .ant-drawer-mask-motion-leave'))).length === 0, 'the drawer closes');
   const table = await visible(app.driver, 'customers-table');
@@ -160,7 +160,7 @@ test('a segment saved on the Segments page counts what the CLI counts and opens 
     const found = await app.driver.findElements(byTestId('segments-template'));
     return found.length ? found : null;
   }, 20_000, 'segment templates');
-  await templates[0].click();
+  await click(app.driver, templates[0]);
   await visible(app.driver, 'segment-editor');
   const live = await visible(app.driver, 'segment-live-count');
   await eventually(app.driver, async () => (await live.getAttribute('data-state')) === 'ready', 'the live count is ready');
@@ -186,7 +186,7 @@ test('the lifecycle card previews a threshold change before saving it', async ()
   const card = await visible(app.driver, 'lifecycle-card');
   await app.driver.executeScript('arguments[0].scrollIntoView({block: "start"})', card);
   const active = await visible(app.driver, 'lifecycle-active-days');
-  await active.click();
+  await click(app.driver, active);
   await active.sendKeys(Key.END, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, '60');
   await screenshot(app, 'settings-lifecycle-typed');
   const preview = await visible(app.driver, 'lifecycle-preview', 30_000);

@@ -26,7 +26,7 @@ test('a backup taken before a bulk change is previewed and restored from Setting
   const card = await visible(driver, 'settings-backups');
   await driver.executeScript('arguments[0].scrollIntoView()', card);
   const restore = await visible(driver, `backup-restore-${before.name}`);
-  await restore.click();
+  await click(driver, restore);
   const counts = await visible(driver, 'backup-preview-counts');
   await eventually(driver, async () => /200/.test(await counts.getText()), 'the preview counts 200 customers');
   await screenshot(app, 'backups-restore-preview');

@@ -76,7 +76,7 @@ async function openCareTab(driver, tab) {
 async function saveRule(driver) {
   const save = await visible(driver, 'care-rule-save');
   await eventually(driver, async () => save.isEnabled(), 'Rust accepts the rule', 20_000);
-  await save.click();
+  await click(driver, save);
   await eventually(driver, async () => (await driver.findElements(byTestId('care-rule-editor'))).length === 0 ||
     !(await (await driver.findElement(byTestId('care-rule-editor'))).isDisplayed()), 'the editor closes');
 }

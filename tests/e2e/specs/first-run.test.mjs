@@ -23,7 +23,7 @@ test('a fresh database opens on the welcome screen', async () => {
 
 test('"Explore with a demo shop" fills the database and lands on the Dashboard', async () => {
   const button = await visible(app.driver, 'welcome-demo');
-  await button.click();
+  await click(app.driver, button);
   const stat = await visible(app.driver, 'dashboard-stat-customers', 120_000);
   const info = cli(app.dbPath, 'info');
   assert.ok(info.counts.customers > 0, 'the demo wrote customers');

@@ -24,7 +24,7 @@ test('choosing 中文 in Settings switches the UI to Chinese', async () => {
   const option = await app.driver.wait(
     until.elementLocated(By.css('.ant-select-item-option[title="中文"]')), 10_000, 'the 中文 option');
   await app.driver.wait(until.elementIsVisible(option), 10_000);
-  await option.click();
+  await click(app.driver, option);
   await click(app.driver, 'settings-save');
   await eventually(app.driver, async () => (await navText(app.driver)) === '客户', 'the nav reads 客户');
   assert.equal(cli(dbPath, 'settings').language, 'zh-CN', 'the archive holds the choice');

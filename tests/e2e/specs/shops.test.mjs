@@ -98,7 +98,7 @@ test('the shop picker, another store refused then imported anyway, COD per shop,
   const outlet = shopNamed(dbPath, 'Outlet');
   const toggle = await visible(driver, 'settings-shops');
   await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', toggle);
-  await (await driver.findElement(By.css(`[data-testid="settings-shop-cod"][data-shop="${outlet.id}"]`))).click();
+  await click(driver, await driver.findElement(By.css(`[data-testid="settings-shop-cod"][data-shop="${outlet.id}"]`)));
   await eventually(driver, async () => !shopNamed(dbPath, 'Outlet').count_cod, 'Outlet no longer counts COD');
   assert.equal(cli(dbPath, 'stats', '--shop', 'Outlet').purchases, 1);
   await screenshot(app, 'shops-settings');

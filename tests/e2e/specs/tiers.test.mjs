@@ -68,7 +68,7 @@ test('editing a threshold previews what the CLI promises, and applying it change
   await eventually(app.driver, async () => (await app.driver.findElements(byTestId('tier-row'))).length === 3, 'three tiers');
   const silver = (await app.driver.findElements(byTestId('tier-row')))[1];
   const minValue = await silver.findElement(By.css('[data-testid="tier-min-value"] input, input[data-testid="tier-min-value"]'));
-  await minValue.click();
+  await click(app.driver, minValue);
   await minValue.sendKeys(Key.END, ...Array(8).fill(Key.BACK_SPACE), '1200');
 
   // The preview counts the edited ladder exactly as the CLI does.
@@ -87,17 +87,17 @@ test('editing a threshold previews what the CLI promises, and applying it change
 
   // The ↓ count of 铜卡 opens who moves down, the CLI's mover among them.
   const bronze = await findRow(await preview.findElements(byTestId('tiers-preview-row')), '铜卡');
-  await (await bronze.findElement(byTestId('tiers-preview-down'))).click();
+  await click(app.driver, await bronze.findElement(byTestId('tiers-preview-down')));
   const modal = await visible(app.driver, 'tiers-movers');
   await eventually(app.driver, async () => (await modal.getText()).includes(mover.nick || mover.buyer_id), 'the mover is listed');
   await screenshot(app, 'tiers-movers');
-  await (await modal.findElement(By.css('.ant-modal-close'))).click();
+  await click(app.driver, await modal.findElement(By.css('.ant-modal-close')));
   await eventually(app.driver, async () => (await app.driver.findElements(By.css('.ant-modal-wrap:not([style*="display: none"]) .ant-modal'))).length === 0, 'the list closes');
 
   assert.equal(cli(app.dbPath, 'tiers', 'show').tiers[1].customers, promised.tiers[1].customers_now, 'nothing saved yet');
   await click(app.driver, 'tiers-apply');
   const confirm = await visible(app.driver, 'tiers-apply-confirm');
-  await confirm.click();
+  await click(app.driver, confirm);
   await eventually(app.driver, async () => {
     const shown = cli(app.dbPath, 'tiers', 'show');
     return shown.tiers.every((t, i) => t.customers === promised.tiers[i].customers);
