@@ -39,6 +39,21 @@ describe("localizeError", () => {
     expect(localizeError(i18n, { code: "internal", message: "", details: null }).title).toMatch(/went wrong/);
   });
 
+  it("says why a file was not written in the seller's language, never in the system's English", async () => {
+    const failed = (cause: string) => ({
+      code: "export.write_failed", message: "cannot write /x/a.csv: No space left on device (os error 28)",
+      details: { file: "/x/a.csv", reason: "No space left on device (os error 28)", cause },
+    });
+    await i18n.changeLanguage("zh-CN");
+    expect(localizeError(i18n, failed("disk_full")).title).toBe("无法写入 /x/a.csv：磁盘已满。没有留下不完整的文件。");
+    expect(localizeError(i18n, { ...failed("not_found"), code: "backup.failed" }).title).toContain("文件夹不存在");
+    expect(localizeError(i18n, { ...failed("in_use"), code: "db.rekey_failed" }).title).toContain("文件正被其他程序占用");
+    expect(localizeError(i18n, failed("disk_full")).title).not.toMatch(/space|os error/);
+    await i18n.changeLanguage("en-US");
+    expect(localizeError(i18n, failed("read_only")).title)
+      .toBe("/x/a.csv could not be written: the disk or folder can only be read. No file was left behind.");
+  });
+
   it("falls back to a generic localized message naming the code", async () => {
     await i18n.changeLanguage("en-US");
     const unknown = localizeError(i18n, { code: "import.gbk_broken", message: "", details: null });

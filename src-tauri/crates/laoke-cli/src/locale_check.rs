@@ -31,7 +31,8 @@ fn leaves(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn errors_of(language: &str) -> Vec<(String, String)> {
+/// The leaves of one top-level section of a language's translation file.
+fn section_of(language: &str, section: &str) -> Vec<(String, String)> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../ui/src/locales")
         .join(language)
@@ -39,8 +40,12 @@ fn errors_of(language: &str) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = Vec::new();
-    leaves("", &doc["errors"], &mut out);
+    leaves("", &doc[section], &mut out);
     out
+}
+
+fn errors_of(language: &str) -> Vec<(String, String)> {
+    section_of(language, "errors")
 }
 
 /// `{{max}}` and `{{shop}}` in a text, as a set.
@@ -94,4 +99,18 @@ fn the_codes_are_the_ones_the_errors_carry() {
     // A bare `<domain>.invalid` would be a catch-all: each failure a user can tell apart has its own code.
     let catch_all: Vec<&&str> = codes.iter().filter(|c| c.ends_with(".invalid")).collect();
     assert!(catch_all.is_empty(), "catch-all codes: {catch_all:?}");
+}
+
+/// The words for why a file was not written (`$t(fileCause.{{cause}})` in an
+/// error's text) are there for every cause the store can name, and no others.
+#[test]
+fn every_file_cause_has_its_words_in_every_language() {
+    let causes: BTreeSet<&str> =
+        <laoke_core::file_cause::FileCause as strum::VariantNames>::VARIANTS.iter().copied().collect();
+    for language in ["zh-CN", "en-US"] {
+        let words = section_of(language, "fileCause");
+        let keys: BTreeSet<&str> = words.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, causes, "{language}: fileCause");
+        assert!(words.iter().all(|(_, text)| !text.trim().is_empty()), "{language}: {words:?}");
+    }
 }

@@ -16,6 +16,7 @@ pub mod dto;
 pub mod error;
 pub mod export;
 pub mod festival;
+pub mod file_cause;
 pub mod import;
 pub mod lifecycle;
 pub mod order_status;

@@ -9,9 +9,11 @@
 //! a backup of an older version to the current schema.
 
 use crate::cipher::{self, ArchiveKey, FileKind};
+use crate::file_cause::WriteFailure;
 use crate::{db, info, settings, Result, Store, StoreError, SCHEMA_VERSION};
 use chrono::{DateTime, Utc};
 use laoke_core::dto::{BackupPreview, BackupSchedule};
+use laoke_core::file_cause::FileCause;
 use rusqlite::OpenFlags;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -41,8 +43,8 @@ impl BackupInfo {
     }
 }
 
-fn failed(reason: impl std::fmt::Display) -> StoreError {
-    StoreError::Backup { reason: reason.to_string() }
+fn failed(path: &Path, e: &impl WriteFailure) -> StoreError {
+    StoreError::Backup { reason: format!("{}: {e}", path.display()), cause: e.cause_at(path) }
 }
 
 impl Store {
@@ -87,8 +89,11 @@ impl Store {
         if self.in_memory() {
             return Ok(None);
         }
-        let dir = self.backup_dir().ok_or_else(|| failed("the archive has no folder"))?;
-        std::fs::create_dir_all(&dir).map_err(|e| failed(format!("{}: {e}", dir.display())))?;
+        let dir = self.backup_dir().ok_or_else(|| StoreError::Backup {
+            reason: format!("{} has no folder", self.path().display()),
+            cause: FileCause::NotFound,
+        })?;
+        std::fs::create_dir_all(&dir).map_err(|e| failed(&dir, &e))?;
         let stem = self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "laoke".into());
         let mut target = dir.join(format!("{stem}-{}.db", now.format("%Y%m%dT%H%M%S%3fZ")));
         let mut n = 1;
@@ -119,8 +124,8 @@ impl Store {
         let made = self
             .conn
             .execute("VACUUM INTO ?1", [partial.display().to_string()])
-            .map_err(|e| failed(format!("{}: {e}", path.display())))
-            .and_then(|_| std::fs::rename(&partial, path).map_err(|e| failed(format!("{}: {e}", path.display()))));
+            .map_err(|e| failed(path, &e))
+            .and_then(|_| std::fs::rename(&partial, path).map_err(|e| failed(path, &e)));
         if let Err(e) = made {
             let _ = std::fs::remove_file(&partial);
             return Err(e);

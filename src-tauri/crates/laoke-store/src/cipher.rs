@@ -20,6 +20,7 @@
 //! it is running; instead it holds [`ArchiveHold`] (a shared lock on
 //! `<archive>.lock`) for its whole run, and a change needs that lock alone.
 
+use crate::file_cause::WriteFailure;
 use crate::{Result, Store, StoreError};
 use rusqlite::{Connection, ErrorCode as SqliteCode};
 use serde::{Deserialize, Serialize};
@@ -211,8 +212,8 @@ fn flush(target: &Path) -> Result<()> {
     std::fs::OpenOptions::new().write(true).open(target).and_then(|f| f.sync_all()).map_err(|e| failed(target, e))
 }
 
-fn failed(path: &Path, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Rekey { path: path.to_path_buf(), reason: e.to_string() }
+fn failed(path: &Path, e: impl WriteFailure) -> StoreError {
+    StoreError::Rekey { path: path.to_path_buf(), cause: e.cause_at(path), reason: e.to_string() }
 }
 
 /// Moves `from` over `to` and makes the rename itself durable.

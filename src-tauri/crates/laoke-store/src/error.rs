@@ -5,6 +5,7 @@
 
 pub use crate::edit_error::EditError;
 use laoke_core::error::{ErrorCode, ErrorCodes};
+use laoke_core::file_cause::FileCause;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -70,6 +71,7 @@ pub enum StoreError {
         #[serde(rename = "file")]
         path: PathBuf,
         reason: String,
+        cause: FileCause,
     },
     #[strum(serialize = "db.migrate")]
     #[serde(skip)]
@@ -78,7 +80,13 @@ pub enum StoreError {
     #[strum(serialize = "db.query")]
     #[serde(skip)]
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// SQLite found no room on the disk for what it had to write; the
+    /// transaction was rolled back.
+    #[strum(serialize = "db.disk_full")]
+    #[serde(skip)]
+    #[error("the disk is full: {0}")]
+    DiskFull(rusqlite::Error),
     #[strum(serialize = "db.corrupt")]
     #[error("the database holds a value it cannot read: {table}.{column} = {value:?}")]
     Corrupt { table: &'static str, column: &'static str, value: String },
@@ -113,7 +121,7 @@ pub enum StoreError {
     Partial { error: Box<StoreError>, done: laoke_core::dto::ImportReport },
     #[strum(serialize = "backup.failed")]
     #[error("backup failed: {reason}")]
-    Backup { reason: String },
+    Backup { reason: String, cause: FileCause },
     #[strum(serialize = "backup.not_found")]
     #[error("no backup named {name:?}")]
     NoSuchBackup { name: String },
@@ -146,6 +154,7 @@ pub enum StoreError {
         #[serde(rename = "file")]
         path: PathBuf,
         reason: String,
+        cause: FileCause,
     },
     #[strum(serialize = "export.too_many_rows")]
     #[error("{rows} rows do not fit in an XLSX sheet (at most {max}); export CSV instead")]
@@ -276,9 +285,12 @@ impl ErrorCode for StoreError {
             | StoreError::CreateDir { .. }
             | StoreError::Migrate(_)
             | StoreError::Sqlite(_)
+            | StoreError::DiskFull(_)
             | StoreError::Corrupt { .. }
             | StoreError::Duplicate { .. }
-            | StoreError::Backup { .. } => false,
+            | StoreError::Backup { .. }
+            | StoreError::Rekey { .. }
+            | StoreError::ExportWrite { .. } => false,
             StoreError::Email(crate::care_email::EmailError::ServerInvalid { .. }) => false,
             _ => true,
         }
@@ -296,6 +308,17 @@ impl ErrorCodes for StoreError {
         codes.sort_unstable();
         codes.dedup();
         codes
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A full disk is told apart: the seller can free space and try again.
+    fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            StoreError::DiskFull(e)
+        } else {
+            StoreError::Sqlite(e)
+        }
     }
 }
 

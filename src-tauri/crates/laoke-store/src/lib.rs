@@ -37,6 +37,7 @@ mod edited_fields;
 mod error;
 mod etsy_usernames;
 mod export;
+mod file_cause;
 mod import;
 mod import_batches;
 mod import_history;

@@ -4,6 +4,7 @@
 //! file appears whole or not at all: rows go to `NAME.partial`, which is synced
 //! and renamed over the target only when the last row is written.
 
+use crate::file_cause::WriteFailure;
 use crate::{Result, StoreError};
 use laoke_core::dto::ExportFormat;
 use laoke_core::export::defuse_formula;
@@ -49,8 +50,8 @@ enum Out {
     Xlsx { book: Box<rust_xlsxwriter::Workbook>, row: u32, money: rust_xlsxwriter::Format },
 }
 
-fn write_error(path: &Path, reason: impl std::fmt::Display) -> StoreError {
-    StoreError::ExportWrite { path: path.to_path_buf(), reason: reason.to_string() }
+fn write_error(path: &Path, e: impl WriteFailure) -> StoreError {
+    StoreError::ExportWrite { path: path.to_path_buf(), cause: e.cause_at(path), reason: e.to_string() }
 }
 
 impl Sheet {

@@ -178,7 +178,10 @@ fn a_failed_write_or_an_oversized_sheet_leaves_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no such folder").join("x.csv");
     let err = store.export(&request(ExportKind::Customers, ExportFormat::Csv, &path), today()).unwrap_err();
-    assert!(matches!(err, StoreError::ExportWrite { .. }), "{err:?}");
+    assert!(
+        matches!(err, StoreError::ExportWrite { cause: laoke_core::file_cause::FileCause::NotFound, .. }),
+        "{err:?}"
+    );
     assert!(!path.exists());
     assert!(matches!(
         guard_rows(ExportFormat::Xlsx, XLSX_MAX_ROWS as usize),
