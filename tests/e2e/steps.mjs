@@ -70,7 +70,10 @@ export async function click(driver, idOrElement) {
     try {
       // Into the middle of the view: a drawer's footer covers the bottom of its body.
       await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', el);
-      if (!(await driver.executeAsyncScript(STILL, el))) return false;
+      if (!(await driver.executeAsyncScript(STILL, el))) {
+        last = { name: 'StillMoving', message: 'the element kept moving' };
+        return false;
+      }
       await el.click();
       return true;
     } catch (e) {

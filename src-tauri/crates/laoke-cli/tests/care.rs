@@ -315,6 +315,13 @@ fn the_worklist_copies_and_the_sms_list_is_written_once() {
         r#"{"name": "短信", "trigger": {"kind": "campaign", "date": "2026-12-10"}, "channel": "sms",
             "send_at": "10:00", "template": "{nick}，冬茶到了"}"#,
     );
+    // Into a folder that is gone: the file is named with the cause, and the message stays planned.
+    let gone = dir.path().join("unplugged").join("sms.csv");
+    let failed =
+        json(&laoke(&db, &["care", "export-sms", "--date", "2026-12-10", "--out", gone.to_str().unwrap(), "--json"]));
+    assert_eq!(failed["error"]["code"], "export.write_failed", "{failed}");
+    assert_eq!(failed["error"]["details"]["cause"], "not_found", "{failed}");
+    assert_eq!(statuses(&db, "2026-12-10")[0].1, "planned");
     let file = dir.path().join("sms.csv");
     let out =
         json(&laoke(&db, &["care", "export-sms", "--date", "2026-12-10", "--out", file.to_str().unwrap(), "--json"]));

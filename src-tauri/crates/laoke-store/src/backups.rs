@@ -44,7 +44,7 @@ impl BackupInfo {
 }
 
 fn failed(path: &Path, e: &impl WriteFailure) -> StoreError {
-    StoreError::Backup { reason: format!("{}: {e}", path.display()), cause: e.cause_at(path) }
+    StoreError::Backup { path: path.to_path_buf(), reason: e.to_string(), cause: e.cause_at(path) }
 }
 
 impl Store {
@@ -90,7 +90,8 @@ impl Store {
             return Ok(None);
         }
         let dir = self.backup_dir().ok_or_else(|| StoreError::Backup {
-            reason: format!("{} has no folder", self.path().display()),
+            path: self.path().to_path_buf(),
+            reason: "the archive has no folder".into(),
             cause: FileCause::NotFound,
         })?;
         std::fs::create_dir_all(&dir).map_err(|e| failed(&dir, &e))?;

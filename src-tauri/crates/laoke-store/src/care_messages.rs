@@ -4,6 +4,7 @@
 //! gone out; the worklist reads here; copying, exporting and sending move a
 //! message on, each in its own transaction.
 
+use crate::file_cause::WriteFailure;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use laoke_core::care::guard::Counted;
@@ -237,7 +238,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<CareMessage>> {
         let tz = self.timezone()?;
-        let file_error = |e: std::io::Error| StoreError::File { path: path.to_path_buf(), source: e };
+        let file_error = |e: std::io::Error| StoreError::ExportWrite {
+            path: path.to_path_buf(),
+            cause: e.cause_at(path),
+            reason: e.to_string(),
+        };
         let tx = self.conn.transaction()?;
         let messages: Vec<CareMessage> = of_days(&tx, tz, day, day)?
             .into_iter()
@@ -267,7 +272,10 @@ impl Store {
             let _ = std::fs::remove_file(&partial);
             file_error(e)
         })?;
-        tx.commit()?;
+        // The list is in place: should the commit fail (a full disk), it goes, as the messages stay planned.
+        tx.commit().inspect_err(|_| {
+            let _ = std::fs::remove_file(path);
+        })?;
         Ok(messages.into_iter().map(|m| CareMessage { status: MessageStatus::Exported, ..m }).collect())
     }
 

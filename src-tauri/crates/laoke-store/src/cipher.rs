@@ -159,10 +159,10 @@ pub(crate) fn open_file(path: &Path, flags: rusqlite::OpenFlags, key: Option<&Ar
 /// header's user version). The file is complete and flushed when this returns.
 pub(crate) fn export_to(source: &Connection, target: &Path, key: Option<&ArchiveKey>) -> Result<()> {
     let _ = std::fs::remove_file(target);
-    let written = (|| -> Result<()> {
+    let written = (|| -> rusqlite::Result<()> {
         let passphrase = key.map(|k| k.0.passphrase.as_str()).unwrap_or("");
         source.execute("ATTACH DATABASE ?1 AS rekeyed KEY ?2", (target.display().to_string(), passphrase))?;
-        let exported = (|| -> Result<()> {
+        let exported = (|| -> rusqlite::Result<()> {
             let _: String = source.query_row("PRAGMA rekeyed.journal_mode = DELETE", [], |r| r.get(0))?;
             // One transaction: the export reads a single state of the source even while another connection writes.
             source.execute_batch("BEGIN")?;
@@ -175,9 +175,10 @@ pub(crate) fn export_to(source: &Connection, target: &Path, key: Option<&Archive
             let _ = source.execute_batch("ROLLBACK");
         }
         source.execute_batch("DETACH DATABASE rekeyed")?;
-        exported?;
-        flush(target)
-    })();
+        exported
+    })()
+    .map_err(|e| failed(target, e))
+    .and_then(|()| flush(target));
     if written.is_err() {
         let _ = std::fs::remove_file(target);
     }
@@ -190,16 +191,17 @@ pub(crate) fn export_to(source: &Connection, target: &Path, key: Option<&Archive
 /// pages of a plain and an encrypted file differ in their reserved bytes.
 pub(crate) fn copy_to(source: &Connection, target: &Path, key: Option<&ArchiveKey>) -> Result<()> {
     let _ = std::fs::remove_file(target);
-    let copied = (|| -> Result<()> {
+    let copied = (|| -> rusqlite::Result<()> {
         let mut copy = Connection::open(target)?;
         if let Some(key) = key {
             // The new file's salt is drawn when it is first written; SQLCipher derives its key then.
             copy.pragma_update(None, "key", key.0.passphrase.as_str())?;
         }
         rusqlite::backup::Backup::new(source, &mut copy)?.step(-1)?;
-        drop(copy);
-        flush(target)
-    })();
+        Ok(())
+    })()
+    .map_err(|e| failed(target, e))
+    .and_then(|()| flush(target));
     if copied.is_err() {
         let _ = std::fs::remove_file(target);
     }

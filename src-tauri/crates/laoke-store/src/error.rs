@@ -80,13 +80,13 @@ pub enum StoreError {
     #[strum(serialize = "db.query")]
     #[serde(skip)]
     #[error("database error: {0}")]
-    Sqlite(rusqlite::Error),
+    Sqlite(#[source] rusqlite::Error),
     /// SQLite found no room on the disk for what it had to write; the
     /// transaction was rolled back.
     #[strum(serialize = "db.disk_full")]
     #[serde(skip)]
     #[error("the disk is full: {0}")]
-    DiskFull(rusqlite::Error),
+    DiskFull(#[source] rusqlite::Error),
     #[strum(serialize = "db.corrupt")]
     #[error("the database holds a value it cannot read: {table}.{column} = {value:?}")]
     Corrupt { table: &'static str, column: &'static str, value: String },
@@ -120,8 +120,13 @@ pub enum StoreError {
     #[error("{error}")]
     Partial { error: Box<StoreError>, done: laoke_core::dto::ImportReport },
     #[strum(serialize = "backup.failed")]
-    #[error("backup failed: {reason}")]
-    Backup { reason: String, cause: FileCause },
+    #[error("backup to {path} failed: {reason}")]
+    Backup {
+        #[serde(rename = "file")]
+        path: PathBuf,
+        reason: String,
+        cause: FileCause,
+    },
     #[strum(serialize = "backup.not_found")]
     #[error("no backup named {name:?}")]
     NoSuchBackup { name: String },
@@ -314,7 +319,7 @@ impl ErrorCodes for StoreError {
 impl From<rusqlite::Error> for StoreError {
     /// A full disk is told apart: the seller can free space and try again.
     fn from(e: rusqlite::Error) -> Self {
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+        if crate::file_cause::WriteFailure::cause(&e) == FileCause::DiskFull {
             StoreError::DiskFull(e)
         } else {
             StoreError::Sqlite(e)

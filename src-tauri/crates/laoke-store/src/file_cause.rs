@@ -12,11 +12,25 @@ pub(crate) trait WriteFailure: std::fmt::Display {
     fn cause(&self) -> FileCause;
 
     /// The cause of this failure to write `path`. SQLite says only "unable to
-    /// open" when the folder is gone (an unplugged drive), so that is looked at.
+    /// open" when the folder is gone, read-only or forbidden, so then the
+    /// system is asked by opening `path` for writing (a file made by asking is
+    /// removed again).
     fn cause_at(&self, path: &Path) -> FileCause {
         match self.cause() {
-            FileCause::Other if path.parent().is_some_and(|dir| !dir.as_os_str().is_empty() && !dir.exists()) => {
-                FileCause::NotFound
+            FileCause::Other => {
+                if path.parent().is_some_and(|dir| !dir.as_os_str().is_empty() && !dir.exists()) {
+                    return FileCause::NotFound;
+                }
+                let existed = path.exists();
+                match std::fs::OpenOptions::new().append(true).create(true).open(path) {
+                    Err(e) => e.cause(),
+                    Ok(_) => {
+                        if !existed {
+                            let _ = std::fs::remove_file(path);
+                        }
+                        FileCause::Other
+                    }
+                }
             }
             cause => cause,
         }
@@ -76,7 +90,21 @@ mod tests {
         assert!(matches!(err, StoreError::Backup { cause: FileCause::NotFound, .. }), "{err:?}");
         assert_eq!(err.code(), "backup.failed");
         assert_eq!(err.details()["cause"], "not_found");
-        assert!(err.details()["reason"].as_str().is_some_and(|r| r.contains("unplugged")), "{:?}", err.details());
+        assert!(err.details()["file"].as_str().is_some_and(|f| f.contains("unplugged")), "{:?}", err.details());
+    }
+
+    /// SQLite says only "unable to open" for a folder nobody may write to; the
+    /// system, asked, says why. Linux's /sys takes no new file, even from root.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_backup_into_a_folder_nobody_may_write_to_says_so() {
+        let store = Store::open_in_memory().unwrap();
+        let err = store.backup_to(std::path::Path::new("/sys/laoke-backup.db")).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Backup { cause: FileCause::PermissionDenied | FileCause::ReadOnly, .. }),
+            "{err:?}"
+        );
+        assert!(!std::path::Path::new("/sys/laoke-backup.db").exists());
     }
 
     #[test]
