@@ -4,7 +4,6 @@
 //! gone out; the worklist reads here; copying, exporting and sending move a
 //! message on, each in its own transaction.
 
-use crate::file_cause::WriteFailure;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use laoke_core::care::guard::Counted;
@@ -238,11 +237,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<CareMessage>> {
         let tz = self.timezone()?;
-        let file_error = |e: std::io::Error| StoreError::ExportWrite {
-            path: path.to_path_buf(),
-            cause: e.cause_at(path),
-            reason: e.to_string(),
-        };
+        let file_error = |e: std::io::Error| crate::export::sheet::write_error(path, e);
         let tx = self.conn.transaction()?;
         let messages: Vec<CareMessage> = of_days(&tx, tz, day, day)?
             .into_iter()

@@ -18,9 +18,6 @@ pub(crate) trait WriteFailure: std::fmt::Display {
     fn cause_at(&self, path: &Path) -> FileCause {
         match self.cause() {
             FileCause::Other => {
-                if path.parent().is_some_and(|dir| !dir.as_os_str().is_empty() && !dir.exists()) {
-                    return FileCause::NotFound;
-                }
                 let existed = path.exists();
                 match std::fs::OpenOptions::new().append(true).create(true).open(path) {
                     Err(e) => e.cause(),

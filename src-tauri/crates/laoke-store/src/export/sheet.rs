@@ -50,7 +50,9 @@ enum Out {
     Xlsx { book: Box<rust_xlsxwriter::Workbook>, row: u32, money: rust_xlsxwriter::Format },
 }
 
-fn write_error(path: &Path, e: impl WriteFailure) -> StoreError {
+/// `export.write_failed` for `path`: every file Laoke writes for the seller to
+/// take elsewhere (an export, the SMS list) fails with it.
+pub(crate) fn write_error(path: &Path, e: impl WriteFailure) -> StoreError {
     StoreError::ExportWrite { path: path.to_path_buf(), cause: e.cause_at(path), reason: e.to_string() }
 }
 
